@@ -1,0 +1,134 @@
+// spoon-console: the desktop console, or one headless command. Kept thin: it parses the
+// command line, builds the application object the command needs and hands over.
+#include "appinfo.h"
+#include "cli/commandline.h"
+#include "cli/commands.h"
+#include "config/configloader.h"
+#include "engine.h"
+#include "mainwindow.h"
+#include "telemetry/logging.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QMessageBox>
+#include <QProcessEnvironment>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+using namespace spoon;
+
+namespace {
+
+void installTranslations(QCoreApplication &app)
+{
+    // English is a translation too: it supplies the plural forms ("1 error", "2 errors").
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("spoon_console"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))
+        || own->load(QStringLiteral(":/i18n/spoon_console_en.qm")))
+        QCoreApplication::installTranslator(own);
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+int runCommand(int argc, char **argv, const cli::CommandLine &line)
+{
+    QCoreApplication app(argc, argv);
+    app::setApplicationIdentity();
+    installTranslations(app);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (line.command == QLatin1String("check-config"))
+        return cli::runCheckConfig(line, out, err);
+    if (line.command == QLatin1String("system-info"))
+        return cli::runSystemInfo(line, out, err);
+    return cli::runConfigReference(line, out, err);
+}
+
+bool canShowDialogs()
+{
+    const QString platform = QGuiApplication::platformName();
+    return platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+}
+
+int runConsole(int argc, char **argv, const cli::CommandLine &line)
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    app::setApplicationIdentity();
+    QGuiApplication::setApplicationDisplayName(QString::fromLatin1(app::kDisplayName));
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(app::kName));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/spoon/spoon-console.svg")));
+    installTranslations(app);
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
+    QTextStream err(stderr);
+    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
+        err << diagnostic.toString() << '\n';
+    if (!loaded.isValid()) {
+        const QString summary =
+            QCoreApplication::translate("main", "spoon-console: the config is invalid; fix it "
+                                                "and start again (spoon-console check-config)");
+        err << summary << '\n';
+        err.flush();
+        if (canShowDialogs()) {
+            QStringList lines;
+            for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
+                lines.append(diagnostic.toString());
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Invalid config"),
+                                  summary + QStringLiteral("\n\n") + lines.join(u'\n'));
+        }
+        return cli::kExitFailure;
+    }
+    logging::configure(loaded.config.logging);
+    applyTheme(app);
+
+    Engine engine(loaded.config);
+    engine.start();
+    MainWindow window(engine);
+    window.show();
+
+    // SPOON_STARTUP_REPORT=1 prints when the first frame was painted, for bench/.
+    if (env.value(QStringLiteral("SPOON_STARTUP_REPORT")) == QLatin1String("1")) {
+        QTimer::singleShot(0, &window, [&sinceStart] {
+            std::fprintf(stderr, "first-frame-ms %lld\n", static_cast<long long>(sinceStart.elapsed()));
+        });
+    }
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    const cli::CommandLine line = cli::CommandLine::parse(arguments);
+    if (!line.error.isEmpty()) {
+        std::fprintf(stderr, "spoon-console: %s\nTry 'spoon-console --help'.\n",
+                     qPrintable(line.error));
+        return cli::kExitUsage;
+    }
+    if (line.help) {
+        std::fputs(qPrintable(cli::CommandLine::usage()), stdout);
+        return cli::kExitOk;
+    }
+    if (line.version) {
+        std::printf("spoon-console %s (Qt %s)\n", app::kVersion, qVersion());
+        return cli::kExitOk;
+    }
+    if (!line.command.isEmpty())
+        return runCommand(argc, argv, line);
+    return runConsole(argc, argv, line);
+}

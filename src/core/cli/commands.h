@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace spoon::cli {
+
+struct CommandLine;
+
+// The headless commands. Each writes its result to `out`, problems to `err`, and returns
+// the process exit code.
+int runCheckConfig(const CommandLine &line, QTextStream &out, QTextStream &err);
+int runSystemInfo(const CommandLine &line, QTextStream &out, QTextStream &err);
+int runConfigReference(const CommandLine &line, QTextStream &out, QTextStream &err);
+
+} // namespace spoon::cli

@@ -1,0 +1,56 @@
+#include "commandline.h"
+#include "commands.h"
+#include "systeminfoformat.h"
+
+#include "monitor/systeminfo.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QProcessEnvironment>
+
+namespace spoon::cli {
+
+int runSystemInfo(const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("spoon::cli::SystemInfo", "Show what the engine runs on."));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QCoreApplication::translate("spoon::cli::SystemInfo",
+                                                              "print one JSON object"));
+    parser.addOption(json);
+    parser.addHelpOption();
+    if (!parser.parse(line.commandArgs)) {
+        err << parser.errorText() << '\n';
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return kExitOk;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        err << QCoreApplication::translate("spoon::cli::SystemInfo",
+                                           "system-info takes no arguments")
+            << '\n';
+        return kExitUsage;
+    }
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    ConfigLoadResult config = ConfigLoader::load(locateConfig(line.configPath, env), env);
+    const bool valid = config.isValid();
+    // system-info is the diagnosis tool, so it reports on a bad config instead of refusing
+    // to run; the problems go to stderr and the exit code says the config is invalid.
+    for (const ConfigDiagnostic &diagnostic : config.diagnostics)
+        err << diagnostic.toString() << '\n';
+
+    MetricsRegistry registry;
+    const SystemInfoReport report = collectSystemInfo(std::move(config), registry);
+    if (parser.isSet(json))
+        out << QJsonDocument(systemInfoJson(report)).toJson(QJsonDocument::Indented);
+    else
+        out << systemInfoText(report);
+    return valid ? kExitOk : kExitFailure;
+}
+
+} // namespace spoon::cli

@@ -1,0 +1,43 @@
+#include "config.h"
+
+namespace spoon {
+
+qsizetype MonitoringConfig::historyCapacity() const
+{
+    const qint64 samples = qint64(historySeconds) * 1000 / std::max(1, sampleIntervalMs);
+    return qsizetype(std::max<qint64>(1, samples));
+}
+
+const ProviderConfig *Config::provider(QStringView name) const
+{
+    for (const ProviderConfig &p : providers) {
+        if (p.name == name)
+            return &p;
+    }
+    return nullptr;
+}
+
+const AgentConfig *Config::agent(QStringView nameOrAlias) const
+{
+    for (const AgentConfig &a : agents) {
+        if (a.name == nameOrAlias)
+            return &a;
+    }
+    for (const AgentConfig &a : agents) {
+        if (a.aliases.contains(nameOrAlias))
+            return &a;
+    }
+    return nullptr;
+}
+
+QList<const ProviderConfig *> Config::usableProviders() const
+{
+    QList<const ProviderConfig *> usable;
+    for (const ProviderConfig &p : providers) {
+        if (!p.apiKey.isEmpty() || (!p.needsKey && (p.fromFile || !p.overriddenBy.isEmpty())))
+            usable.append(&p);
+    }
+    return usable;
+}
+
+} // namespace spoon

@@ -1,0 +1,183 @@
+#pragma once
+
+#include "knownproviders.h"
+#include "secret.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+// The typed config. Structs carry no defaults of their own: every value comes from the
+// schema table (configschema.cpp) through the loader, so Config::defaults() and a file
+// of "{}" are the same thing.
+namespace spoon {
+
+struct AgentLimits
+{
+    int maxConcurrent;
+    int memoryLimitMb;
+    int cleanupInterval;
+    int maxHistoryLength;
+};
+
+struct LlmPerformance
+{
+    int connectionPoolSize;
+    double requestTimeout;
+    int retryAttempts;
+    int batchSize;
+    double batchTimeout;
+    bool cacheEnabled;
+    int cacheTtl;
+    int cacheSize;
+};
+
+struct ToolPerformance
+{
+    int concurrentLimit;
+    bool cacheEnabled;
+    int cacheSize;
+    int cacheTtl;
+    double timeout;
+    double connectTimeout;
+    int connectionLimit;
+    int connectionLimitPerHost;
+    double keepaliveTimeout;
+    int dnsCacheTtl;
+    qint64 maxResponseBytes;
+    QStringList allowHosts;
+};
+
+struct DatabaseSettings
+{
+    QString url;
+    int poolMinSize;
+    int poolMaxSize;
+    double commandTimeout;
+    double connectionTimeout;
+};
+
+struct PerformanceConfig
+{
+    AgentLimits agents;
+    LlmPerformance llm;
+    ToolPerformance tools;
+    DatabaseSettings database;
+    int computeMaxWorkers; // 0: one per core
+    double memoryWarningThreshold;
+    double memoryCriticalThreshold;
+};
+
+struct ProviderConfig
+{
+    QString name;
+    ProviderType type;
+    QString baseUrl;
+    QString model;
+    int maxTokens;
+    double temperature;
+    double timeout;
+    int retryAttempts;
+    bool fromFile;       // listed in the config file, not only found through the environment
+    bool needsKey;
+    QString apiKeyEnv;   // the variable the key comes from
+    Secret apiKey;       // from the environment only, never from a file
+    QStringList overriddenBy; // environment variables that changed this entry
+};
+
+struct McpServerConfig
+{
+    QString command;
+    QStringList args;
+    QMap<QString, QString> env;
+    QString cwd;
+    double timeout;
+};
+
+enum class ToolKind { Builtin, Mcp };
+
+struct ToolConfig
+{
+    QString name;
+    ToolKind kind;
+    bool enabled;
+    QJsonObject config;
+    McpServerConfig mcpServer;
+};
+
+struct AgentSettings
+{
+    int maxSteps;
+    double temperature;
+    int maxTokens;
+    double timeout;
+    bool stream;
+    bool cacheEnabled;
+    int maxHistoryLength;
+    int cleanupInterval;
+};
+
+struct AgentConfig
+{
+    QString name;
+    QString className;
+    QStringList aliases;
+    QString description;
+    AgentSettings settings;
+    QList<ToolConfig> tools;
+    bool builtIn; // the default "react" agent, not from the file
+};
+
+struct LlmSettings
+{
+    QString defaultProvider;
+    QStringList fallbackChain;
+    bool enableCaching;
+};
+
+struct AlertThresholds
+{
+    double memoryPercent;
+    double cpuPercent;
+    double responseTime;
+    double errorRate;
+};
+
+struct MonitoringConfig
+{
+    int sampleIntervalMs;
+    int historySeconds;
+    AlertThresholds thresholds;
+    qsizetype historyCapacity() const;
+};
+
+enum class LogFormat { Text, Json };
+
+struct LoggingConfig
+{
+    QString level; // debug, info, warning, error, critical
+    LogFormat format;
+};
+
+struct Config
+{
+    PerformanceConfig performance;
+    QList<ProviderConfig> providers; // from the file, then known ones with a key in the env
+    LlmSettings llm;
+    QString defaultAgent;
+    QList<AgentConfig> agents; // the built-in "react" first unless the file redefines it
+    MonitoringConfig monitoring;
+    LoggingConfig logging;
+
+    static Config defaults();
+
+    const ProviderConfig *provider(QStringView name) const;
+    // Finds an agent by name or alias.
+    const AgentConfig *agent(QStringView nameOrAlias) const;
+    // Providers that can answer now: a key is set, or none is needed and it was configured.
+    QList<const ProviderConfig *> usableProviders() const;
+};
+
+} // namespace spoon

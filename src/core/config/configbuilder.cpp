@@ -1,0 +1,257 @@
+#include "configbuilder.h"
+
+#include "configschema.h"
+
+#include <QJsonArray>
+
+namespace spoon::configbuild {
+
+using namespace Qt::StringLiterals;
+using schema::Kind;
+
+namespace {
+
+QJsonValue fill(const schema::Node &node, const QJsonValue &value)
+{
+    switch (node.kind) {
+    case Kind::Object: {
+        QJsonObject object = value.toObject();
+        for (const schema::Field &field : node.fields) {
+            if (object.contains(field.name))
+                object.insert(field.name, fill(field.node, object.value(field.name)));
+            else if (field.node.kind == Kind::Object)
+                object.insert(field.name, fill(field.node, QJsonObject()));
+            else if (!field.node.defaultValue.isUndefined())
+                object.insert(field.name, field.node.defaultValue);
+        }
+        return object;
+    }
+    case Kind::Map: {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = fill(*node.element, it.value());
+        return object;
+    }
+    case Kind::Array: {
+        QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            items[i] = fill(*node.element, items.at(i));
+        return items;
+    }
+    default:
+        return value;
+    }
+}
+
+QStringList strings(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray items = value.toArray();
+    for (const QJsonValue &item : items)
+        list.append(item.toString());
+    return list;
+}
+
+int intOr(const QJsonValue &value, int inherited)
+{
+    return value.isUndefined() ? inherited : value.toInt();
+}
+
+double doubleOr(const QJsonValue &value, double inherited)
+{
+    return value.isUndefined() ? inherited : value.toDouble();
+}
+
+PerformanceConfig readPerformance(const QJsonValue &p)
+{
+    PerformanceConfig c{};
+    const QJsonValue agents = p["agents"_L1];
+    c.agents.maxConcurrent = agents["max_concurrent"_L1].toInt();
+    c.agents.memoryLimitMb = agents["memory_limit_mb"_L1].toInt();
+    c.agents.cleanupInterval = agents["cleanup_interval"_L1].toInt();
+    c.agents.maxHistoryLength = agents["max_history_length"_L1].toInt();
+
+    const QJsonValue llm = p["llm"_L1];
+    c.llm.connectionPoolSize = llm["connection_pool_size"_L1].toInt();
+    c.llm.requestTimeout = llm["request_timeout"_L1].toDouble();
+    c.llm.retryAttempts = llm["retry_attempts"_L1].toInt();
+    c.llm.batchSize = llm["batch_size"_L1].toInt();
+    c.llm.batchTimeout = llm["batch_timeout"_L1].toDouble();
+    c.llm.cacheEnabled = llm["cache_enabled"_L1].toBool();
+    c.llm.cacheTtl = llm["cache_ttl"_L1].toInt();
+    c.llm.cacheSize = llm["cache_size"_L1].toInt();
+
+    const QJsonValue tools = p["tools"_L1];
+    c.tools.concurrentLimit = tools["concurrent_limit"_L1].toInt();
+    c.tools.cacheEnabled = tools["cache_enabled"_L1].toBool();
+    c.tools.cacheSize = tools["cache_size"_L1].toInt();
+    c.tools.cacheTtl = tools["cache_ttl"_L1].toInt();
+    c.tools.timeout = tools["timeout"_L1].toDouble();
+    c.tools.connectTimeout = tools["connect_timeout"_L1].toDouble();
+    c.tools.connectionLimit = tools["connection_limit"_L1].toInt();
+    c.tools.connectionLimitPerHost = tools["connection_limit_per_host"_L1].toInt();
+    c.tools.keepaliveTimeout = tools["keepalive_timeout"_L1].toDouble();
+    c.tools.dnsCacheTtl = tools["dns_cache_ttl"_L1].toInt();
+    c.tools.maxResponseBytes = qint64(tools["max_response_bytes"_L1].toDouble());
+    c.tools.allowHosts = strings(tools["allow_hosts"_L1]);
+
+    const QJsonValue db = p["database"_L1];
+    c.database.url = db["url"_L1].toString();
+    c.database.poolMinSize = db["pool_min_size"_L1].toInt();
+    c.database.poolMaxSize = db["pool_max_size"_L1].toInt();
+    c.database.commandTimeout = db["command_timeout"_L1].toDouble();
+    c.database.connectionTimeout = db["connection_timeout"_L1].toDouble();
+
+    c.computeMaxWorkers = p["compute"_L1]["max_workers"_L1].toInt();
+    c.memoryWarningThreshold = p["memory"_L1]["warning_threshold"_L1].toDouble();
+    c.memoryCriticalThreshold = p["memory"_L1]["critical_threshold"_L1].toDouble();
+    return c;
+}
+
+ProviderConfig readProvider(const QString &name, const QJsonValue &p,
+                            const PerformanceConfig &performance)
+{
+    const KnownProvider *known = findKnownProvider(name);
+    ProviderConfig c{};
+    c.name = name;
+    const QString type = p["type"_L1].toString();
+    if (type == "anthropic"_L1)
+        c.type = ProviderType::Anthropic;
+    else if (type == "openai"_L1)
+        c.type = ProviderType::OpenAiCompatible;
+    else
+        c.type = known ? known->type : ProviderType::OpenAiCompatible;
+    c.baseUrl = p["base_url"_L1].toString(known ? QString::fromUtf16(known->baseUrl) : QString());
+    c.model = p["model"_L1].toString(known ? QString::fromUtf16(known->model) : QString());
+    c.maxTokens = p["max_tokens"_L1].toInt();
+    c.temperature = p["temperature"_L1].toDouble();
+    c.timeout = doubleOr(p["timeout"_L1], performance.llm.requestTimeout);
+    c.retryAttempts = intOr(p["retry_attempts"_L1], performance.llm.retryAttempts);
+    c.fromFile = true;
+    c.needsKey = known ? known->needsKey : true;
+    c.apiKeyEnv = providerEnvPrefix(name) + "_API_KEY"_L1;
+    return c;
+}
+
+AgentSettings readAgentSettings(const QJsonValue &s, const PerformanceConfig &performance)
+{
+    AgentSettings c{};
+    c.maxSteps = s["max_steps"_L1].toInt();
+    c.temperature = s["temperature"_L1].toDouble();
+    c.maxTokens = s["max_tokens"_L1].toInt();
+    c.timeout = s["timeout"_L1].toDouble();
+    c.stream = s["stream"_L1].toBool();
+    c.cacheEnabled = s["cache_enabled"_L1].toBool();
+    c.maxHistoryLength = intOr(s["max_history_length"_L1], performance.agents.maxHistoryLength);
+    c.cleanupInterval = intOr(s["cleanup_interval"_L1], performance.agents.cleanupInterval);
+    return c;
+}
+
+ToolConfig readTool(const QJsonValue &t)
+{
+    ToolConfig c{};
+    c.name = t["name"_L1].toString();
+    c.kind = t["type"_L1].toString() == "mcp"_L1 ? ToolKind::Mcp : ToolKind::Builtin;
+    c.enabled = t["enabled"_L1].toBool();
+    c.config = t["config"_L1].toObject();
+    const QJsonValue server = t["mcp_server"_L1];
+    c.mcpServer.command = server["command"_L1].toString();
+    c.mcpServer.args = strings(server["args"_L1]);
+    const QJsonObject env = server["env"_L1].toObject();
+    for (auto it = env.begin(); it != env.end(); ++it)
+        c.mcpServer.env.insert(it.key(), it.value().toString());
+    c.mcpServer.cwd = server["cwd"_L1].toString();
+    c.mcpServer.timeout = server["timeout"_L1].toDouble();
+    return c;
+}
+
+AgentConfig readAgent(const QString &name, const QJsonValue &a,
+                      const PerformanceConfig &performance)
+{
+    AgentConfig c{};
+    c.name = name;
+    c.className = a["class"_L1].toString();
+    c.aliases = strings(a["aliases"_L1]);
+    c.description = a["description"_L1].toString();
+    c.settings = readAgentSettings(a["config"_L1], performance);
+    const QJsonArray tools = a["tools"_L1].toArray();
+    for (const QJsonValue &tool : tools)
+        c.tools.append(readTool(tool));
+    c.builtIn = false;
+    return c;
+}
+
+} // namespace
+
+QJsonObject withDefaults(const QJsonObject &validated)
+{
+    return fill(schema::configSchema(), validated).toObject();
+}
+
+ProviderConfig defaultProvider(const QString &name, const PerformanceConfig &performance)
+{
+    const schema::Node &providerNode = *schema::configSchema().field(u"providers")->element;
+    return readProvider(name, fill(providerNode, QJsonObject()), performance);
+}
+
+QStringList builtinToolNames()
+{
+    return {u"system_info"_s, u"http_request"_s};
+}
+
+AgentConfig builtInReactAgent(const PerformanceConfig &performance)
+{
+    const schema::Node &agentNode = *schema::configSchema().field(u"agents")->element;
+    QJsonObject agent = fill(agentNode, QJsonObject()).toObject();
+    agent.insert(u"aliases"_s, QJsonArray{u"spoon_react"_s});
+    agent.insert(u"description"_s,
+                 u"General-purpose ReAct agent with system information and HTTP tools"_s);
+    QJsonArray tools;
+    const schema::Node &toolNode = *agentNode.field(u"tools")->element;
+    for (const QString &name : builtinToolNames()) {
+        QJsonObject tool = fill(toolNode, QJsonObject()).toObject();
+        tool.insert(u"name"_s, name);
+        tools.append(tool);
+    }
+    agent.insert(u"tools"_s, tools);
+    AgentConfig react = readAgent(u"react"_s, agent, performance);
+    react.builtIn = true;
+    return react;
+}
+
+Config build(const QJsonObject &complete)
+{
+    Config c{};
+    c.performance = readPerformance(complete["performance"_L1]);
+
+    const QJsonObject providers = complete["providers"_L1].toObject();
+    for (auto it = providers.begin(); it != providers.end(); ++it)
+        c.providers.append(readProvider(it.key(), it.value(), c.performance));
+
+    const QJsonValue llm = complete["llm_settings"_L1];
+    c.llm.defaultProvider = llm["default_provider"_L1].toString();
+    c.llm.fallbackChain = strings(llm["fallback_chain"_L1]);
+    c.llm.enableCaching = llm["enable_caching"_L1].toBool();
+
+    c.defaultAgent = complete["default_agent"_L1].toString();
+    const QJsonObject agents = complete["agents"_L1].toObject();
+    if (!agents.contains("react"_L1))
+        c.agents.append(builtInReactAgent(c.performance));
+    for (auto it = agents.begin(); it != agents.end(); ++it)
+        c.agents.append(readAgent(it.key(), it.value(), c.performance));
+
+    const QJsonValue monitoring = complete["monitoring"_L1];
+    c.monitoring.sampleIntervalMs = monitoring["sample_interval_ms"_L1].toInt();
+    c.monitoring.historySeconds = monitoring["history_seconds"_L1].toInt();
+    const QJsonValue thresholds = monitoring["thresholds"_L1];
+    c.monitoring.thresholds.memoryPercent = thresholds["memory_percent"_L1].toDouble();
+    c.monitoring.thresholds.cpuPercent = thresholds["cpu_percent"_L1].toDouble();
+    c.monitoring.thresholds.responseTime = thresholds["response_time"_L1].toDouble();
+    c.monitoring.thresholds.errorRate = thresholds["error_rate"_L1].toDouble();
+
+    c.logging.level = u"info"_s;
+    c.logging.format = LogFormat::Text;
+    return c;
+}
+
+} // namespace spoon::configbuild

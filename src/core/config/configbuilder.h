@@ -1,0 +1,26 @@
+#pragma once
+
+#include "config.h"
+
+#include <QJsonObject>
+
+namespace spoon::configbuild {
+
+// Fills every key the schema gives a default for, recursively, into a validated object.
+QJsonObject withDefaults(const QJsonObject &validated);
+
+// Reads the typed Config out of a validated object that has its defaults filled. Values the
+// schema marks as inherited (a provider's timeout, an agent's history length) come from the
+// performance section when absent. Providers from the environment are added later.
+Config build(const QJsonObject &complete);
+
+// The agent every install has: "react", with system_info and http_request.
+AgentConfig builtInReactAgent(const PerformanceConfig &performance);
+
+// A provider entry with only its name given: schema defaults plus, for a known provider,
+// its base URL and model.
+ProviderConfig defaultProvider(const QString &name, const PerformanceConfig &performance);
+
+QStringList builtinToolNames();
+
+} // namespace spoon::configbuild

@@ -1,0 +1,34 @@
+#include "configdiagnostic.h"
+
+#include <algorithm>
+
+namespace spoon {
+
+QString ConfigDiagnostic::toString() const
+{
+    QString text = source;
+    if (line > 0)
+        text += u':' + QString::number(line) + u':' + QString::number(column);
+    text += isError() ? QStringLiteral(": error: ") : QStringLiteral(": warning: ");
+    if (!keyPath.isEmpty())
+        text += keyPath + QStringLiteral(": ");
+    return text + message;
+}
+
+bool hasErrors(const ConfigDiagnostics &diagnostics)
+{
+    return countErrors(diagnostics) > 0;
+}
+
+int countErrors(const ConfigDiagnostics &diagnostics)
+{
+    return int(std::count_if(diagnostics.begin(), diagnostics.end(),
+                             [](const ConfigDiagnostic &d) { return d.isError(); }));
+}
+
+int countWarnings(const ConfigDiagnostics &diagnostics)
+{
+    return int(diagnostics.size()) - countErrors(diagnostics);
+}
+
+} // namespace spoon

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace spoon {
+
+// An API key. It has no implicit conversion to text, so it cannot slip into a log line or
+// a QDebug stream by accident; reveal() is the one way out, for the request header.
+class Secret
+{
+public:
+    Secret() = default;
+    explicit Secret(QString value)
+        : m_value(std::move(value))
+    {
+    }
+
+    bool isEmpty() const { return m_value.isEmpty(); }
+    const QString &reveal() const { return m_value; }
+    // At most the first 3 and last 2 characters, and only of a key long enough that this
+    // leaves the rest unguessable; shorter keys are fully hidden.
+    QString masked() const;
+
+private:
+    QString m_value;
+};
+
+} // namespace spoon

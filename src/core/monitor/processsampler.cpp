@@ -1,0 +1,101 @@
+#include "processsampler.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+#include <time.h>
+#include <unistd.h>
+
+namespace spoon {
+
+Q_LOGGING_CATEGORY(lcMonitor, "spoon.monitor")
+
+namespace {
+int onlineCpuCount()
+{
+    const long count = ::sysconf(_SC_NPROCESSORS_ONLN);
+    return count > 0 ? int(count) : 1;
+}
+} // namespace
+
+ProcessSampler::Clock ProcessSampler::systemClock()
+{
+    return Clock{[] {
+                     timespec now{};
+                     ::clock_gettime(CLOCK_MONOTONIC, &now);
+                     return qint64(now.tv_sec) * 1'000'000'000 + now.tv_nsec;
+                 },
+                 [] { return QDateTime::currentMSecsSinceEpoch(); }};
+}
+
+ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDir, Clock clock)
+    : m_clock(std::move(clock))
+    , m_stat(procRoot + u'/' + processDir + QStringLiteral("/stat"))
+    , m_status(procRoot + u'/' + processDir + QStringLiteral("/status"))
+    , m_io(procRoot + u'/' + processDir + QStringLiteral("/io"))
+    , m_netDev(procRoot + QStringLiteral("/net/dev"))
+    , m_memInfo(procRoot + QStringLiteral("/meminfo"))
+    , m_systemStat(procRoot + QStringLiteral("/stat"))
+    , m_fds(procRoot + u'/' + processDir + QStringLiteral("/fd"))
+    , m_processCpu(::sysconf(_SC_CLK_TCK), onlineCpuCount())
+{
+}
+
+ProcessSample ProcessSampler::sample()
+{
+    ProcessSample s = m_last; // a file that fails to read keeps its last good figures
+    const qint64 nowNs = m_clock.monotonicNs();
+    s.monotonicMs = nowNs / 1'000'000;
+    s.wallClockMs = m_clock.wallClockMs();
+
+    if (const auto stat = proc::parseProcStat(m_stat.read()))
+        s.cpuPercent = m_processCpu.update(stat->utimeTicks + stat->stimeTicks, nowNs);
+    else
+        qCWarning(lcMonitor) << "cannot parse" << m_stat.path();
+
+    if (const auto status = proc::parseProcStatus(m_status.read())) {
+        s.rssBytes = status->vmRssBytes;
+        s.vmsBytes = status->vmSizeBytes;
+        s.threads = int(status->threads);
+    }
+
+    if (const auto mem = proc::parseMemInfo(m_memInfo.read())) {
+        s.memoryTotalBytes = mem->totalBytes;
+        s.memoryAvailableBytes = mem->availableBytes;
+    }
+    s.memoryPercent =
+        s.memoryTotalBytes ? 100.0 * double(s.rssBytes) / double(s.memoryTotalBytes) : 0.0;
+
+    if (const auto cpu = proc::parseSystemStat(m_systemStat.read()))
+        s.systemCpuPercent = m_systemCpu.update(*cpu);
+
+    const auto io = proc::parseProcIo(m_io.read());
+    s.diskIoAvailable = io.has_value();
+    if (io) {
+        const auto read = m_diskRead.update(io->readBytes, nowNs);
+        const auto written = m_diskWrite.update(io->writeBytes, nowNs);
+        s.diskReadBytes = read.total;
+        s.diskReadPerSecond = read.perSecond;
+        s.diskWriteBytes = written.total;
+        s.diskWritePerSecond = written.perSecond;
+    } else {
+        s.diskReadPerSecond = s.diskWritePerSecond = 0.0;
+    }
+
+    if (const auto interfaces = proc::parseNetDev(m_netDev.read())) {
+        const auto net = m_network.update(*interfaces, nowNs);
+        s.netSentBytes = net.sentTotal;
+        s.netReceivedBytes = net.receivedTotal;
+        s.netSentPerSecond = net.sentPerSecond;
+        s.netReceivedPerSecond = net.receivedPerSecond;
+    }
+
+    const int fds = m_fds.count();
+    if (fds >= 0)
+        s.openFds = fds;
+
+    m_last = s;
+    return s;
+}
+
+} // namespace spoon

@@ -1,0 +1,77 @@
+#include "logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+#include <cstdio>
+
+namespace spoon::logging {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString levelName(QtMsgType type)
+{
+    switch (type) {
+    case QtDebugMsg:
+        return u"debug"_s;
+    case QtInfoMsg:
+        return u"info"_s;
+    case QtWarningMsg:
+        return u"warning"_s;
+    case QtCriticalMsg:
+        return u"error"_s;
+    case QtFatalMsg:
+        return u"critical"_s;
+    }
+    return u"info"_s;
+}
+
+void jsonHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QByteArray line = formatJsonLine(type, context.category, message,
+                                           QDateTime::currentDateTimeUtc(), context.file,
+                                           context.line);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace
+
+QByteArray formatJsonLine(QtMsgType type, const char *category, const QString &message,
+                          const QDateTime &when, const char *file, int line)
+{
+    QJsonObject object{
+        {u"ts"_s, when.toUTC().toString(Qt::ISODateWithMs)},
+        {u"level"_s, levelName(type)},
+        {u"category"_s, QString::fromUtf8(category ? category : "default")},
+        {u"msg"_s, message},
+    };
+    if (file && *file) {
+        object.insert(u"file"_s, QString::fromUtf8(file));
+        object.insert(u"line"_s, line);
+    }
+    return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+}
+
+QString filterRulesFor(const QString &level)
+{
+    if (level == "debug"_L1)
+        return u"spoon.*.debug=true"_s;
+    if (level == "warning"_L1)
+        return u"*.debug=false\n*.info=false"_s;
+    if (level == "error"_L1 || level == "critical"_L1)
+        return u"*.debug=false\n*.info=false\n*.warning=false"_s;
+    return u"*.debug=false\nspoon.*.info=true"_s; // info
+}
+
+void configure(const LoggingConfig &config)
+{
+    QLoggingCategory::setFilterRules(filterRulesFor(config.level));
+    if (config.format == LogFormat::Json)
+        qInstallMessageHandler(jsonHandler);
+}
+
+} // namespace spoon::logging

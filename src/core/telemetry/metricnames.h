@@ -1,0 +1,29 @@
+#pragma once
+
+// Every series name in one place, in Prometheus naming style (base units, _total for
+// counters), so the dashboard, system-info and the exporter cannot drift apart.
+namespace spoon::metric {
+
+inline constexpr char kProcessCpuPercent[] = "spoon_process_cpu_percent";
+inline constexpr char kSystemCpuPercent[] = "spoon_system_cpu_percent";
+inline constexpr char kProcessResidentBytes[] = "spoon_process_resident_memory_bytes";
+inline constexpr char kProcessVirtualBytes[] = "spoon_process_virtual_memory_bytes";
+inline constexpr char kProcessMemoryPercent[] = "spoon_process_memory_percent";
+inline constexpr char kSystemMemoryTotalBytes[] = "spoon_system_memory_total_bytes";
+inline constexpr char kSystemMemoryAvailableBytes[] = "spoon_system_memory_available_bytes";
+inline constexpr char kProcessThreads[] = "spoon_process_threads";
+inline constexpr char kProcessOpenFds[] = "spoon_process_open_fds";
+inline constexpr char kProcessDiskIoAvailable[] = "spoon_process_disk_io_available";
+inline constexpr char kProcessDiskReadBytes[] = "spoon_process_disk_read_bytes_total";
+inline constexpr char kProcessDiskWriteBytes[] = "spoon_process_disk_write_bytes_total";
+inline constexpr char kProcessDiskReadRate[] = "spoon_process_disk_read_bytes_per_second";
+inline constexpr char kProcessDiskWriteRate[] = "spoon_process_disk_write_bytes_per_second";
+inline constexpr char kSystemNetSentBytes[] = "spoon_system_network_sent_bytes_total";
+inline constexpr char kSystemNetReceivedBytes[] = "spoon_system_network_received_bytes_total";
+inline constexpr char kSystemNetSentRate[] = "spoon_system_network_sent_bytes_per_second";
+inline constexpr char kSystemNetReceivedRate[] =
+    "spoon_system_network_received_bytes_per_second";
+inline constexpr char kMonitorSamples[] = "spoon_monitor_samples_total";
+inline constexpr char kMonitorSampleSeconds[] = "spoon_monitor_sample_duration_seconds";
+
+} // namespace spoon::metric

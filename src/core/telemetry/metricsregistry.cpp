@@ -1,0 +1,221 @@
+#include "metricsregistry.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace spoon {
+
+Histogram::Histogram(std::vector<double> upperBounds)
+    : m_bounds(std::move(upperBounds))
+    , m_buckets(std::make_unique<std::atomic<quint64>[]>(m_bounds.size() + 1))
+{
+    std::sort(m_bounds.begin(), m_bounds.end());
+    for (size_t i = 0; i <= m_bounds.size(); ++i)
+        m_buckets[i].store(0, std::memory_order_relaxed);
+}
+
+void Histogram::observe(double value)
+{
+    const auto it = std::lower_bound(m_bounds.begin(), m_bounds.end(), value);
+    m_buckets[size_t(it - m_bounds.begin())].fetch_add(1, std::memory_order_relaxed);
+    m_count.fetch_add(1, std::memory_order_relaxed);
+    m_sum.fetch_add(value, std::memory_order_relaxed);
+}
+
+std::vector<quint64> Histogram::cumulativeCounts() const
+{
+    std::vector<quint64> counts(m_bounds.size() + 1);
+    quint64 running = 0;
+    for (size_t i = 0; i < counts.size(); ++i) {
+        running += m_buckets[i].load(std::memory_order_relaxed);
+        counts[i] = running;
+    }
+    return counts;
+}
+
+double Histogram::quantile(double q) const
+{
+    const std::vector<quint64> counts = cumulativeCounts();
+    const quint64 total = counts.back();
+    if (total == 0 || m_bounds.empty())
+        return 0.0;
+    const double rank = std::clamp(q, 0.0, 1.0) * double(total);
+    size_t bucket = 0;
+    while (bucket < counts.size() && double(counts[bucket]) < rank)
+        ++bucket;
+    if (bucket >= m_bounds.size())
+        return m_bounds.back(); // in +Inf: the highest finite bound is all we know
+    const double lower = bucket == 0 ? 0.0 : m_bounds[bucket - 1];
+    const double upper = m_bounds[bucket];
+    const double below = bucket == 0 ? 0.0 : double(counts[bucket - 1]);
+    const double inBucket = double(counts[bucket]) - below;
+    if (inBucket <= 0.0)
+        return upper;
+    return lower + (upper - lower) * (rank - below) / inBucket;
+}
+
+struct MetricsRegistry::Series
+{
+    MetricLabels labels;
+    std::unique_ptr<Counter> counter;
+    std::unique_ptr<Gauge> gauge;
+    std::unique_ptr<Histogram> histogram;
+};
+
+struct MetricsRegistry::Family
+{
+    QByteArray name;
+    QByteArray help;
+    MetricType type;
+    std::deque<Series> series;
+};
+
+namespace {
+MetricLabels sorted(MetricLabels labels)
+{
+    std::sort(labels.begin(), labels.end());
+    return labels;
+}
+
+const char *typeName(MetricType type)
+{
+    switch (type) {
+    case MetricType::Counter:
+        return "counter";
+    case MetricType::Gauge:
+        return "gauge";
+    case MetricType::Histogram:
+        return "histogram";
+    }
+    return "?";
+}
+} // namespace
+
+MetricsRegistry::MetricsRegistry() = default;
+MetricsRegistry::~MetricsRegistry() = default;
+
+MetricsRegistry::Family &MetricsRegistry::familyFor(const QByteArray &name,
+                                                   const QByteArray &help, MetricType type)
+{
+    for (Family &family : m_families) {
+        if (family.name != name)
+            continue;
+        if (family.type != type) {
+            // A programming error: one name, two meanings. Fail loudly in every build.
+            throw std::logic_error("metric " + name.toStdString() + " registered as "
+                                   + typeName(family.type) + " and as " + typeName(type));
+        }
+        return family;
+    }
+    m_families.push_back(Family{name, help, type, {}});
+    return m_families.back();
+}
+
+Counter &MetricsRegistry::counter(const QByteArray &name, const QByteArray &help,
+                                  MetricLabels labels)
+{
+    labels = sorted(std::move(labels));
+    QWriteLocker locker(&m_lock);
+    Family &family = familyFor(name, help, MetricType::Counter);
+    for (Series &series : family.series) {
+        if (series.labels == labels)
+            return *series.counter;
+    }
+    family.series.push_back(Series{std::move(labels), std::make_unique<Counter>(), {}, {}});
+    return *family.series.back().counter;
+}
+
+Gauge &MetricsRegistry::gauge(const QByteArray &name, const QByteArray &help, MetricLabels labels)
+{
+    labels = sorted(std::move(labels));
+    QWriteLocker locker(&m_lock);
+    Family &family = familyFor(name, help, MetricType::Gauge);
+    for (Series &series : family.series) {
+        if (series.labels == labels)
+            return *series.gauge;
+    }
+    family.series.push_back(Series{std::move(labels), {}, std::make_unique<Gauge>(), {}});
+    return *family.series.back().gauge;
+}
+
+Histogram &MetricsRegistry::histogram(const QByteArray &name, const QByteArray &help,
+                                      std::vector<double> upperBounds, MetricLabels labels)
+{
+    labels = sorted(std::move(labels));
+    QWriteLocker locker(&m_lock);
+    Family &family = familyFor(name, help, MetricType::Histogram);
+    for (Series &series : family.series) {
+        if (series.labels == labels)
+            return *series.histogram;
+    }
+    family.series.push_back(
+        Series{std::move(labels), {}, {}, std::make_unique<Histogram>(std::move(upperBounds))});
+    return *family.series.back().histogram;
+}
+
+const MetricsRegistry::Series *MetricsRegistry::findSeries(const QByteArray &name,
+                                                           MetricType type,
+                                                           const MetricLabels &labels) const
+{
+    const MetricLabels wanted = sorted(labels);
+    QReadLocker locker(&m_lock);
+    for (const Family &family : m_families) {
+        if (family.name != name || family.type != type)
+            continue;
+        for (const Series &series : family.series) {
+            if (series.labels == wanted)
+                return &series;
+        }
+    }
+    return nullptr;
+}
+
+const Gauge *MetricsRegistry::findGauge(const QByteArray &name, const MetricLabels &labels) const
+{
+    const Series *series = findSeries(name, MetricType::Gauge, labels);
+    return series ? series->gauge.get() : nullptr;
+}
+
+const Counter *MetricsRegistry::findCounter(const QByteArray &name,
+                                            const MetricLabels &labels) const
+{
+    const Series *series = findSeries(name, MetricType::Counter, labels);
+    return series ? series->counter.get() : nullptr;
+}
+
+const Histogram *MetricsRegistry::findHistogram(const QByteArray &name,
+                                                const MetricLabels &labels) const
+{
+    const Series *series = findSeries(name, MetricType::Histogram, labels);
+    return series ? series->histogram.get() : nullptr;
+}
+
+double MetricsRegistry::gaugeValue(const QByteArray &name, double fallback) const
+{
+    const Gauge *found = findGauge(name);
+    return found ? found->value() : fallback;
+}
+
+QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
+{
+    QReadLocker locker(&m_lock);
+    QList<MetricFamilySnapshot> families;
+    families.reserve(qsizetype(m_families.size()));
+    for (const Family &family : m_families) {
+        MetricFamilySnapshot snap{family.name, family.help, family.type, {}};
+        for (const Series &series : family.series) {
+            MetricSample sample{series.labels, 0.0, nullptr};
+            if (series.counter)
+                sample.value = series.counter->value();
+            else if (series.gauge)
+                sample.value = series.gauge->value();
+            else
+                sample.histogram = series.histogram.get();
+            snap.samples.append(sample);
+        }
+        families.append(snap);
+    }
+    return families;
+}
+
+} // namespace spoon

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QReadWriteLock>
+
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace spoon {
+
+// Label pairs in Prometheus order: name, value. Kept sorted by name so the same set given
+// in another order finds the same series.
+using MetricLabels = std::vector<std::pair<QByteArray, QByteArray>>;
+
+enum class MetricType { Counter, Gauge, Histogram };
+
+// A monotonic count. add() is for events counted here; mirror() is for counters the kernel
+// keeps (bytes read since start), which we copy and never decrement ourselves.
+class Counter
+{
+public:
+    void add(double amount = 1.0) { m_value.fetch_add(amount, std::memory_order_relaxed); }
+    void mirror(double kernelValue) { m_value.store(kernelValue, std::memory_order_relaxed); }
+    double value() const { return m_value.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<double> m_value{0.0};
+};
+
+class Gauge
+{
+public:
+    void set(double value) { m_value.store(value, std::memory_order_relaxed); }
+    void add(double amount) { m_value.fetch_add(amount, std::memory_order_relaxed); }
+    double value() const { return m_value.load(std::memory_order_relaxed); }
+
+private:
+    std::atomic<double> m_value{0.0};
+};
+
+// Cumulative buckets as Prometheus defines them: bucket i counts observations <= bound i,
+// and an implicit +Inf bucket counts all of them.
+class Histogram
+{
+public:
+    explicit Histogram(std::vector<double> upperBounds);
+
+    void observe(double value);
+    const std::vector<double> &upperBounds() const { return m_bounds; }
+    // Cumulative counts, one per bound plus +Inf.
+    std::vector<quint64> cumulativeCounts() const;
+    quint64 count() const { return m_count.load(std::memory_order_relaxed); }
+    double sum() const { return m_sum.load(std::memory_order_relaxed); }
+    // Linear interpolation inside the bucket that holds quantile q, as PromQL's
+    // histogram_quantile() does. Returns 0 with no observations.
+    double quantile(double q) const;
+
+private:
+    std::vector<double> m_bounds;
+    std::unique_ptr<std::atomic<quint64>[]> m_buckets; // not cumulative; size bounds + 1
+    std::atomic<quint64> m_count{0};
+    std::atomic<double> m_sum{0.0};
+};
+
+struct MetricSample
+{
+    MetricLabels labels;
+    double value = 0.0;
+    const Histogram *histogram = nullptr; // set for histogram families
+};
+
+struct MetricFamilySnapshot
+{
+    QByteArray name;
+    QByteArray help;
+    MetricType type = MetricType::Gauge;
+    QList<MetricSample> samples;
+};
+
+// The one place every figure lives. Components ask for a series once and keep the
+// reference; updates are lock-free atomics, only registration takes the lock.
+class MetricsRegistry
+{
+public:
+    MetricsRegistry();
+    ~MetricsRegistry();
+    MetricsRegistry(const MetricsRegistry &) = delete;
+    MetricsRegistry &operator=(const MetricsRegistry &) = delete;
+
+    Counter &counter(const QByteArray &name, const QByteArray &help, MetricLabels labels = {});
+    Gauge &gauge(const QByteArray &name, const QByteArray &help, MetricLabels labels = {});
+    Histogram &histogram(const QByteArray &name, const QByteArray &help,
+                         std::vector<double> upperBounds, MetricLabels labels = {});
+
+    // Read side: null when no such series was registered.
+    const Gauge *findGauge(const QByteArray &name, const MetricLabels &labels = {}) const;
+    const Counter *findCounter(const QByteArray &name, const MetricLabels &labels = {}) const;
+    const Histogram *findHistogram(const QByteArray &name, const MetricLabels &labels = {}) const;
+    double gaugeValue(const QByteArray &name, double fallback = 0.0) const;
+
+    QList<MetricFamilySnapshot> snapshot() const;
+
+private:
+    struct Series;
+    struct Family;
+    Family &familyFor(const QByteArray &name, const QByteArray &help, MetricType type);
+    const Series *findSeries(const QByteArray &name, MetricType type,
+                             const MetricLabels &labels) const;
+
+    mutable QReadWriteLock m_lock;
+    std::deque<Family> m_families;
+};
+
+} // namespace spoon

@@ -1,0 +1,278 @@
+#include "dashboardpane.h"
+
+#include "dashboardframe.h"
+#include "metriccard.h"
+#include "timeserieschart.h"
+
+#include "monitor/samplehistory.h"
+#include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QButtonGroup>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace spoon {
+
+namespace {
+
+const QColor kCpuColor(0x25, 0x63, 0xeb);
+const QColor kMachineColor(0x9c, 0xa3, 0xaf);
+const QColor kMemoryColor(0x7c, 0x3a, 0xed);
+const QColor kReadColor(0x0d, 0x94, 0x88);
+const QColor kWriteColor(0xea, 0x58, 0x0c);
+const QColor kSentColor(0xdb, 0x27, 0x77);
+const QColor kReceivedColor(0x02, 0x84, 0xc7);
+
+QString dot(const QColor &color)
+{
+    return QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;").arg(color.name());
+}
+
+QString bytes(double value)
+{
+    return QLocale().formattedDataSize(qint64(value), 1, QLocale::DataSizeIecFormat);
+}
+
+QString perSecond(double value)
+{
+    return DashboardPane::tr("%1/s").arg(bytes(value));
+}
+
+QString percent(double value)
+{
+    return QLocale().toString(value, 'f', value < 10 ? 1 : 0) + QStringLiteral(" %");
+}
+
+} // namespace
+
+const QList<DashboardPane::TimeWindow> &DashboardPane::timeWindows()
+{
+    static const QList<TimeWindow> windows{
+        {60'000, 1000.0, QT_TR_NOOP("s")},
+        {300'000, 60'000.0, QT_TR_NOOP("min")},
+        {3'600'000, 60'000.0, QT_TR_NOOP("min")},
+    };
+    return windows;
+}
+
+DashboardPane::DashboardPane(const SampleHistory &history, const MetricsRegistry &registry,
+                             QWidget *parent)
+    : QWidget(parent)
+    , m_history(history)
+    , m_registry(registry)
+{
+    setObjectName(QStringLiteral("dashboardPane"));
+    m_cpu = new MetricCard(tr("CPU"), this);
+    m_cpu->chart()->addSeries(tr("machine"), kMachineColor);
+    m_cpu->chart()->addSeries(tr("process"), kCpuColor, true);
+    m_memory = new MetricCard(tr("Memory"), this);
+    m_memory->chart()->addSeries(tr("RSS"), kMemoryColor, true);
+    m_disk = new MetricCard(tr("Disk IO"), this);
+    m_disk->chart()->addSeries(tr("read"), kReadColor);
+    m_disk->chart()->addSeries(tr("write"), kWriteColor);
+    m_network = new MetricCard(tr("Network IO"), this);
+    m_network->chart()->addSeries(tr("received"), kReceivedColor);
+    m_network->chart()->addSeries(tr("sent"), kSentColor);
+
+    auto *grid = new QGridLayout;
+    grid->setSpacing(12);
+    grid->addWidget(m_cpu, 0, 0);
+    grid->addWidget(m_memory, 0, 1);
+    grid->addWidget(m_disk, 1, 0);
+    grid->addWidget(m_network, 1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(12);
+    layout->addWidget(buildHeader());
+    layout->addLayout(grid, 1);
+
+    m_frameClock.setInterval(kFrameIntervalMs);
+    connect(&m_frameClock, &QTimer::timeout, this, &DashboardPane::onFrameTick);
+}
+
+DashboardPane::~DashboardPane() = default;
+
+QWidget *DashboardPane::buildHeader()
+{
+    auto *header = new QWidget(this);
+    auto *title = new QLabel(tr("Engine health"), header);
+    title->setObjectName(QStringLiteral("paneTitle"));
+    m_processLine = new QLabel(header);
+    m_processLine->setObjectName(QStringLiteral("paneSubtitle"));
+
+    auto *titles = new QVBoxLayout;
+    titles->setSpacing(0);
+    titles->addWidget(title);
+    titles->addWidget(m_processLine);
+
+    auto *selector = new QHBoxLayout;
+    selector->setSpacing(0);
+    m_windowButtons = new QButtonGroup(header);
+    const QStringList labels{tr("1 min"), tr("5 min"), tr("1 h")};
+    for (int i = 0; i < labels.size(); ++i) {
+        auto *button = new QPushButton(labels.at(i), header);
+        button->setCheckable(true);
+        button->setObjectName(QStringLiteral("windowButton"));
+        button->setProperty("position", QString::fromLatin1(i == 0 ? "first"
+                                                      : i == labels.size() - 1 ? "last"
+                                                                                : "middle"));
+        button->setToolTip(tr("Show the last %1").arg(labels.at(i)));
+        m_windowButtons->addButton(button, i);
+        selector->addWidget(button);
+    }
+    m_windowButtons->button(0)->setChecked(true);
+    connect(m_windowButtons, &QButtonGroup::idClicked, this, &DashboardPane::setTimeWindowIndex);
+
+    auto *layout = new QHBoxLayout(header);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(titles);
+    layout->addStretch();
+    layout->addLayout(selector);
+    return header;
+}
+
+QList<MetricCard *> DashboardPane::cards() const
+{
+    return {m_cpu, m_memory, m_disk, m_network};
+}
+
+void DashboardPane::setTimeWindowIndex(int index)
+{
+    if (index < 0 || index >= timeWindows().size() || index == m_windowIndex)
+        return;
+    m_windowIndex = index;
+    m_windowButtons->button(index)->setChecked(true);
+    Q_EMIT timeWindowChanged(index);
+}
+
+void DashboardPane::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (window() != m_watchedWindow) {
+        if (m_watchedWindow)
+            m_watchedWindow->removeEventFilter(this);
+        m_watchedWindow = window();
+        m_watchedWindow->installEventFilter(this);
+    }
+    updateFrameClock();
+    onFrameTick(); // draw at once rather than a frame late
+}
+
+void DashboardPane::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    updateFrameClock();
+}
+
+bool DashboardPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_watchedWindow && event->type() == QEvent::WindowStateChange)
+        updateFrameClock();
+    return QWidget::eventFilter(watched, event);
+}
+
+void DashboardPane::updateFrameClock()
+{
+    const bool shown = isVisible() && !(window()->windowState() & Qt::WindowMinimized);
+    if (shown && !m_frameClock.isActive())
+        m_frameClock.start();
+    else if (!shown)
+        m_frameClock.stop();
+}
+
+void DashboardPane::onFrameTick()
+{
+    if (!isVisible() || m_history.isEmpty())
+        return;
+    const int width = m_cpu->chart()->plotWidth();
+    if (m_history.generation() == m_drawnGeneration && m_windowIndex == m_drawnWindow
+        && width == m_drawnWidth)
+        return;
+    m_drawnGeneration = m_history.generation();
+    m_drawnWindow = m_windowIndex;
+    m_drawnWidth = width;
+    render();
+    ++m_framesRendered;
+    Q_EMIT frameRendered();
+}
+
+void DashboardPane::render()
+{
+    const TimeWindow &window = timeWindows().at(m_windowIndex);
+    const DashboardFrame frame =
+        DashboardFrame::build(m_history, window.milliseconds, window.unitMs, m_drawnWidth);
+    const double span = double(window.milliseconds) / window.unitMs;
+    const QString unit = tr(window.unit);
+    for (MetricCard *card : cards())
+        card->chart()->setTimeAxis(span, unit);
+
+    TimeSeriesChart *cpu = m_cpu->chart();
+    cpu->setSeriesPoints(0, frame.systemCpu);
+    cpu->setSeriesPoints(1, frame.cpu);
+    cpu->setValueAxis(frame.cpuMax, 10.0, QStringLiteral("%.0f %%"));
+    TimeSeriesChart *memory = m_memory->chart();
+    memory->setSeriesPoints(0, frame.rssMb);
+    memory->setValueAxis(frame.rssMaxMb * 1.1, 16.0, QStringLiteral("%.0f MiB"));
+    TimeSeriesChart *disk = m_disk->chart();
+    disk->setSeriesPoints(0, frame.diskRead);
+    disk->setSeriesPoints(1, frame.diskWrite);
+    disk->setValueAxis(frame.diskMax, 1.0, u"%.0f " + frame.diskUnit.label);
+    TimeSeriesChart *network = m_network->chart();
+    network->setSeriesPoints(0, frame.netReceived);
+    network->setSeriesPoints(1, frame.netSent);
+    network->setValueAxis(frame.netMax, 1.0, u"%.0f " + frame.netUnit.label);
+
+    // Current figures come from the registry, the one place they live.
+    const MetricsRegistry &r = m_registry;
+    const double cpuNow = r.gaugeValue(metric::kProcessCpuPercent);
+    const double machineNow = r.gaugeValue(metric::kSystemCpuPercent);
+    const double rssNow = r.gaugeValue(metric::kProcessResidentBytes);
+    const double memoryPercentNow = r.gaugeValue(metric::kProcessMemoryPercent);
+    const double readNow = r.gaugeValue(metric::kProcessDiskReadRate);
+    const double writeNow = r.gaugeValue(metric::kProcessDiskWriteRate);
+    const double sentNow = r.gaugeValue(metric::kSystemNetSentRate);
+    const double receivedNow = r.gaugeValue(metric::kSystemNetReceivedRate);
+    const bool diskAvailable = r.gaugeValue(metric::kProcessDiskIoAvailable) > 0;
+
+    m_cpu->setHeadline(percent(cpuNow));
+    m_cpu->setLegend(dot(kCpuColor) + tr("process %1").arg(percent(cpuNow)) + QStringLiteral("&nbsp;&nbsp;")
+                     + dot(kMachineColor) + tr("machine %1").arg(percent(machineNow)));
+    m_memory->setHeadline(bytes(rssNow));
+    m_memory->setLegend(dot(kMemoryColor)
+                        + tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow)));
+    m_disk->setHeadline(diskAvailable ? perSecond(readNow + writeNow) : tr("n/a"));
+    m_disk->setLegend(diskAvailable ? dot(kReadColor) + tr("read %1").arg(perSecond(readNow))
+                                          + QStringLiteral("&nbsp;&nbsp;") + dot(kWriteColor)
+                                          + tr("write %1").arg(perSecond(writeNow))
+                                    : tr("This system does not let the process read /proc/self/io."));
+    m_network->setHeadline(perSecond(sentNow + receivedNow));
+    m_network->setLegend(dot(kReceivedColor) + tr("received %1").arg(perSecond(receivedNow))
+                         + QStringLiteral("&nbsp;&nbsp;") + dot(kSentColor)
+                         + tr("sent %1").arg(perSecond(sentNow)));
+
+    const WindowSummary summary = m_history.summary(window.milliseconds);
+    m_cpu->setSummary(tr("avg %1 · min %2 · peak %3")
+                          .arg(percent(summary.cpuAvg), percent(summary.cpuMin), percent(summary.cpuMax)));
+    m_memory->setSummary(tr("peak %1 · avg %2 of memory")
+                             .arg(bytes(summary.memoryPeakMb * 1024 * 1024), percent(summary.memoryAvgPercent)));
+    m_disk->setSummary(tr("in window: read %1 · written %2")
+                           .arg(bytes(double(summary.diskReadInWindowBytes)),
+                                bytes(double(summary.diskWriteInWindowBytes))));
+    m_network->setSummary(tr("in window: received %1 · sent %2 (all interfaces)")
+                              .arg(bytes(double(summary.netReceivedInWindowBytes)),
+                                   bytes(double(summary.netSentInWindowBytes))));
+
+    m_processLine->setText(tr("%1 threads · %2 open files · %3 samples in view")
+                               .arg(int(r.gaugeValue(metric::kProcessThreads)))
+                               .arg(int(r.gaugeValue(metric::kProcessOpenFds)))
+                               .arg(summary.sampleCount));
+}
+
+} // namespace spoon

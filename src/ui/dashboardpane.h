@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QTimer>
+#include <QWidget>
+
+class QButtonGroup;
+class QLabel;
+
+namespace spoon {
+
+class MetricCard;
+class MetricsRegistry;
+class SampleHistory;
+
+// Live CPU, memory, disk and network charts of the engine. Redraws on its own frame clock
+// (kFrameIntervalMs), and only when a sample arrived, the window changed or the charts were
+// resized since the last frame, so many samples between two frames cost one redraw and an
+// idle dashboard costs nothing. While hidden or minimised the clock stops.
+class DashboardPane : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr int kFrameIntervalMs = 250;
+
+    struct TimeWindow
+    {
+        qint64 milliseconds;
+        double unitMs; // x-axis unit
+        const char *unit;
+    };
+    static const QList<TimeWindow> &timeWindows();
+
+    DashboardPane(const SampleHistory &history, const MetricsRegistry &registry,
+                  QWidget *parent = nullptr);
+    ~DashboardPane() override;
+
+    int timeWindowIndex() const { return m_windowIndex; }
+    void setTimeWindowIndex(int index);
+    bool isFrameClockRunning() const { return m_frameClock.isActive(); }
+    int framesRendered() const { return m_framesRendered; }
+    // For tests and screenshots: the cards in order cpu, memory, disk, network.
+    QList<MetricCard *> cards() const;
+
+Q_SIGNALS:
+    void timeWindowChanged(int index);
+    void frameRendered();
+
+protected:
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onFrameTick();
+    void render();
+    void updateFrameClock();
+    QWidget *buildHeader();
+
+    const SampleHistory &m_history;
+    const MetricsRegistry &m_registry;
+    QTimer m_frameClock;
+    QButtonGroup *m_windowButtons = nullptr;
+    QLabel *m_processLine = nullptr;
+    MetricCard *m_cpu = nullptr;
+    MetricCard *m_memory = nullptr;
+    MetricCard *m_disk = nullptr;
+    MetricCard *m_network = nullptr;
+    int m_windowIndex = 0;
+    int m_framesRendered = 0;
+    quint64 m_drawnGeneration = ~quint64(0);
+    int m_drawnWindow = -1;
+    int m_drawnWidth = -1;
+    QWidget *m_watchedWindow = nullptr;
+};
+
+} // namespace spoon

@@ -1,0 +1,125 @@
+#include "mainwindow.h"
+
+#include "chatplaceholderpane.h"
+#include "dashboardpane.h"
+
+#include "appinfo.h"
+#include "engine.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+
+namespace spoon {
+
+namespace {
+QSettings uiState()
+{
+    return QSettings(app::uiStatePath(), QSettings::IniFormat);
+}
+} // namespace
+
+MainWindow::MainWindow(Engine &engine, QWidget *parent)
+    : QMainWindow(parent)
+    , m_engine(engine)
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_dashboard(new DashboardPane(engine.monitor().history(), engine.registry(), this))
+{
+    setWindowTitle(tr("Spoon Console"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(new ChatPlaceholderPane(endpointDescription(), this));
+    m_splitter->addWidget(m_dashboard);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+    buildMenus();
+
+    const Config &config = engine.config();
+    auto *sampling = new QLabel(
+        tr("Sampling every %1 ms · history %2 h")
+            .arg(config.monitoring.sampleIntervalMs)
+            .arg(QLocale().toString(config.monitoring.historySeconds / 3600.0, 'g', 3)),
+        this);
+    statusBar()->addWidget(sampling);
+    if (engine.usesDemoEndpoint()) {
+        auto *demo = new QLabel(tr("Demo endpoint: no LLM key set"), this);
+        demo->setObjectName(QStringLiteral("demoBadge"));
+        statusBar()->addPermanentWidget(demo);
+    }
+    statusBar()->addPermanentWidget(
+        new QLabel(tr("pid %1").arg(QCoreApplication::applicationPid()), this));
+
+    resize(1280, 780);
+    restoreState();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::endpointDescription() const
+{
+    const auto usable = m_engine.config().usableProviders();
+    if (usable.isEmpty()) {
+        return tr("No LLM provider key is set, so the built-in demo endpoint will answer. "
+                  "Set OPENAI_API_KEY or another provider's key to use a real model.");
+    }
+    const ProviderConfig *provider = usable.first();
+    if (const ProviderConfig *chosen = m_engine.config().provider(m_engine.config().llm.defaultProvider))
+        provider = chosen;
+    return tr("Configured model: %1 via %2.").arg(provider->model, provider->name);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    const QStringList labels{tr("Last minute"), tr("Last 5 minutes"), tr("Last hour")};
+    for (int i = 0; i < labels.size(); ++i) {
+        QAction *action = view->addAction(labels.at(i), this,
+                                          [this, i] { m_dashboard->setTimeWindowIndex(i); });
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Spoon Console"), this, [this] {
+        QMessageBox::about(this, tr("About Spoon Console"),
+                           tr("<b>Spoon Console %1</b><p>Chat with AI agents and watch the "
+                              "engine's health live.</p><p>Qt %2</p>")
+                               .arg(QString::fromLatin1(app::kVersion), QString::fromLatin1(qVersion())));
+    });
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings = uiState();
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_dashboard->setTimeWindowIndex(settings.value(QStringLiteral("dashboard/window"), 0).toInt());
+}
+
+void MainWindow::saveState() const
+{
+    QSettings settings = uiState();
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("dashboard/window"), m_dashboard->timeWindowIndex());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace spoon

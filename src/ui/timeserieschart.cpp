@@ -1,0 +1,140 @@
+#include "timeserieschart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QGraphicsLayout>
+#include <QImage>
+#include <QLineSeries>
+#include <QPainter>
+#include <QVBoxLayout>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace spoon {
+
+TimeSeriesChart::TimeSeriesChart(QWidget *parent)
+    : QWidget(parent)
+    , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this))
+    , m_xAxis(new QValueAxis(m_chart))
+    , m_yAxis(new QValueAxis(m_chart))
+{
+    m_chart->setAnimationOptions(QChart::NoAnimation);
+    m_chart->setBackgroundVisible(false);
+    m_chart->setMargins(QMargins(0, 0, 0, 0));
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_chart->legend()->setVisible(false);
+    m_chart->legend()->setAlignment(Qt::AlignTop);
+
+    QFont axisFont = font();
+    axisFont.setPointSizeF(axisFont.pointSizeF() * 0.8);
+    const QColor axisText(0x6b, 0x72, 0x80);
+    const QColor grid(0xe5, 0xe7, 0xeb);
+    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
+        axis->setLabelsFont(axisFont);
+        axis->setLabelsColor(axisText);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+        axis->setMinorGridLineVisible(false);
+    }
+    m_xAxis->setTickCount(5);
+    m_yAxis->setTickCount(3);
+    m_chart->addAxis(m_xAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_yAxis, Qt::AlignLeft);
+
+    m_view->setRenderHint(QPainter::Antialiasing, true);
+    m_view->setFrameShape(QFrame::NoFrame);
+    m_view->setBackgroundBrush(Qt::transparent);
+    m_view->setStyleSheet(QStringLiteral("background: transparent"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_view);
+    setMinimumHeight(110);
+}
+
+TimeSeriesChart::~TimeSeriesChart() = default;
+
+int TimeSeriesChart::addSeries(const QString &name, const QColor &color, bool filled)
+{
+    auto *line = new QLineSeries(m_chart);
+    line->setName(name);
+    QPen pen(color);
+    pen.setWidthF(1.6);
+    line->setPen(pen);
+    if (filled) {
+        // The area borrows the line's points; only the line is ever updated.
+        auto *area = new QAreaSeries(line);
+        area->setName(name);
+        QColor fill = color;
+        fill.setAlpha(40);
+        area->setBrush(fill);
+        area->setPen(pen);
+        m_chart->addSeries(area);
+        area->attachAxis(m_xAxis);
+        area->attachAxis(m_yAxis);
+    } else {
+        m_chart->addSeries(line);
+        line->attachAxis(m_xAxis);
+        line->attachAxis(m_yAxis);
+    }
+    m_series.append(line);
+    return int(m_series.size()) - 1;
+}
+
+void TimeSeriesChart::setSeriesPoints(int series, const QList<QPointF> &points)
+{
+    if (series >= 0 && series < m_series.size())
+        m_series.at(series)->replace(points);
+}
+
+void TimeSeriesChart::setTimeAxis(double span, const QString &unitLabel)
+{
+    if (m_xAxis->min() != -span || m_xAxis->max() != 0.0)
+        m_xAxis->setRange(-span, 0.0);
+    const QString format = u"%.0f " + unitLabel;
+    if (m_xAxis->labelFormat() != format)
+        m_xAxis->setLabelFormat(format);
+}
+
+double TimeSeriesChart::niceCeiling(double value)
+{
+    if (!(value > 0.0))
+        return 1.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (value <= step * magnitude)
+            return step * magnitude;
+    }
+    return 10.0 * magnitude;
+}
+
+void TimeSeriesChart::setValueAxis(double dataMax, double minimumMax, const QString &labelFormat)
+{
+    const double top = niceCeiling(std::max(dataMax, minimumMax));
+    if (m_yAxis->min() != 0.0 || m_yAxis->max() != top)
+        m_yAxis->setRange(0.0, top);
+    if (m_yAxis->labelFormat() != labelFormat)
+        m_yAxis->setLabelFormat(labelFormat);
+}
+
+void TimeSeriesChart::setLegendVisible(bool visible)
+{
+    m_chart->legend()->setVisible(visible);
+}
+
+int TimeSeriesChart::plotWidth() const
+{
+    const int width = int(m_chart->plotArea().width());
+    return width > 0 ? width : std::max(100, this->width());
+}
+
+void TimeSeriesChart::renderTo(QImage &image)
+{
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    m_view->render(&painter);
+}
+
+} // namespace spoon

@@ -1,0 +1,56 @@
+#include "telemetry/logging.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QtTest>
+
+using namespace spoon;
+
+Q_LOGGING_CATEGORY(lcTest, "spoon.test")
+
+class TestLogging : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void jsonLineIsOneParsableObject()
+    {
+        const QDateTime when = QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, Qt::UTC);
+        const QByteArray line = logging::formatJsonLine(
+            QtWarningMsg, "spoon.monitor", QStringLiteral("disk \"io\"\nunreadable"), when,
+            "sampler.cpp", 42);
+        QVERIFY(line.endsWith('\n'));
+        QCOMPARE(line.count('\n'), 1); // the message's own newline is escaped
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        QCOMPARE(object.value(u"level").toString(), QStringLiteral("warning"));
+        QCOMPARE(object.value(u"category").toString(), QStringLiteral("spoon.monitor"));
+        QCOMPARE(object.value(u"msg").toString(), QStringLiteral("disk \"io\"\nunreadable"));
+        QCOMPARE(object.value(u"ts").toString(), QStringLiteral("2023-11-14T22:13:20.123Z"));
+        QCOMPARE(object.value(u"line").toInt(), 42);
+    }
+
+    void levels_data()
+    {
+        QTest::addColumn<QString>("level");
+        QTest::addColumn<bool>("debug");
+        QTest::addColumn<bool>("info");
+        QTest::addColumn<bool>("warning");
+        QTest::newRow("debug") << "debug" << true << true << true;
+        QTest::newRow("info") << "info" << false << true << true;
+        QTest::newRow("warning") << "warning" << false << false << true;
+        QTest::newRow("error") << "error" << false << false << false;
+    }
+
+    void levels()
+    {
+        QFETCH(QString, level);
+        logging::configure(LoggingConfig{level, LogFormat::Text});
+        QTEST(lcTest().isDebugEnabled(), "debug");
+        QTEST(lcTest().isInfoEnabled(), "info");
+        QTEST(lcTest().isWarningEnabled(), "warning");
+        QVERIFY(lcTest().isCriticalEnabled());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLogging)
+#include "tst_logging.moc"

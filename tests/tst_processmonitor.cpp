@@ -1,0 +1,70 @@
+#include "monitor/processmonitor.h"
+#include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace spoon;
+
+class TestProcessMonitor : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void publishesEveryFigureIntoTheRegistry()
+    {
+        MetricsRegistry registry;
+        ProcessMonitor monitor(registry, 1000, 100);
+        monitor.sampleNow();
+        for (const char *name : {metric::kProcessCpuPercent, metric::kSystemCpuPercent,
+                                 metric::kProcessResidentBytes, metric::kProcessVirtualBytes,
+                                 metric::kProcessMemoryPercent, metric::kSystemMemoryTotalBytes,
+                                 metric::kSystemMemoryAvailableBytes, metric::kProcessThreads,
+                                 metric::kProcessOpenFds, metric::kProcessDiskReadRate,
+                                 metric::kProcessDiskWriteRate, metric::kSystemNetSentRate,
+                                 metric::kSystemNetReceivedRate,
+                                 metric::kProcessDiskIoAvailable}) {
+            QVERIFY2(registry.findGauge(name) != nullptr, name);
+        }
+        for (const char *name : {metric::kProcessDiskReadBytes, metric::kProcessDiskWriteBytes,
+                                 metric::kSystemNetSentBytes, metric::kSystemNetReceivedBytes,
+                                 metric::kMonitorSamples}) {
+            QVERIFY2(registry.findCounter(name) != nullptr, name);
+        }
+        QVERIFY(registry.gaugeValue(metric::kProcessResidentBytes) > 0);
+        QVERIFY(registry.gaugeValue(metric::kProcessThreads) >= 1);
+        QCOMPARE(registry.findCounter(metric::kMonitorSamples)->value(), 1.0);
+        QCOMPARE(registry.findHistogram(metric::kMonitorSampleSeconds)->count(), quint64(1));
+    }
+
+    void samplesOnItsTimer()
+    {
+        MetricsRegistry registry;
+        ProcessMonitor monitor(registry, 100, 100);
+        QSignalSpy spy(&monitor, &ProcessMonitor::sampled);
+        monitor.start();
+        QCOMPARE(spy.count(), 1); // start() samples at once to prime the deltas
+        QVERIFY(spy.wait(2000));
+        QVERIFY(spy.wait(2000));
+        QVERIFY(monitor.history().size() >= 3);
+        monitor.stop();
+        QVERIFY(!monitor.isRunning());
+        const int before = spy.count();
+        QTest::qWait(350);
+        QCOMPARE(spy.count(), before);
+    }
+
+    void historyIsBounded()
+    {
+        MetricsRegistry registry;
+        ProcessMonitor monitor(registry, 1000, 5);
+        for (int i = 0; i < 200; ++i)
+            monitor.sampleNow();
+        QVERIFY(monitor.history().size() >= 5);
+        // At most the capacity rounded up to whole blocks, plus the block being filled.
+        QVERIFY(monitor.history().size() <= 2 * SampleHistory::kBlockSize);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProcessMonitor)
+#include "tst_processmonitor.moc"

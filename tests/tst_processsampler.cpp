@@ -1,0 +1,245 @@
+#include "monitor/processsampler.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <time.h>
+
+using namespace spoon;
+
+namespace {
+
+// A fake /proc tree in a temporary folder, written file by file as a test needs.
+class FakeProc
+{
+public:
+    FakeProc()
+    {
+        QDir root(m_dir.path());
+        root.mkpath(QStringLiteral("self/fd"));
+        root.mkpath(QStringLiteral("net"));
+        for (const char *fd : {"0", "1", "2"})
+            write(QStringLiteral("self/fd/") + QLatin1String(fd), "");
+        copy(QStringLiteral("stat_normal"), QStringLiteral("self/stat"));
+        copy(QStringLiteral("status_normal"), QStringLiteral("self/status"));
+        copy(QStringLiteral("io_normal"), QStringLiteral("self/io"));
+        copy(QStringLiteral("netdev_normal"), QStringLiteral("net/dev"));
+        copy(QStringLiteral("meminfo_normal"), QStringLiteral("meminfo"));
+        copy(QStringLiteral("stat_system"), QStringLiteral("stat"));
+    }
+
+    QString root() const { return m_dir.path(); }
+
+    void write(const QString &relative, const QByteArray &text)
+    {
+        QFile file(m_dir.filePath(relative));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+    }
+
+    void copy(const QString &fixture, const QString &relative)
+    {
+        QFile source(QStringLiteral(SPOON_TEST_FIXTURES "/proc/") + fixture);
+        QVERIFY(source.open(QIODevice::ReadOnly));
+        write(relative, source.readAll());
+    }
+
+    void remove(const QString &relative) { QFile::remove(m_dir.filePath(relative)); }
+
+    void setCpuTicks(quint64 utime, quint64 stime)
+    {
+        write(QStringLiteral("self/stat"),
+              QStringLiteral("1 (spoon-console) S 1 1 1 0 -1 0 0 0 0 0 %1 %2 0 0 20 0 7 0 1 "
+                             "325763072 4567\n")
+                  .arg(utime)
+                  .arg(stime)
+                  .toLatin1());
+    }
+
+    void setNet(const QByteArray &rows)
+    {
+        write(QStringLiteral("net/dev"),
+              "Inter-|   Receive  |  Transmit\n face |bytes |bytes\n" + rows);
+    }
+
+    void setIo(quint64 read, quint64 written)
+    {
+        write(QStringLiteral("self/io"),
+              QStringLiteral("rchar: 0\nwchar: 0\nsyscr: 0\nsyscw: 0\nread_bytes: %1\n"
+                             "write_bytes: %2\ncancelled_write_bytes: 0\n")
+                  .arg(read)
+                  .arg(written)
+                  .toLatin1());
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+struct ManualClock
+{
+    qint64 ns = 1'000'000'000;
+    ProcessSampler::Clock clock()
+    {
+        return {[this] { return ns; }, [this] { return 1'700'000'000'000 + ns / 1'000'000; }};
+    }
+};
+
+QByteArray netRow(const char *name, quint64 rx, quint64 tx)
+{
+    return QStringLiteral("%1: %2 0 0 0 0 0 0 0 %3 0 0 0 0 0 0 0\n")
+        .arg(QLatin1String(name))
+        .arg(rx)
+        .arg(tx)
+        .toLatin1();
+}
+
+constexpr qint64 kSecond = 1'000'000'000;
+
+} // namespace
+
+class TestProcessSampler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void readsEveryFigure()
+    {
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        const ProcessSample s = sampler.sample();
+        QCOMPARE(s.rssBytes, quint64(18268) * 1024);
+        QCOMPARE(s.vmsBytes, quint64(318128) * 1024);
+        QCOMPARE(s.threads, 7);
+        QCOMPARE(s.openFds, 3);
+        QCOMPARE(s.memoryTotalBytes, quint64(24600000) * 1024);
+        QCOMPARE(s.memoryAvailableBytes, quint64(20000000) * 1024);
+        QVERIFY(qAbs(s.memoryPercent - 100.0 * 18268 / 24600000) < 1e-9);
+        QVERIFY(s.diskIoAvailable);
+        QCOMPARE(s.cpuPercent, 0.0); // first sample primes the delta
+        QCOMPARE(s.netSentBytes, quint64(0));
+        QCOMPARE(s.monotonicMs, 1000);
+    }
+
+    void cpuAndRatesBetweenSamples()
+    {
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        proc.setCpuTicks(100, 0);
+        proc.setIo(0, 0);
+        proc.setNet(netRow("eth0", 1000, 1000));
+        sampler.sample();
+
+        time.ns += 2 * kSecond;
+        proc.setCpuTicks(150, 50); // 100 ticks = 1 s of CPU in 2 s
+        proc.setIo(8192, 4096);
+        proc.setNet(netRow("eth0", 5000, 3000));
+        const ProcessSample s = sampler.sample();
+        QCOMPARE(s.cpuPercent, 50.0);
+        QCOMPARE(s.diskReadBytes, quint64(8192));
+        QCOMPARE(s.diskWriteBytes, quint64(4096));
+        QCOMPARE(s.diskReadPerSecond, 4096.0);
+        QCOMPARE(s.netReceivedBytes, quint64(4000));
+        QCOMPARE(s.netSentPerSecond, 1000.0);
+    }
+
+    void unreadableIoIsReportedNotFatal()
+    {
+        FakeProc proc;
+        proc.remove(QStringLiteral("self/io"));
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSample s = sampler.sample();
+        QVERIFY(!s.diskIoAvailable);
+        QCOMPARE(s.diskReadBytes, quint64(0));
+        QVERIFY(s.rssBytes > 0); // everything else still read
+
+        // When the file becomes readable later, it is picked up.
+        proc.setIo(100, 100);
+        time.ns += kSecond;
+        s = sampler.sample();
+        QVERIFY(s.diskIoAvailable);
+    }
+
+    void counterGoingBackwardsDoesNotGoNegative()
+    {
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        proc.setIo(10000, 10000);
+        proc.setCpuTicks(1000, 0);
+        sampler.sample();
+        time.ns += kSecond;
+        proc.setIo(10, 10);
+        proc.setCpuTicks(10, 0);
+        const ProcessSample s = sampler.sample();
+        QCOMPARE(s.diskReadBytes, quint64(0));
+        QCOMPARE(s.diskReadPerSecond, 0.0);
+        QCOMPARE(s.cpuPercent, 0.0);
+    }
+
+    void interfaceAppearingMidRun()
+    {
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        proc.setNet(netRow("lo", 100, 100));
+        sampler.sample();
+        time.ns += kSecond;
+        proc.setNet(netRow("lo", 200, 200) + netRow("wg0", 50'000'000, 60'000'000));
+        ProcessSample s = sampler.sample();
+        QCOMPARE(s.netReceivedBytes, quint64(100));
+        QCOMPARE(s.netSentBytes, quint64(100));
+        time.ns += kSecond;
+        proc.setNet(netRow("lo", 200, 200) + netRow("wg0", 50'000'500, 60'000'000));
+        s = sampler.sample();
+        QCOMPARE(s.netReceivedBytes, quint64(600));
+        QCOMPARE(s.netReceivedPerSecond, 500.0);
+    }
+
+    void malformedFileKeepsLastGoodFigures()
+    {
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        const ProcessSample first = sampler.sample();
+        proc.write(QStringLiteral("self/status"), "garbage");
+        proc.write(QStringLiteral("meminfo"), "");
+        time.ns += kSecond;
+        const ProcessSample second = sampler.sample();
+        QCOMPARE(second.rssBytes, first.rssBytes);
+        QCOMPARE(second.memoryTotalBytes, first.memoryTotalBytes);
+    }
+
+    void realProcessHasPlausibleFigures()
+    {
+        ProcessSampler sampler;
+        sampler.sample();
+        // Use 200 ms of CPU (not of wall time, which a busy machine would stretch) so the
+        // second sample has something to measure.
+        const auto cpuNs = [] {
+            timespec now{};
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+            return qint64(now.tv_sec) * kSecond + now.tv_nsec;
+        };
+        const qint64 start = cpuNs();
+        volatile double sink = 0;
+        while (cpuNs() - start < 200'000'000)
+            sink = sink + 1.0;
+        const ProcessSample s = sampler.sample();
+        QVERIFY(s.rssBytes > 1024 * 1024);
+        QVERIFY(s.vmsBytes >= s.rssBytes);
+        QVERIFY(s.threads >= 1);
+        QVERIFY(s.openFds >= 3);
+        QVERIFY(s.memoryTotalBytes > s.memoryAvailableBytes);
+        QVERIFY2(s.cpuPercent > 0.0 && s.cpuPercent <= 100.0 * QThread::idealThreadCount(),
+                 qPrintable(QString::number(s.cpuPercent)));
+        QVERIFY(s.wallClockMs > 1'600'000'000'000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProcessSampler)
+#include "tst_processsampler.moc"

@@ -1,0 +1,817 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>main</name>
+    <message>
+        <source>spoon-console: the config is invalid; fix it and start again (spoon-console check-config)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid config</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ChatPlaceholderPane</name>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent chat is not here yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agent engine arrives in a later release of Spoon Console. This pane will then hold your conversations with agents, their tool calls and the streamed answers, beside the live health of the engine on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ConfigChecks</name>
+    <message>
+        <source>; did you mean &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (known: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;base_url&quot; is required for a provider Spoon does not know (known: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;model&quot; is required for a provider Spoon does not know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no provider is called &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; appears twice; it is tried once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tool needs a &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tool &quot;%1&quot; is listed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no built-in tool is called &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (built-in: %1); for a tool from an MCP server set &quot;type&quot;: &quot;mcp&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an MCP tool needs &quot;mcp_server&quot;: {&quot;command&quot;: ...}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already names the agent &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no agent is called &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than pool_max_size (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be below critical_threshold (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is above connection_limit (%1), which caps it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ConfigLoader</name>
+    <message>
+        <source>API keys are not read from files; this value is ignored. Set %1 in the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the top level must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key appears twice; the last value is used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file (named by %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a directory, not a config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is %1 bytes; a config file is at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ConfigValidator</name>
+    <message>
+        <source>the number %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the string &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; is ignored; did you mean &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot; is ignored; valid keys here: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a name must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an array, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; did you mean &quot;%1&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::DashboardPane</name>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk IO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network IO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>5 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the last %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>machine %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS %1, %2 of physical memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This system does not let the process read /proc/self/io.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>avg %1 · min %2 · peak %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peak %1 · avg %2 of memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in window: read %1 · written %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in window: received %1 · sent %2 (all interfaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 threads · %2 open files · %3 samples in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::Environment</name>
+    <message>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected one of debug, info, warning, error, critical, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;text&quot; or &quot;json&quot;, got &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::HealthScorer</name>
+    <message>
+        <source>Configuration is valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Configuration has %n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix the errors listed by `spoon-console check-config`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n LLM provider(s) ready</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No LLM provider has a key; the built-in demo endpoint answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider&apos;s key to talk to a real model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default provider &quot;%1&quot; is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default provider &quot;%1&quot; has no key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set %1, or change llm_settings.default_provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 memory available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close other programs or lower performance.agents.max_concurrent; agents slow down or fail when memory runs out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Machine CPU %1 % busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The machine is nearly saturated; expect slow tools and late tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 free for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free some space: conversations and metrics are stored there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open-file limit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise it to at least %1 (ulimit -n %1): the HTTP pool alone may open %2 connections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Process uses %1 of its %2 budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise performance.agents.memory_limit_mb or lower max_history_length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::MainWindow</name>
+    <message>
+        <source>Spoon Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sampling every %1 ms · history %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo endpoint: no LLM key set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pid %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No LLM provider key is set, so the built-in demo endpoint will answer. Set OPENAI_API_KEY or another provider&apos;s key to use a real model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configured model: %1 via %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Spoon Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Spoon Console</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine&apos;s health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::cli</name>
+    <message>
+        <source>config-reference takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::cli::CheckConfig</name>
+    <message>
+        <source>Validate a Spoon Console config file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file to check (default: the one the console would read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check-config takes at most one file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no config file at %1: the built-in defaults are used, and they are valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: valid, %n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: invalid, %n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spoon::cli::CommandLine</name>
+    <message>
+        <source>Usage: spoon-console [--config FILE] [COMMAND [OPTIONS]]
+
+Without a command, starts the desktop console.
+
+Commands:
+  check-config [FILE]     validate a config file; exit 0 if valid, 1 if not
+  system-info [--json]    platform, config, providers, agents, live process
+                          figures and a health score
+  config-reference        every config key with its type and default
+
+Options:
+  --config FILE           config file (else $SPOON_CONFIG, else
+                          ~/.config/spoon-console/config.json)
+  -h, --help              this help
+  -v, --version           the version
+
+Environment: &lt;PROVIDER&gt;_API_KEY, &lt;PROVIDER&gt;_BASE_URL, &lt;PROVIDER&gt;_MODEL,
+LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--config needs a file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown option %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::cli::SystemInfo</name>
+    <message>
+        <source>Show what the engine runs on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>print one JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system-info takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoon Console %1: system information
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 total, %2 available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found: built-in defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>INVALID: %n error(s), see below</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LLM providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none configured: the built-in demo endpoint answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no key needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 set (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not usable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tools: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This process (pid %1, sampled over %2 ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of a core (machine %2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSS %1 (%2 %), virtual %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk IO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1, written %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unavailable (/proc/self/io unreadable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent %1, received %2 (all interfaces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health: %1/100 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::schema</name>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
