@@ -58,10 +58,11 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("lastLine");
         QTest::addColumn<QString>("mustContain");
-        QTest::newRow("empty object") << QByteArray("{}") << 0 << "%1: valid" << "";
-        QTest::newRow("warning only") << QByteArray("{\"defualt_agent\": \"react\"}") << 0
-                                      << "%1: valid, 1 warning"
-                                      << "did you mean \"default_agent\"?";
+        QTest::newRow("empty object") << QByteArray("{}") << 0 << "%1: valid"
+                                      << "";
+        QTest::newRow("warning only")
+            << QByteArray("{\"defualt_agent\": \"react\"}") << 0 << "%1: valid, 1 warning"
+            << "did you mean \"default_agent\"?";
         QTest::newRow("syntax error")
             << QByteArray("{\n  \"performance\": {\n    \"llm\": {\"retry_attempts\": 3,}\n  }\n}")
             << 1 << "%1: invalid, 1 error"
@@ -80,8 +81,8 @@ private Q_SLOTS:
         QFETCH(QString, mustContain);
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("cfg.json"), content);
-        const Run result = run({QStringLiteral("check-config"), QStringLiteral("cfg.json")}, {},
-                               dir.path());
+        const Run result =
+            run({QStringLiteral("check-config"), QStringLiteral("cfg.json")}, {}, dir.path());
         QTEST(result.exitCode, "exitCode");
         const QStringList lines = result.out.trimmed().split(u'\n');
         QCOMPARE(lines.last(), lastLine.arg(QStringLiteral("cfg.json")));
@@ -109,7 +110,8 @@ private Q_SLOTS:
         const Run result =
             run({QStringLiteral("check-config"), QStringLiteral("/nonexistent/spoon.json")});
         QCOMPARE(result.exitCode, 1);
-        QVERIFY(result.out.contains(QStringLiteral("/nonexistent/spoon.json: error: no such file")));
+        QVERIFY(
+            result.out.contains(QStringLiteral("/nonexistent/spoon.json: error: no such file")));
     }
 
     void checkConfigWithoutAnyFileIsValid()
@@ -129,8 +131,8 @@ private Q_SLOTS:
         const QJsonObject info = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(info.value(u"schema").toString(), QStringLiteral("spoon-console/system-info/v1"));
-        for (const char *section : {"app", "platform", "config", "llm", "process", "storage",
-                                    "health"})
+        for (const char *section :
+             {"app", "platform", "config", "llm", "process", "storage", "health"})
             QVERIFY2(info.value(QLatin1String(section)).isObject(), section);
         QVERIFY(info.value(u"providers").isArray());
         QVERIFY(info.value(u"agents").isArray());
@@ -201,8 +203,8 @@ private Q_SLOTS:
     {
         const Run result = run({QStringLiteral("system-info")});
         QCOMPARE(result.exitCode, 0);
-        for (const char *heading : {"Platform", "Configuration", "LLM providers", "Agents",
-                                    "This process", "Health: "})
+        for (const char *heading :
+             {"Platform", "Configuration", "LLM providers", "Agents", "This process", "Health: "})
             QVERIFY2(result.out.contains(QLatin1String(heading)), heading);
         QVERIFY(result.out.contains(QStringLiteral("demo endpoint")));
     }
@@ -216,7 +218,8 @@ private Q_SLOTS:
         const Run result = run({QStringLiteral("--config"), path}, env);
         QCOMPARE(result.exitCode, 1);
         // The file ends inside the array: the error is at the end, column 18.
-        QVERIFY(result.err.contains(path + QStringLiteral(":1:18: error: invalid JSON: unterminated array")));
+        QVERIFY(result.err.contains(
+            path + QStringLiteral(":1:18: error: invalid JSON: unterminated array")));
         QVERIFY(result.err.contains(QStringLiteral("the config is invalid")));
     }
 
@@ -227,10 +230,10 @@ private Q_SLOTS:
         QTest::newRow("unknown command") << QStringList{QStringLiteral("sytem-info")}
                                          << "unknown command \"sytem-info\"; did you mean "
                                             "\"system-info\"?";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
-                                        << "unknown option --frobnicate";
-        QTest::newRow("--config without file") << QStringList{QStringLiteral("--config")}
-                                               << "--config needs a file name";
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("--frobnicate")} << "unknown option --frobnicate";
+        QTest::newRow("--config without file")
+            << QStringList{QStringLiteral("--config")} << "--config needs a file name";
         QTest::newRow("system-info extra argument")
             << QStringList{QStringLiteral("system-info"), QStringLiteral("now")}
             << "system-info takes no arguments";
@@ -269,6 +272,11 @@ private Q_SLOTS:
               "`agents.<name>.tools[].mcp_server.command`", "`monitoring.thresholds.error_rate`",
               "`llm_settings.fallback_chain`", "`default_agent` | a string | `\"react\"`"})
             QVERIFY2(result.out.contains(QLatin1String(key)), key);
+        // docs/config.md carries the same table, so the documentation cannot drift.
+        QFile docs(QStringLiteral(SPOON_SOURCE_DIR "/docs/config.md"));
+        QVERIFY(docs.open(QIODevice::ReadOnly));
+        QVERIFY2(QString::fromUtf8(docs.readAll()).contains(result.out),
+                 "docs/config.md is stale: paste `spoon-console config-reference` into it");
     }
 };
 

@@ -166,14 +166,16 @@ private Q_SLOTS:
 
     void valuesFromTheFileAreUsed()
     {
-        const ConfigLoadResult result = parse(quoted("{ "
-            "'performance': {'llm': {'retry_attempts': 5, 'request_timeout': 12.5}, "
-            "'agents': {'max_history_length': 80}}, "
-            "'providers': {'deepseek': {}, 'mine': {'base_url': 'http://127.0.0.1:9/v1', 'model': 'm', "
-            "'timeout': 3}}, "
-            "'agents': {'quick': {'config': {'max_steps': 2, 'stream': false}}}, "
-            "'monitoring': {'sample_interval_ms': 500, 'history_seconds': 600} "
-            "}"));
+        const ConfigLoadResult result =
+            parse(quoted("{ "
+                         "'performance': {'llm': {'retry_attempts': 5, 'request_timeout': 12.5}, "
+                         "'agents': {'max_history_length': 80}}, "
+                         "'providers': {'deepseek': {}, 'mine': {'base_url': "
+                         "'http://127.0.0.1:9/v1', 'model': 'm', "
+                         "'timeout': 3}}, "
+                         "'agents': {'quick': {'config': {'max_steps': 2, 'stream': false}}}, "
+                         "'monitoring': {'sample_interval_ms': 500, 'history_seconds': 600} "
+                         "}"));
         QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
         const Config &c = result.config;
         QCOMPARE(c.performance.llm.retryAttempts, 5);
@@ -193,7 +195,7 @@ private Q_SLOTS:
         QCOMPARE(quick->settings.stream, false);
         QCOMPARE(quick->settings.temperature, 0.7);
         QCOMPARE(quick->settings.maxHistoryLength, 80); // inherited from performance.agents
-        QVERIFY(c.agent(u"react")); // the built-in stays
+        QVERIFY(c.agent(u"react"));                     // the built-in stays
         QCOMPARE(c.monitoring.historyCapacity(), qsizetype(1200));
     }
 
@@ -245,7 +247,8 @@ private Q_SLOTS:
             << "test.json:1:17: warning: monitoring.zzzzzzzz: unknown key \"zzzzzzzz\" is "
                "ignored; valid keys here: sample_interval_ms, history_seconds, thresholds";
         QTest::newRow("enum typo")
-            << QByteArray("{\"agents\": {\"a\": {\"tools\": [{\"name\": \"fs\", \"type\": \"mpc\"}]}}}")
+            << QByteArray(
+                   "{\"agents\": {\"a\": {\"tools\": [{\"name\": \"fs\", \"type\": \"mpc\"}]}}}")
             << true
             << "test.json:1:44: error: agents.a.tools[0].type: expected one of \"builtin\", "
                "\"mcp\", got the string \"mpc\"; did you mean \"mcp\"?";
@@ -281,7 +284,8 @@ private Q_SLOTS:
             << "test.json:1:30: error: agents.a.tools[0].name: no built-in tool is called "
                "\"htp_request\"; did you mean \"http_request\"?";
         QTest::newRow("mcp tool without command")
-            << QByteArray("{\"agents\": {\"a\": {\"tools\": [{\"name\": \"fs\", \"type\": \"mcp\"}]}}}")
+            << QByteArray(
+                   "{\"agents\": {\"a\": {\"tools\": [{\"name\": \"fs\", \"type\": \"mcp\"}]}}}")
             << true
             << "test.json:1:29: error: agents.a.tools[0]: an MCP tool needs \"mcp_server\": "
                "{\"command\": ...}";
@@ -312,12 +316,13 @@ private Q_SLOTS:
 
     void everyProblemIsReportedInOnePass()
     {
-        const ConfigLoadResult result = parse(quoted("{ "
-            "'perfomance': {}, "
-            "'performance': {'llm': {'retry_attempts': -1, 'batch_size': 'x'}}, "
-            "'default_agent': 'nobody', "
-            "'monitoring': {'thresholds': {'cpu_percent': 'high'}} "
-            "}"));
+        const ConfigLoadResult result =
+            parse(quoted("{ "
+                         "'perfomance': {}, "
+                         "'performance': {'llm': {'retry_attempts': -1, 'batch_size': 'x'}}, "
+                         "'default_agent': 'nobody', "
+                         "'monitoring': {'thresholds': {'cpu_percent': 'high'}} "
+                         "}"));
         QCOMPARE(countErrors(result.diagnostics), 4);
         QCOMPARE(countWarnings(result.diagnostics), 1);
         // Sorted by position, as a compiler lists them.
@@ -344,15 +349,16 @@ private Q_SLOTS:
             {"LOG_LEVEL", "DEBUG"},
             {"LOG_FORMAT", "json"},
         });
-        const ConfigLoadResult result = parse(
-            quoted("{'providers': {'my-vllm': {'base_url': 'http://localhost:8000/v1', 'model': 'q'}}}"),
-            env);
+        const ConfigLoadResult result = parse(quoted("{'providers': {'my-vllm': {'base_url': "
+                                                     "'http://localhost:8000/v1', 'model': 'q'}}}"),
+                                              env);
         QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
         const Config &c = result.config;
         const ProviderConfig *openai = c.provider(u"openai");
         QVERIFY(openai); // known provider, present through its key alone
         QVERIFY(!openai->fromFile);
-        QCOMPARE(openai->apiKey.reveal(), QStringLiteral("sk-proj-abcdefghijklmnopqrstuvwxyz123456"));
+        QCOMPARE(openai->apiKey.reveal(),
+                 QStringLiteral("sk-proj-abcdefghijklmnopqrstuvwxyz123456"));
         QCOMPARE(openai->apiKey.masked(), QStringLiteral("sk-****56"));
         const ProviderConfig *anthropic = c.provider(u"anthropic");
         QVERIFY(anthropic);
@@ -372,13 +378,16 @@ private Q_SLOTS:
         QTest::addColumn<QString>("variable");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("LOG_FORMAT") << "LOG_FORMAT" << "xml"
+        QTest::newRow("LOG_FORMAT") << "LOG_FORMAT"
+                                    << "xml"
                                     << "environment: error: LOG_FORMAT: expected \"text\" or "
                                        "\"json\", got \"xml\"";
-        QTest::newRow("LOG_LEVEL") << "LOG_LEVEL" << "loud"
+        QTest::newRow("LOG_LEVEL") << "LOG_LEVEL"
+                                   << "loud"
                                    << "environment: error: LOG_LEVEL: expected one of debug, info, "
                                       "warning, error, critical, got \"loud\"";
-        QTest::newRow("base url") << "OPENAI_BASE_URL" << "ftp://x"
+        QTest::newRow("base url") << "OPENAI_BASE_URL"
+                                  << "ftp://x"
                                   << "environment: error: OPENAI_BASE_URL: expected an http:// or "
                                      "https:// URL, got \"ftp://x\"";
     }
@@ -396,8 +405,8 @@ private Q_SLOTS:
 
     void aKeyInTheFileNeverReachesTheConfig()
     {
-        const ConfigLoadResult result =
-            parse(quoted("{'providers': {'openai': {'api_key': 'sk-from-file-1234567890abcdef'}}}"));
+        const ConfigLoadResult result = parse(
+            quoted("{'providers': {'openai': {'api_key': 'sk-from-file-1234567890abcdef'}}}"));
         QVERIFY(result.isValid());
         QVERIFY(result.config.provider(u"openai")->apiKey.isEmpty());
     }
@@ -407,22 +416,22 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QProcessEnvironment none;
         // A named file that is missing is an error; the default location may be missing.
-        ConfigLoadResult named = ConfigLoader::load(
-            ConfigLocation{dir.filePath(QStringLiteral("nope.json")),
-                           ConfigLocation::Source::CommandLine},
-            none);
+        ConfigLoadResult named =
+            ConfigLoader::load(ConfigLocation{dir.filePath(QStringLiteral("nope.json")),
+                                              ConfigLocation::Source::CommandLine},
+                               none);
         QVERIFY(!named.isValid());
         QVERIFY(named.diagnostics.first().toString().endsWith(
             QStringLiteral("error: no such file (named by --config)")));
-        ConfigLoadResult fromEnv = ConfigLoader::load(
-            ConfigLocation{dir.filePath(QStringLiteral("nope.json")),
-                           ConfigLocation::Source::Environment},
-            none);
+        ConfigLoadResult fromEnv =
+            ConfigLoader::load(ConfigLocation{dir.filePath(QStringLiteral("nope.json")),
+                                              ConfigLocation::Source::Environment},
+                               none);
         QVERIFY(fromEnv.diagnostics.first().message.contains(QStringLiteral("SPOON_CONFIG")));
-        ConfigLoadResult implicit = ConfigLoader::load(
-            ConfigLocation{dir.filePath(QStringLiteral("nope.json")),
-                           ConfigLocation::Source::UserConfigFolder},
-            none);
+        ConfigLoadResult implicit =
+            ConfigLoader::load(ConfigLocation{dir.filePath(QStringLiteral("nope.json")),
+                                              ConfigLocation::Source::UserConfigFolder},
+                               none);
         QVERIFY(implicit.isValid());
         QVERIFY(!implicit.found);
         QCOMPARE(implicit.config.performance.llm.batchSize, 5);

@@ -43,16 +43,26 @@ private Q_SLOTS:
         QTest::addColumn<int>("score");
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("failedCheck");
-        QTest::newRow("healthy") << 0 << 100 << "excellent" << "";
-        QTest::newRow("no provider key") << 1 << 85 << "good" << "llm_provider";
-        QTest::newRow("invalid config") << 2 << 70 << "fair" << "config";
-        QTest::newRow("memory nearly gone") << 3 << 80 << "good" << "system_memory";
-        QTest::newRow("memory low") << 4 << 90 << "excellent" << "system_memory";
-        QTest::newRow("disk full") << 5 << 85 << "good" << "disk_space";
-        QTest::newRow("fd limit low") << 6 << 90 << "excellent" << "open_files";
-        QTest::newRow("over memory budget") << 7 << 90 << "excellent" << "process_memory";
-        QTest::newRow("default provider without key") << 8 << 90 << "excellent" << "default_provider";
-        QTest::newRow("everything wrong") << 9 << 0 << "poor" << "config";
+        QTest::newRow("healthy") << 0 << 100 << "excellent"
+                                 << "";
+        QTest::newRow("no provider key") << 1 << 85 << "good"
+                                         << "llm_provider";
+        QTest::newRow("invalid config") << 2 << 70 << "fair"
+                                        << "config";
+        QTest::newRow("memory nearly gone") << 3 << 80 << "good"
+                                            << "system_memory";
+        QTest::newRow("memory low") << 4 << 90 << "excellent"
+                                    << "system_memory";
+        QTest::newRow("disk full") << 5 << 85 << "good"
+                                   << "disk_space";
+        QTest::newRow("fd limit low") << 6 << 90 << "excellent"
+                                      << "open_files";
+        QTest::newRow("over memory budget") << 7 << 90 << "excellent"
+                                            << "process_memory";
+        QTest::newRow("default provider without key") << 8 << 90 << "excellent"
+                                                      << "default_provider";
+        QTest::newRow("everything wrong") << 9 << 0 << "poor"
+                                          << "config";
     }
 
     void scores()
@@ -123,8 +133,8 @@ private Q_SLOTS:
         in.defaultProviderUsable = false;
         in.defaultProviderKeyEnv = QStringLiteral("DEEPSEEK_API_KEY");
         const HealthReport report = HealthScorer::score(in);
-        QVERIFY(find(report, QStringLiteral("default_provider"))->advice.contains(
-            QStringLiteral("DEEPSEEK_API_KEY")));
+        QVERIFY(find(report, QStringLiteral("default_provider"))
+                    ->advice.contains(QStringLiteral("DEEPSEEK_API_KEY")));
     }
 };
 

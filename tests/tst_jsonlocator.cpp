@@ -14,7 +14,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("path");
         QTest::addColumn<int>("line");
         QTest::addColumn<int>("column");
-        const QByteArray nested = "{\n  \"a\": {\n    \"b\": 1,\n    \"c\": [10, {\"d\": true}]\n  }\n}";
+        const QByteArray nested =
+            "{\n  \"a\": {\n    \"b\": 1,\n    \"c\": [10, {\"d\": true}]\n  }\n}";
         QTest::newRow("object key") << nested << "a" << 2 << 3;
         QTest::newRow("nested key") << nested << "a.b" << 3 << 5;
         QTest::newRow("array item") << nested << "a.c[0]" << 4 << 11;
@@ -22,9 +23,12 @@ private Q_SLOTS:
         QTest::newRow("missing key: nearest ancestor") << nested << "a.c[1].zz" << 4 << 15;
         QTest::newRow("root") << nested << "" << 1 << 1;
         // Columns count characters: "é" is two bytes but one column.
-        QTest::newRow("utf-8 before key") << QByteArray("{\"\xc3\xa9\": 1, \"k\": 2}") << "k" << 1 << 10;
-        QTest::newRow("escaped key") << QByteArray("{\"a\\\"b\": 1,\n \"x\\u0041\": 2}") << "xA" << 2 << 2;
-        QTest::newRow("CRLF lines") << QByteArray("{\r\n\"a\": 1,\r\n\"b\": 2\r\n}") << "b" << 3 << 1;
+        QTest::newRow("utf-8 before key")
+            << QByteArray("{\"\xc3\xa9\": 1, \"k\": 2}") << "k" << 1 << 10;
+        QTest::newRow("escaped key")
+            << QByteArray("{\"a\\\"b\": 1,\n \"x\\u0041\": 2}") << "xA" << 2 << 2;
+        QTest::newRow("CRLF lines")
+            << QByteArray("{\r\n\"a\": 1,\r\n\"b\": 2\r\n}") << "b" << 3 << 1;
     }
 
     void positions()
@@ -50,7 +54,8 @@ private Q_SLOTS:
 
     void offsetToPosition()
     {
-        const QByteArray text = "ab\ncd\xc3\xa9" "f";
+        const QByteArray text = "ab\ncd\xc3\xa9"
+                                "f";
         QCOMPARE(JsonLocator::positionAtOffset(text, 0).line, 1);
         QCOMPARE(JsonLocator::positionAtOffset(text, 4).line, 2);
         QCOMPARE(JsonLocator::positionAtOffset(text, 4).column, 2);

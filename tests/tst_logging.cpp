@@ -16,9 +16,9 @@ private Q_SLOTS:
     void jsonLineIsOneParsableObject()
     {
         const QDateTime when = QDateTime::fromMSecsSinceEpoch(1'700'000'000'123, Qt::UTC);
-        const QByteArray line = logging::formatJsonLine(
-            QtWarningMsg, "spoon.monitor", QStringLiteral("disk \"io\"\nunreadable"), when,
-            "sampler.cpp", 42);
+        const QByteArray line = logging::formatJsonLine(QtWarningMsg, "spoon.monitor",
+                                                        QStringLiteral("disk \"io\"\nunreadable"),
+                                                        when, "sampler.cpp", 42);
         QVERIFY(line.endsWith('\n'));
         QCOMPARE(line.count('\n'), 1); // the message's own newline is escaped
         const QJsonObject object = QJsonDocument::fromJson(line).object();

@@ -14,14 +14,17 @@ private Q_SLOTS:
     void sameSeriesForSameNameAndLabels()
     {
         MetricsRegistry registry;
-        Counter &a = registry.counter("requests_total", "help", {{"provider", "openai"}, {"model", "m"}});
-        Counter &b = registry.counter("requests_total", "help", {{"model", "m"}, {"provider", "openai"}});
+        Counter &a =
+            registry.counter("requests_total", "help", {{"provider", "openai"}, {"model", "m"}});
+        Counter &b =
+            registry.counter("requests_total", "help", {{"model", "m"}, {"provider", "openai"}});
         QCOMPARE(&a, &b);
         Counter &other = registry.counter("requests_total", "help", {{"provider", "anthropic"}});
         QVERIFY(&a != &other);
         a.add();
         a.add(2);
-        QCOMPARE(registry.findCounter("requests_total", {{"provider", "openai"}, {"model", "m"}})->value(),
+        QCOMPARE(registry.findCounter("requests_total", {{"provider", "openai"}, {"model", "m"}})
+                     ->value(),
                  3.0);
         QCOMPARE(registry.findCounter("requests_total", {{"provider", "nobody"}}), nullptr);
     }
@@ -75,8 +78,7 @@ private Q_SLOTS:
             for (int i = 0; i < 25; ++i)
                 h.observe(bucket + 0.5);
         }
-        QVERIFY2(qAbs(h.quantile(q) - expected) < 1e-9,
-                 qPrintable(QString::number(h.quantile(q))));
+        QVERIFY2(qAbs(h.quantile(q) - expected) < 1e-9, qPrintable(QString::number(h.quantile(q))));
     }
 
     void emptyHistogramQuantileIsZero()

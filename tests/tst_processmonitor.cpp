@@ -16,14 +16,13 @@ private Q_SLOTS:
         MetricsRegistry registry;
         ProcessMonitor monitor(registry, 1000, 100);
         monitor.sampleNow();
-        for (const char *name : {metric::kProcessCpuPercent, metric::kSystemCpuPercent,
-                                 metric::kProcessResidentBytes, metric::kProcessVirtualBytes,
-                                 metric::kProcessMemoryPercent, metric::kSystemMemoryTotalBytes,
-                                 metric::kSystemMemoryAvailableBytes, metric::kProcessThreads,
-                                 metric::kProcessOpenFds, metric::kProcessDiskReadRate,
-                                 metric::kProcessDiskWriteRate, metric::kSystemNetSentRate,
-                                 metric::kSystemNetReceivedRate,
-                                 metric::kProcessDiskIoAvailable}) {
+        for (const char *name :
+             {metric::kProcessCpuPercent, metric::kSystemCpuPercent, metric::kProcessResidentBytes,
+              metric::kProcessVirtualBytes, metric::kProcessMemoryPercent,
+              metric::kSystemMemoryTotalBytes, metric::kSystemMemoryAvailableBytes,
+              metric::kProcessThreads, metric::kProcessOpenFds, metric::kProcessDiskReadRate,
+              metric::kProcessDiskWriteRate, metric::kSystemNetSentRate,
+              metric::kSystemNetReceivedRate, metric::kProcessDiskIoAvailable}) {
             QVERIFY2(registry.findGauge(name) != nullptr, name);
         }
         for (const char *name : {metric::kProcessDiskReadBytes, metric::kProcessDiskWriteBytes,

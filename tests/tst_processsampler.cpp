@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <time.h>
+#include <unistd.h>
 
 using namespace spoon;
 
@@ -110,9 +111,12 @@ private Q_SLOTS:
         ManualClock time;
         ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
         const ProcessSample s = sampler.sample();
-        QCOMPARE(s.rssBytes, quint64(18268) * 1024);
+        // From stat: rss in pages, vsize in bytes, the same figures status shows.
+        QCOMPARE(s.rssBytes, quint64(4567) * quint64(sysconf(_SC_PAGESIZE)));
         QCOMPARE(s.vmsBytes, quint64(318128) * 1024);
         QCOMPARE(s.threads, 7);
+        QCOMPARE(s.peakRssBytes, quint64(19000) * 1024); // VmHWM, from status
+        QCOMPARE(s.swapBytes, quint64(0));
         QCOMPARE(s.openFds, 3);
         QCOMPARE(s.memoryTotalBytes, quint64(24600000) * 1024);
         QCOMPARE(s.memoryAvailableBytes, quint64(20000000) * 1024);
@@ -204,14 +208,35 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), 1);
         const ProcessSample first = sampler.sample();
         proc.write(QStringLiteral("self/status"), "garbage");
         proc.write(QStringLiteral("meminfo"), "");
         time.ns += kSecond;
         const ProcessSample second = sampler.sample();
-        QCOMPARE(second.rssBytes, first.rssBytes);
+        QCOMPARE(second.peakRssBytes, first.peakRssBytes);
         QCOMPARE(second.memoryTotalBytes, first.memoryTotalBytes);
+        QCOMPARE(second.memoryAvailableBytes, first.memoryAvailableBytes);
+        proc.write(QStringLiteral("self/stat"), "1 (x");
+        time.ns += kSecond;
+        QCOMPARE(sampler.sample().rssBytes, first.rssBytes);
+    }
+
+    void slowFiguresAreReadEveryNthSample()
+    {
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), 3);
+        QList<quint64> available;
+        for (int i = 0; i < 7; ++i) {
+            proc.write(
+                QStringLiteral("meminfo"),
+                QStringLiteral("MemTotal: 1000 kB\nMemAvailable: %1 kB\n").arg(100 + i).toLatin1());
+            time.ns += kSecond;
+            available.append(sampler.sample().memoryAvailableBytes / 1024);
+        }
+        // Read on samples 0, 3 and 6; carried forward in between.
+        QCOMPARE(available, (QList<quint64>{100, 100, 100, 103, 103, 103, 106}));
     }
 
     void realProcessHasPlausibleFigures()

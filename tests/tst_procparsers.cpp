@@ -30,8 +30,8 @@ private Q_SLOTS:
         QTest::addColumn<quint64>("vsize");
         QTest::addColumn<qint64>("rssPages");
         QTest::newRow("normal") << "stat_normal" << QByteArray("spoon-console") << 'S'
-                                << quint64(150) << quint64(42) << qint64(7)
-                                << quint64(325763072) << qint64(4567);
+                                << quint64(150) << quint64(42) << qint64(7) << quint64(325763072)
+                                << qint64(4567);
         // The name holds spaces and ')' itself; only the last ')' ends it (proc(5)).
         QTest::newRow("name with spaces and parentheses")
             << "stat_odd_comm" << QByteArray("my (odd) proc) S") << 'R' << quint64(3000)
@@ -75,6 +75,8 @@ private Q_SLOTS:
         QCOMPARE(parsed->vmRssBytes, quint64(18268) * 1024);
         QCOMPARE(parsed->vmSizeBytes, quint64(318128) * 1024);
         QCOMPARE(parsed->threads, qint64(7));
+        QCOMPARE(parsed->vmHwmBytes, quint64(19000) * 1024);
+        QCOMPARE(parsed->vmSwapBytes, quint64(0));
     }
 
     void statusOfKernelThreadHasNoMemory()
@@ -132,8 +134,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<quint64>("total");
         QTest::addColumn<quint64>("available");
-        QTest::newRow("MemAvailable") << "meminfo_normal" << quint64(24600000) * 1024
-                                      << quint64(20000000) * 1024;
+        QTest::newRow("MemAvailable")
+            << "meminfo_normal" << quint64(24600000) * 1024 << quint64(20000000) * 1024;
         // Before Linux 3.14: free + buffers + cached.
         QTest::newRow("old kernel") << "meminfo_old_kernel" << quint64(2048000) * 1024
                                     << quint64(512000 + 100000 + 300000) * 1024;

@@ -81,7 +81,8 @@ private Q_SLOTS:
         SampleHistory history(100);
         // Four samples a second apart: cpu 10, 20, 30, 40; rss 100..400 MiB.
         for (int i = 1; i <= 4; ++i)
-            history.append(sampleAt(i * 1000, i * 10.0, quint64(i) * 100 * 1024, i * 1.0, quint64(i) * 1024 * 1024));
+            history.append(sampleAt(i * 1000, i * 10.0, quint64(i) * 100 * 1024, i * 1.0,
+                                    quint64(i) * 1024 * 1024));
         const WindowSummary all = history.summary(60'000);
         QCOMPARE(all.sampleCount, 4);
         QCOMPARE(all.cpuAvg, 25.0);
@@ -125,9 +126,9 @@ private Q_SLOTS:
         quint64 counter = 0;
         for (int i = 0; i < samples; ++i) {
             counter += random.bounded(1000);
-            const ProcessSample s = sampleAt(1000 + i * 1000, random.bounded(400.0),
-                                             quint64(random.bounded(1, 1 << 20)),
-                                             random.bounded(100.0), counter);
+            const ProcessSample s =
+                sampleAt(1000 + i * 1000, random.bounded(400.0),
+                         quint64(random.bounded(1, 1 << 20)), random.bounded(100.0), counter);
             history.append(s);
             all.push_back(s);
         }
@@ -136,8 +137,8 @@ private Q_SLOTS:
         QVERIFY(history.size() <= samples);
         std::deque<ProcessSample> held(all.end() - history.size(), all.end());
         const bool heldAll = history.size() == samples;
-        for (qint64 window : {1'000LL, 5'000LL, 60'000LL, 63'000LL, 64'000LL, 65'000LL,
-                              300'000LL, 10'000'000LL}) {
+        for (qint64 window :
+             {1'000LL, 5'000LL, 60'000LL, 63'000LL, 64'000LL, 65'000LL, 300'000LL, 10'000'000LL}) {
             const WindowSummary got = history.summary(window);
             const WindowSummary want = bruteForce(held, window, heldAll);
             const QByteArray where = "window " + QByteArray::number(window);
@@ -160,8 +161,8 @@ private Q_SLOTS:
             history.append(sampleAt(i * 1000, i, 1, 1, 0));
         QList<qint64> seen;
         history.forEachSince(289'000, [&](const HistoryPoint &p) { seen.append(p.monotonicMs); });
-        QCOMPARE(seen, (QList<qint64>{290'000, 291'000, 292'000, 293'000, 294'000, 295'000,
-                                      296'000, 297'000, 298'000, 299'000}));
+        QCOMPARE(seen, (QList<qint64>{290'000, 291'000, 292'000, 293'000, 294'000, 295'000, 296'000,
+                                      297'000, 298'000, 299'000}));
     }
 
     void clockStepBackwardsKeepsOrder()

@@ -12,11 +12,14 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("masked");
-        QTest::newRow("empty") << "" << "";
-        QTest::newRow("short keys reveal nothing") << "abc" << "****";
-        QTest::newRow("twenty characters reveal nothing") << "12345678901234567890" << "****";
-        QTest::newRow("long key: first 3 and last 2")
-            << "sk-proj-0123456789abcdefghijXY" << "sk-****XY";
+        QTest::newRow("empty") << ""
+                               << "";
+        QTest::newRow("short keys reveal nothing") << "abc"
+                                                   << "****";
+        QTest::newRow("twenty characters reveal nothing") << "12345678901234567890"
+                                                          << "****";
+        QTest::newRow("long key: first 3 and last 2") << "sk-proj-0123456789abcdefghijXY"
+                                                      << "sk-****XY";
     }
 
     void masking()

@@ -78,7 +78,7 @@ private Q_SLOTS:
             s.monotonicMs = 1'000'000 + i * 1000;
             s.cpuPercent = i % 10;
             s.rssBytes = quint64(100 + i) * 1024 * 1024;
-            s.diskReadBytes = quint64(i) * 2048; // 2 KiB/s
+            s.diskReadBytes = quint64(i) * 2048;               // 2 KiB/s
             s.netReceivedBytes = quint64(i) * 3 * 1024 * 1024; // 3 MiB/s
             history.append(s);
         }

@@ -7,8 +7,8 @@ using namespace spoon;
 namespace {
 constexpr qint64 kSecond = 1'000'000'000;
 
-QList<proc::NetInterfaceCounters> interfaces(
-    std::initializer_list<std::tuple<const char *, quint64, quint64>> list)
+QList<proc::NetInterfaceCounters>
+interfaces(std::initializer_list<std::tuple<const char *, quint64, quint64>> list)
 {
     QList<proc::NetInterfaceCounters> result;
     for (const auto &[name, rx, tx] : list)
@@ -98,20 +98,19 @@ private Q_SLOTS:
     {
         NetworkTracker tracker;
         tracker.update(interfaces({{"lo", 1000, 1000}, {"eth0", 5000, 7000}}), 0);
-        auto reading = tracker.update(interfaces({{"lo", 1100, 1100}, {"eth0", 5400, 7200}}), kSecond);
+        auto reading =
+            tracker.update(interfaces({{"lo", 1100, 1100}, {"eth0", 5400, 7200}}), kSecond);
         QCOMPARE(reading.receivedTotal, quint64(500));
         QCOMPARE(reading.sentTotal, quint64(300));
         // A VPN comes up with counters already large: they are not traffic of this interval.
-        reading = tracker.update(interfaces({{"lo", 1100, 1100},
-                                             {"eth0", 5400, 7200},
-                                             {"tun0", 900000, 800000}}),
-                                 2 * kSecond);
+        reading = tracker.update(
+            interfaces({{"lo", 1100, 1100}, {"eth0", 5400, 7200}, {"tun0", 900000, 800000}}),
+            2 * kSecond);
         QCOMPARE(reading.receivedTotal, quint64(500));
         QCOMPARE(reading.receivedPerSecond, 0.0);
-        reading = tracker.update(interfaces({{"lo", 1100, 1100},
-                                             {"eth0", 5400, 7200},
-                                             {"tun0", 901000, 800500}}),
-                                 3 * kSecond);
+        reading = tracker.update(
+            interfaces({{"lo", 1100, 1100}, {"eth0", 5400, 7200}, {"tun0", 901000, 800500}}),
+            3 * kSecond);
         QCOMPARE(reading.receivedTotal, quint64(1500));
         QCOMPARE(reading.sentTotal, quint64(800));
         QCOMPARE(reading.receivedPerSecond, 1000.0);

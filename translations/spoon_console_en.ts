@@ -711,10 +711,6 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
         <translation type="unfinished" />
     </message>
     <message>
-        <source>RSS %1 (%2 %), virtual %3</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Threads</source>
         <translation type="unfinished" />
     </message>
@@ -748,6 +744,10 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
     </message>
     <message>
         <source>Advice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RSS %1 (%2 %), peak %3, virtual %4, swapped %5</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -13,14 +13,14 @@ void setApplicationIdentity()
 
 QString dataFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u'/'
-           + QString::fromLatin1(kName);
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + u'/' +
+           QString::fromLatin1(kName);
 }
 
 QString uiStatePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u'/'
-           + QString::fromLatin1(kName) + QStringLiteral("/ui-state.ini");
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + u'/' +
+           QString::fromLatin1(kName) + QStringLiteral("/ui-state.ini");
 }
 
 } // namespace spoon::app

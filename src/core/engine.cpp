@@ -7,8 +7,7 @@ Engine::Engine(Config config, QObject *parent)
     , m_config(std::move(config))
     , m_monitor(std::make_unique<ProcessMonitor>(m_registry, m_config.monitoring.sampleIntervalMs,
                                                  m_config.monitoring.historyCapacity()))
-{
-}
+{}
 
 Engine::~Engine() = default;
 

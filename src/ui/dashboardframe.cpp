@@ -42,8 +42,8 @@ DashboardFrame::RateUnit DashboardFrame::unitFor(double bytesPerSecond)
     return RateUnit{divisor, QString::fromLatin1(labels[index])};
 }
 
-DashboardFrame DashboardFrame::build(const SampleHistory &history, qint64 windowMs,
-                                     double xUnitMs, int buckets)
+DashboardFrame DashboardFrame::build(const SampleHistory &history, qint64 windowMs, double xUnitMs,
+                                     int buckets)
 {
     DashboardFrame frame;
     if (history.isEmpty())

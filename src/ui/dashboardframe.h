@@ -21,7 +21,7 @@ struct DashboardFrame
 
     QList<QPointF> cpu, systemCpu, rssMb;
     QList<QPointF> diskRead, diskWrite, netSent, netReceived; // in the unit below
-    double cpuMax = 0, rssMaxMb = 0, diskMax = 0, netMax = 0;  // in drawn units
+    double cpuMax = 0, rssMaxMb = 0, diskMax = 0, netMax = 0; // in drawn units
     RateUnit diskUnit, netUnit;
 
     static DashboardFrame build(const SampleHistory &history, qint64 windowMs, double xUnitMs,

@@ -120,9 +120,9 @@ QWidget *DashboardPane::buildHeader()
         auto *button = new QPushButton(labels.at(i), header);
         button->setCheckable(true);
         button->setObjectName(QStringLiteral("windowButton"));
-        button->setProperty("position", QString::fromLatin1(i == 0 ? "first"
-                                                      : i == labels.size() - 1 ? "last"
-                                                                                : "middle"));
+        button->setProperty("position", QString::fromLatin1(i == 0                   ? "first"
+                                                            : i == labels.size() - 1 ? "last"
+                                                                                     : "middle"));
         button->setToolTip(tr("Show the last %1").arg(labels.at(i)));
         m_windowButtons->addButton(button, i);
         selector->addWidget(button);
@@ -192,8 +192,8 @@ void DashboardPane::onFrameTick()
     if (!isVisible() || m_history.isEmpty())
         return;
     const int width = m_cpu->chart()->plotWidth();
-    if (m_history.generation() == m_drawnGeneration && m_windowIndex == m_drawnWindow
-        && width == m_drawnWidth)
+    if (m_history.generation() == m_drawnGeneration && m_windowIndex == m_drawnWindow &&
+        width == m_drawnWidth)
         return;
     m_drawnGeneration = m_history.generation();
     m_drawnWindow = m_windowIndex;
@@ -242,26 +242,31 @@ void DashboardPane::render()
     const bool diskAvailable = r.gaugeValue(metric::kProcessDiskIoAvailable) > 0;
 
     m_cpu->setHeadline(percent(cpuNow));
-    m_cpu->setLegend(dot(kCpuColor) + tr("process %1").arg(percent(cpuNow)) + QStringLiteral("&nbsp;&nbsp;")
-                     + dot(kMachineColor) + tr("machine %1").arg(percent(machineNow)));
+    m_cpu->setLegend(dot(kCpuColor) + tr("process %1").arg(percent(cpuNow)) +
+                     QStringLiteral("&nbsp;&nbsp;") + dot(kMachineColor) +
+                     tr("machine %1").arg(percent(machineNow)));
     m_memory->setHeadline(bytes(rssNow));
-    m_memory->setLegend(dot(kMemoryColor)
-                        + tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow)));
+    m_memory->setLegend(
+        dot(kMemoryColor) +
+        tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow)));
     m_disk->setHeadline(diskAvailable ? perSecond(readNow + writeNow) : tr("n/a"));
-    m_disk->setLegend(diskAvailable ? dot(kReadColor) + tr("read %1").arg(perSecond(readNow))
-                                          + QStringLiteral("&nbsp;&nbsp;") + dot(kWriteColor)
-                                          + tr("write %1").arg(perSecond(writeNow))
-                                    : tr("This system does not let the process read /proc/self/io."));
+    m_disk->setLegend(diskAvailable
+                          ? dot(kReadColor) + tr("read %1").arg(perSecond(readNow)) +
+                                QStringLiteral("&nbsp;&nbsp;") + dot(kWriteColor) +
+                                tr("write %1").arg(perSecond(writeNow))
+                          : tr("This system does not let the process read /proc/self/io."));
     m_network->setHeadline(perSecond(sentNow + receivedNow));
-    m_network->setLegend(dot(kReceivedColor) + tr("received %1").arg(perSecond(receivedNow))
-                         + QStringLiteral("&nbsp;&nbsp;") + dot(kSentColor)
-                         + tr("sent %1").arg(perSecond(sentNow)));
+    m_network->setLegend(dot(kReceivedColor) + tr("received %1").arg(perSecond(receivedNow)) +
+                         QStringLiteral("&nbsp;&nbsp;") + dot(kSentColor) +
+                         tr("sent %1").arg(perSecond(sentNow)));
 
     const WindowSummary summary = m_history.summary(window.milliseconds);
-    m_cpu->setSummary(tr("avg %1 · min %2 · peak %3")
-                          .arg(percent(summary.cpuAvg), percent(summary.cpuMin), percent(summary.cpuMax)));
-    m_memory->setSummary(tr("peak %1 · avg %2 of memory")
-                             .arg(bytes(summary.memoryPeakMb * 1024 * 1024), percent(summary.memoryAvgPercent)));
+    m_cpu->setSummary(
+        tr("avg %1 · min %2 · peak %3")
+            .arg(percent(summary.cpuAvg), percent(summary.cpuMin), percent(summary.cpuMax)));
+    m_memory->setSummary(
+        tr("peak %1 · avg %2 of memory")
+            .arg(bytes(summary.memoryPeakMb * 1024 * 1024), percent(summary.memoryAvgPercent)));
     m_disk->setSummary(tr("in window: read %1 · written %2")
                            .arg(bytes(double(summary.diskReadInWindowBytes)),
                                 bytes(double(summary.diskWriteInWindowBytes))));

@@ -42,11 +42,11 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     buildMenus();
 
     const Config &config = engine.config();
-    auto *sampling = new QLabel(
-        tr("Sampling every %1 ms · history %2 h")
-            .arg(config.monitoring.sampleIntervalMs)
-            .arg(QLocale().toString(config.monitoring.historySeconds / 3600.0, 'g', 3)),
-        this);
+    auto *sampling =
+        new QLabel(tr("Sampling every %1 ms · history %2 h")
+                       .arg(config.monitoring.sampleIntervalMs)
+                       .arg(QLocale().toString(config.monitoring.historySeconds / 3600.0, 'g', 3)),
+                   this);
     statusBar()->addWidget(sampling);
     if (engine.usesDemoEndpoint()) {
         auto *demo = new QLabel(tr("Demo endpoint: no LLM key set"), this);
@@ -70,7 +70,8 @@ QString MainWindow::endpointDescription() const
                   "Set OPENAI_API_KEY or another provider's key to use a real model.");
     }
     const ProviderConfig *provider = usable.first();
-    if (const ProviderConfig *chosen = m_engine.config().provider(m_engine.config().llm.defaultProvider))
+    if (const ProviderConfig *chosen =
+            m_engine.config().provider(m_engine.config().llm.defaultProvider))
         provider = chosen;
     return tr("Configured model: %1 via %2.").arg(provider->model, provider->name);
 }
@@ -84,17 +85,18 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     const QStringList labels{tr("Last minute"), tr("Last 5 minutes"), tr("Last hour")};
     for (int i = 0; i < labels.size(); ++i) {
-        QAction *action = view->addAction(labels.at(i), this,
-                                          [this, i] { m_dashboard->setTimeWindowIndex(i); });
+        QAction *action =
+            view->addAction(labels.at(i), this, [this, i] { m_dashboard->setTimeWindowIndex(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spoon Console"), this, [this] {
-        QMessageBox::about(this, tr("About Spoon Console"),
-                           tr("<b>Spoon Console %1</b><p>Chat with AI agents and watch the "
-                              "engine's health live.</p><p>Qt %2</p>")
-                               .arg(QString::fromLatin1(app::kVersion), QString::fromLatin1(qVersion())));
+        QMessageBox::about(
+            this, tr("About Spoon Console"),
+            tr("<b>Spoon Console %1</b><p>Chat with AI agents and watch the "
+               "engine's health live.</p><p>Qt %2</p>")
+                .arg(QString::fromLatin1(app::kVersion), QString::fromLatin1(qVersion())));
     });
 }
 

@@ -3,8 +3,8 @@
 
 #include "config/configloader.h"
 
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 
 namespace spoon::cli {
@@ -21,9 +21,10 @@ int runCheckConfig(const CommandLine &line, QTextStream &out, QTextStream &err)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr("Validate a Spoon Console config file."));
-    parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 Text::tr("the file to check (default: the one the console would read)"),
-                                 QStringLiteral("[FILE]"));
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        Text::tr("the file to check (default: the one the console would read)"),
+        QStringLiteral("[FILE]"));
     parser.addHelpOption();
     if (!parser.parse(line.commandArgs)) {
         err << parser.errorText() << '\n';
@@ -52,11 +53,13 @@ int runCheckConfig(const CommandLine &line, QTextStream &out, QTextStream &err)
     const int warnings = countWarnings(result.diagnostics);
     QString verdict;
     if (!result.found && errors == 0) {
-        verdict = Text::tr("no config file at %1: the built-in defaults are used, and they are valid")
-                      .arg(location.path);
+        verdict =
+            Text::tr("no config file at %1: the built-in defaults are used, and they are valid")
+                .arg(location.path);
     } else if (errors == 0) {
-        verdict = warnings == 0 ? Text::tr("%1: valid").arg(location.path)
-                                : Text::tr("%1: valid, %n warning(s)", nullptr, warnings).arg(location.path);
+        verdict = warnings == 0
+                      ? Text::tr("%1: valid").arg(location.path)
+                      : Text::tr("%1: valid, %n warning(s)", nullptr, warnings).arg(location.path);
     } else {
         verdict = Text::tr("%1: invalid, %n error(s)", nullptr, errors).arg(location.path);
         if (warnings > 0)

@@ -7,7 +7,12 @@
 namespace spoon::cli {
 
 // Exit codes every command keeps: scripts depend on them.
-enum ExitCode { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
+enum ExitCode
+{
+    kExitOk = 0,
+    kExitFailure = 1,
+    kExitUsage = 2
+};
 
 // Splits "spoon-console [--config FILE] [COMMAND [ARGS...]]" into the global part and one
 // command with its own arguments, git-style. No command means the desktop console.
@@ -16,11 +21,11 @@ struct CommandLine
     Q_DECLARE_TR_FUNCTIONS(spoon::cli::CommandLine)
 public:
     QString configPath;
-    QString command;        // "", "check-config", "system-info", "config-reference"
+    QString command;         // "", "check-config", "system-info", "config-reference"
     QStringList commandArgs; // with the command name first, for QCommandLineParser
     bool help = false;
     bool version = false;
-    QString error;           // set when the global part does not parse
+    QString error; // set when the global part does not parse
 
     static CommandLine parse(const QStringList &arguments);
     static QStringList commands();

@@ -16,9 +16,9 @@ int runSystemInfo(const CommandLine &line, QTextStream &out, QTextStream &err)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("spoon::cli::SystemInfo", "Show what the engine runs on."));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QCoreApplication::translate("spoon::cli::SystemInfo",
-                                                              "print one JSON object"));
+    const QCommandLineOption json(
+        QStringLiteral("json"),
+        QCoreApplication::translate("spoon::cli::SystemInfo", "print one JSON object"));
     parser.addOption(json);
     parser.addHelpOption();
     if (!parser.parse(line.commandArgs)) {

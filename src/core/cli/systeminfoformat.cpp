@@ -93,22 +93,22 @@ QJsonObject systemInfoJson(const SystemInfoReport &r)
                                      {u"enabled"_s, t.enabled}});
         }
         const AgentSettings &s = a.settings;
-        agents.append(QJsonObject{
-            {u"name"_s, a.name},
-            {u"class"_s, a.className},
-            {u"aliases"_s, stringsJson(a.aliases)},
-            {u"description"_s, a.description},
-            {u"default"_s, config.agent(config.defaultAgent) == &a},
-            {u"built_in"_s, a.builtIn},
-            {u"tools"_s, tools},
-            {u"config"_s, QJsonObject{{u"max_steps"_s, s.maxSteps},
-                                      {u"temperature"_s, s.temperature},
-                                      {u"max_tokens"_s, s.maxTokens},
-                                      {u"timeout"_s, s.timeout},
-                                      {u"stream"_s, s.stream},
-                                      {u"cache_enabled"_s, s.cacheEnabled},
-                                      {u"max_history_length"_s, s.maxHistoryLength},
-                                      {u"cleanup_interval"_s, s.cleanupInterval}}}});
+        agents.append(
+            QJsonObject{{u"name"_s, a.name},
+                        {u"class"_s, a.className},
+                        {u"aliases"_s, stringsJson(a.aliases)},
+                        {u"description"_s, a.description},
+                        {u"default"_s, config.agent(config.defaultAgent) == &a},
+                        {u"built_in"_s, a.builtIn},
+                        {u"tools"_s, tools},
+                        {u"config"_s, QJsonObject{{u"max_steps"_s, s.maxSteps},
+                                                  {u"temperature"_s, s.temperature},
+                                                  {u"max_tokens"_s, s.maxTokens},
+                                                  {u"timeout"_s, s.timeout},
+                                                  {u"stream"_s, s.stream},
+                                                  {u"cache_enabled"_s, s.cacheEnabled},
+                                                  {u"max_history_length"_s, s.maxHistoryLength},
+                                                  {u"cleanup_interval"_s, s.cleanupInterval}}}});
     }
     QJsonArray checks;
     QJsonArray advice;
@@ -155,6 +155,8 @@ QJsonObject systemInfoJson(const SystemInfoReport &r)
                                    {u"system_cpu_percent"_s, p.systemCpuPercent},
                                    {u"rss_bytes"_s, double(p.rssBytes)},
                                    {u"vms_bytes"_s, double(p.vmsBytes)},
+                                   {u"peak_rss_bytes"_s, double(p.peakRssBytes)},
+                                   {u"swap_bytes"_s, double(p.swapBytes)},
                                    {u"memory_percent"_s, p.memoryPercent},
                                    {u"threads"_s, p.threads},
                                    {u"open_fds"_s, p.openFds},
@@ -185,12 +187,14 @@ QString systemInfoText(const SystemInfoReport &r)
     text += line(Text::tr("Architecture"), r.platform.architecture);
     text += line(Text::tr("CPUs"), QString::number(r.platform.cpuCount));
     text += line(Text::tr("Memory"), Text::tr("%1 total, %2 available")
-                                   .arg(bytes(r.platform.memoryTotalBytes),
-                                        bytes(r.platform.memoryAvailableBytes)));
-    text += line(Text::tr("Qt"), Text::tr("%1 (built with %2)").arg(r.qtRuntimeVersion, r.qtBuildVersion));
+                                         .arg(bytes(r.platform.memoryTotalBytes),
+                                              bytes(r.platform.memoryAvailableBytes)));
+    text += line(Text::tr("Qt"),
+                 Text::tr("%1 (built with %2)").arg(r.qtRuntimeVersion, r.qtBuildVersion));
 
     text += u'\n' + Text::tr("Configuration") + u'\n';
-    text += line(Text::tr("File"), r.config.location.path + u" (" + r.config.location.sourceName() + u')');
+    text += line(Text::tr("File"),
+                 r.config.location.path + u" (" + r.config.location.sourceName() + u')');
     QString status;
     const int errors = countErrors(r.config.diagnostics);
     if (!r.config.found && errors == 0)
@@ -205,11 +209,14 @@ QString systemInfoText(const SystemInfoReport &r)
     if (config.providers.isEmpty())
         text += u"  "_s + Text::tr("none configured: the built-in demo endpoint answers") + u'\n';
     for (const ProviderConfig &p : config.providers) {
-        const QString key = p.apiKey.isEmpty()
-                                ? (p.needsKey ? Text::tr("%1 not set").arg(p.apiKeyEnv) : Text::tr("no key needed"))
-                                : Text::tr("%1 set (%2)").arg(p.apiKeyEnv, p.apiKey.masked());
+        const QString key =
+            p.apiKey.isEmpty()
+                ? (p.needsKey ? Text::tr("%1 not set").arg(p.apiKeyEnv) : Text::tr("no key needed"))
+                : Text::tr("%1 set (%2)").arg(p.apiKeyEnv, p.apiKey.masked());
         text += line(p.name, providerTypeName(p.type) + u"  " + p.model + u"  " + p.baseUrl);
-        text += line(QString(), key + (isUsable(config, p) ? QString() : u"  ["_s + Text::tr("not usable") + u']'));
+        text +=
+            line(QString(), key + (isUsable(config, p) ? QString()
+                                                       : u"  ["_s + Text::tr("not usable") + u']'));
     }
     const QString chosen = effectiveDefaultProvider(config);
     text += line(Text::tr("Default"), chosen.isEmpty() ? Text::tr("demo endpoint") : chosen);
@@ -224,29 +231,38 @@ QString systemInfoText(const SystemInfoReport &r)
         QString name = a.name;
         if (config.agent(config.defaultAgent) == &a)
             name += u" *"_s;
-        text += line(name, a.className + (a.aliases.isEmpty() ? QString()
-                                                               : u"  ["_s + a.aliases.join(u", "_s) + u']'));
-        text += line(QString(), Text::tr("tools: %1").arg(tools.isEmpty() ? Text::tr("none") : tools.join(u", "_s)));
+        text += line(name, a.className + (a.aliases.isEmpty()
+                                              ? QString()
+                                              : u"  ["_s + a.aliases.join(u", "_s) + u']'));
+        text += line(
+            QString(),
+            Text::tr("tools: %1").arg(tools.isEmpty() ? Text::tr("none") : tools.join(u", "_s)));
     }
 
     const auto &p = r.process;
-    text += u'\n' + Text::tr("This process (pid %1, sampled over %2 ms)").arg(p.pid).arg(p.sampledOverMs) + u'\n';
+    text += u'\n' +
+            Text::tr("This process (pid %1, sampled over %2 ms)").arg(p.pid).arg(p.sampledOverMs) +
+            u'\n';
     text += line(Text::tr("CPU"), Text::tr("%1 % of a core (machine %2 %)")
-                                .arg(p.cpuPercent, 0, 'f', 1)
-                                .arg(p.systemCpuPercent, 0, 'f', 1));
-    text += line(Text::tr("Memory"), Text::tr("RSS %1 (%2 %), virtual %3")
-                                   .arg(bytes(p.rssBytes))
-                                   .arg(p.memoryPercent, 0, 'f', 2)
-                                   .arg(bytes(p.vmsBytes)));
+                                      .arg(p.cpuPercent, 0, 'f', 1)
+                                      .arg(p.systemCpuPercent, 0, 'f', 1));
+    text += line(Text::tr("Memory"),
+                 Text::tr("RSS %1 (%2 %), peak %3, virtual %4, swapped %5")
+                     .arg(bytes(p.rssBytes))
+                     .arg(p.memoryPercent, 0, 'f', 2)
+                     .arg(bytes(p.peakRssBytes), bytes(p.vmsBytes), bytes(p.swapBytes)));
     text += line(Text::tr("Threads"), QString::number(p.threads));
     text += line(Text::tr("Open files"), QString::number(p.openFds));
-    text += line(Text::tr("Disk IO"), p.diskIoAvailable ? Text::tr("read %1, written %2")
-                                                        .arg(bytes(p.diskReadBytes), bytes(p.diskWriteBytes))
-                                                  : Text::tr("unavailable (/proc/self/io unreadable)"));
+    text += line(
+        Text::tr("Disk IO"),
+        p.diskIoAvailable
+            ? Text::tr("read %1, written %2").arg(bytes(p.diskReadBytes), bytes(p.diskWriteBytes))
+            : Text::tr("unavailable (/proc/self/io unreadable)"));
     text += line(Text::tr("Network"), Text::tr("sent %1, received %2 (all interfaces)")
-                                    .arg(bytes(p.netSentBytes), bytes(p.netReceivedBytes)));
+                                          .arg(bytes(p.netSentBytes), bytes(p.netReceivedBytes)));
 
-    text += u'\n' + Text::tr("Health: %1/100 (%2)").arg(r.health.score).arg(r.health.status) + u'\n';
+    text +=
+        u'\n' + Text::tr("Health: %1/100 (%2)").arg(r.health.score).arg(r.health.status) + u'\n';
     for (const HealthCheck &c : r.health.checks)
         text += u"  "_s + (c.passed ? u"[ok]   "_s : u"[warn] "_s) + c.message + u'\n';
     bool anyAdvice = false;

@@ -80,10 +80,10 @@ struct ProviderConfig
     double temperature;
     double timeout;
     int retryAttempts;
-    bool fromFile;       // listed in the config file, not only found through the environment
+    bool fromFile; // listed in the config file, not only found through the environment
     bool needsKey;
-    QString apiKeyEnv;   // the variable the key comes from
-    Secret apiKey;       // from the environment only, never from a file
+    QString apiKeyEnv;        // the variable the key comes from
+    Secret apiKey;            // from the environment only, never from a file
     QStringList overriddenBy; // environment variables that changed this entry
 };
 
@@ -96,7 +96,11 @@ struct McpServerConfig
     double timeout;
 };
 
-enum class ToolKind { Builtin, Mcp };
+enum class ToolKind
+{
+    Builtin,
+    Mcp
+};
 
 struct ToolConfig
 {
@@ -153,7 +157,11 @@ struct MonitoringConfig
     qsizetype historyCapacity() const;
 };
 
-enum class LogFormat { Text, Json };
+enum class LogFormat
+{
+    Text,
+    Json
+};
 
 struct LoggingConfig
 {

@@ -46,8 +46,8 @@ QStringList providerNames(const Config &config)
 bool isHttpUrl(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
-    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1)
-           && !url.host().isEmpty();
+    return url.isValid() && (url.scheme() == "http"_L1 || url.scheme() == "https"_L1) &&
+           !url.host().isEmpty();
 }
 
 void checkProviders(const Config &config, ConfigValidator &report)
@@ -56,15 +56,18 @@ void checkProviders(const Config &config, ConfigValidator &report)
         const QString path = u"providers."_s + provider.name;
         const bool known = findKnownProvider(provider.name) != nullptr;
         if (provider.baseUrl.isEmpty()) {
-            report.error(path, Text::tr("\"base_url\" is required for a provider Spoon does not know "
+            report.error(path,
+                         Text::tr("\"base_url\" is required for a provider Spoon does not know "
                                   "(known: %1)")
-                                   .arg(knownProviderNames().join(u", "_s)));
+                             .arg(knownProviderNames().join(u", "_s)));
         } else if (!isHttpUrl(provider.baseUrl)) {
-            report.error(path + u".base_url"_s,
-                         Text::tr("expected an http:// or https:// URL, got \"%1\"").arg(provider.baseUrl));
+            report.error(
+                path + u".base_url"_s,
+                Text::tr("expected an http:// or https:// URL, got \"%1\"").arg(provider.baseUrl));
         }
         if (provider.model.isEmpty() && !known)
-            report.error(path, Text::tr("\"model\" is required for a provider Spoon does not know"));
+            report.error(path,
+                         Text::tr("\"model\" is required for a provider Spoon does not know"));
     }
 }
 
@@ -72,18 +75,18 @@ void checkLlmSettings(const Config &config, ConfigValidator &report)
 {
     const QStringList names = providerNames(config);
     if (!config.llm.defaultProvider.isEmpty() && !names.contains(config.llm.defaultProvider)) {
-        report.error(u"llm_settings.default_provider"_s,
-                     withSuggestion(Text::tr("no provider is called \"%1\"")
-                                        .arg(config.llm.defaultProvider),
-                                    config.llm.defaultProvider, names));
+        report.error(
+            u"llm_settings.default_provider"_s,
+            withSuggestion(Text::tr("no provider is called \"%1\"").arg(config.llm.defaultProvider),
+                           config.llm.defaultProvider, names));
     }
     QSet<QString> seen;
     for (qsizetype i = 0; i < config.llm.fallbackChain.size(); ++i) {
         const QString &name = config.llm.fallbackChain.at(i);
         const QString path = JsonLocator::index(u"llm_settings.fallback_chain"_s, i);
         if (!names.contains(name))
-            report.error(path, withSuggestion(Text::tr("no provider is called \"%1\"").arg(name), name,
-                                              names));
+            report.error(path, withSuggestion(Text::tr("no provider is called \"%1\"").arg(name),
+                                              name, names));
         else if (seen.contains(name))
             report.warning(path, Text::tr("\"%1\" appears twice; it is tried once").arg(name));
         seen.insert(name);
@@ -104,7 +107,8 @@ void checkTools(const AgentConfig &agent, ConfigValidator &report)
             continue;
         }
         if (seen.contains(tool.name))
-            report.error(path + u".name"_s, Text::tr("the tool \"%1\" is listed twice").arg(tool.name));
+            report.error(path + u".name"_s,
+                         Text::tr("the tool \"%1\" is listed twice").arg(tool.name));
         seen.insert(tool.name);
         if (tool.kind == ToolKind::Builtin) {
             const QStringList builtins = configbuild::builtinToolNames();
@@ -115,7 +119,7 @@ void checkTools(const AgentConfig &agent, ConfigValidator &report)
                     message += Text::tr("; did you mean \"%1\"?").arg(nearest);
                 else
                     message += Text::tr(" (built-in: %1); for a tool from an MCP server set "
-                                  "\"type\": \"mcp\"")
+                                        "\"type\": \"mcp\"")
                                    .arg(builtins.join(u", "_s));
                 report.error(path + u".name"_s, message);
             }
@@ -163,11 +167,11 @@ void checkPerformance(const PerformanceConfig &performance, ConfigValidator &rep
                          .arg(performance.database.poolMaxSize));
     }
     const QString &url = performance.database.url;
-    if (!url.isEmpty() && !url.startsWith("postgresql://"_L1) && !url.startsWith("postgres://"_L1)
-        && !url.startsWith("sqlite://"_L1)) {
+    if (!url.isEmpty() && !url.startsWith("postgresql://"_L1) &&
+        !url.startsWith("postgres://"_L1) && !url.startsWith("sqlite://"_L1)) {
         report.error(u"performance.database.url"_s,
                      Text::tr("expected empty (SQLite in the data folder), sqlite:///path or "
-                        "postgresql://user@host/db, got \"%1\"")
+                              "postgresql://user@host/db, got \"%1\"")
                          .arg(url));
     }
     if (performance.memoryWarningThreshold >= performance.memoryCriticalThreshold) {

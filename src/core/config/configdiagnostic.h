@@ -9,11 +9,15 @@ namespace spoon {
 // Printed in the compiler style editors understand: "file:line:col: error: key: message".
 struct ConfigDiagnostic
 {
-    enum class Severity { Error, Warning };
+    enum class Severity
+    {
+        Error,
+        Warning
+    };
 
     Severity severity = Severity::Error;
-    QString source;  // the file, or "environment"
-    int line = 0;    // 0 when not tied to a line
+    QString source; // the file, or "environment"
+    int line = 0;   // 0 when not tied to a line
     int column = 0;
     QString keyPath; // "performance.llm.retry_attempts", or an environment variable
     QString message;

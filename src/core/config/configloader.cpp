@@ -63,8 +63,8 @@ ConfigLoadResult ConfigLoader::parse(QByteArrayView json, const QString &sourceN
             QString(), tr("invalid JSON: %1").arg(parseError.errorString())});
         result.config = Config::defaults();
     } else if (!document.isObject()) {
-        result.diagnostics.append(ConfigDiagnostic{ConfigDiagnostic::Severity::Error, sourceName,
-                                                   1, 1, QString(),
+        result.diagnostics.append(ConfigDiagnostic{ConfigDiagnostic::Severity::Error, sourceName, 1,
+                                                   1, QString(),
                                                    tr("the top level must be a JSON object")});
         result.config = Config::defaults();
     } else {
@@ -73,7 +73,8 @@ ConfigLoadResult ConfigLoader::parse(QByteArrayView json, const QString &sourceN
         for (const JsonLocator::Duplicate &duplicate : locator.duplicates())
             validator.warning(duplicate.path, tr("key appears twice; the last value is used"));
         const QJsonObject root = withoutFileKeys(document.object(), validator);
-        const QJsonObject validated = validator.validate(schema::configSchema(), root, QString()).toObject();
+        const QJsonObject validated =
+            validator.validate(schema::configSchema(), root, QString()).toObject();
         result.config = configbuild::build(configbuild::withDefaults(validated));
         checkConfigConsistency(result.config, validator);
         result.diagnostics = validator.diagnostics();
@@ -102,8 +103,8 @@ ConfigLoadResult ConfigLoader::load(const ConfigLocation &location, const QProce
         ConfigLoadResult result;
         result.location = location;
         result.config = Config::defaults();
-        result.diagnostics.append(ConfigDiagnostic{ConfigDiagnostic::Severity::Error,
-                                                   location.path, 0, 0, QString(), message});
+        result.diagnostics.append(ConfigDiagnostic{ConfigDiagnostic::Severity::Error, location.path,
+                                                   0, 0, QString(), message});
         applyEnvironment(result.config, env, result.diagnostics);
         return result;
     };
@@ -114,7 +115,8 @@ ConfigLoadResult ConfigLoader::load(const ConfigLocation &location, const QProce
     if (!file.open(QIODevice::ReadOnly))
         return failure(tr("cannot read: %1").arg(file.errorString()));
     if (file.size() > kMaxConfigBytes)
-        return failure(tr("is %1 bytes; a config file is at most %2").arg(file.size()).arg(kMaxConfigBytes));
+        return failure(
+            tr("is %1 bytes; a config file is at most %2").arg(file.size()).arg(kMaxConfigBytes));
 
     ConfigLoadResult result = parse(file.readAll(), location.path, env);
     result.location = location;

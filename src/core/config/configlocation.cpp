@@ -21,8 +21,8 @@ QString ConfigLocation::sourceName() const
 
 QString userConfigPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
-           + "/spoon-console/config.json"_L1;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           "/spoon-console/config.json"_L1;
 }
 
 ConfigLocation locateConfig(const QString &commandLinePath, const QProcessEnvironment &env)

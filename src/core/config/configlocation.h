@@ -9,7 +9,12 @@ namespace spoon {
 // folder (~/.config/spoon-console/config.json). Only the last may be absent without error.
 struct ConfigLocation
 {
-    enum class Source { CommandLine, Environment, UserConfigFolder };
+    enum class Source
+    {
+        CommandLine,
+        Environment,
+        UserConfigFolder
+    };
     QString path;
     Source source = Source::UserConfigFolder;
 

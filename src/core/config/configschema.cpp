@@ -163,15 +163,11 @@ Node performanceSchema()
          })},
         {u"llm"_s,
          object({
-             {u"connection_pool_size"_s,
-              integer(10, 1, 1000, u"concurrent LLM requests"_s)},
-             {u"request_timeout"_s,
-              number(30, 0.1, 3600, u"seconds for a whole LLM request"_s)},
-             {u"retry_attempts"_s,
-              integer(3, 0, 10, u"retries after a failed LLM request"_s)},
+             {u"connection_pool_size"_s, integer(10, 1, 1000, u"concurrent LLM requests"_s)},
+             {u"request_timeout"_s, number(30, 0.1, 3600, u"seconds for a whole LLM request"_s)},
+             {u"retry_attempts"_s, integer(3, 0, 10, u"retries after a failed LLM request"_s)},
              {u"batch_size"_s, integer(5, 1, 100, u"requests per batch"_s)},
-             {u"batch_timeout"_s,
-              number(1.0, 0.0, 60, u"seconds a partial batch waits"_s)},
+             {u"batch_timeout"_s, number(1.0, 0.0, 60, u"seconds a partial batch waits"_s)},
              {u"cache_enabled"_s, boolean(true, u"cache LLM responses"_s)},
              {u"cache_ttl"_s, integer(3600, 0, 10000000, u"seconds a response stays cached"_s)},
              {u"cache_size"_s, integer(1000, 1, 10000000, u"responses cached at most"_s)},
@@ -184,60 +180,51 @@ Node performanceSchema()
              {u"cache_size"_s, integer(1000, 1, 10000000, u"tool results cached at most"_s)},
              {u"cache_ttl"_s, integer(3600, 0, 10000000, u"seconds a tool result stays cached"_s)},
              {u"timeout"_s, number(30, 0.1, 3600, u"seconds for a whole HTTP request"_s)},
-             {u"connect_timeout"_s,
-              number(10, 0.1, 600, u"seconds to establish a connection"_s)},
-             {u"connection_limit"_s,
-              integer(100, 1, 10000, u"open connections in all"_s)},
+             {u"connect_timeout"_s, number(10, 0.1, 600, u"seconds to establish a connection"_s)},
+             {u"connection_limit"_s, integer(100, 1, 10000, u"open connections in all"_s)},
              {u"connection_limit_per_host"_s,
               integer(30, 1, 10000, u"open connections to one host"_s)},
-             {u"keepalive_timeout"_s,
-              number(30, 0, 3600, u"seconds an idle connection is kept"_s)},
+             {u"keepalive_timeout"_s, number(30, 0, 3600, u"seconds an idle connection is kept"_s)},
              {u"dns_cache_ttl"_s, integer(300, 0, 86400, u"seconds a DNS answer is reused"_s)},
              {u"max_response_bytes"_s,
               integer(10 * 1024 * 1024, 1024, qint64(1) << 40, u"largest response body read"_s)},
-             {u"allow_hosts"_s,
-              stringList(u"private or loopback hosts the HTTP tool may reach"_s)},
+             {u"allow_hosts"_s, stringList(u"private or loopback hosts the HTTP tool may reach"_s)},
          })},
         {u"database"_s,
          object({
              {u"url"_s,
-              string(QString(), u"empty: SQLite in the data folder; postgresql://... for a server"_s)},
+              string(QString(),
+                     u"empty: SQLite in the data folder; postgresql://... for a server"_s)},
              {u"pool_min_size"_s, integer(5, 0, 1000, u"connections kept open"_s)},
              {u"pool_max_size"_s, integer(20, 1, 1000, u"connections at most"_s)},
              {u"command_timeout"_s, number(60, 0.1, 86400, u"seconds for one query"_s)},
-             {u"connection_timeout"_s,
-              number(10, 0.1, 600, u"seconds to wait for a connection"_s)},
+             {u"connection_timeout"_s, number(10, 0.1, 600, u"seconds to wait for a connection"_s)},
          })},
-        {u"compute"_s,
-         object({
-             {u"max_workers"_s,
-              integer(0, 0, 1024, u"CPU offload threads; 0 means one per core"_s)},
-         })},
-        {u"memory"_s,
-         object({
-             {u"warning_threshold"_s,
-              number(0.8, 0.01, 1.0, u"memory share that raises a warning"_s)},
-             {u"critical_threshold"_s,
-              number(0.9, 0.01, 1.0, u"memory share that forces a cleanup"_s)},
-         })},
+        {u"compute"_s, object({
+                           {u"max_workers"_s,
+                            integer(0, 0, 1024, u"CPU offload threads; 0 means one per core"_s)},
+                       })},
+        {u"memory"_s, object({
+                          {u"warning_threshold"_s,
+                           number(0.8, 0.01, 1.0, u"memory share that raises a warning"_s)},
+                          {u"critical_threshold"_s,
+                           number(0.9, 0.01, 1.0, u"memory share that forces a cleanup"_s)},
+                      })},
     });
 }
 
 Node providerSchema()
 {
     return object({
-        {u"type"_s,
-         choice(QString(), {u"openai"_s, u"anthropic"_s},
-                u"wire protocol; default: anthropic for \"anthropic\", else openai"_s)},
-        {u"base_url"_s,
-         stringNoDefault(u"API root; OpenAI-compatible ones end in /v1"_s)},
+        {u"type"_s, choice(QString(), {u"openai"_s, u"anthropic"_s},
+                           u"wire protocol; default: anthropic for \"anthropic\", else openai"_s)},
+        {u"base_url"_s, stringNoDefault(u"API root; OpenAI-compatible ones end in /v1"_s)},
         {u"model"_s, stringNoDefault(u"model name"_s)},
         {u"max_tokens"_s, integer(4096, 1, 10000000, u"answer length limit"_s)},
         {u"temperature"_s, number(0.3, 0.0, 2.0, u"sampling temperature"_s)},
         {u"timeout"_s,
          numberInherited(0.1, 3600, u"seconds; default performance.llm.request_timeout"_s)},
-        {u"retry_attempts"_s,
-         integerInherited(0, 10, u"default performance.llm.retry_attempts"_s)},
+        {u"retry_attempts"_s, integerInherited(0, 10, u"default performance.llm.retry_attempts"_s)},
     });
 }
 
@@ -258,9 +245,8 @@ Node agentSchema()
         {u"mcp_server"_s, std::move(mcpServer)},
     });
     return object({
-        {u"class"_s,
-         choice(u"SpoonReactAI"_s, {u"SpoonReactAI"_s, u"SpoonReactMCP"_s},
-                u"agent implementation"_s)},
+        {u"class"_s, choice(u"SpoonReactAI"_s, {u"SpoonReactAI"_s, u"SpoonReactMCP"_s},
+                            u"agent implementation"_s)},
         {u"aliases"_s, stringList(u"other names that select this agent"_s)},
         {u"description"_s, string(QString(), u"shown in the agent selector"_s)},
         {u"config"_s,
@@ -291,8 +277,7 @@ Node monitoringSchema()
          object({
              {u"memory_percent"_s, number(80, 0, 100, u"process memory % that alerts"_s)},
              {u"cpu_percent"_s, number(80, 0, 100000, u"process CPU % that alerts"_s)},
-             {u"response_time"_s,
-              number(5.0, 0, 3600, u"average LLM seconds that alert"_s)},
+             {u"response_time"_s, number(5.0, 0, 3600, u"average LLM seconds that alert"_s)},
              {u"error_rate"_s, number(0.1, 0, 1, u"LLM error share that alerts"_s)},
          })},
     });
@@ -307,8 +292,7 @@ Node buildSchema()
          object({
              {u"default_provider"_s,
               string(QString(), u"empty: the first configured, else the demo endpoint"_s)},
-             {u"fallback_chain"_s,
-              stringList(u"providers tried in order when one fails"_s)},
+             {u"fallback_chain"_s, stringList(u"providers tried in order when one fails"_s)},
              {u"enable_caching"_s, boolean(true, u"master switch for the LLM cache"_s)},
          })},
         {u"default_agent"_s, string(u"react"_s, u"agent selected at start"_s)},
@@ -357,7 +341,8 @@ QString describeExpectation(const Node &node)
     switch (node.kind) {
     case Kind::Integer:
     case Kind::Number: {
-        const QString what = node.kind == Kind::Integer ? Text::tr("an integer") : Text::tr("a number");
+        const QString what =
+            node.kind == Kind::Integer ? Text::tr("an integer") : Text::tr("a number");
         const bool hasMin = !std::isinf(node.minimum);
         const bool hasMax = !std::isinf(node.maximum);
         if (hasMin && hasMax)

@@ -13,10 +13,11 @@
 // `spoon-console config-reference` prints it, so documentation cannot drift.
 namespace spoon::schema {
 
-enum class Kind {
-    Object,     // fixed keys, listed in `fields`
-    Map,        // any key (a provider or agent name), each value per `element`
-    Array,      // items per `element`
+enum class Kind
+{
+    Object, // fixed keys, listed in `fields`
+    Map,    // any key (a provider or agent name), each value per `element`
+    Array,  // items per `element`
     Integer,
     Number,
     Boolean,

@@ -14,8 +14,7 @@ using schema::Kind;
 ConfigValidator::ConfigValidator(const JsonLocator &locator, QString source)
     : m_locator(locator)
     , m_source(std::move(source))
-{
-}
+{}
 
 void ConfigValidator::add(ConfigDiagnostic::Severity severity, const QString &path,
                           const QString &message)
@@ -38,9 +37,8 @@ void ConfigValidator::warning(const QString &path, const QString &message)
 bool ConfigValidator::hasErrorUnder(const QString &path) const
 {
     for (const ConfigDiagnostic &d : m_diagnostics) {
-        if (d.isError()
-            && (d.keyPath == path || d.keyPath.startsWith(path + u'.')
-                || d.keyPath.startsWith(path + u'[')))
+        if (d.isError() && (d.keyPath == path || d.keyPath.startsWith(path + u'.') ||
+                            d.keyPath.startsWith(path + u'[')))
             return true;
     }
     return false;
@@ -149,7 +147,8 @@ QJsonValue ConfigValidator::validateArray(const schema::Node &node, const QJsonV
     const QJsonArray input = value.toArray();
     QJsonArray output;
     for (qsizetype i = 0; i < input.size(); ++i) {
-        const QJsonValue checked = validate(*node.element, input.at(i), JsonLocator::index(path, i));
+        const QJsonValue checked =
+            validate(*node.element, input.at(i), JsonLocator::index(path, i));
         if (!checked.isUndefined())
             output.append(checked);
     }
@@ -160,8 +159,9 @@ QJsonValue ConfigValidator::validateScalar(const schema::Node &node, const QJson
                                            const QString &path)
 {
     const auto mismatch = [&] {
-        error(path, tr("expected %1, got %2")
-                        .arg(schema::describeExpectation(node), describeValue(value)));
+        error(
+            path,
+            tr("expected %1, got %2").arg(schema::describeExpectation(node), describeValue(value)));
         return QJsonValue(QJsonValue::Undefined);
     };
     switch (node.kind) {
@@ -186,8 +186,8 @@ QJsonValue ConfigValidator::validateScalar(const schema::Node &node, const QJson
         if (node.choices.contains(value.toString()))
             return value;
         const QString nearest = nearestName(value.toString(), node.choices);
-        QString message = tr("expected %1, got %2")
-                              .arg(schema::describeExpectation(node), describeValue(value));
+        QString message =
+            tr("expected %1, got %2").arg(schema::describeExpectation(node), describeValue(value));
         if (!nearest.isEmpty())
             message += tr("; did you mean \"%1\"?").arg(nearest);
         error(path, message);

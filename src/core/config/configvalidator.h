@@ -34,8 +34,7 @@ public:
 private:
     QJsonValue validateObject(const schema::Node &node, const QJsonValue &value,
                               const QString &path);
-    QJsonValue validateMap(const schema::Node &node, const QJsonValue &value,
-                           const QString &path);
+    QJsonValue validateMap(const schema::Node &node, const QJsonValue &value, const QString &path);
     QJsonValue validateArray(const schema::Node &node, const QJsonValue &value,
                              const QString &path);
     QJsonValue validateScalar(const schema::Node &node, const QJsonValue &value,

@@ -36,8 +36,8 @@ void applyProviderEnv(ProviderConfig &provider, const QProcessEnvironment &env,
     const QString baseUrl = env.value(baseUrlVar).trimmed();
     if (!baseUrl.isEmpty()) {
         const QUrl url(baseUrl, QUrl::StrictMode);
-        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1)
-            || url.host().isEmpty()) {
+        if (!url.isValid() || (url.scheme() != "http"_L1 && url.scheme() != "https"_L1) ||
+            url.host().isEmpty()) {
             envError(diagnostics, baseUrlVar,
                      Text::tr("expected an http:// or https:// URL, got \"%1\"").arg(baseUrl));
         } else {
@@ -63,8 +63,7 @@ void applyEnvironment(Config &config, const QProcessEnvironment &env,
         if (config.provider(name))
             continue;
         const QString prefix = providerEnvPrefix(name);
-        if (env.contains(prefix + "_API_KEY"_L1) || env.contains(prefix + "_BASE_URL"_L1))
-            {
+        if (env.contains(prefix + "_API_KEY"_L1) || env.contains(prefix + "_BASE_URL"_L1)) {
             ProviderConfig provider = configbuild::defaultProvider(name, config.performance);
             provider.fromFile = false;
             config.providers.append(provider);
@@ -91,8 +90,9 @@ void applyEnvironment(Config &config, const QProcessEnvironment &env,
     else if (format == "text"_L1)
         config.logging.format = LogFormat::Text;
     else if (!format.isEmpty())
-        envError(diagnostics, u"LOG_FORMAT"_s,
-                 Text::tr("expected \"text\" or \"json\", got \"%1\"").arg(env.value(u"LOG_FORMAT"_s)));
+        envError(
+            diagnostics, u"LOG_FORMAT"_s,
+            Text::tr("expected \"text\" or \"json\", got \"%1\"").arg(env.value(u"LOG_FORMAT"_s)));
 }
 
 } // namespace spoon

@@ -10,8 +10,7 @@ public:
     Scanner(QByteArrayView text, JsonLocator &out)
         : m_text(text)
         , m_out(out)
-    {
-    }
+    {}
 
     void run()
     {
@@ -142,8 +141,7 @@ private:
         const qsizetype start = m_pos;
         while (!atEnd()) {
             const char c = peek();
-            if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n'
-                || c == '\r')
+            if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t' || c == '\n' || c == '\r')
                 break;
             advance();
         }

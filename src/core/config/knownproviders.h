@@ -7,7 +7,11 @@
 
 namespace spoon {
 
-enum class ProviderType { OpenAiCompatible, Anthropic };
+enum class ProviderType
+{
+    OpenAiCompatible,
+    Anthropic
+};
 
 // Providers Spoon knows by name: configuring one needs only its key. Base URLs follow the
 // official SDKs: OpenAI-compatible ones end in /v1 (or their documented equivalent),

@@ -12,8 +12,7 @@ public:
     Secret() = default;
     explicit Secret(QString value)
         : m_value(std::move(value))
-    {
-    }
+    {}
 
     bool isEmpty() const { return m_value.isEmpty(); }
     const QString &reveal() const { return m_value; }

@@ -34,8 +34,8 @@ HealthReport HealthScorer::score(const HealthInputs &in)
     HealthReport report;
     const auto check = [&](const QString &id, bool passed, int penalty, const QString &message,
                            const QString &advice) {
-        report.checks.append(HealthCheck{id, passed, passed ? 0 : penalty, message,
-                                         passed ? QString() : advice});
+        report.checks.append(
+            HealthCheck{id, passed, passed ? 0 : penalty, message, passed ? QString() : advice});
     };
 
     check(u"config"_s, in.configValid, 30,
@@ -62,8 +62,8 @@ HealthReport HealthScorer::score(const HealthInputs &in)
         const double availableShare = double(in.memoryAvailableBytes) / double(in.memoryTotalBytes);
         const int penalty = availableShare < 0.10 ? 20 : 10;
         check(u"system_memory"_s, availableShare >= 0.20, penalty,
-              tr("%1 of %2 memory available").arg(size(in.memoryAvailableBytes),
-                                                  size(in.memoryTotalBytes)),
+              tr("%1 of %2 memory available")
+                  .arg(size(in.memoryAvailableBytes), size(in.memoryTotalBytes)),
               tr("Close other programs or lower performance.agents.max_concurrent; agents "
                  "slow down or fail when memory runs out."));
     }

@@ -13,7 +13,7 @@ struct HealthInputs
     bool configValid = true;
     int configErrors = 0;
     int usableProviders = 0;
-    QString defaultProvider;       // from llm_settings, may be empty
+    QString defaultProvider; // from llm_settings, may be empty
     bool defaultProviderUsable = true;
     QString defaultProviderKeyEnv; // e.g. OPENAI_API_KEY
     quint64 memoryTotalBytes = 0;
@@ -21,19 +21,19 @@ struct HealthInputs
     double systemCpuPercent = 0;
     quint64 dataFolderFreeBytes = 0;
     QString dataFolder;
-    qint64 openFileLimit = 0;      // RLIMIT_NOFILE soft limit; 0 unknown
-    int connectionLimit = 100;     // what the HTTP pool may open
+    qint64 openFileLimit = 0;  // RLIMIT_NOFILE soft limit; 0 unknown
+    int connectionLimit = 100; // what the HTTP pool may open
     quint64 processRssBytes = 0;
     int memoryLimitMb = 512;
 };
 
 struct HealthCheck
 {
-    QString id;      // stable, for --json: config, llm_provider, default_provider, ...
+    QString id; // stable, for --json: config, llm_provider, default_provider, ...
     bool passed = true;
     int penalty = 0; // points taken off 100 when failed
     QString message;
-    QString advice;  // empty when passed
+    QString advice; // empty when passed
 };
 
 struct HealthReport

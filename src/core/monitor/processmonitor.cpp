@@ -1,7 +1,7 @@
 #include "processmonitor.h"
 
-#include "telemetry/metricsregistry.h"
 #include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
 
 #include <chrono>
 
@@ -15,29 +15,31 @@ struct ProcessMonitor::Published
         , systemCpu(r.gauge(metric::kSystemCpuPercent, "Whole-machine CPU busy, 0..100"))
         , rss(r.gauge(metric::kProcessResidentBytes, "Resident set size in bytes"))
         , vms(r.gauge(metric::kProcessVirtualBytes, "Virtual memory size in bytes"))
+        , peakRss(r.gauge(metric::kProcessPeakResidentBytes, "Peak resident set size (VmHWM)"))
+        , swap(r.gauge(metric::kProcessSwapBytes, "Swapped-out memory in bytes"))
         , memoryPercent(r.gauge(metric::kProcessMemoryPercent, "RSS as % of physical memory"))
         , memoryTotal(r.gauge(metric::kSystemMemoryTotalBytes, "Physical memory in bytes"))
         , memoryAvailable(r.gauge(metric::kSystemMemoryAvailableBytes,
                                   "Memory available for new work (MemAvailable)"))
         , threads(r.gauge(metric::kProcessThreads, "Threads in this process"))
         , fds(r.gauge(metric::kProcessOpenFds, "Open file descriptors"))
-        , diskIoAvailable(r.gauge(metric::kProcessDiskIoAvailable,
-                                  "1 when /proc/self/io is readable, else 0"))
+        , diskIoAvailable(
+              r.gauge(metric::kProcessDiskIoAvailable, "1 when /proc/self/io is readable, else 0"))
         , diskRead(r.counter(metric::kProcessDiskReadBytes, "Bytes read from storage"))
         , diskWrite(r.counter(metric::kProcessDiskWriteBytes, "Bytes written to storage"))
         , diskReadRate(r.gauge(metric::kProcessDiskReadRate, "Storage read bytes per second"))
         , diskWriteRate(r.gauge(metric::kProcessDiskWriteRate, "Storage write bytes per second"))
         , netSent(r.counter(metric::kSystemNetSentBytes, "Bytes sent on all interfaces"))
-        , netReceived(r.counter(metric::kSystemNetReceivedBytes,
-                                "Bytes received on all interfaces"))
+        , netReceived(
+              r.counter(metric::kSystemNetReceivedBytes, "Bytes received on all interfaces"))
         , netSentRate(r.gauge(metric::kSystemNetSentRate, "Bytes sent per second"))
         , netReceivedRate(r.gauge(metric::kSystemNetReceivedRate, "Bytes received per second"))
         , samples(r.counter(metric::kMonitorSamples, "Samples taken by the process monitor"))
         , sampleSeconds(r.histogram(metric::kMonitorSampleSeconds, "Time to take one sample",
                                     {5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 5e-4, 1e-3, 1e-2}))
-    {
-    }
-    Gauge &cpu, &systemCpu, &rss, &vms, &memoryPercent, &memoryTotal, &memoryAvailable;
+    {}
+    Gauge &cpu, &systemCpu, &rss, &vms, &peakRss, &swap, &memoryPercent, &memoryTotal,
+        &memoryAvailable;
     Gauge &threads, &fds, &diskIoAvailable;
     Counter &diskRead, &diskWrite;
     Gauge &diskReadRate, &diskWriteRate;
@@ -47,9 +49,8 @@ struct ProcessMonitor::Published
     Histogram &sampleSeconds;
 };
 
-ProcessMonitor::ProcessMonitor(MetricsRegistry &registry, int intervalMs,
-                               qsizetype historyCapacity, std::unique_ptr<ProcessSampler> sampler,
-                               QObject *parent)
+ProcessMonitor::ProcessMonitor(MetricsRegistry &registry, int intervalMs, qsizetype historyCapacity,
+                               std::unique_ptr<ProcessSampler> sampler, QObject *parent)
     : QObject(parent)
     , m_registry(registry)
     , m_sampler(sampler ? std::move(sampler) : std::make_unique<ProcessSampler>())
@@ -95,6 +96,8 @@ void ProcessMonitor::publish(const ProcessSample &s)
     p.systemCpu.set(s.systemCpuPercent);
     p.rss.set(double(s.rssBytes));
     p.vms.set(double(s.vmsBytes));
+    p.peakRss.set(double(s.peakRssBytes));
+    p.swap.set(double(s.swapBytes));
     p.memoryPercent.set(s.memoryPercent);
     p.memoryTotal.set(double(s.memoryTotalBytes));
     p.memoryAvailable.set(double(s.memoryAvailableBytes));

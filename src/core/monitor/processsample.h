@@ -9,12 +9,14 @@ namespace spoon {
 // start, as the seed's collect_metrics() subtracts its initial counters.
 struct ProcessSample
 {
-    qint64 wallClockMs = 0;   // for display
-    qint64 monotonicMs = 0;   // for ordering and windows; immune to clock changes
-    double cpuPercent = 0.0;  // 100 = one core
+    qint64 wallClockMs = 0;        // for display
+    qint64 monotonicMs = 0;        // for ordering and windows; immune to clock changes
+    double cpuPercent = 0.0;       // 100 = one core
     double systemCpuPercent = 0.0; // whole machine, 0..100
     quint64 rssBytes = 0;
     quint64 vmsBytes = 0;
+    quint64 peakRssBytes = 0; // VmHWM
+    quint64 swapBytes = 0;
     double memoryPercent = 0.0; // rss / physical memory
     quint64 memoryTotalBytes = 0;
     quint64 memoryAvailableBytes = 0;

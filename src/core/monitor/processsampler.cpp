@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 #include <time.h>
 #include <unistd.h>
 
@@ -28,7 +30,8 @@ ProcessSampler::Clock ProcessSampler::systemClock()
                  [] { return QDateTime::currentMSecsSinceEpoch(); }};
 }
 
-ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDir, Clock clock)
+ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDir, Clock clock,
+                               int slowEvery)
     : m_clock(std::move(clock))
     , m_stat(procRoot + u'/' + processDir + QStringLiteral("/stat"))
     , m_status(procRoot + u'/' + processDir + QStringLiteral("/status"))
@@ -38,8 +41,9 @@ ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDi
     , m_systemStat(procRoot + QStringLiteral("/stat"))
     , m_fds(procRoot + u'/' + processDir + QStringLiteral("/fd"))
     , m_processCpu(::sysconf(_SC_CLK_TCK), onlineCpuCount())
-{
-}
+    , m_pageSize(quint64(::sysconf(_SC_PAGESIZE)))
+    , m_slowEvery(std::max(1, slowEvery))
+{}
 
 ProcessSample ProcessSampler::sample()
 {
@@ -48,21 +52,30 @@ ProcessSample ProcessSampler::sample()
     s.monotonicMs = nowNs / 1'000'000;
     s.wallClockMs = m_clock.wallClockMs();
 
-    if (const auto stat = proc::parseProcStat(m_stat.read()))
+    if (const auto stat = proc::parseProcStat(m_stat.read())) {
         s.cpuPercent = m_processCpu.update(stat->utimeTicks + stat->stimeTicks, nowNs);
-    else
+        // The same counters status shows as VmRSS, VmSize and Threads.
+        s.rssBytes = quint64(std::max<qint64>(0, stat->rssPages)) * m_pageSize;
+        s.vmsBytes = stat->vsizeBytes;
+        s.threads = int(stat->numThreads);
+    } else {
         qCWarning(lcMonitor) << "cannot parse" << m_stat.path();
-
-    if (const auto status = proc::parseProcStatus(m_status.read())) {
-        s.rssBytes = status->vmRssBytes;
-        s.vmsBytes = status->vmSizeBytes;
-        s.threads = int(status->threads);
     }
 
-    if (const auto mem = proc::parseMemInfo(m_memInfo.read())) {
-        s.memoryTotalBytes = mem->totalBytes;
-        s.memoryAvailableBytes = mem->availableBytes;
+    if (m_tick++ % quint64(m_slowEvery) == 0) {
+        if (const auto status = proc::parseProcStatus(m_status.read())) {
+            s.peakRssBytes = status->vmHwmBytes;
+            s.swapBytes = status->vmSwapBytes;
+        }
+        if (const auto mem = proc::parseMemInfo(m_memInfo.read())) {
+            s.memoryTotalBytes = mem->totalBytes;
+            s.memoryAvailableBytes = mem->availableBytes;
+        }
+        const int fds = m_fds.count();
+        if (fds >= 0)
+            s.openFds = fds;
     }
+    s.peakRssBytes = std::max(s.peakRssBytes, s.rssBytes);
     s.memoryPercent =
         s.memoryTotalBytes ? 100.0 * double(s.rssBytes) / double(s.memoryTotalBytes) : 0.0;
 
@@ -89,10 +102,6 @@ ProcessSample ProcessSampler::sample()
         s.netSentPerSecond = net.sentPerSecond;
         s.netReceivedPerSecond = net.receivedPerSecond;
     }
-
-    const int fds = m_fds.count();
-    if (fds >= 0)
-        s.openFds = fds;
 
     m_last = s;
     return s;

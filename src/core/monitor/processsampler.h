@@ -1,7 +1,7 @@
 #pragma once
 
-#include "procfilereader.h"
 #include "processsample.h"
+#include "procfilereader.h"
 #include "usagecalculators.h"
 
 #include <QString>
@@ -12,6 +12,13 @@ namespace spoon {
 
 // Reads the /proc files of one process and the machine into a ProcessSample. The root is
 // injectable so tests run it on fixture trees; the clock is injectable so they control time.
+//
+// Reading /proc costs kernel time (the text is generated on every read), so the figures are
+// read in two tiers. Every sample: stat (CPU, threads, rss, vms), io, net/dev and the
+// machine's stat, which move from second to second and feed the charts. Every
+// `slowEvery`-th sample, starting with the first: status (peak RSS, swap), meminfo (total and
+// available memory) and the open-descriptor count, which drift slowly (a descriptor leak is a
+// trend over minutes); between those the last values are carried forward.
 class ProcessSampler
 {
 public:
@@ -23,9 +30,11 @@ public:
     static Clock systemClock();
 
     // procRoot: "/proc" in production; processDir: "self" or a pid.
+    static constexpr int kDefaultSlowEvery = 5;
+
     explicit ProcessSampler(const QString &procRoot = QStringLiteral("/proc"),
                             const QString &processDir = QStringLiteral("self"),
-                            Clock clock = systemClock());
+                            Clock clock = systemClock(), int slowEvery = kDefaultSlowEvery);
 
     ProcessSample sample();
 
@@ -44,6 +53,9 @@ private:
     CounterTracker m_diskWrite;
     NetworkTracker m_network;
     ProcessSample m_last;
+    quint64 m_pageSize;
+    int m_slowEvery;
+    quint64 m_tick = 0;
 };
 
 } // namespace spoon

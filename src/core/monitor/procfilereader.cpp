@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,8 +14,7 @@ namespace spoon {
 ProcFileReader::ProcFileReader(QString path)
     : m_path(std::move(path))
     , m_buffer(4096)
-{
-}
+{}
 
 ProcFileReader::~ProcFileReader()
 {
@@ -31,10 +31,8 @@ QByteArrayView ProcFileReader::read()
     }
     size_t used = 0;
     for (;;) {
-        if (used == m_buffer.size())
-            m_buffer.resize(m_buffer.size() * 2);
-        const ssize_t got = ::pread(m_fd, m_buffer.data() + used, m_buffer.size() - used,
-                                    off_t(used));
+        const size_t room = m_buffer.size() - used;
+        const ssize_t got = ::pread(m_fd, m_buffer.data() + used, room, off_t(used));
         if (got < 0) {
             if (errno == EINTR)
                 continue;
@@ -43,41 +41,58 @@ QByteArrayView ProcFileReader::read()
             m_fd = -1;
             return {};
         }
-        if (got == 0)
-            break;
         used += size_t(got);
+        // A seq_file hands over everything that fits in one read, so a short read is the
+        // end; asking again would make the kernel generate the text a second time.
+        if (size_t(got) < room)
+            break;
+        m_buffer.resize(m_buffer.size() * 2);
     }
     return QByteArrayView(m_buffer.data(), qsizetype(used));
 }
 
 DirectoryEntryCounter::DirectoryEntryCounter(QString path)
     : m_path(std::move(path))
-{
-}
+    , m_buffer(32 * 1024)
+{}
 
 DirectoryEntryCounter::~DirectoryEntryCounter()
 {
-    if (m_dir)
-        ::closedir(static_cast<DIR *>(m_dir));
+    if (m_fd >= 0)
+        ::close(m_fd);
 }
 
 int DirectoryEntryCounter::count()
 {
-    if (!m_dir) {
-        m_dir = ::opendir(QFile::encodeName(m_path).constData());
-        if (!m_dir)
+    if (m_fd < 0) {
+        m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (m_fd < 0)
             return -1;
-    } else {
-        ::rewinddir(static_cast<DIR *>(m_dir));
+    } else if (::lseek(m_fd, 0, SEEK_SET) < 0) {
+        return -1;
     }
+    // getdents64(2) directly: readdir() would always make one more call just to see the end.
     int entries = 0;
-    while (const dirent *entry = ::readdir(static_cast<DIR *>(m_dir))) {
-        const char *name = entry->d_name;
-        if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0')))
-            continue;
-        ++entries;
+    for (;;) {
+        const long got = ::syscall(SYS_getdents64, m_fd, m_buffer.data(), m_buffer.size());
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        for (long offset = 0; offset < got;) {
+            const auto *entry = reinterpret_cast<const dirent64 *>(m_buffer.data() + offset);
+            const char *name = entry->d_name;
+            if (!(name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0'))))
+                ++entries;
+            offset += entry->d_reclen;
+        }
+        // The kernel fills the buffer while entries fit; room for another left means the end.
+        if (got == 0 || size_t(got) + sizeof(dirent64) + 256 <= m_buffer.size())
+            break;
     }
-    // Our own directory handle is counted too, as psutil's num_fds() counts its listdir().
+    // Our own descriptor on the directory is counted too, as psutil's num_fds() counts the
+    // one its listdir() opens.
     return entries;
 }
 

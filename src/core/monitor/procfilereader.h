@@ -44,7 +44,8 @@ public:
 
 private:
     QString m_path;
-    void *m_dir = nullptr; // DIR*, kept opaque to keep <dirent.h> out of the header
+    int m_fd = -1;
+    std::vector<char> m_buffer;
 };
 
 } // namespace spoon

@@ -11,13 +11,11 @@ public:
     explicit Scanner(QByteArrayView text)
         : m_pos(text.data())
         , m_end(text.data() + text.size())
-    {
-    }
+    {}
     Scanner(const char *begin, const char *end)
         : m_pos(begin)
         , m_end(end)
-    {
-    }
+    {}
 
     bool atEnd() const { return m_pos >= m_end; }
     void skipSpaces()
@@ -131,15 +129,15 @@ std::optional<ProcStat> parseProcStat(QByteArrayView text)
         if (!scanner.readSigned(ignored))
             return std::nullopt;
     }
-    if (!scanner.readSigned(stat.numThreads))      // 20
+    if (!scanner.readSigned(stat.numThreads)) // 20
         return std::nullopt;
-    if (!scanner.readSigned(ignored))              // 21 itrealvalue
+    if (!scanner.readSigned(ignored)) // 21 itrealvalue
         return std::nullopt;
-    if (!scanner.readUnsigned(stat.startTicks))    // 22
+    if (!scanner.readUnsigned(stat.startTicks)) // 22
         return std::nullopt;
-    if (!scanner.readUnsigned(stat.vsizeBytes))    // 23
+    if (!scanner.readUnsigned(stat.vsizeBytes)) // 23
         return std::nullopt;
-    if (!scanner.readSigned(stat.rssPages))        // 24
+    if (!scanner.readSigned(stat.rssPages)) // 24
         return std::nullopt;
     return stat;
 }
@@ -160,6 +158,10 @@ std::optional<ProcStatus> parseProcStatus(QByteArrayView text)
         } else if (keyIs(line, "VmSize") && valueAfterColon(line, value)) {
             status.vmSizeBytes = value;
             haveSize = true;
+        } else if (keyIs(line, "VmHWM") && valueAfterColon(line, value)) {
+            status.vmHwmBytes = value;
+        } else if (keyIs(line, "VmSwap") && valueAfterColon(line, value)) {
+            status.vmSwapBytes = value;
         } else if (keyIs(line, "Threads") && valueAfterColon(line, value)) {
             status.threads = qint64(value);
             haveThreads = true;
@@ -284,9 +286,8 @@ std::optional<SystemCpuTimes> parseSystemStat(QByteArrayView text)
             continue;
         }
         Scanner fields(line.sliced(3));
-        quint64 *targets[] = {&times.user, &times.nice,    &times.system,
-                              &times.idle, &times.iowait,  &times.irq,
-                              &times.softirq, &times.steal};
+        quint64 *targets[] = {&times.user,   &times.nice, &times.system,  &times.idle,
+                              &times.iowait, &times.irq,  &times.softirq, &times.steal};
         int read = 0;
         for (quint64 *target : targets) {
             if (!fields.readUnsigned(*target))

@@ -17,12 +17,12 @@ struct ProcStat
 {
     QByteArray comm;
     char state = '?';
-    quint64 utimeTicks = 0;  // field 14
-    quint64 stimeTicks = 0;  // field 15
-    qint64 numThreads = 0;   // field 20
-    quint64 startTicks = 0;  // field 22
-    quint64 vsizeBytes = 0;  // field 23
-    qint64 rssPages = 0;     // field 24
+    quint64 utimeTicks = 0; // field 14
+    quint64 stimeTicks = 0; // field 15
+    qint64 numThreads = 0;  // field 20
+    quint64 startTicks = 0; // field 22
+    quint64 vsizeBytes = 0; // field 23
+    qint64 rssPages = 0;    // field 24
 };
 std::optional<ProcStat> parseProcStat(QByteArrayView text);
 
@@ -31,6 +31,8 @@ struct ProcStatus
 {
     quint64 vmRssBytes = 0;
     quint64 vmSizeBytes = 0;
+    quint64 vmHwmBytes = 0; // peak RSS
+    quint64 vmSwapBytes = 0;
     qint64 threads = 0;
 };
 std::optional<ProcStatus> parseProcStatus(QByteArrayView text);
@@ -68,8 +70,7 @@ std::optional<MemInfo> parseMemInfo(QByteArrayView text);
 // The aggregate "cpu" line of /proc/stat, in USER_HZ ticks, and the number of "cpuN" lines.
 struct SystemCpuTimes
 {
-    quint64 user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0,
-            steal = 0;
+    quint64 user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0;
     int cpuCount = 0;
     // guest and guest_nice are already included in user and nice (proc(5)), so not added.
     quint64 total() const { return user + nice + system + idle + iowait + irq + softirq + steal; }

@@ -53,8 +53,7 @@ void SampleHistory::Aggregate::merge(const Aggregate &other)
 SampleHistory::SampleHistory(qsizetype capacity)
     : m_requestedCapacity(std::max<qsizetype>(1, capacity))
 {
-    const size_t blocksForCapacity =
-        size_t((m_requestedCapacity + kBlockSize - 1) / kBlockSize);
+    const size_t blocksForCapacity = size_t((m_requestedCapacity + kBlockSize - 1) / kBlockSize);
     m_blockCount = blocksForCapacity + 1;
     m_slots.resize(m_blockCount * size_t(kBlockSize));
     m_treeLeaves = 1;
@@ -223,8 +222,8 @@ WindowSummary SampleHistory::summary(qint64 windowMs) const
 
 size_t SampleHistory::memoryBytes() const
 {
-    return sizeof(*this) + m_slots.capacity() * sizeof(HistoryPoint)
-           + m_tree.capacity() * sizeof(Aggregate);
+    return sizeof(*this) + m_slots.capacity() * sizeof(HistoryPoint) +
+           m_tree.capacity() * sizeof(Aggregate);
 }
 
 } // namespace spoon

@@ -74,8 +74,7 @@ public:
     WindowSummary summary(qint64 windowMs) const;
 
     // Visits, oldest first, every sample newer than sinceMonotonicMs.
-    template <typename Visitor>
-    void forEachSince(qint64 sinceMonotonicMs, Visitor &&visit) const
+    template <typename Visitor> void forEachSince(qint64 sinceMonotonicMs, Visitor &&visit) const
     {
         for (quint64 seq = firstSeqAfter(sinceMonotonicMs); seq < m_head; ++seq)
             visit(at(seq));

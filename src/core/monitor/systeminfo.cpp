@@ -102,6 +102,8 @@ SystemInfoReport collectSystemInfo(ConfigLoadResult config, MetricsRegistry &reg
     r.process.systemCpuPercent = registry.gaugeValue(metric::kSystemCpuPercent);
     r.process.rssBytes = quint64(registry.gaugeValue(metric::kProcessResidentBytes));
     r.process.vmsBytes = quint64(registry.gaugeValue(metric::kProcessVirtualBytes));
+    r.process.peakRssBytes = quint64(registry.gaugeValue(metric::kProcessPeakResidentBytes));
+    r.process.swapBytes = quint64(registry.gaugeValue(metric::kProcessSwapBytes));
     r.process.memoryPercent = registry.gaugeValue(metric::kProcessMemoryPercent);
     r.process.threads = int(registry.gaugeValue(metric::kProcessThreads));
     r.process.openFds = int(registry.gaugeValue(metric::kProcessOpenFds));

@@ -37,6 +37,8 @@ struct SystemInfoReport
         double systemCpuPercent = 0;
         quint64 rssBytes = 0;
         quint64 vmsBytes = 0;
+        quint64 peakRssBytes = 0;
+        quint64 swapBytes = 0;
         double memoryPercent = 0;
         int threads = 0;
         int openFds = 0;

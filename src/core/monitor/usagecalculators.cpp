@@ -16,8 +16,7 @@ quint64 clampedDelta(quint64 now, quint64 before)
 ProcessCpuUsage::ProcessCpuUsage(long ticksPerSecond, int cpuCount)
     : m_ticksPerSecond(ticksPerSecond > 0 ? double(ticksPerSecond) : 100.0)
     , m_cpuCount(std::max(1, cpuCount))
-{
-}
+{}
 
 double ProcessCpuUsage::update(quint64 cpuTicks, qint64 monotonicNs)
 {

@@ -31,9 +31,9 @@ QString levelName(QtMsgType type)
 
 void jsonHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
-    const QByteArray line = formatJsonLine(type, context.category, message,
-                                           QDateTime::currentDateTimeUtc(), context.file,
-                                           context.line);
+    const QByteArray line =
+        formatJsonLine(type, context.category, message, QDateTime::currentDateTimeUtc(),
+                       context.file, context.line);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
 }

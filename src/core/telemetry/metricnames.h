@@ -7,6 +7,8 @@ namespace spoon::metric {
 inline constexpr char kProcessCpuPercent[] = "spoon_process_cpu_percent";
 inline constexpr char kSystemCpuPercent[] = "spoon_system_cpu_percent";
 inline constexpr char kProcessResidentBytes[] = "spoon_process_resident_memory_bytes";
+inline constexpr char kProcessPeakResidentBytes[] = "spoon_process_peak_resident_memory_bytes";
+inline constexpr char kProcessSwapBytes[] = "spoon_process_swap_bytes";
 inline constexpr char kProcessVirtualBytes[] = "spoon_process_virtual_memory_bytes";
 inline constexpr char kProcessMemoryPercent[] = "spoon_process_memory_percent";
 inline constexpr char kSystemMemoryTotalBytes[] = "spoon_system_memory_total_bytes";
@@ -21,8 +23,7 @@ inline constexpr char kProcessDiskWriteRate[] = "spoon_process_disk_write_bytes_
 inline constexpr char kSystemNetSentBytes[] = "spoon_system_network_sent_bytes_total";
 inline constexpr char kSystemNetReceivedBytes[] = "spoon_system_network_received_bytes_total";
 inline constexpr char kSystemNetSentRate[] = "spoon_system_network_sent_bytes_per_second";
-inline constexpr char kSystemNetReceivedRate[] =
-    "spoon_system_network_received_bytes_per_second";
+inline constexpr char kSystemNetReceivedRate[] = "spoon_system_network_received_bytes_per_second";
 inline constexpr char kMonitorSamples[] = "spoon_monitor_samples_total";
 inline constexpr char kMonitorSampleSeconds[] = "spoon_monitor_sample_duration_seconds";
 

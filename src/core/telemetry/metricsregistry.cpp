@@ -94,16 +94,16 @@ const char *typeName(MetricType type)
 MetricsRegistry::MetricsRegistry() = default;
 MetricsRegistry::~MetricsRegistry() = default;
 
-MetricsRegistry::Family &MetricsRegistry::familyFor(const QByteArray &name,
-                                                   const QByteArray &help, MetricType type)
+MetricsRegistry::Family &MetricsRegistry::familyFor(const QByteArray &name, const QByteArray &help,
+                                                    MetricType type)
 {
     for (Family &family : m_families) {
         if (family.name != name)
             continue;
         if (family.type != type) {
             // A programming error: one name, two meanings. Fail loudly in every build.
-            throw std::logic_error("metric " + name.toStdString() + " registered as "
-                                   + typeName(family.type) + " and as " + typeName(type));
+            throw std::logic_error("metric " + name.toStdString() + " registered as " +
+                                   typeName(family.type) + " and as " + typeName(type));
         }
         return family;
     }
@@ -153,8 +153,7 @@ Histogram &MetricsRegistry::histogram(const QByteArray &name, const QByteArray &
     return *family.series.back().histogram;
 }
 
-const MetricsRegistry::Series *MetricsRegistry::findSeries(const QByteArray &name,
-                                                           MetricType type,
+const MetricsRegistry::Series *MetricsRegistry::findSeries(const QByteArray &name, MetricType type,
                                                            const MetricLabels &labels) const
 {
     const MetricLabels wanted = sorted(labels);

@@ -16,7 +16,12 @@ namespace spoon {
 // in another order finds the same series.
 using MetricLabels = std::vector<std::pair<QByteArray, QByteArray>>;
 
-enum class MetricType { Counter, Gauge, Histogram };
+enum class MetricType
+{
+    Counter,
+    Gauge,
+    Histogram
+};
 
 // A monotonic count. add() is for events counted here; mirror() is for counters the kernel
 // keeps (bytes read since start), which we copy and never decrement ourselves.

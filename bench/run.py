@@ -1,0 +1,175 @@
+#!/usr/bin/python3
+"""Runs every benchmark beside its reference peer in one go and prints the table that
+bench/README.md keeps. Usage: bench/run.py [--build-dir build] [--idle-seconds 30]
+
+Absolute times on shared machines are noise; the ratios, measured side by side in one run,
+are what to compare.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def google_benchmark(binary, pattern):
+    out = subprocess.run([binary, "--benchmark_format=json", f"--benchmark_filter={pattern}"],
+                         check=True, capture_output=True, text=True,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen")).stdout
+    results = {}
+    for entry in json.loads(out)["benchmarks"]:
+        scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[entry["time_unit"]]
+        entry["ns"] = entry["real_time"] * scale
+        results[entry["name"]] = entry
+    return results
+
+
+def python_peer(script, *args):
+    out = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "bench", "peers", script), *args],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def process_cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def process_rss_bytes(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def console_idle(binary, seconds):
+    """Starts the console with the dashboard shown, lets it settle, then measures CPU and RSS."""
+    home = tempfile.mkdtemp(prefix="spoon-bench-")
+    env = dict(os.environ, XDG_CONFIG_HOME=f"{home}/config", XDG_DATA_HOME=f"{home}/data",
+               SPOON_STARTUP_REPORT="1")
+    env.pop("SPOON_CONFIG", None)
+    command = [binary]
+    xvfb = None
+    if "DISPLAY" not in env:
+        if shutil.which("Xvfb"):
+            display = ":93"
+            xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24"],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(1.0)
+            env["DISPLAY"] = display
+        else:
+            env["QT_QPA_PLATFORM"] = "offscreen"
+    platform = "xvfb" if xvfb else env.get("QT_QPA_PLATFORM", "x11")
+    launched_ms = time.time() * 1000
+    console = subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True)
+    first_paint_ms = None
+    try:
+        deadline = time.time() + 20
+        while time.time() < deadline:
+            line = console.stderr.readline()
+            if line.startswith("first-paint"):
+                parts = line.split()
+                first_paint_ms = int(parts[2]) - launched_ms
+                break
+            if not line and console.poll() is not None:
+                break
+        time.sleep(5)  # settle: start-up allocations, first frames
+        cpu0, t0 = process_cpu_seconds(console.pid), time.monotonic()
+        time.sleep(seconds)
+        cpu1, t1 = process_cpu_seconds(console.pid), time.monotonic()
+        rss = process_rss_bytes(console.pid)
+    finally:
+        console.terminate()
+        console.wait(10)
+        if xvfb:
+            xvfb.terminate()
+            xvfb.wait(10)
+        shutil.rmtree(home, ignore_errors=True)
+    return {"cpu_percent": 100.0 * (cpu1 - cpu0) / (t1 - t0), "rss_bytes": rss,
+            "first_paint_ms": first_paint_ms, "platform": platform}
+
+
+def verdict(ok):
+    return "met" if ok else "**missed**"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--idle-seconds", type=float, default=30)
+    args = parser.parse_args()
+    bench = os.path.join(args.build_dir, "bench")
+
+    monitor = google_benchmark(os.path.join(bench, "bench_monitor"), ".")
+    dashboard = google_benchmark(os.path.join(bench, "bench_dashboard"), ".")
+    # The sampler and psutil take turns, three rounds, so both see the same machine; the
+    # median of each is reported.
+    ours, peer, ours_all = [], [], []
+    for _ in range(3):
+        samples = google_benchmark(os.path.join(bench, "bench_monitor"), "ProcessSample")
+        ours.append(samples["BM_ProcessSample/min_time:1.000"]["ns"])
+        ours_all.append(samples["BM_ProcessSampleAllSources/min_time:1.000"]["ns"])
+        peer.append(python_peer("psutil_collect.py", "2")["ns_per_op"])
+    median = lambda values: sorted(values)[len(values) // 2]
+    psutil_ns = median(peer)
+    idle = console_idle(os.path.join(args.build_dir, "src", "app", "spoon-console"),
+                        args.idle_seconds)
+
+    sample_ns = median(ours)
+    all_sources_ns = median(ours_all)
+    summary_5min_ns = monitor["BM_HistorySummary/300"]["ns"]
+    summary_day_ns = monitor["BM_HistorySummary/86400"]["ns"]
+    memory = monitor["BM_HistoryMemory/iterations:1"]
+    frame_raw_ns = dashboard["BM_ChartFrame6x3600/0"]["ns"]
+    frame_decimated_ns = dashboard["BM_ChartFrame6x3600/1"]["ns"]
+    frame_build_ns = dashboard["BM_DashboardFrameBuild/3600"]["ns"]
+
+    rows = [
+        ("Process sample, as taken at 1 Hz (fast tier + 1/5 slow tier)",
+         f"{sample_ns / 1e3:.1f} us", f"psutil collect_metrics {psutil_ns / 1e3:.1f} us",
+         f"{psutil_ns / sample_ns:.1f}x faster", ">= 10x", verdict(psutil_ns / sample_ns >= 10)),
+        ("Process sample, all seven sources read",
+         f"{all_sources_ns / 1e3:.1f} us", f"psutil collect_metrics {psutil_ns / 1e3:.1f} us",
+         f"{psutil_ns / all_sources_ns:.1f}x faster", "(informative)", ""),
+        ("Sampling at 1 Hz, share of one core", f"{sample_ns / 1e9 * 100:.4f} %", "", "",
+         "< 0.1 %", verdict(sample_ns / 1e9 * 100 < 0.1)),
+        ("Window summary, 5 min of a full 24 h history", f"{summary_5min_ns / 1e3:.2f} us", "", "",
+         "<= 20 us", verdict(summary_5min_ns <= 20e3)),
+        ("Window summary, all 24 h (86,400 samples)", f"{summary_day_ns / 1e3:.2f} us", "", "",
+         "no rescan", verdict(summary_day_ns <= 20e3)),
+        ("History memory, 24 h at 1 Hz",
+         f"{memory['bytes_total'] / 2**20:.2f} MiB ({memory['bytes_per_sample']:.1f} B/sample)",
+         "", "", "<= 8 MB", verdict(memory["bytes_total"] <= 8e6)),
+        ("Dashboard frame points from 1 h of history (7 series)", f"{frame_build_ns / 1e3:.0f} us",
+         "", "", "", ""),
+        ("Chart frame, 6 series x 3600 points, as the dashboard draws it (decimated to the plot "
+         "width)", f"{frame_decimated_ns / 1e6:.2f} ms", "", "", "<= 4 ms",
+         verdict(frame_decimated_ns <= 4e6)),
+        ("Chart frame, the same 6 x 3600 points painted without decimation",
+         f"{frame_raw_ns / 1e6:.2f} ms", "", "", "(informative)", ""),
+        (f"Console idle, dashboard open ({idle['platform']}), CPU", f"{idle['cpu_percent']:.2f} %",
+         "", "", "<= 2 %", verdict(idle["cpu_percent"] <= 2)),
+        ("Console idle, RSS", f"{idle['rss_bytes'] / 2**20:.0f} MiB", "", "", "<= 150 MB",
+         verdict(idle["rss_bytes"] <= 150e6)),
+        ("First window painted after launch",
+         f"{idle['first_paint_ms']:.0f} ms" if idle["first_paint_ms"] else "n/a", "", "",
+         "<= 700 ms", verdict(idle["first_paint_ms"] is not None and idle["first_paint_ms"] <= 700)),
+    ]
+    print(f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs "
+          f"({os.uname().release}); command: bench/run.py\n")
+    print("| measure | Spoon Console | reference | ratio | target | verdict |")
+    print("|---|---|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Builds Spoon Console and runs every test. With --sanitize, does the same in a separate
+# AddressSanitizer + UndefinedBehaviorSanitizer build (build-sanitize/).
+set -eu
+cd "$(dirname "$0")/.."
+scripts/ensure-deps.sh
+if [ "${1:-}" = "--sanitize" ]; then
+    build_dir=build-sanitize
+    scripts/build.sh "$build_dir" -DSPOON_SANITIZE=ON -DSPOON_BUILD_BENCHMARKS=OFF
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+    export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+else
+    build_dir=build
+    scripts/build.sh "$build_dir" -DSPOON_WERROR=ON
+fi
+ctest --test-dir "$build_dir" --output-on-failure --parallel 2
