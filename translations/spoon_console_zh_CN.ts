@@ -5,538 +5,538 @@
     <name>main</name>
     <message>
         <source>spoon-console: the config is invalid; fix it and start again (spoon-console check-config)</source>
-        <translation type="unfinished"></translation>
+        <translation>spoon-console: 配置无效；请修复后重新启动（spoon-console check-config）</translation>
     </message>
     <message>
         <source>Invalid config</source>
-        <translation type="unfinished"></translation>
+        <translation>配置无效</translation>
     </message>
 </context>
 <context>
     <name>spoon::ChatPlaceholderPane</name>
     <message>
         <source>Chat</source>
-        <translation type="unfinished"></translation>
+        <translation>对话</translation>
     </message>
     <message>
         <source>Agent chat is not here yet</source>
-        <translation type="unfinished"></translation>
+        <translation>智能体对话功能尚未推出</translation>
     </message>
     <message>
         <source>The agent engine arrives in a later release of Spoon Console. This pane will then hold your conversations with agents, their tool calls and the streamed answers, beside the live health of the engine on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>智能体引擎将在 Spoon Console 的后续版本中推出。届时，此窗格将显示你与智能体的对话、它们的工具调用以及流式返回的回答，右侧则同步显示引擎的实时健康状况。</translation>
     </message>
 </context>
 <context>
     <name>spoon::ConfigChecks</name>
     <message>
         <source>; did you mean &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>；是否指的是 “%1”？</translation>
     </message>
     <message>
         <source> (known: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已知：%1）</translation>
     </message>
     <message>
         <source>&quot;base_url&quot; is required for a provider Spoon does not know (known: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoon 无法识别的提供商必须设置 &quot;base_url&quot;（已知提供商：%1）</translation>
     </message>
     <message>
         <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 http:// 或 https:// URL，实际为 “%1”</translation>
     </message>
     <message>
         <source>&quot;model&quot; is required for a provider Spoon does not know</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoon 无法识别的提供商必须设置 &quot;model&quot;</translation>
     </message>
     <message>
         <source>no provider is called &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在名为 “%1” 的提供商</translation>
     </message>
     <message>
         <source>&quot;%1&quot; appears twice; it is tried once</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 出现了两次；只会尝试一次</translation>
     </message>
     <message>
         <source>a tool needs a &quot;name&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>工具必须设置 &quot;name&quot;</translation>
     </message>
     <message>
         <source>the tool &quot;%1&quot; is listed twice</source>
-        <translation type="unfinished"></translation>
+        <translation>工具 “%1” 被列出了两次</translation>
     </message>
     <message>
         <source>no built-in tool is called &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在名为 “%1” 的内置工具</translation>
     </message>
     <message>
         <source> (built-in: %1); for a tool from an MCP server set &quot;type&quot;: &quot;mcp&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>（内置工具：%1）；如果工具来自 MCP 服务器，请设置 &quot;type&quot;: &quot;mcp&quot;</translation>
     </message>
     <message>
         <source>an MCP tool needs &quot;mcp_server&quot;: {&quot;command&quot;: ...}</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP 工具必须设置 &quot;mcp_server&quot;: {&quot;command&quot;: ...}</translation>
     </message>
     <message>
         <source>&quot;%1&quot; already names the agent &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” 已被用作智能体 “%2” 的名称</translation>
     </message>
     <message>
         <source>no agent is called &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在名为 “%1” 的智能体</translation>
     </message>
     <message>
         <source>%1 is larger than pool_max_size (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 大于 pool_max_size（%2）</translation>
     </message>
     <message>
         <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为空（使用数据文件夹中的 SQLite）、sqlite:///path 或 postgresql://user@host/db，实际为 “%1”</translation>
     </message>
     <message>
         <source>must be below critical_threshold (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>必须低于 critical_threshold（%1）</translation>
     </message>
     <message>
         <source>is above connection_limit (%1), which caps it</source>
-        <translation type="unfinished"></translation>
+        <translation>高于 connection_limit（%1），实际将受其限制</translation>
     </message>
 </context>
 <context>
     <name>spoon::ConfigLoader</name>
     <message>
         <source>API keys are not read from files; this value is ignored. Set %1 in the environment</source>
-        <translation type="unfinished"></translation>
+        <translation>不会从文件中读取 API 密钥；此值已被忽略。请在环境变量中设置 %1</translation>
     </message>
     <message>
         <source>invalid JSON: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的 JSON：%1</translation>
     </message>
     <message>
         <source>the top level must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>顶层必须是 JSON 对象</translation>
     </message>
     <message>
         <source>key appears twice; the last value is used</source>
-        <translation type="unfinished"></translation>
+        <translation>键出现了两次；将使用最后一个值</translation>
     </message>
     <message>
         <source>no such file (named by %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>文件不存在（由 %1 指定）</translation>
     </message>
     <message>
         <source>is a directory, not a config file</source>
-        <translation type="unfinished"></translation>
+        <translation>是目录，而不是配置文件</translation>
     </message>
     <message>
         <source>cannot read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取：%1</translation>
     </message>
     <message>
         <source>is %1 bytes; a config file is at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>大小为 %1 字节；配置文件最大为 %2 字节</translation>
     </message>
 </context>
 <context>
     <name>spoon::ConfigValidator</name>
     <message>
         <source>the number %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数字 %1</translation>
     </message>
     <message>
         <source>the string &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串 “%1”</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>空值</translation>
     </message>
     <message>
         <source>expected an object, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; is ignored; did you mean &quot;%2&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>未知键 “%1” 已被忽略；是否指的是 “%2”？</translation>
     </message>
     <message>
         <source>unknown key &quot;%1&quot; is ignored; valid keys here: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>未知键 “%1” 已被忽略；此处的有效键：%2</translation>
     </message>
     <message>
         <source>a name must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation>名称不能为空</translation>
     </message>
     <message>
         <source>expected an array, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数组，实际为 %1</translation>
     </message>
     <message>
         <source>expected %1, got %2</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 %1，实际为 %2</translation>
     </message>
     <message>
         <source>; did you mean &quot;%1&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>；是否指的是 “%1”？</translation>
     </message>
     <message>
         <source>expected a string, got %1</source>
-        <translation type="unfinished"></translation>
+        <translation>应为字符串，实际为 %1</translation>
     </message>
 </context>
 <context>
     <name>spoon::DashboardPane</name>
     <message>
         <source>%1/s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/s</translation>
     </message>
     <message>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
         <source>min</source>
-        <translation type="unfinished"></translation>
+        <translation>min</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>machine</source>
-        <translation type="unfinished"></translation>
+        <translation>整机</translation>
     </message>
     <message>
         <source>process</source>
-        <translation type="unfinished"></translation>
+        <translation>进程</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>RSS</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS</translation>
     </message>
     <message>
         <source>Disk IO</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘 IO</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取</translation>
     </message>
     <message>
         <source>write</source>
-        <translation type="unfinished"></translation>
+        <translation>写入</translation>
     </message>
     <message>
         <source>Network IO</source>
-        <translation type="unfinished"></translation>
+        <translation>网络 IO</translation>
     </message>
     <message>
         <source>received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Engine health</source>
-        <translation type="unfinished"></translation>
+        <translation>引擎健康状况</translation>
     </message>
     <message>
         <source>1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>1 min</translation>
     </message>
     <message>
         <source>5 min</source>
-        <translation type="unfinished"></translation>
+        <translation>5 min</translation>
     </message>
     <message>
         <source>1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 h</translation>
     </message>
     <message>
         <source>Show the last %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显示最近 %1</translation>
     </message>
     <message>
         <source>process %1</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 %1</translation>
     </message>
     <message>
         <source>machine %1</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 %1</translation>
     </message>
     <message>
         <source>RSS %1, %2 of physical memory</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS %1，占物理内存的 %2</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用</translation>
     </message>
     <message>
         <source>read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %1</translation>
     </message>
     <message>
         <source>write %1</source>
-        <translation type="unfinished"></translation>
+        <translation>写入 %1</translation>
     </message>
     <message>
         <source>This system does not let the process read /proc/self/io.</source>
-        <translation type="unfinished"></translation>
+        <translation>此系统不允许进程读取 /proc/self/io。</translation>
     </message>
     <message>
         <source>received %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接收 %1</translation>
     </message>
     <message>
         <source>sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 %1</translation>
     </message>
     <message>
         <source>avg %1 · min %2 · peak %3</source>
-        <translation type="unfinished"></translation>
+        <translation>平均 %1 · 最低 %2 · 峰值 %3</translation>
     </message>
     <message>
         <source>peak %1 · avg %2 of memory</source>
-        <translation type="unfinished"></translation>
+        <translation>峰值 %1 · 平均占内存 %2</translation>
     </message>
     <message>
         <source>in window: read %1 · written %2</source>
-        <translation type="unfinished"></translation>
+        <translation>时间窗口内：读取 %1 · 写入 %2</translation>
     </message>
     <message>
         <source>in window: received %1 · sent %2 (all interfaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间窗口内：接收 %1 · 发送 %2（所有网络接口）</translation>
     </message>
     <message>
         <source>%1 threads · %2 open files · %3 samples in view</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个线程 · %2 个打开的文件 · 视图中 %3 个样本</translation>
     </message>
 </context>
 <context>
     <name>spoon::Environment</name>
     <message>
         <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 http:// 或 https:// URL，实际为 “%1”</translation>
     </message>
     <message>
         <source>expected one of debug, info, warning, error, critical, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 debug、info、warning、error、critical 之一，实际为 “%1”</translation>
     </message>
     <message>
         <source>expected &quot;text&quot; or &quot;json&quot;, got &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 &quot;text&quot; 或 &quot;json&quot;，实际为 “%1”</translation>
     </message>
 </context>
 <context>
     <name>spoon::HealthScorer</name>
     <message>
         <source>Configuration is valid</source>
-        <translation type="unfinished"></translation>
+        <translation>配置有效</translation>
     </message>
     <message numerus="yes">
         <source>Configuration has %n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>配置有 %n 个错误</numerusform>
         </translation>
     </message>
     <message>
         <source>Fix the errors listed by `spoon-console check-config`.</source>
-        <translation type="unfinished"></translation>
+        <translation>请修复 `spoon-console check-config` 列出的错误。</translation>
     </message>
     <message numerus="yes">
         <source>%n LLM provider(s) ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个 LLM 提供商已就绪</numerusform>
         </translation>
     </message>
     <message>
         <source>No LLM provider has a key; the built-in demo endpoint answers</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何 LLM 提供商配置了密钥；将由内置演示端点应答</translation>
     </message>
     <message>
         <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider&apos;s key to talk to a real model.</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置 OPENAI_API_KEY、ANTHROPIC_API_KEY、DEEPSEEK_API_KEY 或其他提供商的密钥，以便与真实模型对话。</translation>
     </message>
     <message>
         <source>Default provider &quot;%1&quot; is ready</source>
-        <translation type="unfinished"></translation>
+        <translation>默认提供商 “%1” 已就绪</translation>
     </message>
     <message>
         <source>Default provider &quot;%1&quot; has no key</source>
-        <translation type="unfinished"></translation>
+        <translation>默认提供商 “%1” 未配置密钥</translation>
     </message>
     <message>
         <source>Set %1, or change llm_settings.default_provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>请设置 %1，或修改 llm_settings.default_provider。</translation>
     </message>
     <message>
         <source>%1 of %2 memory available</source>
-        <translation type="unfinished"></translation>
+        <translation>可用内存 %1（共 %2）</translation>
     </message>
     <message>
         <source>Close other programs or lower performance.agents.max_concurrent; agents slow down or fail when memory runs out.</source>
-        <translation type="unfinished"></translation>
+        <translation>请关闭其他程序或调低 performance.agents.max_concurrent；内存耗尽时，智能体会变慢或运行失败。</translation>
     </message>
     <message>
         <source>Machine CPU %1 % busy</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 CPU 占用率 %1 %</translation>
     </message>
     <message>
         <source>The machine is nearly saturated; expect slow tools and late tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>本机负载接近饱和；工具可能变慢，令牌输出可能延迟。</translation>
     </message>
     <message>
         <source>%1 free for %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 剩余空间 %1</translation>
     </message>
     <message>
         <source>Free some space: conversations and metrics are stored there.</source>
-        <translation type="unfinished"></translation>
+        <translation>请释放一些空间：对话和指标数据都存储在该位置。</translation>
     </message>
     <message>
         <source>Open-file limit %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件数上限为 %1</translation>
     </message>
     <message>
         <source>Raise it to at least %1 (ulimit -n %1): the HTTP pool alone may open %2 connections.</source>
-        <translation type="unfinished"></translation>
+        <translation>请将其提高到至少 %1（ulimit -n %1）：仅 HTTP 连接池就可能打开 %2 个连接。</translation>
     </message>
     <message>
         <source>Process uses %1 of its %2 budget</source>
-        <translation type="unfinished"></translation>
+        <translation>进程已使用 %1（预算为 %2）</translation>
     </message>
     <message>
         <source>Raise performance.agents.memory_limit_mb or lower max_history_length.</source>
-        <translation type="unfinished"></translation>
+        <translation>请调高 performance.agents.memory_limit_mb 或调低 max_history_length。</translation>
     </message>
 </context>
 <context>
     <name>spoon::MainWindow</name>
     <message>
         <source>Spoon Console</source>
-        <translation type="unfinished"></translation>
+        <translation>Spoon Console</translation>
     </message>
     <message>
         <source>Sampling every %1 ms · history %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>每 %1 ms 采样一次 · 保留 %2 h 历史</translation>
     </message>
     <message>
         <source>Demo endpoint: no LLM key set</source>
-        <translation type="unfinished"></translation>
+        <translation>演示端点：未设置 LLM 密钥</translation>
     </message>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished"></translation>
+        <translation>PID %1</translation>
     </message>
     <message>
         <source>No LLM provider key is set, so the built-in demo endpoint will answer. Set OPENAI_API_KEY or another provider&apos;s key to use a real model.</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置任何 LLM 提供商密钥，因此将由内置演示端点应答。请设置 OPENAI_API_KEY 或其他提供商的密钥以使用真实模型。</translation>
     </message>
     <message>
         <source>Configured model: %1 via %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已配置模型：%1（通过 %2）。</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>Last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 分钟</translation>
     </message>
     <message>
         <source>Last 5 minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 5 分钟</translation>
     </message>
     <message>
         <source>Last hour</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 1 小时</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Spoon Console</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Spoon Console(&amp;A)</translation>
     </message>
     <message>
         <source>About Spoon Console</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Spoon Console</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine&apos;s health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;与 AI 智能体对话，并实时查看引擎的健康状况。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>spoon::cli</name>
     <message>
         <source>config-reference takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>config-reference 不接受任何参数</translation>
     </message>
 </context>
 <context>
     <name>spoon::cli::CheckConfig</name>
     <message>
         <source>Validate a Spoon Console config file.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验 Spoon Console 配置文件。</translation>
     </message>
     <message>
         <source>the file to check (default: the one the console would read)</source>
-        <translation type="unfinished"></translation>
+        <translation>要检查的文件（默认：控制台将读取的配置文件）</translation>
     </message>
     <message>
         <source>check-config takes at most one file</source>
-        <translation type="unfinished"></translation>
+        <translation>check-config 最多只接受一个文件</translation>
     </message>
     <message>
         <source>no config file at %1: the built-in defaults are used, and they are valid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 处没有配置文件：将使用内置默认值，且默认值有效</translation>
     </message>
     <message>
         <source>%1: valid</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：有效</translation>
     </message>
     <message numerus="yes">
         <source>%1: valid, %n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：有效，%n 个警告</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: invalid, %n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：无效，%n 个错误</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 个警告</numerusform>
         </translation>
     </message>
 </context>
@@ -562,256 +562,275 @@ Options:
 Environment: &lt;PROVIDER&gt;_API_KEY, &lt;PROVIDER&gt;_BASE_URL, &lt;PROVIDER&gt;_MODEL,
 LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：spoon-console [--config FILE] [COMMAND [OPTIONS]]
+
+不带命令时，启动桌面控制台。
+
+命令：
+  check-config [FILE]     校验配置文件；有效时退出码为 0，否则为 1
+  system-info [--json]    平台、配置、提供商、智能体、实时进程数据
+                          以及健康评分
+  config-reference        列出所有配置键及其类型和默认值
+
+选项：
+  --config FILE           配置文件（未指定时依次使用 $SPOON_CONFIG、
+                          ~/.config/spoon-console/config.json）
+  -h, --help              显示此帮助
+  -v, --version           显示版本号
+
+环境变量：&lt;PROVIDER&gt;_API_KEY、&lt;PROVIDER&gt;_BASE_URL、&lt;PROVIDER&gt;_MODEL、
+LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
+</translation>
     </message>
     <message>
         <source>--config needs a file name</source>
-        <translation type="unfinished"></translation>
+        <translation>--config 需要一个文件名</translation>
     </message>
     <message>
         <source>unknown option %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项 %1</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令 “%1”</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令 “%1”；是否指的是 “%2”？</translation>
     </message>
 </context>
 <context>
     <name>spoon::cli::SystemInfo</name>
     <message>
         <source>Show what the engine runs on.</source>
-        <translation type="unfinished"></translation>
+        <translation>显示引擎的运行环境。</translation>
     </message>
     <message>
         <source>print one JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>输出为单个 JSON 对象</translation>
     </message>
     <message>
         <source>system-info takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>system-info 不接受任何参数</translation>
     </message>
     <message>
         <source>Spoon Console %1: system information
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Spoon Console %1：系统信息
+</translation>
     </message>
     <message>
         <source>Platform</source>
-        <translation type="unfinished"></translation>
+        <translation>平台</translation>
     </message>
     <message>
         <source>OS</source>
-        <translation type="unfinished"></translation>
+        <translation>操作系统</translation>
     </message>
     <message>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>内核</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>架构</translation>
     </message>
     <message>
         <source>CPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 数量</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>%1 total, %2 available</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1，可用 %2</translation>
     </message>
     <message>
         <source>Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt</translation>
     </message>
     <message>
         <source>%1 (built with %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（构建时版本 %2）</translation>
     </message>
     <message>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>配置</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>not found: built-in defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到：使用内置默认值</translation>
     </message>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message numerus="yes">
         <source>INVALID: %n error(s), see below</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>无效：%n 个错误，详见下文</numerusform>
         </translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>LLM providers</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 提供商</translation>
     </message>
     <message>
         <source>none configured: the built-in demo endpoint answers</source>
-        <translation type="unfinished"></translation>
+        <translation>未配置：将由内置演示端点应答</translation>
     </message>
     <message>
         <source>%1 not set</source>
-        <translation type="unfinished"></translation>
+        <translation>未设置 %1</translation>
     </message>
     <message>
         <source>no key needed</source>
-        <translation type="unfinished"></translation>
+        <translation>无需密钥</translation>
     </message>
     <message>
         <source>%1 set (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>已设置 %1（%2）</translation>
     </message>
     <message>
         <source>not usable</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <source>demo endpoint</source>
-        <translation type="unfinished"></translation>
+        <translation>演示端点</translation>
     </message>
     <message>
         <source>Fallback</source>
-        <translation type="unfinished"></translation>
+        <translation>备用</translation>
     </message>
     <message>
         <source>Agents</source>
-        <translation type="unfinished"></translation>
+        <translation>智能体</translation>
     </message>
     <message>
         <source>tools: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>工具：%1</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>This process (pid %1, sampled over %2 ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前进程（PID %1，采样时长 %2 ms）</translation>
     </message>
     <message>
         <source>CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU</translation>
     </message>
     <message>
         <source>%1 % of a core (machine %2 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>RSS %1 (%2 %), virtual %3</source>
-        <translation type="unfinished"></translation>
+        <translation>单核的 %1 %（整机 %2 %）</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished"></translation>
+        <translation>线程</translation>
     </message>
     <message>
         <source>Open files</source>
-        <translation type="unfinished"></translation>
+        <translation>打开的文件</translation>
     </message>
     <message>
         <source>Disk IO</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘 IO</translation>
     </message>
     <message>
         <source>read %1, written %2</source>
-        <translation type="unfinished"></translation>
+        <translation>读取 %1，写入 %2</translation>
     </message>
     <message>
         <source>unavailable (/proc/self/io unreadable)</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用（无法读取 /proc/self/io）</translation>
     </message>
     <message>
         <source>Network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>sent %1, received %2 (all interfaces)</source>
-        <translation type="unfinished"></translation>
+        <translation>发送 %1，接收 %2（所有网络接口）</translation>
     </message>
     <message>
         <source>Health: %1/100 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>健康度：%1/100（%2）</translation>
     </message>
     <message>
         <source>Advice</source>
-        <translation type="unfinished"></translation>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>RSS %1 (%2 %), peak %3, virtual %4, swapped %5</source>
+        <translation>RSS %1（%2 %），峰值 %3，虚拟内存 %4，交换区 %5</translation>
     </message>
 </context>
 <context>
     <name>spoon::schema</name>
     <message>
         <source>an object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>an object of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>值为字符串的对象</translation>
     </message>
     <message>
         <source>an array</source>
-        <translation type="unfinished"></translation>
+        <translation>数组</translation>
     </message>
     <message>
         <source>an array of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串数组</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>整数</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>数字</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true 或 false</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>one of</source>
-        <translation type="unfinished"></translation>
+        <translation>枚举值</translation>
     </message>
     <message>
         <source>%1 from %2 to %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 到 %3 之间的%1</translation>
     </message>
     <message>
         <source>%1 of at least %2</source>
-        <translation type="unfinished"></translation>
+        <translation>不小于 %2 的%1</translation>
     </message>
     <message>
         <source>one of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>以下值之一：%1</translation>
     </message>
 </context>
 </TS>

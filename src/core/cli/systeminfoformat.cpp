@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QLocale>
 
+#include <algorithm>
+
 namespace spoon::cli {
 
 using namespace Qt::StringLiterals;
@@ -60,9 +62,26 @@ QString effectiveDefaultProvider(const Config &config)
     return usable.isEmpty() ? QString() : usable.first()->name;
 }
 
+// Terminal columns: East Asian wide characters take two, so translated labels line up.
+int displayWidth(const QString &text)
+{
+    int width = 0;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool wide = (u >= 0x1100 && u <= 0x115F) || (u >= 0x2E80 && u <= 0xA4CF) ||
+                          (u >= 0xAC00 && u <= 0xD7A3) || (u >= 0xF900 && u <= 0xFAFF) ||
+                          (u >= 0xFE30 && u <= 0xFE4F) || (u >= 0xFF00 && u <= 0xFF60) ||
+                          (u >= 0xFFE0 && u <= 0xFFE6);
+        width += wide ? 2 : 1;
+    }
+    return width;
+}
+
 QString line(const QString &label, const QString &value)
 {
-    return u"  "_s + label.leftJustified(16) + value + u'\n';
+    constexpr int kLabelColumns = 16;
+    const int padding = std::max(1, kLabelColumns - displayWidth(label));
+    return u"  "_s + label + QString(padding, u' ') + value + u'\n';
 }
 
 } // namespace
