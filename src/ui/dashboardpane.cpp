@@ -223,11 +223,11 @@ void DashboardPane::render()
     TimeSeriesChart *disk = m_disk->chart();
     disk->setSeriesPoints(0, frame.diskRead);
     disk->setSeriesPoints(1, frame.diskWrite);
-    disk->setValueAxis(frame.diskMax, 1.0, u"%.0f " + frame.diskUnit.label);
+    disk->setValueAxis(frame.diskMax, 10.0, u"%.0f " + frame.diskUnit.label);
     TimeSeriesChart *network = m_network->chart();
     network->setSeriesPoints(0, frame.netReceived);
     network->setSeriesPoints(1, frame.netSent);
-    network->setValueAxis(frame.netMax, 1.0, u"%.0f " + frame.netUnit.label);
+    network->setValueAxis(frame.netMax, 10.0, u"%.0f " + frame.netUnit.label);
 
     // Current figures come from the registry, the one place they live.
     const MetricsRegistry &r = m_registry;
