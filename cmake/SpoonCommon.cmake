@@ -27,3 +27,10 @@ if(SPOON_SANITIZE)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(spoon_common INTERFACE -fsanitize=address,undefined)
 endif()
+
+option(SPOON_FUZZ "Build the libFuzzer targets in fuzz/ (needs clang)" OFF)
+if(SPOON_FUZZ)
+    target_compile_options(spoon_common INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer)
+    target_link_options(spoon_common INTERFACE -fsanitize=address,undefined)
+endif()

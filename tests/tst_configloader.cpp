@@ -42,26 +42,7 @@ QString allDiagnostics(const ConfigLoadResult &result)
     return lines.join(u'\n');
 }
 
-// Every leaf key path the schema defines, with "<name>" for map keys and "[]" for items.
-void schemaPaths(const schema::Node &node, const QString &path, QStringList &out)
-{
-    switch (node.kind) {
-    case schema::Kind::Object:
-        for (const schema::Field &field : node.fields)
-            schemaPaths(field.node, JsonLocator::child(path, field.name), out);
-        return;
-    case schema::Kind::Map:
-        schemaPaths(*node.element, JsonLocator::child(path, QStringLiteral("<name>")), out);
-        return;
-    case schema::Kind::Array:
-        schemaPaths(*node.element, path + QStringLiteral("[]"), out);
-        return;
-    default:
-        out.append(path);
-    }
-}
-
-// The same for a JSON document, mapping its names and indexes the same way.
+// Every leaf key path a document holds, written as schema::forEachLeaf writes them.
 void documentPaths(const schema::Node &node, const QJsonValue &value, const QString &path,
                    QSet<QString> &out)
 {
@@ -463,7 +444,9 @@ private Q_SLOTS:
         QVERIFY2(result.diagnostics.isEmpty(), qPrintable(allDiagnostics(result)));
 
         QStringList wanted;
-        schemaPaths(schema::configSchema(), QString(), wanted);
+        schema::forEachLeaf(schema::configSchema(), [&](const QString &path, const schema::Node &) {
+            wanted.append(path);
+        });
         QSet<QString> shown;
         documentPaths(schema::configSchema(), QJsonDocument::fromJson(json).object(), QString(),
                       shown);

@@ -491,7 +491,7 @@
 <context>
     <name>spoon::cli</name>
     <message>
-        <source>config-reference takes no arguments</source>
+        <source>Print every config key with its type, range and default.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -503,10 +503,6 @@
     </message>
     <message>
         <source>the file to check (default: the one the console would read)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>check-config takes at most one file</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -570,6 +566,14 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
         <source>unknown command "%1"; did you mean "%2"?</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 takes at most %n argument(s)</source>
+        <translation><numerusform>%1 takes at most %n argument</numerusform><numerusform>%1 takes at most %n arguments</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>spoon::cli::SystemInfo</name>
@@ -579,10 +583,6 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
     </message>
     <message>
         <source>print one JSON object</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>system-info takes no arguments</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -495,8 +495,8 @@
 <context>
     <name>spoon::cli</name>
     <message>
-        <source>config-reference takes no arguments</source>
-        <translation>config-reference 不接受任何参数</translation>
+        <source>Print every config key with its type, range and default.</source>
+        <translation>列出每个配置键及其类型、取值范围和默认值。</translation>
     </message>
 </context>
 <context>
@@ -508,10 +508,6 @@
     <message>
         <source>the file to check (default: the one the console would read)</source>
         <translation>要检查的文件（默认：控制台将读取的配置文件）</translation>
-    </message>
-    <message>
-        <source>check-config takes at most one file</source>
-        <translation>check-config 最多只接受一个文件</translation>
     </message>
     <message>
         <source>no config file at %1: the built-in defaults are used, and they are valid</source>
@@ -598,6 +594,16 @@ LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
         <source>unknown command &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
         <translation>未知命令 “%1”；是否指的是 “%2”？</translation>
     </message>
+    <message>
+        <source>%1 takes no arguments</source>
+        <translation>%1 不接受参数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 takes at most %n argument(s)</source>
+        <translation>
+            <numerusform>%1 最多接受 %n 个参数</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoon::cli::SystemInfo</name>
@@ -608,10 +614,6 @@ LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
     <message>
         <source>print one JSON object</source>
         <translation>输出为单个 JSON 对象</translation>
-    </message>
-    <message>
-        <source>system-info takes no arguments</source>
-        <translation>system-info 不接受任何参数</translation>
     </message>
     <message>
         <source>Spoon Console %1: system information

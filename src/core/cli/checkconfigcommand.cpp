@@ -25,20 +25,9 @@ int runCheckConfig(const CommandLine &line, QTextStream &out, QTextStream &err)
         QStringLiteral("FILE"),
         Text::tr("the file to check (default: the one the console would read)"),
         QStringLiteral("[FILE]"));
-    parser.addHelpOption();
-    if (!parser.parse(line.commandArgs)) {
-        err << parser.errorText() << '\n';
-        return kExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return kExitOk;
-    }
+    if (const auto stop = parseCommandArguments(parser, line, 1, out, err))
+        return *stop;
     const QStringList files = parser.positionalArguments();
-    if (files.size() > 1) {
-        err << Text::tr("check-config takes at most one file") << '\n';
-        return kExitUsage;
-    }
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const ConfigLocation location =

@@ -2,6 +2,9 @@
 
 #include "config/editdistance.h"
 
+#include <QCommandLineParser>
+#include <QTextStream>
+
 namespace spoon::cli {
 
 using namespace Qt::StringLiterals;
@@ -72,6 +75,30 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         }
     }
     return line;
+}
+
+std::optional<int> parseCommandArguments(QCommandLineParser &parser, const CommandLine &line,
+                                         qsizetype maxPositional, QTextStream &out,
+                                         QTextStream &err)
+{
+    parser.addHelpOption();
+    if (!parser.parse(line.commandArgs)) {
+        err << parser.errorText() << '\n';
+        return kExitUsage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out << parser.helpText();
+        return kExitOk;
+    }
+    if (parser.positionalArguments().size() > maxPositional) {
+        err << (maxPositional == 0 ? CommandLine::tr("%1 takes no arguments").arg(line.command)
+                                   : CommandLine::tr("%1 takes at most %n argument(s)", nullptr,
+                                                     int(maxPositional))
+                                         .arg(line.command))
+            << '\n';
+        return kExitUsage;
+    }
+    return std::nullopt;
 }
 
 } // namespace spoon::cli

@@ -4,6 +4,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
+class QCommandLineParser;
+class QTextStream;
+
 namespace spoon::cli {
 
 // Exit codes every command keeps: scripts depend on them.
@@ -31,5 +36,12 @@ public:
     static QStringList commands();
     static QString usage();
 };
+
+// Adds --help, then parses a command's own arguments (line.commandArgs). Returns the exit
+// code when the command should stop here: help printed (0), or a usage error printed (2),
+// including more positional arguments than `maxPositional`. Returns nothing to go on.
+std::optional<int> parseCommandArguments(QCommandLineParser &parser, const CommandLine &line,
+                                         qsizetype maxPositional, QTextStream &out,
+                                         QTextStream &err);
 
 } // namespace spoon::cli

@@ -2,8 +2,8 @@
 #include "commands.h"
 
 #include "config/configschema.h"
-#include "config/jsonlocator.h"
 
+#include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,36 +34,20 @@ QString defaultText(const schema::Node &node)
     return QStringLiteral("null");
 }
 
-void writeRows(const schema::Node &node, const QString &path, QTextStream &out)
-{
-    switch (node.kind) {
-    case schema::Kind::Object:
-        for (const schema::Field &field : node.fields)
-            writeRows(field.node, JsonLocator::child(path, field.name), out);
-        return;
-    case schema::Kind::Map:
-        writeRows(*node.element, JsonLocator::child(path, QStringLiteral("<name>")), out);
-        return;
-    case schema::Kind::Array:
-        writeRows(*node.element, path + QStringLiteral("[]"), out);
-        return;
-    default:
-        out << "| `" << path << "` | " << schema::describeExpectation(node) << " | `"
-            << defaultText(node) << "` | " << node.description << " |\n";
-    }
-}
-
 } // namespace
 
 int runConfigReference(const CommandLine &line, QTextStream &out, QTextStream &err)
 {
-    if (line.commandArgs.size() > 1) {
-        err << QCoreApplication::translate("spoon::cli", "config-reference takes no arguments")
-            << '\n';
-        return kExitUsage;
-    }
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "spoon::cli", "Print every config key with its type, range and default."));
+    if (const auto stop = parseCommandArguments(parser, line, 0, out, err))
+        return *stop;
     out << "| key | expects | default | meaning |\n|---|---|---|---|\n";
-    writeRows(schema::configSchema(), QString(), out);
+    schema::forEachLeaf(schema::configSchema(), [&](const QString &path, const schema::Node &node) {
+        out << "| `" << path << "` | " << schema::describeExpectation(node) << " | `"
+            << defaultText(node) << "` | " << node.description << " |\n";
+    });
     return kExitOk;
 }
 

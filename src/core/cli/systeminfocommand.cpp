@@ -3,6 +3,7 @@
 #include "systeminfoformat.h"
 
 #include "monitor/systeminfo.h"
+#include "telemetry/logging.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QCommandLineParser>
@@ -20,25 +21,13 @@ int runSystemInfo(const CommandLine &line, QTextStream &out, QTextStream &err)
         QStringLiteral("json"),
         QCoreApplication::translate("spoon::cli::SystemInfo", "print one JSON object"));
     parser.addOption(json);
-    parser.addHelpOption();
-    if (!parser.parse(line.commandArgs)) {
-        err << parser.errorText() << '\n';
-        return kExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return kExitOk;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        err << QCoreApplication::translate("spoon::cli::SystemInfo",
-                                           "system-info takes no arguments")
-            << '\n';
-        return kExitUsage;
-    }
+    if (const auto stop = parseCommandArguments(parser, line, 0, out, err))
+        return *stop;
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     ConfigLoadResult config = ConfigLoader::load(locateConfig(line.configPath, env), env);
     const bool valid = config.isValid();
+    logging::configure(config.config.logging);
     // system-info is the diagnosis tool, so it reports on a bad config instead of refusing
     // to run; the problems go to stderr and the exit code says the config is invalid.
     for (const ConfigDiagnostic &diagnostic : config.diagnostics)

@@ -309,6 +309,33 @@ const Node &configSchema()
     return schema;
 }
 
+namespace {
+void visitLeaves(const Node &node, const QString &path,
+                 const std::function<void(const QString &, const Node &)> &visit)
+{
+    switch (node.kind) {
+    case Kind::Object:
+        for (const Field &field : node.fields)
+            visitLeaves(field.node, path.isEmpty() ? field.name : path + u'.' + field.name, visit);
+        return;
+    case Kind::Map:
+        visitLeaves(*node.element, path + u".<name>"_s, visit);
+        return;
+    case Kind::Array:
+        visitLeaves(*node.element, path + u"[]"_s, visit);
+        return;
+    default:
+        visit(path, node);
+    }
+}
+} // namespace
+
+void forEachLeaf(const Node &root,
+                 const std::function<void(const QString &path, const Node &leaf)> &visit)
+{
+    visitLeaves(root, QString(), visit);
+}
+
 QString kindName(Kind kind)
 {
     switch (kind) {

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -69,6 +70,11 @@ Node freeObject(QString description);
 
 // The whole config file.
 const Node &configSchema();
+
+// Visits every leaf key in schema order, with its path: map keys appear as "<name>" and
+// array items as "[]" ("agents.<name>.tools[].name").
+void forEachLeaf(const Node &root,
+                 const std::function<void(const QString &path, const Node &leaf)> &visit);
 
 // "integer from 0 to 10", "true or false", ... for messages.
 QString describeExpectation(const Node &node);
