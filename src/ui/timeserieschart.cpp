@@ -126,8 +126,9 @@ void TimeSeriesChart::setLegendVisible(bool visible)
 
 int TimeSeriesChart::plotWidth() const
 {
-    const int width = int(m_chart->plotArea().width());
-    return width > 0 ? width : std::max(100, this->width());
+    // The widget's width, not the plot area's: the plot area shifts by a few pixels whenever
+    // the axis labels change width, which would make every such change cost a second frame.
+    return std::max(100, width());
 }
 
 void TimeSeriesChart::renderTo(QImage &image)

@@ -29,7 +29,7 @@ public:
     // y runs from 0 to a rounded-up ceiling of at least `minimumMax`.
     void setValueAxis(double dataMax, double minimumMax, const QString &labelFormat);
     void setLegendVisible(bool visible);
-    // Pixel width of the plot, to size decimation.
+    // Pixels across, to size decimation (at most two points per pixel).
     int plotWidth() const;
     // Renders into an image without a screen, for benchmarks and tests.
     void renderTo(QImage &image);
