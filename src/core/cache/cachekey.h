@@ -17,8 +17,8 @@ class CacheKey
 public:
     CacheKey() = default;
 
-    static CacheKey fromDigest(QByteArrayView sha256);  // 32 bytes
-    static CacheKey fromHex(QByteArrayView hex);        // 64 hex characters
+    static CacheKey fromDigest(QByteArrayView sha256); // 32 bytes
+    static CacheKey fromHex(QByteArrayView hex);       // 64 hex characters
     // sha256 of the compact JSON text; QJsonObject keeps keys sorted, so equal values give
     // equal keys whatever order they were built in.
     static CacheKey ofJson(const QJsonValue &value);

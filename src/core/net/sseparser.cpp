@@ -21,8 +21,7 @@ bool isAllDigits(QByteArrayView text)
 
 SseParser::SseParser(Handler handler)
     : m_handler(std::move(handler))
-{
-}
+{}
 
 void SseParser::feed(QByteArrayView chunk)
 {
@@ -94,7 +93,8 @@ void SseParser::processLine(QByteArrayView line)
         return; // a comment
     QByteArrayView field = line;
     QByteArrayView value;
-    const auto colon = static_cast<const char *>(std::memchr(line.data(), ':', size_t(line.size())));
+    const auto colon =
+        static_cast<const char *>(std::memchr(line.data(), ':', size_t(line.size())));
     if (colon) {
         field = line.first(colon - line.data());
         value = line.sliced(field.size() + 1);

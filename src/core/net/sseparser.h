@@ -44,15 +44,15 @@ private:
     void dispatch();
 
     Handler m_handler;
-    QByteArray m_partialLine;  // a line split across chunks
-    QByteArray m_data;         // the data buffer
+    QByteArray m_partialLine; // a line split across chunks
+    QByteArray m_data;        // the data buffer
     QByteArray m_eventType;
     QByteArray m_lastEventId;
     qint64 m_retryMs = -1;
     quint64 m_dispatched = 0;
-    int m_bomBytesSeen = 0;    // of EF BB BF, while still at the start of the stream
+    int m_bomBytesSeen = 0; // of EF BB BF, while still at the start of the stream
     bool m_atStreamStart = true;
-    bool m_skipNextLf = false; // the previous chunk ended in CR
+    bool m_skipNextLf = false;   // the previous chunk ended in CR
     bool m_pendingEvent = false; // a field was seen since the last dispatch
 };
 

@@ -60,6 +60,17 @@ struct MetricsRegistry::Series
     std::unique_ptr<Counter> counter;
     std::unique_ptr<Gauge> gauge;
     std::unique_ptr<Histogram> histogram;
+    std::function<double()> read; // function-backed series
+    quint64 functionId = 0;
+
+    double current() const
+    {
+        if (read)
+            return read();
+        if (counter)
+            return counter->value();
+        return gauge ? gauge->value() : 0.0;
+    }
 };
 
 struct MetricsRegistry::Family
@@ -121,7 +132,7 @@ Counter &MetricsRegistry::counter(const QByteArray &name, const QByteArray &help
         if (series.labels == labels)
             return *series.counter;
     }
-    family.series.push_back(Series{std::move(labels), std::make_unique<Counter>(), {}, {}});
+    family.series.push_back(Series{std::move(labels), std::make_unique<Counter>(), {}, {}, {}, 0});
     return *family.series.back().counter;
 }
 
@@ -134,7 +145,7 @@ Gauge &MetricsRegistry::gauge(const QByteArray &name, const QByteArray &help, Me
         if (series.labels == labels)
             return *series.gauge;
     }
-    family.series.push_back(Series{std::move(labels), {}, std::make_unique<Gauge>(), {}});
+    family.series.push_back(Series{std::move(labels), {}, std::make_unique<Gauge>(), {}, {}, 0});
     return *family.series.back().gauge;
 }
 
@@ -148,8 +159,8 @@ Histogram &MetricsRegistry::histogram(const QByteArray &name, const QByteArray &
         if (series.labels == labels)
             return *series.histogram;
     }
-    family.series.push_back(
-        Series{std::move(labels), {}, {}, std::make_unique<Histogram>(std::move(upperBounds))});
+    family.series.push_back(Series{
+        std::move(labels), {}, {}, std::make_unique<Histogram>(std::move(upperBounds)), {}, 0});
     return *family.series.back().histogram;
 }
 
@@ -189,10 +200,78 @@ const Histogram *MetricsRegistry::findHistogram(const QByteArray &name,
     return series ? series->histogram.get() : nullptr;
 }
 
+SeriesHandle MetricsRegistry::addFunction(const QByteArray &name, const QByteArray &help,
+                                          MetricType type, MetricLabels labels,
+                                          std::function<double()> read)
+{
+    labels = sorted(std::move(labels));
+    QWriteLocker locker(&m_lock);
+    Family &family = familyFor(name, help, type);
+    const quint64 id = m_nextFunctionId++;
+    family.series.push_back(Series{std::move(labels), {}, {}, {}, std::move(read), id});
+    return SeriesHandle(this, id);
+}
+
+SeriesHandle MetricsRegistry::counterFunction(const QByteArray &name, const QByteArray &help,
+                                              MetricLabels labels, std::function<double()> read)
+{
+    return addFunction(name, help, MetricType::Counter, std::move(labels), std::move(read));
+}
+
+SeriesHandle MetricsRegistry::gaugeFunction(const QByteArray &name, const QByteArray &help,
+                                            MetricLabels labels, std::function<double()> read)
+{
+    return addFunction(name, help, MetricType::Gauge, std::move(labels), std::move(read));
+}
+
+void MetricsRegistry::removeFunction(quint64 id)
+{
+    QWriteLocker locker(&m_lock);
+    for (Family &family : m_families) {
+        for (auto it = family.series.begin(); it != family.series.end(); ++it) {
+            if (it->functionId == id) {
+                family.series.erase(it);
+                return;
+            }
+        }
+    }
+}
+
+SeriesHandle &SeriesHandle::operator=(SeriesHandle &&other) noexcept
+{
+    if (this != &other) {
+        reset();
+        m_registry = std::exchange(other.m_registry, nullptr);
+        m_id = other.m_id;
+    }
+    return *this;
+}
+
+void SeriesHandle::reset()
+{
+    if (m_registry)
+        std::exchange(m_registry, nullptr)->removeFunction(m_id);
+}
+
+std::optional<double> MetricsRegistry::value(const QByteArray &name,
+                                             const MetricLabels &labels) const
+{
+    const MetricLabels wanted = sorted(labels);
+    QReadLocker locker(&m_lock);
+    for (const Family &family : m_families) {
+        if (family.name != name || family.type == MetricType::Histogram)
+            continue;
+        for (const Series &series : family.series) {
+            if (series.labels == wanted)
+                return series.current();
+        }
+    }
+    return std::nullopt;
+}
+
 double MetricsRegistry::gaugeValue(const QByteArray &name, double fallback) const
 {
-    const Gauge *found = findGauge(name);
-    return found ? found->value() : fallback;
+    return value(name).value_or(fallback);
 }
 
 QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
@@ -204,12 +283,10 @@ QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
         MetricFamilySnapshot snap{family.name, family.help, family.type, {}};
         for (const Series &series : family.series) {
             MetricSample sample{series.labels, 0.0, nullptr};
-            if (series.counter)
-                sample.value = series.counter->value();
-            else if (series.gauge)
-                sample.value = series.gauge->value();
-            else
+            if (series.histogram)
                 sample.histogram = series.histogram.get();
+            else
+                sample.value = series.current();
             snap.samples.append(sample);
         }
         families.append(snap);

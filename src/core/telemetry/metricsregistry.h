@@ -6,7 +6,9 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -71,6 +73,32 @@ private:
     std::atomic<double> m_sum{0.0};
 };
 
+class MetricsRegistry;
+
+// Keeps a function-backed series registered; unregisters it when destroyed or reset.
+class SeriesHandle
+{
+public:
+    SeriesHandle() = default;
+    SeriesHandle(MetricsRegistry *registry, quint64 id)
+        : m_registry(registry)
+        , m_id(id)
+    {}
+    SeriesHandle(SeriesHandle &&other) noexcept
+        : m_registry(std::exchange(other.m_registry, nullptr))
+        , m_id(other.m_id)
+    {}
+    SeriesHandle &operator=(SeriesHandle &&other) noexcept;
+    SeriesHandle(const SeriesHandle &) = delete;
+    SeriesHandle &operator=(const SeriesHandle &) = delete;
+    ~SeriesHandle() { reset(); }
+    void reset();
+
+private:
+    MetricsRegistry *m_registry = nullptr;
+    quint64 m_id = 0;
+};
+
 struct MetricSample
 {
     MetricLabels labels;
@@ -101,23 +129,39 @@ public:
     Histogram &histogram(const QByteArray &name, const QByteArray &help,
                          std::vector<double> upperBounds, MetricLabels labels = {});
 
+    // A series whose value is read from `read` whenever someone looks, for figures their
+    // owner already keeps in its own hot path (a cache's hit count), so there is still one
+    // copy. `read` runs on the reader's thread and must be safe there; the series goes away
+    // with the returned handle.
+    [[nodiscard]] SeriesHandle counterFunction(const QByteArray &name, const QByteArray &help,
+                                               MetricLabels labels, std::function<double()> read);
+    [[nodiscard]] SeriesHandle gaugeFunction(const QByteArray &name, const QByteArray &help,
+                                             MetricLabels labels, std::function<double()> read);
+
     // Read side: null when no such series was registered.
     const Gauge *findGauge(const QByteArray &name, const MetricLabels &labels = {}) const;
     const Counter *findCounter(const QByteArray &name, const MetricLabels &labels = {}) const;
     const Histogram *findHistogram(const QByteArray &name, const MetricLabels &labels = {}) const;
     double gaugeValue(const QByteArray &name, double fallback = 0.0) const;
+    // Any counter or gauge, stored or function-backed.
+    std::optional<double> value(const QByteArray &name, const MetricLabels &labels = {}) const;
 
     QList<MetricFamilySnapshot> snapshot() const;
 
 private:
     struct Series;
     struct Family;
+    friend class SeriesHandle;
     Family &familyFor(const QByteArray &name, const QByteArray &help, MetricType type);
+    SeriesHandle addFunction(const QByteArray &name, const QByteArray &help, MetricType type,
+                             MetricLabels labels, std::function<double()> read);
+    void removeFunction(quint64 id);
     const Series *findSeries(const QByteArray &name, MetricType type,
                              const MetricLabels &labels) const;
 
     mutable QReadWriteLock m_lock;
     std::deque<Family> m_families;
+    quint64 m_nextFunctionId = 1;
 };
 
 } // namespace spoon

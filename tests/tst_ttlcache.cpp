@@ -1,0 +1,199 @@
+#include "cache/ttlcache.h"
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+#include <list>
+#include <map>
+
+using namespace spoon;
+
+namespace {
+struct ManualClock
+{
+    const qint64 *now;
+    qint64 nowMs() const { return *now; }
+};
+
+CacheKey key(int n)
+{
+    return CacheKey::ofBytes(QByteArray::number(n));
+}
+} // namespace
+
+class TestTtlCache : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void hitsMissesAndStats()
+    {
+        TtlCache<QString> cache(10, 3600'000);
+        QVERIFY(!cache.get(key(1)));
+        cache.put(key(1), QStringLiteral("one"));
+        QCOMPARE(*cache.get(key(1)), QStringLiteral("one"));
+        QCOMPARE(*cache.get(key(1)), QStringLiteral("one"));
+        const CacheStats stats = cache.stats();
+        QCOMPARE(stats.hits, quint64(2));
+        QCOMPARE(stats.misses, quint64(1));
+        QCOMPARE(stats.size, 1);
+        QCOMPARE(stats.capacity, 10);
+        QCOMPARE(stats.hitRate(), 2.0 / 3.0);
+    }
+
+    void evictsTheLeastRecentlyUsed()
+    {
+        TtlCache<int> cache(3, 0);
+        cache.put(key(1), 1);
+        cache.put(key(2), 2);
+        cache.put(key(3), 3);
+        QVERIFY(cache.get(key(1))); // 1 is now the most recent; 2 the least
+        cache.put(key(4), 4);
+        QVERIFY(!cache.contains(key(2)));
+        QVERIFY(cache.contains(key(1)));
+        QVERIFY(cache.contains(key(3)));
+        QVERIFY(cache.contains(key(4)));
+        QCOMPARE(cache.stats().evictions, quint64(1));
+        QCOMPARE(cache.size(), 3);
+    }
+
+    void expiresAfterTheTtl()
+    {
+        qint64 now = 1000;
+        TtlCache<int, ManualClock> cache(10, 3600'000, ManualClock{&now});
+        cache.put(key(1), 1);
+        now += 3599'999;
+        QVERIFY(cache.get(key(1)));
+        now += 1; // the TTL counts from put, not from the last get (as the seed's CachedTool)
+        QVERIFY(!cache.get(key(1)));
+        QCOMPARE(cache.stats().expirations, quint64(1));
+        QCOMPARE(cache.size(), 0);
+        // A put refreshes the entry's age.
+        cache.put(key(2), 2);
+        now += 3000'000;
+        cache.put(key(2), 22);
+        now += 3000'000;
+        QCOMPARE(*cache.get(key(2)), 22);
+    }
+
+    void replaceKeepsOneEntry()
+    {
+        TtlCache<int> cache(2, 0);
+        cache.put(key(1), 1);
+        cache.put(key(1), 11);
+        QCOMPARE(cache.size(), 1);
+        QCOMPARE(*cache.get(key(1)), 11);
+    }
+
+    void removeAndClear()
+    {
+        TtlCache<int> cache(5, 0);
+        for (int i = 0; i < 5; ++i)
+            cache.put(key(i), i);
+        QVERIFY(cache.remove(key(2)));
+        QVERIFY(!cache.remove(key(2)));
+        QCOMPARE(cache.size(), 4);
+        QCOMPARE(cache.clear(), 4);
+        QCOMPARE(cache.size(), 0);
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(!cache.contains(key(i)));
+        cache.put(key(9), 9); // usable again after clear
+        QCOMPARE(*cache.get(key(9)), 9);
+    }
+
+    void matchesAReferenceModel_data()
+    {
+        QTest::addColumn<int>("capacity");
+        QTest::addColumn<int>("keySpace");
+        QTest::newRow("capacity 1") << 1 << 4;
+        QTest::newRow("small, heavy churn") << 8 << 64;
+        QTest::newRow("medium") << 100 << 300;
+        QTest::newRow("mostly hits") << 500 << 520;
+    }
+
+    void matchesAReferenceModel()
+    {
+        // An obviously correct LRU (std::list + std::map) checked against the real one over
+        // random operations, so probing, backward-shift deletion and the recency links all
+        // get exercised.
+        QFETCH(int, capacity);
+        QFETCH(int, keySpace);
+        TtlCache<int> cache(capacity, 0);
+        std::list<int> order; // front = most recent
+        std::map<int, int> values;
+        QRandomGenerator random(5);
+        for (int op = 0; op < 50000; ++op) {
+            const int k = random.bounded(keySpace);
+            const int choice = random.bounded(10);
+            if (choice < 5) {
+                const int *got = cache.get(key(k));
+                const auto it = values.find(k);
+                QCOMPARE(got != nullptr, it != values.end());
+                if (got) {
+                    QCOMPARE(*got, it->second);
+                    order.remove(k);
+                    order.push_front(k);
+                }
+            } else if (choice < 9) {
+                cache.put(key(k), op);
+                if (values.count(k)) {
+                    order.remove(k);
+                } else if (int(values.size()) == capacity) {
+                    values.erase(order.back());
+                    order.pop_back();
+                }
+                values[k] = op;
+                order.push_front(k);
+            } else {
+                QCOMPARE(cache.remove(key(k)), values.erase(k) == 1);
+                order.remove(k);
+            }
+            QCOMPARE(cache.size(), qsizetype(values.size()));
+        }
+    }
+
+    void countsIntoTheRegistry()
+    {
+        MetricsRegistry registry;
+        TtlCache<int> cache(2, 0);
+        cache.publish(registry, "llm");
+        cache.put(key(1), 1);
+        cache.get(key(1));
+        cache.get(key(2));
+        cache.put(key(2), 2);
+        cache.put(key(3), 3);
+        const MetricLabels llm{{"cache", "llm"}};
+        QCOMPARE(registry.value("spoon_cache_hits_total", llm), 1.0);
+        QCOMPARE(registry.value("spoon_cache_misses_total", llm), 1.0);
+        QCOMPARE(registry.value("spoon_cache_evictions_total", llm), 1.0);
+        QCOMPARE(registry.value("spoon_cache_entries", llm), 2.0);
+        QCOMPARE(cache.stats().hits, quint64(1)); // the same figures, read back
+    }
+
+    void publishedSeriesGoWithTheCache()
+    {
+        MetricsRegistry registry;
+        {
+            TtlCache<int> cache(2, 0);
+            cache.publish(registry, "tools");
+            QVERIFY(registry.value("spoon_cache_entries", {{"cache", "tools"}}).has_value());
+        }
+        QVERIFY(!registry.value("spoon_cache_entries", {{"cache", "tools"}}).has_value());
+        registry.snapshot(); // and nothing dangles
+    }
+
+    void keysAreCanonical()
+    {
+        const QJsonObject a{{QStringLiteral("b"), 1}, {QStringLiteral("a"), QJsonArray{1, 2}}};
+        QJsonObject b;
+        b.insert(QStringLiteral("a"), QJsonArray{1, 2});
+        b.insert(QStringLiteral("b"), 1);
+        QCOMPARE(CacheKey::ofJson(a), CacheKey::ofJson(b));
+        QVERIFY(!(CacheKey::ofJson(a) == CacheKey::ofJson(QJsonObject{{QStringLiteral("b"), 2}})));
+        const CacheKey k = CacheKey::ofBytes("x");
+        QCOMPARE(CacheKey::fromHex(k.toHex()), k);
+        QCOMPARE(k.toHex().size(), 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTtlCache)
+#include "tst_ttlcache.moc"
