@@ -51,6 +51,10 @@ int runCommand(int argc, char **argv, const cli::CommandLine &line)
         return cli::runCheckConfig(line, out, err);
     if (line.command == QLatin1String("system-info"))
         return cli::runSystemInfo(line, out, err);
+    if (line.command == QLatin1String("ask"))
+        return cli::runAsk(line, out, err);
+    if (line.command == QLatin1String("demo-server"))
+        return cli::runDemoServer(line, out, err);
     return cli::runConfigReference(line, out, err);
 }
 
@@ -123,7 +127,8 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
     applyTheme(app);
 
     Engine engine(loaded.config);
-    engine.start();
+    if (!engine.start())
+        err << QCoreApplication::translate("main", "spoon-console: %1").arg(engine.errorString()) << '\n';
     MainWindow window(engine);
     window.show();
 

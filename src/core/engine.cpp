@@ -1,19 +1,64 @@
 #include "engine.h"
 
+#include "llm/demoserver.h"
+#include "llm/llmrouter.h"
+#include "llm/llmstats.h"
+#include "net/httppool.h"
+
 namespace spoon {
+
+HttpPoolLimits httpPoolLimits(const Config &config)
+{
+    const ToolPerformance &tools = config.performance.tools;
+    HttpPoolLimits limits;
+    limits.totalConnections = tools.connectionLimit;
+    limits.perHost = tools.connectionLimitPerHost;
+    limits.connectTimeoutMs = int(tools.connectTimeout * 1000.0);
+    limits.totalTimeoutMs = int(tools.timeout * 1000.0);
+    limits.keepAliveSeconds = int(tools.keepaliveTimeout);
+    return limits;
+}
 
 Engine::Engine(Config config, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_monitor(std::make_unique<ProcessMonitor>(m_registry, m_config.monitoring.sampleIntervalMs,
                                                  m_config.monitoring.historyCapacity()))
+    , m_pool(std::make_unique<HttpPool>(httpPoolLimits(m_config), &m_registry))
+    , m_llmStats(std::make_unique<LlmStats>(m_registry))
+    , m_router(std::make_unique<LlmRouter>(m_config, *m_pool, *m_llmStats))
 {}
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // Calls in flight belong to the router; it goes before the pool they use.
+    m_router.reset();
+}
 
-void Engine::start()
+bool Engine::usesDemoEndpoint() const
+{
+    return m_config.usableProviders().isEmpty();
+}
+
+QString Engine::demoEndpointUrl() const
+{
+    return m_demo ? m_demo->baseUrl() + QStringLiteral("/v1") : QString();
+}
+
+bool Engine::start()
 {
     m_monitor->start();
+    if (usesDemoEndpoint() && !m_demo) {
+        m_demo = std::make_unique<DemoServer>();
+        if (!m_demo->listen()) {
+            m_error =
+                tr("the demo endpoint cannot listen on 127.0.0.1: %1").arg(m_demo->errorString());
+            m_demo.reset();
+            return false;
+        }
+        m_router->setDemoEndpoint(m_demo->baseUrl());
+    }
+    return true;
 }
 
 } // namespace spoon

@@ -10,6 +10,14 @@
 
 namespace spoon {
 
+class DemoServer;
+class HttpPool;
+class LlmRouter;
+class LlmStats;
+
+struct HttpPoolLimits;
+HttpPoolLimits httpPoolLimits(const Config &config);
+
 // The composition root: owns one of each engine part and wires them. The desktop console
 // and headless runs build one Engine; tests build parts directly.
 class Engine : public QObject
@@ -19,19 +27,31 @@ public:
     explicit Engine(Config config, QObject *parent = nullptr);
     ~Engine() override;
 
-    void start();
+    // Starts sampling and, when no provider can answer, the built-in demo endpoint.
+    // False (with errorString()) if the demo endpoint cannot listen.
+    bool start();
+    QString errorString() const { return m_error; }
 
     const Config &config() const { return m_config; }
     MetricsRegistry &registry() { return m_registry; }
     const MetricsRegistry &registry() const { return m_registry; }
     ProcessMonitor &monitor() { return *m_monitor; }
-    // True when no provider has a key, so the built-in demo endpoint will answer.
-    bool usesDemoEndpoint() const { return m_config.usableProviders().isEmpty(); }
+    HttpPool &httpPool() { return *m_pool; }
+    LlmRouter &llm() { return *m_router; }
+    // True when no provider has a key, so the built-in demo endpoint answers.
+    bool usesDemoEndpoint() const;
+    // Its address once started, else empty.
+    QString demoEndpointUrl() const;
 
 private:
     Config m_config;
     MetricsRegistry m_registry;
     std::unique_ptr<ProcessMonitor> m_monitor;
+    std::unique_ptr<HttpPool> m_pool;
+    std::unique_ptr<LlmStats> m_llmStats;
+    std::unique_ptr<LlmRouter> m_router;
+    std::unique_ptr<DemoServer> m_demo;
+    QString m_error;
 };
 
 } // namespace spoon

@@ -11,7 +11,7 @@ using namespace Qt::StringLiterals;
 
 QStringList CommandLine::commands()
 {
-    return {u"check-config"_s, u"system-info"_s, u"config-reference"_s};
+    return {u"check-config"_s, u"system-info"_s, u"config-reference"_s, u"ask"_s, u"demo-server"_s};
 }
 
 QString CommandLine::usage()
@@ -25,6 +25,10 @@ QString CommandLine::usage()
               "  system-info [--json]    platform, config, providers, agents, live process\n"
               "                          figures and a health score\n"
               "  config-reference        every config key with its type and default\n"
+              "  ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT\n"
+              "                          one chat completion through the LLM router;\n"
+              "                          the answer streams to stdout\n"
+              "  demo-server [--port N]  the built-in OpenAI-compatible demo endpoint\n"
               "\n"
               "Options:\n"
               "  --config FILE           config file (else $SPOON_CONFIG, else\n"

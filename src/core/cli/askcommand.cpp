@@ -1,0 +1,257 @@
+#include "commandline.h"
+#include "commands.h"
+
+#include "config/configloader.h"
+#include "engine.h"
+#include "llm/demoserver.h"
+#include "llm/llmrouter.h"
+#include "llm/llmstats.h"
+#include "llm/providerclient.h"
+#include "net/httppool.h"
+#include "telemetry/logging.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+namespace spoon::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(spoon::cli::Ask)
+};
+
+QJsonObject answerJson(const ChatResponse &response, const LlmError &error)
+{
+    QJsonArray calls;
+    for (const ToolCall &call : response.toolCalls)
+        calls.append(QJsonObject{
+            {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
+    const QJsonValue usage =
+        response.usage.known
+            ? QJsonValue(QJsonObject{{u"prompt_tokens"_s, response.usage.promptTokens},
+                                     {u"completion_tokens"_s, response.usage.completionTokens},
+                                     {u"total_tokens"_s, response.usage.totalTokens()}})
+            : QJsonValue(QJsonValue::Null);
+    return QJsonObject{
+        {u"text"_s, response.text},
+        {u"finish_reason"_s, finishReasonName(response.finishReason)},
+        {u"usage"_s, usage},
+        {u"provider"_s, response.provider},
+        {u"model"_s, response.model},
+        {u"ttft_ms"_s,
+         response.ttftMs >= 0 ? QJsonValue(double(response.ttftMs)) : QJsonValue(QJsonValue::Null)},
+        {u"latency_ms"_s, double(response.latencyMs)},
+        {u"retries"_s, response.retries},
+        {u"cached"_s, response.cached},
+        {u"tool_calls"_s, calls},
+        {u"incomplete"_s, response.incomplete},
+        {u"fallbacks"_s, QJsonArray::fromStringList(response.fallbacks)},
+        {u"error"_s, error.isError() ? QJsonValue(QJsonObject{{u"kind"_s, error.kindName()},
+                                                              {u"status"_s, error.httpStatus},
+                                                              {u"message"_s, error.message}})
+                                     : QJsonValue(QJsonValue::Null)},
+    };
+}
+
+} // namespace
+
+int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Send one chat completion through the LLM router."));
+    parser.addPositionalArgument(u"PROMPT"_s, Text::tr("what to ask"));
+    const QCommandLineOption providerOption(u"provider"_s, Text::tr("the provider to ask"),
+                                            u"NAME"_s);
+    const QCommandLineOption modelOption(u"model"_s, Text::tr("the model to use"), u"M"_s);
+    const QCommandLineOption noStream(u"no-stream"_s, Text::tr("wait for the whole answer"));
+    const QCommandLineOption json(u"json"_s, Text::tr("print one JSON object at the end"));
+    const QCommandLineOption noCache(u"no-cache"_s,
+                                     Text::tr("neither read nor fill the response cache"));
+    parser.addOptions({providerOption, modelOption, noStream, json, noCache});
+    if (const auto stop = parseCommandArguments(parser, line, 1, out, err))
+        return *stop;
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty() || words.first().trimmed().isEmpty()) {
+        err << Text::tr("spoon-console: ask needs a prompt, e.g. spoon-console ask \"Hello\"")
+            << '\n';
+        return kExitUsage;
+    }
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
+    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
+        err << diagnostic.toString() << '\n';
+    if (!loaded.isValid()) {
+        err << Text::tr("spoon-console: the config is invalid; nothing was sent") << '\n';
+        return kExitFailure;
+    }
+    const Config &config = loaded.config;
+    logging::configure(config.logging);
+
+    MetricsRegistry registry;
+    HttpPool pool(httpPoolLimits(config), &registry);
+    LlmStats stats(registry);
+    LlmRouter router(config, pool, stats);
+    DemoServer demo;
+
+    const QString chosen = parser.value(providerOption);
+    const QString first = chosen.isEmpty() ? router.defaultProvider() : chosen;
+    if (first.isEmpty()) {
+        if (!demo.listen()) {
+            err << Text::tr("spoon-console: cannot start the demo endpoint: %1")
+                       .arg(demo.errorString())
+                << '\n';
+            return kExitFailure;
+        }
+        router.setDemoEndpoint(demo.baseUrl());
+    } else {
+        const ProviderClient *client = router.client(first);
+        if (!client) {
+            QStringList names;
+            for (const ProviderConfig &p : config.providers)
+                names.append(p.name);
+            err << Text::tr("spoon-console: no provider is called \"%1\" (configured: %2)")
+                       .arg(first, names.isEmpty() ? Text::tr("none") : names.join(u", "_s))
+                << '\n';
+            return kExitFailure;
+        }
+        if (!client->hasCredentials()) {
+            err << Text::tr("spoon-console: provider \"%1\" needs %2; set it in the environment")
+                       .arg(first, client->config().apiKeyEnv)
+                << '\n';
+            return kExitFailure;
+        }
+    }
+
+    ChatRequest request;
+    request.messages = {ChatMessage::user(words.join(u' '))};
+    request.stream = !parser.isSet(noStream);
+    RouteOptions options{chosen, parser.value(modelOption), parser.isSet(noCache)};
+    const bool asJson = parser.isSet(json);
+
+    int exitCode = kExitFailure;
+    bool streamedAny = false;
+    QString lastText;
+    LlmCall *call = router.send(request, options);
+    QObject::connect(call, &LlmCall::textDelta, call, [&](const QString &text) {
+        if (asJson)
+            return;
+        out << text;
+        out.flush();
+        streamedAny = true;
+        lastText = text;
+    });
+    QObject::connect(call, &LlmCall::retrying, call,
+                     [&](int retry, qint64 delayMs, const LlmError &error) {
+                         err << Text::tr("spoon-console: %1; retry %2 of %3 in %4 s")
+                                    .arg(error.describe())
+                                    .arg(retry)
+                                    .arg(config.performance.llm.retryAttempts)
+                                    .arg(double(delayMs) / 1000.0, 0, 'f', 1)
+                             << '\n';
+                         err.flush();
+                     });
+    QObject::connect(call, &LlmCall::providerSwitched, call,
+                     [&](const QString &from, const QString &to, const LlmError &error) {
+                         err << Text::tr("spoon-console: %1 failed (%2); asking %3")
+                                    .arg(from, error.describe(), to)
+                             << '\n';
+                         err.flush();
+                     });
+    QObject::connect(
+        call, &LlmCall::finished, call, [&](const ChatResponse &response, const LlmError &error) {
+            if (asJson) {
+                out << QJsonDocument(answerJson(response, error)).toJson(QJsonDocument::Indented);
+            } else {
+                if (!streamedAny && !response.text.isEmpty()) {
+                    out << response.text;
+                    lastText = response.text;
+                }
+                if (!lastText.isEmpty() && !lastText.endsWith(u'\n'))
+                    out << '\n';
+                for (const ToolCall &tool : response.toolCalls)
+                    err << Text::tr("spoon-console: the model called %1(%2)")
+                               .arg(tool.name, tool.arguments)
+                        << '\n';
+            }
+            out.flush();
+            if (error.isError()) {
+                err << Text::tr("spoon-console: %1: %2")
+                           .arg(response.provider.isEmpty() ? first : response.provider,
+                                error.describe())
+                    << '\n';
+                if (response.incomplete)
+                    err << Text::tr("spoon-console: the answer above is incomplete") << '\n';
+            }
+            err.flush();
+            exitCode = error.isError() ? kExitFailure : kExitOk;
+            QCoreApplication::exit(exitCode);
+        });
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+int runDemoServer(const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Text::tr("Run the built-in OpenAI-compatible demo endpoint."));
+    const QCommandLineOption port(u"port"_s, Text::tr("port to listen on (default: any free one)"),
+                                  u"N"_s, u"0"_s);
+    const QCommandLineOption host(u"host"_s, Text::tr("address to listen on"), u"ADDR"_s,
+                                  u"127.0.0.1"_s);
+    const QCommandLineOption rate(u"tokens-per-second"_s,
+                                  Text::tr("streaming pace; 0 sends at once"), u"R"_s,
+                                  QString::number(DemoServer::kDefaultTokensPerSecond));
+    const QCommandLineOption fault(
+        u"fault"_s,
+        Text::tr("a fault for every request, e.g. status=429,retry_after=1,times=2 (repeatable)"),
+        u"SPEC"_s);
+    parser.addOptions({port, host, rate, fault});
+    if (const auto stop = parseCommandArguments(parser, line, 0, out, err))
+        return *stop;
+    bool portOk = false;
+    const uint portNumber = parser.value(port).toUInt(&portOk);
+    bool rateOk = false;
+    const double tokensPerSecond = parser.value(rate).toDouble(&rateOk);
+    const QHostAddress address(parser.value(host));
+    if (!portOk || portNumber > 65535 || !rateOk || tokensPerSecond < 0 || address.isNull()) {
+        err << Text::tr("spoon-console: --port takes 0 to 65535, --tokens-per-second a number >= "
+                        "0, --host an IP address")
+            << '\n';
+        return kExitUsage;
+    }
+    DemoServer server;
+    server.setTokensPerSecond(tokensPerSecond);
+    for (const QString &spec : parser.values(fault)) {
+        QString problem;
+        const std::optional<DemoFault> parsed = DemoFault::parse(spec, &problem);
+        if (!parsed) {
+            err << Text::tr("spoon-console: --fault %1: %2").arg(spec, problem) << '\n';
+            return kExitUsage;
+        }
+        server.addFault(*parsed);
+    }
+    if (!server.listen(address, quint16(portNumber))) {
+        err << Text::tr("spoon-console: cannot listen on %1:%2: %3")
+                   .arg(address.toString())
+                   .arg(portNumber)
+                   .arg(server.errorString())
+            << '\n';
+        return kExitFailure;
+    }
+    out << Text::tr("Spoon demo endpoint on %1/v1 (model %2). Ctrl+C stops it.")
+               .arg(server.baseUrl(), QString::fromLatin1(DemoServer::kModel))
+        << '\n';
+    out.flush();
+    return QCoreApplication::exec();
+}
+
+} // namespace spoon::cli

@@ -1,0 +1,80 @@
+#include "chattypes.h"
+#include "llmerror.h"
+
+namespace spoon {
+
+QString roleName(ChatMessage::Role role)
+{
+    switch (role) {
+    case ChatMessage::Role::System:
+        return QStringLiteral("system");
+    case ChatMessage::Role::User:
+        return QStringLiteral("user");
+    case ChatMessage::Role::Assistant:
+        return QStringLiteral("assistant");
+    case ChatMessage::Role::Tool:
+        return QStringLiteral("tool");
+    }
+    return {};
+}
+
+QString finishReasonName(FinishReason reason)
+{
+    switch (reason) {
+    case FinishReason::Stop:
+        return QStringLiteral("stop");
+    case FinishReason::Length:
+        return QStringLiteral("length");
+    case FinishReason::ToolCalls:
+        return QStringLiteral("tool_calls");
+    case FinishReason::ContentFilter:
+        return QStringLiteral("content_filter");
+    case FinishReason::Error:
+        return QStringLiteral("error");
+    case FinishReason::Cancelled:
+        return QStringLiteral("cancelled");
+    case FinishReason::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
+QString LlmError::kindName() const
+{
+    switch (kind) {
+    case Kind::None:
+        return QStringLiteral("none");
+    case Kind::MissingKey:
+        return QStringLiteral("missing_key");
+    case Kind::Auth:
+        return QStringLiteral("auth");
+    case Kind::BadRequest:
+        return QStringLiteral("bad_request");
+    case Kind::RateLimited:
+        return QStringLiteral("rate_limited");
+    case Kind::Server:
+        return QStringLiteral("server");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::MalformedResponse:
+        return QStringLiteral("malformed_response");
+    case Kind::TruncatedStream:
+        return QStringLiteral("truncated_stream");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
+    case Kind::NoProvider:
+        return QStringLiteral("no_provider");
+    }
+    return {};
+}
+
+QString LlmError::describe() const
+{
+    if (httpStatus > 0)
+        return QStringLiteral("HTTP %1: %2").arg(httpStatus).arg(message);
+    return kindName().replace(u'_', u' ') + QStringLiteral(": ") + message;
+}
+
+} // namespace spoon

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "chattypes.h"
+#include "llmerror.h"
+
+#include <QObject>
+
+namespace spoon {
+
+// A chat completion in progress. Streams text through textDelta() and ends with exactly one
+// finished(): on success error.kind is None; on failure response holds whatever arrived,
+// marked incomplete. The call deletes itself after finished().
+class LlmCall : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    bool isFinished() const { return m_finished; }
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void textDelta(const QString &text);
+    void retrying(int retry, qint64 delayMs, const spoon::LlmError &error);
+    void providerSwitched(const QString &from, const QString &to, const spoon::LlmError &error);
+    void finished(const spoon::ChatResponse &response, const spoon::LlmError &error);
+
+protected:
+    void finish(const ChatResponse &response, const LlmError &error)
+    {
+        if (m_finished)
+            return;
+        m_finished = true;
+        Q_EMIT finished(response, error);
+        deleteLater();
+    }
+
+private:
+    bool m_finished = false;
+};
+
+} // namespace spoon

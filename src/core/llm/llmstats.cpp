@@ -1,0 +1,66 @@
+#include "llmstats.h"
+
+#include "telemetry/metricsregistry.h"
+
+namespace spoon {
+
+namespace {
+const std::vector<double> kLatencyBuckets{0.05, 0.1, 0.25, 0.5, 0.75, 1,  1.5, 2,  3,
+                                          5,    7.5, 10,   15,  20,   30, 45,  60, 120};
+}
+
+Counter &LlmSeries::failures(LlmError::Kind kind)
+{
+    return registry.counter("spoon_llm_failures_total", "LLM requests that failed, by kind",
+                            {{"provider", provider},
+                             {"model", model},
+                             {"kind", LlmError{kind, 0, {}, -1}.kindName().toLatin1()}});
+}
+
+LlmStats::LlmStats(MetricsRegistry &registry)
+    : m_registry(registry)
+{}
+
+LlmStats::~LlmStats()
+{
+    qDeleteAll(m_series);
+}
+
+LlmSeries &LlmStats::series(const QString &provider, const QString &model)
+{
+    const QString key = provider + u'\n' + model;
+    if (LlmSeries *found = m_series.value(key))
+        return *found;
+    const QByteArray p = provider.toUtf8();
+    const QByteArray m = model.toUtf8();
+    const MetricLabels labels{{"provider", p}, {"model", m}};
+    MetricsRegistry &r = m_registry;
+    auto *series = new LlmSeries{
+        r.counter("spoon_llm_requests_total", "LLM requests made (cache hits included)", labels),
+        r.counter("spoon_llm_successes_total", "LLM requests answered in full", labels),
+        r.counter("spoon_llm_retries_total", "LLM request retries", labels),
+        r.counter("spoon_llm_cache_hits_total", "LLM requests answered from the cache", labels),
+        r.counter("spoon_llm_prompt_tokens_total", "Prompt tokens sent", labels),
+        r.counter("spoon_llm_completion_tokens_total", "Completion tokens received", labels),
+        r.histogram("spoon_llm_time_to_first_token_seconds", "Time to the first streamed token",
+                    kLatencyBuckets, labels),
+        r.histogram("spoon_llm_latency_seconds", "Time to the whole answer", kLatencyBuckets,
+                    labels),
+        r.gauge("spoon_llm_tokens_per_second", "Completion tokens per second, last answer", labels),
+        r.gauge("spoon_llm_in_flight", "LLM requests in flight", labels),
+        r,
+        p,
+        m};
+    m_series.insert(key, series);
+    return *series;
+}
+
+void LlmStats::recordFallback(const QString &from, const QString &to)
+{
+    m_registry
+        .counter("spoon_llm_fallbacks_total", "Switches to the next provider of the fallback chain",
+                 {{"from", from.toUtf8()}, {"to", to.toUtf8()}})
+        .add();
+}
+
+} // namespace spoon

@@ -1,0 +1,29 @@
+#include "protocol.h"
+
+#include "anthropicprotocol.h"
+#include "config/config.h"
+#include "openaiprotocol.h"
+
+namespace spoon {
+
+std::unique_ptr<Protocol> Protocol::forProvider(const ProviderConfig &provider)
+{
+    if (provider.type == ProviderType::Anthropic)
+        return std::make_unique<AnthropicProtocol>();
+    return std::make_unique<OpenAiProtocol>();
+}
+
+LlmError::Kind errorKindForStatus(int status)
+{
+    if (status == 401 || status == 403)
+        return LlmError::Kind::Auth;
+    if (status == 429)
+        return LlmError::Kind::RateLimited;
+    if (status == 408)
+        return LlmError::Kind::Timeout;
+    if (status >= 500)
+        return LlmError::Kind::Server;
+    return LlmError::Kind::BadRequest;
+}
+
+} // namespace spoon

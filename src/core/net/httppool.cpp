@@ -1,0 +1,393 @@
+#include "httppool.h"
+
+#include "telemetry/metricsregistry.h"
+
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+
+namespace spoon {
+
+Q_LOGGING_CATEGORY(lcHttp, "spoon.net.http")
+
+QString httpErrorName(HttpError error)
+{
+    switch (error) {
+    case HttpError::None:
+        return QStringLiteral("none");
+    case HttpError::ConnectFailed:
+        return QStringLiteral("connect_failed");
+    case HttpError::ConnectTimeout:
+        return QStringLiteral("connect_timeout");
+    case HttpError::Timeout:
+        return QStringLiteral("timeout");
+    case HttpError::IdleTimeout:
+        return QStringLiteral("idle_timeout");
+    case HttpError::ConnectionClosed:
+        return QStringLiteral("connection_closed");
+    case HttpError::ResponseTooLarge:
+        return QStringLiteral("response_too_large");
+    case HttpError::Tls:
+        return QStringLiteral("tls");
+    case HttpError::Cancelled:
+        return QStringLiteral("cancelled");
+    case HttpError::Other:
+        break;
+    }
+    return QStringLiteral("other");
+}
+
+QByteArray HttpResponse::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+namespace {
+
+QString hostKeyOf(const QUrl &url)
+{
+    return url.scheme() + QStringLiteral("://") + url.host() + u':' +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+}
+
+// QNAM reports HTTP error statuses as errors; those are answers, not transport failures.
+bool isHttpStatusError(QNetworkReply::NetworkError error)
+{
+    const int code = int(error);
+    return (code >= 201 && code <= 299) || (code >= 401 && code <= 499);
+}
+
+HttpError classify(QNetworkReply::NetworkError error, bool headersSeen)
+{
+    switch (error) {
+    case QNetworkReply::ConnectionRefusedError:
+    case QNetworkReply::HostNotFoundError:
+    case QNetworkReply::NetworkSessionFailedError:
+    case QNetworkReply::TemporaryNetworkFailureError:
+    case QNetworkReply::UnknownNetworkError:
+        return headersSeen ? HttpError::ConnectionClosed : HttpError::ConnectFailed;
+    case QNetworkReply::RemoteHostClosedError:
+        return headersSeen ? HttpError::ConnectionClosed : HttpError::ConnectFailed;
+    case QNetworkReply::TimeoutError:
+        return HttpError::Timeout;
+    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::InsecureRedirectError:
+        return HttpError::Tls;
+    case QNetworkReply::OperationCanceledError:
+        return HttpError::Cancelled;
+    default:
+        return headersSeen ? HttpError::ConnectionClosed : HttpError::Other;
+    }
+}
+
+} // namespace
+
+struct HttpPool::Metrics
+{
+    explicit Metrics(MetricsRegistry &r)
+        : inFlight(r.gauge("spoon_http_in_flight", "HTTP requests on the wire"))
+        , queued(r.gauge("spoon_http_queued", "HTTP requests waiting for a connection"))
+        , requests(r.counter("spoon_http_requests_total", "HTTP requests finished"))
+        , connectionsOpened(r.counter("spoon_http_connections_opened_total",
+                                      "New connections the pool opened (not reused)"))
+        , bytesReceived(r.counter("spoon_http_received_bytes_total", "Response bytes received"))
+        , bytesSent(r.counter("spoon_http_sent_bytes_total", "Request body bytes sent"))
+        , duration(r.histogram("spoon_http_request_duration_seconds",
+                               "Time from leaving the queue to the last byte",
+                               {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30}))
+        , registry(r)
+    {}
+    Counter &errors(HttpError error)
+    {
+        return registry.counter("spoon_http_errors_total", "HTTP requests that failed in transport",
+                                {{"kind", httpErrorName(error).toLatin1()}});
+    }
+    Gauge &inFlight;
+    Gauge &queued;
+    Counter &requests;
+    Counter &connectionsOpened;
+    Counter &bytesReceived;
+    Counter &bytesSent;
+    Histogram &duration;
+    MetricsRegistry &registry;
+};
+
+HttpJob::HttpJob(HttpPool *pool, HttpRequest request, HttpCaller *caller)
+    : QObject(pool)
+    , m_pool(pool)
+    , m_request(std::move(request))
+    , m_caller(caller)
+    , m_hostKey(hostKeyOf(m_request.url))
+{
+    for (QTimer *timer : {&m_connectTimer, &m_totalTimer, &m_idleTimer})
+        timer->setSingleShot(true);
+}
+
+void HttpJob::cancel()
+{
+    if (!m_finished)
+        m_pool->cancel(this);
+}
+
+HttpPool::HttpPool(HttpPoolLimits limits, MetricsRegistry *registry, QObject *parent)
+    : QObject(parent)
+    , m_limits(limits)
+{
+    m_limits.totalConnections = std::max(1, m_limits.totalConnections);
+    m_limits.perHost = std::clamp(m_limits.perHost, 1, m_limits.totalConnections);
+    const int managers = (m_limits.perHost + kConnectionsPerManager - 1) / kConnectionsPerManager;
+    for (int i = 0; i < managers; ++i) {
+        auto *manager = new QNetworkAccessManager(this);
+        manager->setAutoDeleteReplies(false);
+        m_managers.push_back(manager);
+    }
+    if (registry)
+        m_metrics = std::make_unique<Metrics>(*registry);
+}
+
+HttpPool::~HttpPool()
+{
+    // Replies are children of their managers; cancel jobs first so no signal reaches a
+    // half-destroyed pool.
+    for (HttpJob *job : findChildren<HttpJob *>(Qt::FindDirectChildrenOnly)) {
+        if (job->m_reply)
+            job->m_reply->disconnect(this);
+    }
+}
+
+HttpJob *HttpPool::send(HttpRequest request, HttpCaller *caller)
+{
+    auto *job = new HttpJob(this, std::move(request), caller);
+    m_queue.push_back(job);
+    if (m_metrics)
+        m_metrics->queued.set(double(m_queue.size()));
+    // Start on the next turn of the event loop, so the caller can connect first.
+    QMetaObject::invokeMethod(this, &HttpPool::schedule, Qt::QueuedConnection);
+    return job;
+}
+
+bool HttpPool::canStart(const HttpJob *job) const
+{
+    if (m_inFlight >= m_limits.totalConnections)
+        return false;
+    if (m_activePerHost.value(job->m_hostKey) >= m_limits.perHost)
+        return false;
+    return !job->m_caller || job->m_caller->m_active < job->m_caller->m_maxConcurrent;
+}
+
+void HttpPool::schedule()
+{
+    // A job held back by its host or caller must not block others behind it.
+    for (auto it = m_queue.begin();
+         it != m_queue.end() && m_inFlight < m_limits.totalConnections;) {
+        HttpJob *job = *it;
+        if (!canStart(job)) {
+            ++it;
+            continue;
+        }
+        it = m_queue.erase(it);
+        start(job);
+    }
+    if (m_metrics)
+        m_metrics->queued.set(double(m_queue.size()));
+}
+
+void HttpPool::start(HttpJob *job)
+{
+    const HttpRequest &request = job->m_request;
+    std::vector<int> &perManager = m_activePerHostManager[job->m_hostKey];
+    perManager.resize(m_managers.size(), 0);
+    int chosen = 0;
+    for (int i = 1; i < int(perManager.size()); ++i) {
+        if (perManager[i] < perManager[chosen])
+            chosen = i;
+    }
+    ++perManager[chosen];
+    ++m_activePerHost[job->m_hostKey];
+    ++m_inFlight;
+    if (job->m_caller)
+        ++job->m_caller->m_active;
+    job->m_manager = chosen;
+    job->m_clock.start();
+    if (m_metrics) {
+        m_metrics->inFlight.set(m_inFlight);
+        m_metrics->bytesSent.add(double(request.body.size()));
+    }
+
+    QNetworkRequest networkRequest(request.url);
+    for (const auto &[name, value] : request.headers)
+        networkRequest.setRawHeader(name, value);
+    networkRequest.setAttribute(QNetworkRequest::ConnectionCacheExpiryTimeoutSecondsAttribute,
+                                m_limits.keepAliveSeconds);
+    networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                                QNetworkRequest::AlwaysNetwork);
+    QNetworkReply *reply =
+        m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
+    job->m_reply = reply;
+
+    connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] {
+        if (m_metrics)
+            m_metrics->connectionsOpened.add();
+    });
+    connect(reply, &QNetworkReply::requestSent, job, [job] { job->m_connectTimer.stop(); });
+    connect(reply, &QNetworkReply::metaDataChanged, job, [this, job] { onMetaData(job); });
+    connect(reply, &QNetworkReply::readyRead, job, [this, job] { onReadyRead(job); });
+    connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
+
+    connect(&job->m_connectTimer, &QTimer::timeout, job, [this, job] {
+        fail(job, HttpError::ConnectTimeout,
+             tr("no connection to %1 within %2 ms")
+                 .arg(job->m_hostKey)
+                 .arg(m_limits.connectTimeoutMs));
+    });
+    connect(&job->m_totalTimer, &QTimer::timeout, job, [this, job] {
+        fail(job, HttpError::Timeout,
+             tr("no complete response within %1 ms").arg(job->m_totalTimer.interval()));
+    });
+    connect(&job->m_idleTimer, &QTimer::timeout, job, [this, job] {
+        fail(job, HttpError::IdleTimeout,
+             tr("nothing received for %1 ms").arg(job->m_idleTimer.interval()));
+    });
+    if (m_limits.connectTimeoutMs > 0)
+        job->m_connectTimer.start(m_limits.connectTimeoutMs);
+    const int total = request.totalTimeoutMs < 0 ? m_limits.totalTimeoutMs : request.totalTimeoutMs;
+    if (total > 0)
+        job->m_totalTimer.start(total);
+    if (request.idleTimeoutMs > 0)
+        job->m_idleTimer.start(request.idleTimeoutMs);
+    Q_EMIT job->started();
+}
+
+void HttpPool::onMetaData(HttpJob *job)
+{
+    QNetworkReply *reply = job->m_reply;
+    if (!reply || job->m_headersSeen)
+        return;
+    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+    if (!status.isValid())
+        return;
+    job->m_headersSeen = true;
+    job->m_connectTimer.stop();
+    job->m_response.status = status.toInt();
+    const auto pairs = reply->rawHeaderPairs();
+    for (const auto &pair : pairs)
+        job->m_response.headers.append({pair.first, pair.second});
+    Q_EMIT job->responseStarted(job->m_response.status, job->m_response.headers);
+}
+
+void HttpPool::onReadyRead(HttpJob *job)
+{
+    QNetworkReply *reply = job->m_reply;
+    if (!reply || job->m_finished)
+        return;
+    onMetaData(job);
+    const QByteArray chunk = reply->readAll();
+    if (chunk.isEmpty())
+        return;
+    job->m_response.bytesReceived += chunk.size();
+    if (m_metrics)
+        m_metrics->bytesReceived.add(double(chunk.size()));
+    const qint64 cap = job->m_request.maxResponseBytes < 0 ? m_limits.maxResponseBytes
+                                                           : job->m_request.maxResponseBytes;
+    if (cap > 0 && job->m_response.bytesReceived > cap) {
+        fail(job, HttpError::ResponseTooLarge, tr("response larger than %1 bytes").arg(cap));
+        return;
+    }
+    if (job->m_idleTimer.isActive())
+        job->m_idleTimer.start();
+    if (job->m_request.streaming)
+        Q_EMIT job->dataReceived(chunk);
+    else
+        job->m_response.body += chunk;
+}
+
+void HttpPool::onReplyFinished(HttpJob *job)
+{
+    QNetworkReply *reply = job->m_reply;
+    if (!reply || job->m_finished)
+        return;
+    if (reply->isOpen())
+        onReadyRead(job); // anything left in the buffer
+    if (job->m_finished)
+        return;
+    HttpResponse &response = job->m_response;
+    if (job->m_forcedError != HttpError::None) {
+        response.error = job->m_forcedError;
+    } else if (reply->error() != QNetworkReply::NoError &&
+               !(response.status > 0 && isHttpStatusError(reply->error()))) {
+        response.error = classify(reply->error(), job->m_headersSeen);
+        response.errorString = reply->errorString();
+    }
+    finish(job);
+}
+
+void HttpPool::fail(HttpJob *job, HttpError error, const QString &message)
+{
+    if (job->m_finished)
+        return;
+    job->m_forcedError = error;
+    job->m_response.errorString = message;
+    if (job->m_reply)
+        job->m_reply->abort(); // finished() follows, synchronously
+    if (!job->m_finished) {
+        job->m_response.error = error;
+        finish(job);
+    }
+}
+
+void HttpPool::cancel(HttpJob *job)
+{
+    const auto queued = std::find(m_queue.begin(), m_queue.end(), job);
+    if (queued != m_queue.end()) {
+        m_queue.erase(queued);
+        job->m_response.error = HttpError::Cancelled;
+        job->m_response.errorString = tr("cancelled");
+        job->m_finished = true;
+        if (m_metrics)
+            m_metrics->queued.set(double(m_queue.size()));
+        Q_EMIT job->finished(job->m_response);
+        job->deleteLater();
+        return;
+    }
+    fail(job, HttpError::Cancelled, tr("cancelled"));
+}
+
+void HttpPool::finish(HttpJob *job)
+{
+    job->m_finished = true;
+    for (QTimer *timer : {&job->m_connectTimer, &job->m_totalTimer, &job->m_idleTimer})
+        timer->stop();
+    job->m_response.elapsedMs = job->m_clock.isValid() ? job->m_clock.elapsed() : 0;
+    if (job->m_manager >= 0) {
+        --m_activePerHostManager[job->m_hostKey][job->m_manager];
+        if (--m_activePerHost[job->m_hostKey] == 0) {
+            m_activePerHost.remove(job->m_hostKey);
+            m_activePerHostManager.remove(job->m_hostKey);
+        }
+        --m_inFlight;
+        if (job->m_caller)
+            --job->m_caller->m_active;
+    }
+    if (job->m_reply) {
+        job->m_reply->disconnect(this);
+        job->m_reply->disconnect(job);
+        job->m_reply->deleteLater();
+    }
+    if (m_metrics) {
+        m_metrics->inFlight.set(m_inFlight);
+        m_metrics->requests.add();
+        m_metrics->duration.observe(double(job->m_response.elapsedMs) / 1000.0);
+        if (job->m_response.error != HttpError::None)
+            m_metrics->errors(job->m_response.error).add();
+    }
+    Q_EMIT job->finished(job->m_response);
+    job->deleteLater();
+    schedule();
+}
+
+} // namespace spoon

@@ -1,0 +1,314 @@
+#include "httpserver.h"
+
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+namespace spoon {
+
+Q_LOGGING_CATEGORY(lcHttpServer, "spoon.net.server")
+
+namespace {
+
+constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Content Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return "Status";
+    }
+}
+
+} // namespace
+
+QByteArray HttpServerRequest::header(QByteArrayView name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+// Reads requests off one socket, one at a time, and hands each to the server's handler.
+class HttpConnection : public QObject
+{
+public:
+    HttpConnection(HttpServer &server, QTcpSocket *socket)
+        : QObject(socket)
+        , m_server(server)
+        , m_socket(socket)
+    {
+        connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
+        connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
+    }
+
+private:
+    void onReadyRead()
+    {
+        m_buffer.append(m_socket->readAll());
+        parseNext();
+    }
+
+    void onDisconnected()
+    {
+        if (m_current)
+            m_current->markClosed();
+        --m_server.m_connections;
+        m_socket->deleteLater();
+    }
+
+    void fail(int status, const char *message)
+    {
+        const QByteArray body = QByteArray(message) + '\n';
+        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) +
+                        "\r\nContent-Type: text/plain\r\nContent-Length: " +
+                        QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        m_socket->disconnectFromHost();
+        m_buffer.clear();
+    }
+
+    void parseNext()
+    {
+        while (!m_current && m_socket->state() == QAbstractSocket::ConnectedState) {
+            const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                if (m_buffer.size() > kMaxHeaderBytes)
+                    fail(431, "request headers too large");
+                return;
+            }
+            HttpServerRequest request;
+            const QList<QByteArray> lines = m_buffer.first(headerEnd).split('\n');
+            const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+            if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
+                fail(400, "malformed request line");
+                return;
+            }
+            request.method = requestLine.at(0);
+            const QByteArray target = requestLine.at(1);
+            const qsizetype question = target.indexOf('?');
+            request.path = question < 0 ? target : target.first(question);
+            if (question >= 0)
+                request.query = QUrlQuery(QString::fromUtf8(target.sliced(question + 1)));
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const QByteArray line = lines.at(i).trimmed();
+                const qsizetype colon = line.indexOf(':');
+                if (colon <= 0) {
+                    fail(400, "malformed header line");
+                    return;
+                }
+                request.headers.append(
+                    {line.first(colon).trimmed(), line.sliced(colon + 1).trimmed()});
+            }
+            if (!request.header("Transfer-Encoding").isEmpty()) {
+                fail(411, "chunked request bodies are not accepted; send Content-Length");
+                return;
+            }
+            bool lengthOk = true;
+            const QByteArray lengthText = request.header("Content-Length");
+            const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&lengthOk);
+            if (!lengthOk || length < 0) {
+                fail(400, "malformed Content-Length");
+                return;
+            }
+            if (length > m_server.m_maxBodyBytes) {
+                fail(413, "request body too large");
+                return;
+            }
+            if (m_buffer.size() < headerEnd + 4 + length)
+                return; // the body is still arriving
+            request.body = m_buffer.sliced(headerEnd + 4, length);
+            m_buffer.remove(0, headerEnd + 4 + length);
+
+            const bool http10 = requestLine.at(2) == "HTTP/1.0";
+            const QByteArray connection = request.header("Connection").toLower();
+            const bool keepAlive = http10 ? connection == "keep-alive" : connection != "close";
+            m_current = new HttpServerExchange(m_socket, std::move(request), keepAlive, this);
+            connect(m_current, &HttpServerExchange::finished, this, [this] {
+                m_current->deleteLater();
+                m_current = nullptr;
+                // A pipelined request may already be waiting; take it after the handler that
+                // finished this one has returned.
+                QMetaObject::invokeMethod(this, &HttpConnection::parseNext, Qt::QueuedConnection);
+            });
+            m_server.m_handler(m_current);
+        }
+    }
+
+    HttpServer &m_server;
+    QTcpSocket *m_socket;
+    QByteArray m_buffer;
+    QPointer<HttpServerExchange> m_current;
+};
+
+HttpServerExchange::HttpServerExchange(QTcpSocket *socket, HttpServerRequest request,
+                                       bool keepAlive, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_request(std::move(request))
+    , m_keepAlive(keepAlive)
+{}
+
+bool HttpServerExchange::isOpen() const
+{
+    return !m_closed && m_socket && m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+QByteArray HttpServerExchange::statusLine(int status) const
+{
+    return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+}
+
+void HttpServerExchange::respond(int status, const QByteArray &contentType, const QByteArray &body,
+                                 const HttpHeaders &extraHeaders)
+{
+    if (!isOpen() || m_finished)
+        return;
+    QByteArray head = statusLine(status);
+    head += "Content-Type: " + contentType +
+            "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    for (const auto &[name, value] : extraHeaders)
+        head += name + ": " + value + "\r\n";
+    if (!m_keepAlive)
+        head += "Connection: close\r\n";
+    m_socket->write(head + "\r\n" + body);
+    complete();
+}
+
+void HttpServerExchange::respondJson(int status, const QJsonDocument &document,
+                                     const HttpHeaders &extra)
+{
+    respond(status, "application/json", document.toJson(QJsonDocument::Compact), extra);
+}
+
+void HttpServerExchange::beginStream(int status, const HttpHeaders &headers)
+{
+    if (!isOpen() || m_finished || m_streaming)
+        return;
+    m_streaming = true;
+    QByteArray head = statusLine(status);
+    for (const auto &[name, value] : headers)
+        head += name + ": " + value + "\r\n";
+    head += "Transfer-Encoding: chunked\r\n";
+    if (!m_keepAlive)
+        head += "Connection: close\r\n";
+    m_socket->write(head + "\r\n");
+}
+
+void HttpServerExchange::writeChunk(QByteArrayView data)
+{
+    if (!isOpen() || !m_streaming || data.isEmpty())
+        return;
+    m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data.toByteArray() + "\r\n");
+}
+
+void HttpServerExchange::endStream()
+{
+    if (!isOpen() || !m_streaming || m_finished)
+        return;
+    m_socket->write("0\r\n\r\n");
+    complete();
+}
+
+void HttpServerExchange::writeRaw(QByteArrayView bytes)
+{
+    if (isOpen())
+        m_socket->write(bytes.data(), bytes.size());
+}
+
+void HttpServerExchange::dropConnection()
+{
+    if (m_socket)
+        m_socket->abort();
+    markClosed();
+}
+
+void HttpServerExchange::complete()
+{
+    m_finished = true;
+    if (!m_keepAlive && m_socket)
+        m_socket->disconnectFromHost();
+    Q_EMIT finished();
+}
+
+void HttpServerExchange::markClosed()
+{
+    if (m_closed)
+        return;
+    m_closed = true;
+    Q_EMIT closed();
+}
+
+HttpServer::HttpServer(Handler handler, QObject *parent)
+    : QObject(parent)
+    , m_handler(std::move(handler))
+{
+    connect(&m_server, &QTcpServer::newConnection, this, &HttpServer::onNewConnection);
+}
+
+HttpServer::~HttpServer() = default;
+
+bool HttpServer::listen(const QHostAddress &address, quint16 port)
+{
+    return m_server.listen(address, port);
+}
+
+quint16 HttpServer::port() const
+{
+    return m_server.serverPort();
+}
+
+QString HttpServer::errorString() const
+{
+    return m_server.errorString();
+}
+
+QByteArray HttpServer::baseUrl() const
+{
+    const QHostAddress address = m_server.serverAddress();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + address.toString() + u']'
+                             : address.toString();
+    return "http://" + host.toLatin1() + ':' + QByteArray::number(port());
+}
+
+void HttpServer::onNewConnection()
+{
+    while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        ++m_connections;
+        m_peakConnections = std::max(m_peakConnections, m_connections);
+        new HttpConnection(*this, socket);
+    }
+}
+
+} // namespace spoon
