@@ -55,11 +55,13 @@ QString hostKeyOf(const QUrl &url)
            QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
 }
 
-// QNAM reports HTTP error statuses as errors; those are answers, not transport failures.
+// QNAM reports HTTP error statuses as errors (a 400 as ProtocolInvalidOperationError, 404
+// as ContentNotFoundError, 5xx in the 4xx range); those are answers, not transport failures.
 bool isHttpStatusError(QNetworkReply::NetworkError error)
 {
     const int code = int(error);
-    return (code >= 201 && code <= 299) || (code >= 401 && code <= 499);
+    return (code >= 201 && code <= 299) || (code >= 401 && code <= 499)
+           || error == QNetworkReply::ProtocolInvalidOperationError;
 }
 
 HttpError classify(QNetworkReply::NetworkError error, bool headersSeen)

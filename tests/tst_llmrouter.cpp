@@ -1,0 +1,335 @@
+// The router: cache, batcher, coalescing and the fallback chain, with real local servers.
+#include "config/configloader.h"
+#include "llm/demoserver.h"
+#include "llm/llmrouter.h"
+#include "llm/llmstats.h"
+#include "llm/requestbatcher.h"
+#include "net/httppool.h"
+#include "net/retrypolicy.h"
+#include "net/httpserver.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace spoon;
+
+namespace {
+
+struct Outcome
+{
+    ChatResponse response;
+    LlmError error;
+    QString streamed;
+    bool finished = false;
+};
+
+Outcome run(LlmCall *call, int timeoutMs = 15000)
+{
+    Outcome outcome;
+    QObject::connect(call, &LlmCall::textDelta, [&](const QString &text) { outcome.streamed += text; });
+    QSignalSpy finished(call, &LlmCall::finished);
+    if (finished.wait(timeoutMs)) {
+        outcome.response = finished.first().at(0).value<ChatResponse>();
+        outcome.error = finished.first().at(1).value<LlmError>();
+        outcome.finished = true;
+    }
+    return outcome;
+}
+
+// Runs calls that are already under way; each is watched from the start, as a call that
+// finishes deletes itself.
+QList<Outcome> runAll(const QList<LlmCall *> &calls, int timeoutMs = 15000)
+{
+    QList<Outcome> outcomes(calls.size());
+    int done = 0;
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        QObject::connect(calls[i], &LlmCall::textDelta, [&outcomes, i](const QString &text) { outcomes[i].streamed += text; });
+        QObject::connect(calls[i], &LlmCall::finished,
+                         [&outcomes, &done, i](const ChatResponse &response, const LlmError &error) {
+                             outcomes[i] = Outcome{response, error, outcomes[i].streamed, true};
+                             ++done;
+                         });
+    }
+    // Unfinished calls keep finished == false, which the tests check.
+    (void)QTest::qWaitFor([&] { return done == calls.size(); }, timeoutMs);
+    return outcomes;
+}
+
+ChatRequest ask(const QString &text, bool stream = true, double temperature = -1)
+{
+    ChatRequest request;
+    request.messages = {ChatMessage::user(text)};
+    request.stream = stream;
+    request.temperature = temperature;
+    return request;
+}
+
+// A demo endpoint that also counts what reached it.
+struct Endpoint
+{
+    Endpoint()
+    {
+        demo.setTokensPerSecond(0);
+        demo.listen();
+    }
+    QString url() const { return demo.baseUrl() + QStringLiteral("/v1"); }
+    DemoServer demo;
+};
+
+struct Router
+{
+    Router(const QByteArray &configJson, QProcessEnvironment env)
+        : loaded(ConfigLoader::parse(configJson, QStringLiteral("test.json"), env))
+        , pool(HttpPoolLimits{}, &registry)
+        , stats(registry)
+        , router(loaded.config, pool, stats)
+    {
+        router.setRetryPolicy(RetryPolicy(1, 10, 20));
+    }
+    ConfigLoadResult loaded;
+    MetricsRegistry registry;
+    HttpPool pool;
+    LlmStats stats;
+    LlmRouter router;
+};
+
+QByteArray config(const QString &primary, const QString &backup, const char *llm = "{}")
+{
+    return QStringLiteral(R"({"providers": {"primary": {"base_url": "%1", "model": "p-model"},
+                                             "backup": {"base_url": "%2", "model": "b-model"}},
+                              "llm_settings": {"default_provider": "primary", "fallback_chain": ["backup"]},
+                              "performance": {"llm": %3}})")
+        .arg(primary, backup, QString::fromLatin1(llm))
+        .toUtf8();
+}
+
+QProcessEnvironment keys()
+{
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("PRIMARY_API_KEY"), QStringLiteral("k-primary-0123456789abcdef"));
+    env.insert(QStringLiteral("BACKUP_API_KEY"), QStringLiteral("k-backup-0123456789abcdef"));
+    return env;
+}
+
+} // namespace
+
+class TestLlmRouter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void secondIdenticalRequestComesFromTheCache()
+    {
+        Endpoint primary, backup;
+        Router r(config(primary.url(), backup.url()), keys());
+        QVERIFY2(r.loaded.isValid(), qPrintable(r.loaded.diagnostics.value(0).toString()));
+        const Outcome first = run(r.router.send(ask(QStringLiteral("hello"))));
+        QVERIFY(!first.error.isError());
+        QVERIFY(!first.response.cached);
+        const Outcome second = run(r.router.send(ask(QStringLiteral("hello"))));
+        QVERIFY(!second.error.isError());
+        QVERIFY(second.response.cached);
+        QCOMPARE(second.response.text, first.response.text);
+        QCOMPARE(second.streamed, first.response.text); // a cached answer still streams to the caller
+        QCOMPARE(primary.demo.requestsServed(), 1);
+        QCOMPARE(r.registry.value("spoon_llm_cache_hits_total", {{"provider", "primary"}, {"model", "spoon-demo"}}),
+                 1.0);
+        QCOMPARE(r.router.cache().stats().hits, quint64(1));
+    }
+
+    void whatBypassesTheCache_data()
+    {
+        QTest::addColumn<QByteArray>("llm");
+        QTest::addColumn<bool>("cacheAllowed");
+        QTest::addColumn<bool>("noCache");
+        QTest::addColumn<double>("secondTemperature");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("same request, cache on") << QByteArray("{}") << true << false << -1.0 << 1;
+        QTest::newRow("cache_enabled false in config")
+            << QByteArray("{\"cache_enabled\": false}") << true << false << -1.0 << 2;
+        QTest::newRow("the agent's cache_enabled false") << QByteArray("{}") << false << false << -1.0 << 2;
+        QTest::newRow("--no-cache") << QByteArray("{}") << true << true << -1.0 << 2;
+        QTest::newRow("another temperature is another key") << QByteArray("{}") << true << false << 0.9 << 2;
+    }
+
+    void whatBypassesTheCache()
+    {
+        QFETCH(QByteArray, llm);
+        QFETCH(bool, cacheAllowed);
+        QFETCH(bool, noCache);
+        QFETCH(double, secondTemperature);
+        Endpoint primary, backup;
+        Router r(config(primary.url(), backup.url(), llm.constData()), keys());
+        ChatRequest request = ask(QStringLiteral("same"));
+        request.cacheAllowed = cacheAllowed;
+        QVERIFY(!run(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
+        request.temperature = secondTemperature;
+        QVERIFY(!run(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
+        QTEST(primary.demo.requestsServed(), "requests");
+    }
+
+    void incompleteAnswersAreNotCached()
+    {
+        Endpoint primary, backup;
+        primary.demo.addFault(*DemoFault::parse(QStringLiteral("no_done=1,times=1")));
+        Router r(config(primary.url(), backup.url()), keys());
+        const Outcome cut = run(r.router.send(ask(QStringLiteral("x"))));
+        QCOMPARE(cut.error.kind, LlmError::Kind::TruncatedStream);
+        const Outcome whole = run(r.router.send(ask(QStringLiteral("x"))));
+        QVERIFY(!whole.error.isError());
+        QVERIFY(!whole.response.cached);
+        QCOMPARE(primary.demo.requestsServed(), 2);
+    }
+
+    void fallbackChainAnswersWhenTheFirstFails()
+    {
+        Endpoint primary, backup;
+        primary.demo.addFault(*DemoFault::parse(QStringLiteral("status=503")));
+        Router r(config(primary.url(), backup.url()), keys());
+        LlmCall *call = r.router.send(ask(QStringLiteral("hello")));
+        QSignalSpy switched(call, &LlmCall::providerSwitched);
+        const Outcome outcome = run(call);
+        QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
+        QCOMPARE(outcome.response.provider, QStringLiteral("backup"));
+        QCOMPARE(outcome.response.fallbacks, QStringList{QStringLiteral("primary")});
+        QCOMPARE(outcome.response.retries, 1); // the primary's one retry
+        QCOMPARE(primary.demo.requestsServed(), 2);
+        QCOMPARE(switched.count(), 1);
+        QCOMPARE(switched.first().at(0).toString(), QStringLiteral("primary"));
+        QCOMPARE(switched.first().at(1).toString(), QStringLiteral("backup"));
+        QCOMPARE(r.registry.value("spoon_llm_fallbacks_total", {{"from", "primary"}, {"to", "backup"}}), 1.0);
+    }
+
+    void noFallbackOnceTokensWereStreamed()
+    {
+        Endpoint primary, backup;
+        primary.demo.addFault(*DemoFault::parse(QStringLiteral("drop_after=5")));
+        Router r(config(primary.url(), backup.url()), keys());
+        const Outcome outcome = run(r.router.send(ask(QStringLiteral("hello"))));
+        QVERIFY(outcome.error.isError());
+        QVERIFY(outcome.response.incomplete);
+        QCOMPARE(backup.demo.requestsServed(), 0); // switching would repeat the text
+    }
+
+    void missingKeyFallsBack()
+    {
+        Endpoint primary, backup;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("BACKUP_API_KEY"), QStringLiteral("k-backup-0123456789abcdef"));
+        Router r(config(primary.url(), backup.url()), env);
+        const Outcome outcome = run(r.router.send(ask(QStringLiteral("hello"))));
+        QVERIFY(!outcome.error.isError());
+        QCOMPARE(outcome.response.provider, QStringLiteral("backup"));
+        QCOMPARE(primary.demo.requestsServed(), 0);
+    }
+
+    void explicitProviderHasNoFallback()
+    {
+        Endpoint primary, backup;
+        primary.demo.addFault(*DemoFault::parse(QStringLiteral("status=500")));
+        Router r(config(primary.url(), backup.url()), keys());
+        const Outcome outcome = run(r.router.send(ask(QStringLiteral("hello")), RouteOptions{QStringLiteral("primary"), {}, false}));
+        QCOMPARE(outcome.error.httpStatus, 500);
+        QCOMPARE(backup.demo.requestsServed(), 0);
+    }
+
+    void unstreamedRequestsLeaveInBatches()
+    {
+        Endpoint primary, backup;
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 3, \"batch_timeout\": 0.5}"), keys());
+        QSignalSpy batches(&r.router.batcher(), &RequestBatcher::batchReleased);
+        QList<LlmCall *> calls;
+        for (int i = 0; i < 3; ++i)
+            calls.append(r.router.send(ask(QStringLiteral("q%1").arg(i), false)));
+        QCOMPARE(batches.count(), 1); // full: left at once
+        QCOMPARE(batches.first().first().toInt(), 3);
+        const QList<Outcome> outcomes = runAll(calls);
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(outcomes[i].finished);
+            QVERIFY(!outcomes[i].error.isError());
+            QVERIFY(outcomes[i].response.text.contains(QStringLiteral("q%1").arg(i))); // each its own answer
+        }
+        // A lone one waits for the batch timeout.
+        QElapsedTimer clock;
+        clock.start();
+        const Outcome lone = run(r.router.send(ask(QStringLiteral("alone"), false)));
+        QVERIFY(!lone.error.isError());
+        QVERIFY(clock.elapsed() >= 400);
+        QCOMPARE(batches.count(), 2);
+    }
+
+    void streamedRequestsSkipTheBatcher()
+    {
+        Endpoint primary, backup;
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 10}"), keys());
+        const Outcome outcome = run(r.router.send(ask(QStringLiteral("now"))), 5000);
+        QVERIFY(outcome.finished);
+        QVERIFY(!outcome.error.isError());
+        QCOMPARE(r.router.batcher().batchesReleased(), quint64(0));
+    }
+
+    void identicalUnstreamedRequestsShareOneCall()
+    {
+        Endpoint primary, backup;
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 1}"), keys());
+        QList<LlmCall *> calls;
+        for (int i = 0; i < 4; ++i)
+            calls.append(r.router.send(ask(QStringLiteral("same question"), false)));
+        int cached = 0;
+        for (const Outcome &outcome : runAll(calls)) {
+            QVERIFY(outcome.finished);
+            QVERIFY(!outcome.error.isError());
+            cached += outcome.response.cached;
+        }
+        QCOMPARE(primary.demo.requestsServed(), 1);
+        QCOMPARE(cached, 3);
+    }
+
+    void noProviderAtAll()
+    {
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{});
+        LlmStats stats(registry);
+        const Config config = Config::defaults();
+        LlmRouter router(config, pool, stats);
+        QCOMPARE(router.defaultProvider(), QString());
+        const Outcome outcome = run(router.send(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::NoProvider);
+    }
+
+    void demoEndpointAnswersWhenNothingElseCan()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{});
+        LlmStats stats(registry);
+        const Config config = Config::defaults();
+        LlmRouter router(config, pool, stats);
+        router.setDemoEndpoint(demo.baseUrl());
+        QCOMPARE(router.defaultProvider(), QStringLiteral("demo"));
+        const Outcome outcome = run(router.send(ask(QStringLiteral("hi"))));
+        QVERIFY(!outcome.error.isError());
+        QCOMPARE(outcome.response.provider, QStringLiteral("demo"));
+    }
+
+    void cancelWhileWaitingForABatch()
+    {
+        Endpoint primary, backup;
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 5}"), keys());
+        LlmCall *call = r.router.send(ask(QStringLiteral("later"), false));
+        QSignalSpy finished(call, &LlmCall::finished);
+        QTest::qWait(50);
+        call->cancel();
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(1).value<LlmError>().kind, LlmError::Kind::Cancelled);
+        QCOMPARE(r.router.batcher().waiting(), 0);
+        QTest::qWait(100);
+        QCOMPARE(primary.demo.requestsServed(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLlmRouter)
+#include "tst_llmrouter.moc"

@@ -1,0 +1,382 @@
+// One provider, against local servers that misbehave on purpose.
+#include "config/configbuilder.h"
+#include "llm/demoserver.h"
+#include "llm/llmstats.h"
+#include "llm/providerclient.h"
+#include "net/httppool.h"
+#include "net/httpserver.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QtTest>
+
+using namespace spoon;
+
+namespace {
+
+struct Outcome
+{
+    ChatResponse response;
+    LlmError error;
+    QString streamed;
+    int retries = 0;
+    bool finished = false;
+};
+
+// Runs one call to the end, collecting what it emitted.
+Outcome run(LlmCall *call, int timeoutMs = 15000)
+{
+    Outcome outcome;
+    QObject::connect(call, &LlmCall::textDelta, [&](const QString &text) { outcome.streamed += text; });
+    QObject::connect(call, &LlmCall::retrying, [&](int retry, qint64, const LlmError &) { outcome.retries = retry; });
+    QSignalSpy finished(call, &LlmCall::finished);
+    if (finished.wait(timeoutMs)) {
+        outcome.response = finished.first().at(0).value<ChatResponse>();
+        outcome.error = finished.first().at(1).value<LlmError>();
+        outcome.finished = true;
+    }
+    return outcome;
+}
+
+ChatRequest ask(const QString &text, bool stream = true)
+{
+    ChatRequest request;
+    request.messages = {ChatMessage::user(text)};
+    request.stream = stream;
+    return request;
+}
+
+QByteArray fixture(const char *name)
+{
+    QFile file(QStringLiteral(SPOON_TEST_FIXTURES "/sse/") + QLatin1String(name));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing fixture %s", name);
+    return file.readAll();
+}
+
+// A provider wired to a local base URL, with fast retries so tests do not sleep long.
+struct Rig
+{
+    explicit Rig(const QString &baseUrl, ProviderType type = ProviderType::OpenAiCompatible,
+                 const QString &key = QStringLiteral("sk-test-key-0123456789abcdef"))
+        : pool(HttpPoolLimits{}, &registry)
+        , stats(registry)
+    {
+        ProviderConfig config = configbuild::defaultProvider(QStringLiteral("local"), Config::defaults().performance);
+        config.type = type;
+        config.baseUrl = baseUrl;
+        config.model = QStringLiteral("test-model");
+        config.timeout = 2.0;
+        config.apiKey = Secret(key);
+        client = std::make_unique<ProviderClient>(config, pool, nullptr, stats);
+        client->setRetryPolicy(RetryPolicy(3, 20, 100));
+    }
+    MetricsRegistry registry;
+    HttpPool pool;
+    LlmStats stats;
+    std::unique_ptr<ProviderClient> client;
+
+    double counter(const char *name, MetricLabels extra = {}) const
+    {
+        MetricLabels labels{{"provider", "local"}, {"model", "test-model"}};
+        labels.insert(labels.end(), extra.begin(), extra.end());
+        const std::optional<double> value = registry.value(name, labels);
+        return value.value_or(-1);
+    }
+};
+
+// Answers each request with the next scripted handler.
+struct ScriptedServer
+{
+    using Step = std::function<void(HttpServerExchange *)>;
+    explicit ScriptedServer(QList<Step> steps)
+        : m_steps(std::move(steps))
+        , server([this](HttpServerExchange *exchange) {
+            const int index = std::min(requests++, int(m_steps.size()) - 1);
+            bodies.append(exchange->request().body);
+            headers.append(exchange->request().headers);
+            m_steps.at(index)(exchange);
+        })
+    {
+        server.listen();
+    }
+    QString baseUrl() const { return QString::fromLatin1(server.baseUrl()); }
+    QList<Step> m_steps;
+    HttpServer server;
+    int requests = 0;
+    QList<QByteArray> bodies;
+    QList<HttpHeaders> headers;
+};
+
+ScriptedServer::Step status(int code, const QByteArray &body, HttpHeaders extra = {})
+{
+    return [code, body, extra](HttpServerExchange *e) { e->respond(code, "application/json", body, extra); };
+}
+
+ScriptedServer::Step sse(const QByteArray &events, bool end = true)
+{
+    return [events, end](HttpServerExchange *e) {
+        e->beginStream(200, {{"Content-Type", "text/event-stream"}});
+        e->writeChunk(events);
+        if (end)
+            e->endStream();
+    };
+}
+
+const QByteArray kOk = R"({"model":"test-model","choices":[{"index":0,"message":{"role":"assistant","content":"fine"},"finish_reason":"stop"}],"usage":{"prompt_tokens":4,"completion_tokens":1}})";
+
+} // namespace
+
+class TestProviderClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void streamsFromTheDemoEndpoint()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hello"))));
+        QVERIFY(outcome.finished);
+        QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
+        QVERIFY(outcome.response.text.contains(QStringLiteral("demo endpoint")));
+        QCOMPARE(outcome.streamed, outcome.response.text);
+        QCOMPARE(outcome.response.finishReason, FinishReason::Stop);
+        QVERIFY(outcome.response.usage.known);
+        QVERIFY(outcome.response.ttftMs >= 0);
+        QCOMPARE(outcome.response.provider, QStringLiteral("local"));
+        QCOMPARE(rig.counter("spoon_llm_requests_total"), 1.0);
+        QCOMPARE(rig.counter("spoon_llm_successes_total"), 1.0);
+        QVERIFY(rig.counter("spoon_llm_completion_tokens_total") > 10);
+        QCOMPARE(rig.registry.findHistogram("spoon_llm_time_to_first_token_seconds",
+                                            {{"provider", "local"}, {"model", "test-model"}})->count(),
+                 quint64(1));
+        QCOMPARE(rig.counter("spoon_llm_in_flight"), 0.0);
+    }
+
+    void wholeAnswer()
+    {
+        ScriptedServer server({status(200, kOk)});
+        Rig rig(server.baseUrl());
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"), false)));
+        QVERIFY(!outcome.error.isError());
+        QCOMPARE(outcome.response.text, QStringLiteral("fine"));
+        QCOMPARE(outcome.response.usage.totalTokens(), 5);
+        // The request carried the key and the model.
+        QVERIFY(server.headers.first().contains({"Authorization", "Bearer sk-test-key-0123456789abcdef"}));
+        QCOMPARE(QJsonDocument::fromJson(server.bodies.first())[u"model"].toString(), QStringLiteral("test-model"));
+    }
+
+    void failuresBecomeTypedErrors_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("401 is not retried")
+            << 401 << QByteArray(R"({"error":{"message":"Invalid API key"}})") << int(LlmError::Kind::Auth)
+            << "HTTP 401: Invalid API key" << 1;
+        QTest::newRow("400 with an error body")
+            << 400 << QByteArray(R"({"error":{"message":"messages must not be empty"}})")
+            << int(LlmError::Kind::BadRequest) << "HTTP 400: messages must not be empty" << 1;
+        QTest::newRow("500 is retried, then reported")
+            << 500 << QByteArray(R"({"error":{"message":"boom"}})") << int(LlmError::Kind::Server)
+            << "HTTP 500: boom" << 4;
+        QTest::newRow("429 is retried, then reported")
+            << 429 << QByteArray(R"({"error":{"message":"slow down"}})") << int(LlmError::Kind::RateLimited)
+            << "HTTP 429: slow down" << 4;
+    }
+
+    void failuresBecomeTypedErrors()
+    {
+        QFETCH(int, code);
+        QFETCH(QByteArray, body);
+        QFETCH(int, kind);
+        QFETCH(QString, message);
+        QFETCH(int, requests);
+        ScriptedServer server({status(code, body)});
+        Rig rig(server.baseUrl());
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(int(outcome.error.kind), kind);
+        QCOMPARE(outcome.error.describe(), message);
+        QCOMPARE(server.requests, requests);
+        QCOMPARE(outcome.response.retries, requests - 1);
+        QCOMPARE(rig.counter("spoon_llm_retries_total"), double(requests - 1));
+        QCOMPARE(rig.counter("spoon_llm_failures_total", {{"kind", outcome.error.kindName().toLatin1()}}), 1.0);
+    }
+
+    void retryAfterIsHonoured_data()
+    {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::newRow("seconds") << QByteArray("1");
+        QTest::newRow("HTTP-date") << QByteArray("date"); // written when the server answers
+    }
+
+    void retryAfterIsHonoured()
+    {
+        QFETCH(QByteArray, retryAfter);
+        const auto limited = [retryAfter](HttpServerExchange *e) {
+            // An HTTP-date has whole seconds: two ahead is at least one second away.
+            const QByteArray value = retryAfter != "date"
+                                         ? retryAfter
+                                         : QDateTime::currentDateTimeUtc().addSecs(2).toString(
+                                               QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+            e->respond(429, "application/json", R"({"error":{"message":"wait"}})", {{"Retry-After", value}});
+        };
+        ScriptedServer server({limited, status(200, kOk)});
+        Rig rig(server.baseUrl());
+        QElapsedTimer clock;
+        clock.start();
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"), false)));
+        QVERIFY(!outcome.error.isError());
+        QCOMPARE(outcome.response.retries, 1);
+        // Our backoff alone would wait 15 to 20 ms; the server asked for about a second.
+        QVERIFY2(clock.elapsed() >= 900, qPrintable(QString::number(clock.elapsed())));
+    }
+
+    void malformedJson()
+    {
+        ScriptedServer server({status(200, "{\"choices\": [")});
+        Rig rig(server.baseUrl());
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"), false)));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::MalformedResponse);
+        QCOMPARE(server.requests, 1);
+    }
+
+    void streamWithoutDoneIsTruncated()
+    {
+        ScriptedServer server({sse("data: {\"choices\":[{\"delta\":{\"content\":\"Half an \"}}]}\n\n"
+                                   "data: {\"choices\":[{\"delta\":{\"content\":\"answer\"}}]}\n\n")});
+        Rig rig(server.baseUrl());
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::TruncatedStream);
+        QCOMPARE(outcome.error.message, QStringLiteral("the stream ended without [DONE]"));
+        QCOMPARE(outcome.response.text, QStringLiteral("Half an answer"));
+        QVERIFY(outcome.response.incomplete);
+        QCOMPARE(outcome.streamed, QStringLiteral("Half an answer"));
+        QCOMPARE(server.requests, 1); // tokens had reached the caller: no retry
+    }
+
+    void droppedMidStream()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        demo.addFault(*DemoFault::parse(QStringLiteral("drop_after=6")));
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QVERIFY(outcome.error.isError());
+        QVERIFY(outcome.error.kind == LlmError::Kind::TruncatedStream
+                || outcome.error.kind == LlmError::Kind::Network);
+        QVERIFY(outcome.response.incomplete);
+        QVERIFY(!outcome.response.text.isEmpty());
+        QCOMPARE(outcome.streamed, outcome.response.text); // the partial answer is kept whole
+        QCOMPARE(demo.requestsServed(), 1);
+    }
+
+    void streamCutBeforeAnyTokenIsRetried()
+    {
+        ScriptedServer server({sse(": nothing yet\n\n"), sse("data: {\"choices\":[{\"delta\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")});
+        Rig rig(server.baseUrl());
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
+        QCOMPARE(outcome.response.text, QStringLiteral("ok"));
+        QCOMPARE(server.requests, 2);
+        QCOMPARE(outcome.response.retries, 1);
+    }
+
+    void malformedChunkMidStream()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        demo.addFault(*DemoFault::parse(QStringLiteral("malformed_after=4")));
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::MalformedResponse);
+        QVERIFY(outcome.error.message.startsWith(QStringLiteral("a stream chunk is not JSON")));
+        QVERIFY(outcome.response.incomplete);
+    }
+
+    void idleStreamTimesOut()
+    {
+        ScriptedServer server({sse("data: {\"choices\":[{\"delta\":{\"content\":\"slow\"}}]}\n\n", false)});
+        Rig rig(server.baseUrl()); // timeout 2 s, as the gap between chunks
+        QElapsedTimer clock;
+        clock.start();
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::Timeout);
+        QCOMPARE(outcome.response.text, QStringLiteral("slow"));
+        QVERIFY(clock.elapsed() >= 1800);
+    }
+
+    void missingKeyFailsBeforeAnyRequest()
+    {
+        ScriptedServer server({status(200, kOk)});
+        Rig rig(server.baseUrl(), ProviderType::OpenAiCompatible, QString());
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::MissingKey);
+        QVERIFY(outcome.error.message.contains(QStringLiteral("LOCAL_API_KEY")));
+        QCOMPARE(server.requests, 0);
+    }
+
+    void cancelStopsTheStream()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(50);
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        LlmCall *call = rig.client->call(ask(QStringLiteral("hi")));
+        QSignalSpy deltas(call, &LlmCall::textDelta);
+        QSignalSpy finished(call, &LlmCall::finished);
+        QVERIFY(deltas.wait(5000));
+        call->cancel();
+        QTRY_COMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(1).value<LlmError>().kind, LlmError::Kind::Cancelled);
+        QCOMPARE(finished.first().at(0).value<ChatResponse>().finishReason, FinishReason::Cancelled);
+    }
+
+    void anthropicStreamWithToolUse()
+    {
+        ScriptedServer server({sse(fixture("anthropic_stream.txt"))});
+        Rig rig(server.baseUrl(), ProviderType::Anthropic);
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("weather?"))));
+        QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
+        QCOMPARE(outcome.streamed, QStringLiteral("Let me check the weather."));
+        QCOMPARE(outcome.response.toolCalls.size(), 1);
+        QCOMPARE(outcome.response.finishReason, FinishReason::ToolCalls);
+        const HttpHeaders &sent = server.headers.first();
+        QVERIFY(sent.contains({"x-api-key", "sk-test-key-0123456789abcdef"}));
+        QVERIFY(sent.contains({"anthropic-version", "2023-06-01"}));
+    }
+
+    void anthropicStreamWithoutMessageStop()
+    {
+        QByteArray cut = fixture("anthropic_stream.txt");
+        cut.truncate(cut.indexOf("event: message_stop"));
+        ScriptedServer server({sse(cut)});
+        Rig rig(server.baseUrl(), ProviderType::Anthropic);
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("weather?"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::TruncatedStream);
+        QCOMPARE(outcome.error.message, QStringLiteral("the stream ended without message_stop"));
+        QVERIFY(outcome.response.incomplete);
+    }
+
+    void anthropicOverloadedEventMidStream()
+    {
+        ScriptedServer server({sse("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"c\",\"usage\":{\"input_tokens\":1}}}\n\n"
+                                   "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n")});
+        Rig rig(server.baseUrl(), ProviderType::Anthropic);
+        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        // No token had reached the caller, so the error was retried (and recurred).
+        QCOMPARE(outcome.error.kind, LlmError::Kind::Server);
+        QCOMPARE(outcome.error.message, QStringLiteral("overloaded_error: Overloaded"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProviderClient)
+#include "tst_providerclient.moc"
