@@ -5,8 +5,8 @@
 #include "llm/llmstats.h"
 #include "llm/requestbatcher.h"
 #include "net/httppool.h"
-#include "net/retrypolicy.h"
 #include "net/httpserver.h"
+#include "net/retrypolicy.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonDocument>
@@ -28,7 +28,8 @@ struct Outcome
 Outcome run(LlmCall *call, int timeoutMs = 15000)
 {
     Outcome outcome;
-    QObject::connect(call, &LlmCall::textDelta, [&](const QString &text) { outcome.streamed += text; });
+    QObject::connect(call, &LlmCall::textDelta,
+                     [&](const QString &text) { outcome.streamed += text; });
     QSignalSpy finished(call, &LlmCall::finished);
     if (finished.wait(timeoutMs)) {
         outcome.response = finished.first().at(0).value<ChatResponse>();
@@ -45,12 +46,14 @@ QList<Outcome> runAll(const QList<LlmCall *> &calls, int timeoutMs = 15000)
     QList<Outcome> outcomes(calls.size());
     int done = 0;
     for (qsizetype i = 0; i < calls.size(); ++i) {
-        QObject::connect(calls[i], &LlmCall::textDelta, [&outcomes, i](const QString &text) { outcomes[i].streamed += text; });
-        QObject::connect(calls[i], &LlmCall::finished,
-                         [&outcomes, &done, i](const ChatResponse &response, const LlmError &error) {
-                             outcomes[i] = Outcome{response, error, outcomes[i].streamed, true};
-                             ++done;
-                         });
+        QObject::connect(calls[i], &LlmCall::textDelta,
+                         [&outcomes, i](const QString &text) { outcomes[i].streamed += text; });
+        QObject::connect(
+            calls[i], &LlmCall::finished,
+            [&outcomes, &done, i](const ChatResponse &response, const LlmError &error) {
+                outcomes[i] = Outcome{response, error, outcomes[i].streamed, true};
+                ++done;
+            });
     }
     // Unfinished calls keep finished == false, which the tests check.
     (void)QTest::qWaitFor([&] { return done == calls.size(); }, timeoutMs);
@@ -131,9 +134,11 @@ private Q_SLOTS:
         QVERIFY(!second.error.isError());
         QVERIFY(second.response.cached);
         QCOMPARE(second.response.text, first.response.text);
-        QCOMPARE(second.streamed, first.response.text); // a cached answer still streams to the caller
+        QCOMPARE(second.streamed,
+                 first.response.text); // a cached answer still streams to the caller
         QCOMPARE(primary.demo.requestsServed(), 1);
-        QCOMPARE(r.registry.value("spoon_llm_cache_hits_total", {{"provider", "primary"}, {"model", "spoon-demo"}}),
+        QCOMPARE(r.registry.value("spoon_llm_cache_hits_total",
+                                  {{"provider", "primary"}, {"model", "spoon-demo"}}),
                  1.0);
         QCOMPARE(r.router.cache().stats().hits, quint64(1));
     }
@@ -148,9 +153,11 @@ private Q_SLOTS:
         QTest::newRow("same request, cache on") << QByteArray("{}") << true << false << -1.0 << 1;
         QTest::newRow("cache_enabled false in config")
             << QByteArray("{\"cache_enabled\": false}") << true << false << -1.0 << 2;
-        QTest::newRow("the agent's cache_enabled false") << QByteArray("{}") << false << false << -1.0 << 2;
+        QTest::newRow("the agent's cache_enabled false")
+            << QByteArray("{}") << false << false << -1.0 << 2;
         QTest::newRow("--no-cache") << QByteArray("{}") << true << true << -1.0 << 2;
-        QTest::newRow("another temperature is another key") << QByteArray("{}") << true << false << 0.9 << 2;
+        QTest::newRow("another temperature is another key")
+            << QByteArray("{}") << true << false << 0.9 << 2;
     }
 
     void whatBypassesTheCache()
@@ -198,7 +205,9 @@ private Q_SLOTS:
         QCOMPARE(switched.count(), 1);
         QCOMPARE(switched.first().at(0).toString(), QStringLiteral("primary"));
         QCOMPARE(switched.first().at(1).toString(), QStringLiteral("backup"));
-        QCOMPARE(r.registry.value("spoon_llm_fallbacks_total", {{"from", "primary"}, {"to", "backup"}}), 1.0);
+        QCOMPARE(
+            r.registry.value("spoon_llm_fallbacks_total", {{"from", "primary"}, {"to", "backup"}}),
+            1.0);
     }
 
     void noFallbackOnceTokensWereStreamed()
@@ -229,7 +238,8 @@ private Q_SLOTS:
         Endpoint primary, backup;
         primary.demo.addFault(*DemoFault::parse(QStringLiteral("status=500")));
         Router r(config(primary.url(), backup.url()), keys());
-        const Outcome outcome = run(r.router.send(ask(QStringLiteral("hello")), RouteOptions{QStringLiteral("primary"), {}, false}));
+        const Outcome outcome = run(r.router.send(
+            ask(QStringLiteral("hello")), RouteOptions{QStringLiteral("primary"), {}, false}));
         QCOMPARE(outcome.error.httpStatus, 500);
         QCOMPARE(backup.demo.requestsServed(), 0);
     }
@@ -237,7 +247,8 @@ private Q_SLOTS:
     void unstreamedRequestsLeaveInBatches()
     {
         Endpoint primary, backup;
-        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 3, \"batch_timeout\": 0.5}"), keys());
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 3, \"batch_timeout\": 0.5}"),
+                 keys());
         QSignalSpy batches(&r.router.batcher(), &RequestBatcher::batchReleased);
         QList<LlmCall *> calls;
         for (int i = 0; i < 3; ++i)
@@ -248,7 +259,8 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             QVERIFY(outcomes[i].finished);
             QVERIFY(!outcomes[i].error.isError());
-            QVERIFY(outcomes[i].response.text.contains(QStringLiteral("q%1").arg(i))); // each its own answer
+            QVERIFY(outcomes[i].response.text.contains(
+                QStringLiteral("q%1").arg(i))); // each its own answer
         }
         // A lone one waits for the batch timeout.
         QElapsedTimer clock;
@@ -262,7 +274,8 @@ private Q_SLOTS:
     void streamedRequestsSkipTheBatcher()
     {
         Endpoint primary, backup;
-        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 10}"), keys());
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 10}"),
+                 keys());
         const Outcome outcome = run(r.router.send(ask(QStringLiteral("now"))), 5000);
         QVERIFY(outcome.finished);
         QVERIFY(!outcome.error.isError());
@@ -318,7 +331,8 @@ private Q_SLOTS:
     void cancelWhileWaitingForABatch()
     {
         Endpoint primary, backup;
-        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 5}"), keys());
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 5}"),
+                 keys());
         LlmCall *call = r.router.send(ask(QStringLiteral("later"), false));
         QSignalSpy finished(call, &LlmCall::finished);
         QTest::qWait(50);

@@ -29,8 +29,10 @@ struct Outcome
 Outcome run(LlmCall *call, int timeoutMs = 15000)
 {
     Outcome outcome;
-    QObject::connect(call, &LlmCall::textDelta, [&](const QString &text) { outcome.streamed += text; });
-    QObject::connect(call, &LlmCall::retrying, [&](int retry, qint64, const LlmError &) { outcome.retries = retry; });
+    QObject::connect(call, &LlmCall::textDelta,
+                     [&](const QString &text) { outcome.streamed += text; });
+    QObject::connect(call, &LlmCall::retrying,
+                     [&](int retry, qint64, const LlmError &) { outcome.retries = retry; });
     QSignalSpy finished(call, &LlmCall::finished);
     if (finished.wait(timeoutMs)) {
         outcome.response = finished.first().at(0).value<ChatResponse>();
@@ -64,7 +66,8 @@ struct Rig
         : pool(HttpPoolLimits{}, &registry)
         , stats(registry)
     {
-        ProviderConfig config = configbuild::defaultProvider(QStringLiteral("local"), Config::defaults().performance);
+        ProviderConfig config =
+            configbuild::defaultProvider(QStringLiteral("local"), Config::defaults().performance);
         config.type = type;
         config.baseUrl = baseUrl;
         config.model = QStringLiteral("test-model");
@@ -112,7 +115,9 @@ struct ScriptedServer
 
 ScriptedServer::Step status(int code, const QByteArray &body, HttpHeaders extra = {})
 {
-    return [code, body, extra](HttpServerExchange *e) { e->respond(code, "application/json", body, extra); };
+    return [code, body, extra](HttpServerExchange *e) {
+        e->respond(code, "application/json", body, extra);
+    };
 }
 
 ScriptedServer::Step sse(const QByteArray &events, bool end = true)
@@ -125,7 +130,8 @@ ScriptedServer::Step sse(const QByteArray &events, bool end = true)
     };
 }
 
-const QByteArray kOk = R"({"model":"test-model","choices":[{"index":0,"message":{"role":"assistant","content":"fine"},"finish_reason":"stop"}],"usage":{"prompt_tokens":4,"completion_tokens":1}})";
+const QByteArray kOk =
+    R"({"model":"test-model","choices":[{"index":0,"message":{"role":"assistant","content":"fine"},"finish_reason":"stop"}],"usage":{"prompt_tokens":4,"completion_tokens":1}})";
 
 } // namespace
 
@@ -151,8 +157,10 @@ private Q_SLOTS:
         QCOMPARE(rig.counter("spoon_llm_requests_total"), 1.0);
         QCOMPARE(rig.counter("spoon_llm_successes_total"), 1.0);
         QVERIFY(rig.counter("spoon_llm_completion_tokens_total") > 10);
-        QCOMPARE(rig.registry.findHistogram("spoon_llm_time_to_first_token_seconds",
-                                            {{"provider", "local"}, {"model", "test-model"}})->count(),
+        QCOMPARE(rig.registry
+                     .findHistogram("spoon_llm_time_to_first_token_seconds",
+                                    {{"provider", "local"}, {"model", "test-model"}})
+                     ->count(),
                  quint64(1));
         QCOMPARE(rig.counter("spoon_llm_in_flight"), 0.0);
     }
@@ -166,8 +174,10 @@ private Q_SLOTS:
         QCOMPARE(outcome.response.text, QStringLiteral("fine"));
         QCOMPARE(outcome.response.usage.totalTokens(), 5);
         // The request carried the key and the model.
-        QVERIFY(server.headers.first().contains({"Authorization", "Bearer sk-test-key-0123456789abcdef"}));
-        QCOMPARE(QJsonDocument::fromJson(server.bodies.first())[u"model"].toString(), QStringLiteral("test-model"));
+        QVERIFY(server.headers.first().contains(
+            {"Authorization", "Bearer sk-test-key-0123456789abcdef"}));
+        QCOMPARE(QJsonDocument::fromJson(server.bodies.first())[u"model"].toString(),
+                 QStringLiteral("test-model"));
     }
 
     void failuresBecomeTypedErrors_data()
@@ -178,8 +188,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("requests");
         QTest::newRow("401 is not retried")
-            << 401 << QByteArray(R"({"error":{"message":"Invalid API key"}})") << int(LlmError::Kind::Auth)
-            << "HTTP 401: Invalid API key" << 1;
+            << 401 << QByteArray(R"({"error":{"message":"Invalid API key"}})")
+            << int(LlmError::Kind::Auth) << "HTTP 401: Invalid API key" << 1;
         QTest::newRow("400 with an error body")
             << 400 << QByteArray(R"({"error":{"message":"messages must not be empty"}})")
             << int(LlmError::Kind::BadRequest) << "HTTP 400: messages must not be empty" << 1;
@@ -187,8 +197,8 @@ private Q_SLOTS:
             << 500 << QByteArray(R"({"error":{"message":"boom"}})") << int(LlmError::Kind::Server)
             << "HTTP 500: boom" << 4;
         QTest::newRow("429 is retried, then reported")
-            << 429 << QByteArray(R"({"error":{"message":"slow down"}})") << int(LlmError::Kind::RateLimited)
-            << "HTTP 429: slow down" << 4;
+            << 429 << QByteArray(R"({"error":{"message":"slow down"}})")
+            << int(LlmError::Kind::RateLimited) << "HTTP 429: slow down" << 4;
     }
 
     void failuresBecomeTypedErrors()
@@ -206,7 +216,9 @@ private Q_SLOTS:
         QCOMPARE(server.requests, requests);
         QCOMPARE(outcome.response.retries, requests - 1);
         QCOMPARE(rig.counter("spoon_llm_retries_total"), double(requests - 1));
-        QCOMPARE(rig.counter("spoon_llm_failures_total", {{"kind", outcome.error.kindName().toLatin1()}}), 1.0);
+        QCOMPARE(rig.counter("spoon_llm_failures_total",
+                             {{"kind", outcome.error.kindName().toLatin1()}}),
+                 1.0);
     }
 
     void retryAfterIsHonoured_data()
@@ -221,11 +233,15 @@ private Q_SLOTS:
         QFETCH(QByteArray, retryAfter);
         const auto limited = [retryAfter](HttpServerExchange *e) {
             // An HTTP-date has whole seconds: two ahead is at least one second away.
-            const QByteArray value = retryAfter != "date"
-                                         ? retryAfter
-                                         : QDateTime::currentDateTimeUtc().addSecs(2).toString(
-                                               QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
-            e->respond(429, "application/json", R"({"error":{"message":"wait"}})", {{"Retry-After", value}});
+            const QByteArray value =
+                retryAfter != "date"
+                    ? retryAfter
+                    : QDateTime::currentDateTimeUtc()
+                          .addSecs(2)
+                          .toString(QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                          .toLatin1();
+            e->respond(429, "application/json", R"({"error":{"message":"wait"}})",
+                       {{"Retry-After", value}});
         };
         ScriptedServer server({limited, status(200, kOk)});
         Rig rig(server.baseUrl());
@@ -249,8 +265,9 @@ private Q_SLOTS:
 
     void streamWithoutDoneIsTruncated()
     {
-        ScriptedServer server({sse("data: {\"choices\":[{\"delta\":{\"content\":\"Half an \"}}]}\n\n"
-                                   "data: {\"choices\":[{\"delta\":{\"content\":\"answer\"}}]}\n\n")});
+        ScriptedServer server(
+            {sse("data: {\"choices\":[{\"delta\":{\"content\":\"Half an \"}}]}\n\n"
+                 "data: {\"choices\":[{\"delta\":{\"content\":\"answer\"}}]}\n\n")});
         Rig rig(server.baseUrl());
         const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::TruncatedStream);
@@ -270,8 +287,8 @@ private Q_SLOTS:
         Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
         const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
         QVERIFY(outcome.error.isError());
-        QVERIFY(outcome.error.kind == LlmError::Kind::TruncatedStream
-                || outcome.error.kind == LlmError::Kind::Network);
+        QVERIFY(outcome.error.kind == LlmError::Kind::TruncatedStream ||
+                outcome.error.kind == LlmError::Kind::Network);
         QVERIFY(outcome.response.incomplete);
         QVERIFY(!outcome.response.text.isEmpty());
         QCOMPARE(outcome.streamed, outcome.response.text); // the partial answer is kept whole
@@ -280,7 +297,10 @@ private Q_SLOTS:
 
     void streamCutBeforeAnyTokenIsRetried()
     {
-        ScriptedServer server({sse(": nothing yet\n\n"), sse("data: {\"choices\":[{\"delta\":{\"content\":\"ok\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")});
+        ScriptedServer server(
+            {sse(": nothing yet\n\n"), sse("data: "
+                                           "{\"choices\":[{\"delta\":{\"content\":\"ok\"},\"finish_"
+                                           "reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")});
         Rig rig(server.baseUrl());
         const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
         QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
@@ -304,7 +324,8 @@ private Q_SLOTS:
 
     void idleStreamTimesOut()
     {
-        ScriptedServer server({sse("data: {\"choices\":[{\"delta\":{\"content\":\"slow\"}}]}\n\n", false)});
+        ScriptedServer server(
+            {sse("data: {\"choices\":[{\"delta\":{\"content\":\"slow\"}}]}\n\n", false)});
         Rig rig(server.baseUrl()); // timeout 2 s, as the gap between chunks
         QElapsedTimer clock;
         clock.start();
@@ -337,7 +358,8 @@ private Q_SLOTS:
         call->cancel();
         QTRY_COMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(1).value<LlmError>().kind, LlmError::Kind::Cancelled);
-        QCOMPARE(finished.first().at(0).value<ChatResponse>().finishReason, FinishReason::Cancelled);
+        QCOMPARE(finished.first().at(0).value<ChatResponse>().finishReason,
+                 FinishReason::Cancelled);
     }
 
     void anthropicStreamWithToolUse()
@@ -368,8 +390,12 @@ private Q_SLOTS:
 
     void anthropicOverloadedEventMidStream()
     {
-        ScriptedServer server({sse("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"model\":\"c\",\"usage\":{\"input_tokens\":1}}}\n\n"
-                                   "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}\n\n")});
+        ScriptedServer server({sse("event: message_start\ndata: "
+                                   "{\"type\":\"message_start\",\"message\":{\"model\":\"c\","
+                                   "\"usage\":{\"input_tokens\":1}}}\n\n"
+                                   "event: error\ndata: "
+                                   "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
+                                   "\"message\":\"Overloaded\"}}\n\n")});
         Rig rig(server.baseUrl(), ProviderType::Anthropic);
         const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
         // No token had reached the caller, so the error was retried (and recurred).

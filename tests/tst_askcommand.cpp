@@ -1,0 +1,271 @@
+// `spoon-console ask` and `demo-server` as users and their scripts see them: the real
+// binary against a demo endpoint this test runs, told to misbehave in every way listed.
+#include "llm/demoserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace spoon;
+
+namespace {
+
+const QString kKey = QStringLiteral("sk-local-SECRETSECRETSECRET99887766");
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+class AskTest
+{
+public:
+    AskTest()
+    {
+        demo.setTokensPerSecond(0);
+        demo.listen();
+    }
+
+    // A config with one provider, "local", at the demo endpoint.
+    QString writeConfig(double timeoutSeconds = 5, int retries = 1)
+    {
+        const QString path = dir.filePath(QStringLiteral("config.json"));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(QStringLiteral(
+                           R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
+                                          "timeout": %2, "retry_attempts": %3}},
+                                          "llm_settings": {"default_provider": "local"}})")
+                           .arg(demo.baseUrl())
+                           .arg(timeoutSeconds)
+                           .arg(retries)
+                           .toUtf8());
+        }
+        return path;
+    }
+
+    // Runs the binary while this process's event loop keeps serving the demo endpoint.
+    Run run(const QStringList &arguments, bool withKey = true,
+            const QProcessEnvironment &extra = {})
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("SPOON_CONFIG"));
+        if (withKey)
+            env.insert(QStringLiteral("LOCAL_API_KEY"), kKey);
+        for (const QString &name : extra.keys())
+            env.insert(name, extra.value(name));
+        process.setProcessEnvironment(env);
+        QSignalSpy finished(&process, &QProcess::finished);
+        process.start(QStringLiteral(SPOON_CONSOLE_BINARY), arguments);
+        if (!finished.wait(60000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromUtf8(process.readAllStandardOutput()),
+                QString::fromUtf8(process.readAllStandardError())};
+    }
+
+    QTemporaryDir dir;
+    DemoServer demo;
+};
+
+} // namespace
+
+class TestAskCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void streamsTheAnswer()
+    {
+        AskTest t;
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
+                             QStringLiteral("Hello there")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(QStringLiteral("You asked: \"Hello there\"")));
+        QVERIFY(r.out.endsWith(u'\n'));
+        QCOMPARE(t.demo.requestsServed(), 1);
+    }
+
+    void jsonSummary()
+    {
+        AskTest t;
+        const Run r =
+            t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
+                   QStringLiteral("--no-stream"), QStringLiteral("--json"), QStringLiteral("Hi")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject answer = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        for (const char *field : {"text", "finish_reason", "usage", "provider", "model", "ttft_ms",
+                                  "latency_ms", "retries", "cached", "tool_calls"})
+            QVERIFY2(answer.contains(QLatin1String(field)), field);
+        QCOMPARE(answer[u"provider"].toString(), QStringLiteral("local"));
+        QCOMPARE(answer[u"model"].toString(), QStringLiteral("spoon-demo"));
+        QCOMPARE(answer[u"finish_reason"].toString(), QStringLiteral("stop"));
+        QCOMPARE(answer[u"retries"].toInt(), 0);
+        QCOMPARE(answer[u"cached"].toBool(), false);
+        QVERIFY(answer[u"usage"][u"completion_tokens"].toInt() > 0);
+        QVERIFY(answer[u"error"].isNull());
+    }
+
+    void faults_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<double>("timeout");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrHas");
+        QTest::addColumn<bool>("textOnStdout"); // the answer, or the part that arrived
+        QTest::newRow("429 then fine")
+            << "status=429,retry_after=0,times=1" << 5.0 << 0
+            << "HTTP 429: demo fault: HTTP 429 as asked; retry 1 of" << true;
+        QTest::newRow("500 every time")
+            << "status=500" << 5.0 << 1
+            << "spoon-console: local: HTTP 500: demo fault: HTTP 500 as asked" << false;
+        QTest::newRow("401") << "status=401" << 5.0 << 1
+                             << "spoon-console: local: HTTP 401: demo fault" << false;
+        QTest::newRow("dropped mid-stream")
+            << "drop_after=8" << 5.0 << 1 << "spoon-console: the answer above is incomplete"
+            << true;
+        QTest::newRow("malformed chunk")
+            << "malformed_after=6" << 5.0 << 1 << "a stream chunk is not JSON" << true;
+        QTest::newRow("no [DONE]")
+            << "no_done=1" << 5.0 << 1 << "the stream ended without [DONE]" << true;
+        QTest::newRow("slower than the timeout")
+            << "delay_ms=3000" << 1.0 << 1 << "spoon-console: local: timeout" << false;
+    }
+
+    void faults()
+    {
+        QFETCH(QString, fault);
+        QFETCH(double, timeout);
+        QFETCH(QString, stderrHas);
+        QFETCH(bool, textOnStdout);
+        AskTest t;
+        t.demo.addFault(*DemoFault::parse(fault));
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(timeout, 1),
+                             QStringLiteral("ask"), QStringLiteral("Hi")});
+        QTEST(r.exitCode, "exitCode");
+        QVERIFY2(r.err.contains(stderrHas), qPrintable(r.err));
+        QCOMPARE(!r.out.trimmed().isEmpty(), textOnStdout);
+    }
+
+    void jsonOnFailureStillReports()
+    {
+        AskTest t;
+        t.demo.addFault(*DemoFault::parse(QStringLiteral("drop_after=8")));
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
+                             QStringLiteral("--json"), QStringLiteral("Hi")});
+        QCOMPARE(r.exitCode, 1);
+        const QJsonObject answer = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(answer[u"incomplete"].toBool(), true);
+        QVERIFY(!answer[u"text"].toString().isEmpty());
+        QVERIFY(answer[u"error"].isObject());
+    }
+
+    void missingKeyIsAnErrorBeforeAnyRequest()
+    {
+        AskTest t;
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
+                             QStringLiteral("Hi")},
+                            false);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral(
+                     "provider \"local\" needs LOCAL_API_KEY; set it in the environment")),
+                 qPrintable(r.err));
+        QCOMPARE(t.demo.requestsServed(), 0);
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void unknownProvider()
+    {
+        AskTest t;
+        const Run r =
+            t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
+                   QStringLiteral("--provider"), QStringLiteral("nope"), QStringLiteral("Hi")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(
+            r.err.contains(QStringLiteral("no provider is called \"nope\" (configured: local)")));
+    }
+
+    void usage()
+    {
+        AskTest t;
+        const Run r = t.run({QStringLiteral("ask")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains(QStringLiteral("ask needs a prompt")));
+    }
+
+    void theKeyNeverShows()
+    {
+        AskTest t;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("LOG_LEVEL"), QStringLiteral("debug"));
+        t.demo.addFault(*DemoFault::parse(QStringLiteral("status=500,times=1")));
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
+                             QStringLiteral("--json"), QStringLiteral("Hi")},
+                            true, env);
+        QCOMPARE(r.exitCode, 0);
+        const QString secret = kKey.mid(3, kKey.size() - 5);
+        for (qsizetype i = 0; i + 6 <= secret.size(); ++i)
+            QVERIFY(!r.out.contains(secret.mid(i, 6)) && !r.err.contains(secret.mid(i, 6)));
+    }
+
+    void withoutAnyProviderTheDemoAnswers()
+    {
+        AskTest t;
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), t.dir.filePath(QStringLiteral("empty")));
+        for (const char *name : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "DEEPSEEK_API_KEY",
+                                 "OPENROUTER_API_KEY", "GEMINI_API_KEY", "OLLAMA_BASE_URL"})
+            env.insert(QLatin1String(name), QString());
+        const Run r = t.run({QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("Hi")},
+                            false, env);
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())[u"provider"].toString(),
+                 QStringLiteral("demo"));
+    }
+
+    void demoServerCommand()
+    {
+        QProcess server;
+        server.start(QStringLiteral(SPOON_CONSOLE_BINARY),
+                     {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                      QStringLiteral("--tokens-per-second"), QStringLiteral("0")});
+        QVERIFY(server.waitForReadyRead(10000));
+        const QString banner = QString::fromUtf8(server.readLine());
+        const QRegularExpressionMatch url =
+            QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)")).match(banner);
+        QVERIFY2(url.hasMatch(), qPrintable(banner));
+        QNetworkAccessManager network;
+        QNetworkReply *reply =
+            network.get(QNetworkRequest(QUrl(url.captured(1) + QStringLiteral("/models"))));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        QVERIFY(done.wait(10000));
+        QCOMPARE(QJsonDocument::fromJson(reply->readAll())[u"data"][0][u"id"].toString(),
+                 QStringLiteral("spoon-demo"));
+        reply->deleteLater();
+        server.kill();
+        server.waitForFinished();
+    }
+
+    void demoServerRejectsABadFault()
+    {
+        QProcess server;
+        server.start(QStringLiteral(SPOON_CONSOLE_BINARY),
+                     {QStringLiteral("demo-server"), QStringLiteral("--fault"),
+                      QStringLiteral("explode=1")});
+        QVERIFY(server.waitForFinished(10000));
+        QCOMPARE(server.exitCode(), 2);
+        QVERIFY(QString::fromUtf8(server.readAllStandardError())
+                    .contains(QStringLiteral("unknown fault \"explode\"")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAskCommand)
+#include "tst_askcommand.moc"
