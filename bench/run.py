@@ -97,6 +97,71 @@ def console_idle(binary, seconds):
             "first_paint_ms": first_paint_ms, "platform": platform}
 
 
+def cache_comparison(bench, workdir):
+    subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "bench", "peers", "cache_workload.py"),
+                    workdir, "500000"], check=True)
+    ours = subprocess.run([os.path.join(bench, "bench_cache"), "--benchmark_format=json"],
+                          check=True, capture_output=True, text=True,
+                          env=dict(os.environ, SPOON_CACHE_WORKLOADS=workdir)).stdout
+    results = {b["name"]: b for b in json.loads(ours)["benchmarks"]}
+    python = {name: python_peer("cached_tool.py", os.path.join(workdir, name + ".u32"))
+              for name in ("hot", "churn")}
+    return results, python
+
+
+class LocalNginx:
+    """A private nginx on 127.0.0.1 serving a 1 KiB file: the one server every HTTP client
+    in the fan-out comparison talks to."""
+
+    def __init__(self, port=18199):
+        self.dir = tempfile.mkdtemp(prefix="spoon-nginx-")
+        os.makedirs(os.path.join(self.dir, "html"))
+        os.makedirs(os.path.join(self.dir, "logs"))
+        with open(os.path.join(self.dir, "html", "1k.txt"), "w") as f:
+            f.write("x" * 1024)
+        with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
+            f.write(f"""worker_processes 1;
+error_log {self.dir}/logs/error.log;
+pid {self.dir}/nginx.pid;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  keepalive_requests 1000000;
+  server {{ listen 127.0.0.1:{port}; root {self.dir}/html; }}
+}}
+""")
+        self.url = f"http://127.0.0.1:{port}/1k.txt"
+        self.process = subprocess.Popen(["nginx", "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf"),
+                                         "-g", "daemon off;"])
+        time.sleep(0.5)
+
+    def close(self):
+        self.process.terminate()
+        self.process.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def fanout_comparison(bench):
+    server = LocalNginx()
+    try:
+        wrk = subprocess.run(["wrk", "-t1", "-c10", "-d5s", server.url], check=True,
+                             capture_output=True, text=True).stdout
+        wrk_rps = float(next(line.split()[1] for line in wrk.splitlines()
+                             if line.startswith("Requests/sec:")))
+        ours = json.loads(subprocess.run([os.path.join(bench, "bench_fanout"), server.url, "5000", "3"],
+                                         check=True, capture_output=True, text=True).stdout)
+        aiohttp = python_peer("aiohttp_tool.py", server.url, "5000", "3")
+    finally:
+        server.close()
+    return ours["requests_per_second"], aiohttp["requests_per_second"], wrk_rps
+
+
+def streams(bench, console):
+    out = subprocess.run([os.path.join(bench, "bench_streams"), console, "200", "50"],
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def verdict(ok):
     return "met" if ok else "**missed**"
 
@@ -120,8 +185,14 @@ def main():
         peer.append(python_peer("psutil_collect.py", "2")["ns_per_op"])
     median = lambda values: sorted(values)[len(values) // 2]
     psutil_ns = median(peer)
-    idle = console_idle(os.path.join(args.build_dir, "src", "app", "spoon-console"),
-                        args.idle_seconds)
+    console = os.path.join(args.build_dir, "src", "app", "spoon-console")
+    idle = console_idle(console, args.idle_seconds)
+    sse = google_benchmark(os.path.join(bench, "bench_sse"), ".")
+    workdir = tempfile.mkdtemp(prefix="spoon-cache-")
+    cache, cache_python = cache_comparison(bench, workdir)
+    shutil.rmtree(workdir, ignore_errors=True)
+    fanout_ours, fanout_aiohttp, fanout_wrk = fanout_comparison(bench)
+    stream = streams(bench, console)
 
     sample_ns = median(ours)
     all_sources_ns = median(ours_all)
@@ -162,6 +233,40 @@ def main():
         ("First window painted after launch",
          f"{idle['first_paint_ms']:.0f} ms" if idle["first_paint_ms"] else "n/a", "", "",
          "<= 700 ms", verdict(idle["first_paint_ms"] is not None and idle["first_paint_ms"] <= 700)),
+    ]
+    hot_ns = cache["BM_CacheHotSeedWorkload"]["ns_per_op"]
+    churn_ns = cache["BM_CacheChurnSeedWorkload"]["ns_per_op"]
+    scale = {n: cache[f"BM_CacheScaling/{n}"]["ns_per_op"] for n in (1000, 10000, 100000, 1000000)}
+    rows += [
+        ("SSE parsing, stream cut at random points (1 to 1460 bytes)",
+         f"{sse['BM_SseParse/1460']['bytes_per_second'] / 1e6:.0f} MB/s", "", "", ">= 500 MB/s",
+         verdict(sse["BM_SseParse/1460"]["bytes_per_second"] >= 500e6)),
+        ("SSE parsing, cut into 1 to 64 byte pieces",
+         f"{sse['BM_SseParse/64']['bytes_per_second'] / 1e6:.0f} MB/s", "", "", ">= 500 MB/s",
+         verdict(sse["BM_SseParse/64"]["bytes_per_second"] >= 500e6)),
+        (f"Cache, hot workload (Zipf, {cache['BM_CacheHotSeedWorkload']['hit_rate'] * 100:.0f} % hits; "
+         f"seed {cache_python['hot']['hit_rate'] * 100:.0f} %)",
+         f"{hot_ns:.1f} ns/op", f"seed CachedTool {cache_python['hot']['ns_per_op']:.0f} ns/op",
+         f"{cache_python['hot']['ns_per_op'] / hot_ns:.0f}x faster", ">= 10x",
+         verdict(cache_python["hot"]["ns_per_op"] / hot_ns >= 10)),
+        (f"Cache, churn workload (uniform over 20,000 keys, {cache['BM_CacheChurnSeedWorkload']['hit_rate'] * 100:.0f} % hits)",
+         f"{churn_ns:.1f} ns/op", f"seed CachedTool {cache_python['churn']['ns_per_op']:.0f} ns/op",
+         f"{cache_python['churn']['ns_per_op'] / churn_ns:.0f}x faster", ">= 50x",
+         verdict(cache_python["churn"]["ns_per_op"] / churn_ns >= 50)),
+        ("Cache, cost per op from 1k to 1M entries",
+         " / ".join(f"{v:.0f}" for v in scale.values()) + " ns", "", f"{scale[1000000] / scale[1000]:.1f}x",
+         "<= 2x", verdict(scale[1000000] / scale[1000] <= 2)),
+        ("200 concurrent LLM streams (50 tokens/s each): tokens lost",
+         f"{int(stream['tokens_lost'])} of {int(stream['tokens_expected'])}", "", "", "0",
+         verdict(stream["tokens_lost"] == 0 and stream["failed"] == 0)),
+        ("200 concurrent LLM streams: client CPU per token", f"{stream['client_cpu_us_per_token']:.0f} us",
+         "", "", "<= 5 us", verdict(stream["client_cpu_us_per_token"] <= 5)),
+        ("HTTP fan-out, 10 at a time, 1 KiB GETs from nginx", f"{fanout_ours:.0f} req/s",
+         f"seed aiohttp tool {fanout_aiohttp:.0f} req/s", f"{fanout_ours / fanout_aiohttp:.2f}x", ">= 2x",
+         verdict(fanout_ours / fanout_aiohttp >= 2)),
+        ("HTTP fan-out against wrk (1 thread, 10 connections)", f"{fanout_ours:.0f} req/s",
+         f"wrk {fanout_wrk:.0f} req/s", f"{fanout_wrk / fanout_ours:.1f}x slower", "within 3x",
+         verdict(fanout_wrk / fanout_ours <= 3)),
     ]
     print(f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs "
           f"({os.uname().release}); command: bench/run.py\n")

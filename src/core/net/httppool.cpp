@@ -126,8 +126,6 @@ HttpJob::HttpJob(HttpPool *pool, HttpRequest request, HttpCaller *caller)
     , m_caller(caller)
     , m_hostKey(hostKeyOf(m_request.url))
 {
-    for (QTimer *timer : {&m_connectTimer, &m_totalTimer, &m_idleTimer})
-        timer->setSingleShot(true);
 }
 
 void HttpJob::cancel()
@@ -150,6 +148,9 @@ HttpPool::HttpPool(HttpPoolLimits limits, MetricsRegistry *registry, QObject *pa
     }
     if (registry)
         m_metrics = std::make_unique<Metrics>(*registry);
+    m_poolClock.start();
+    m_sweep.setInterval(kSweepIntervalMs);
+    connect(&m_sweep, &QTimer::timeout, this, &HttpPool::sweepDeadlines);
 }
 
 HttpPool::~HttpPool()
@@ -168,22 +169,31 @@ HttpJob *HttpPool::send(HttpRequest request, HttpCaller *caller)
     m_queue.push_back(job);
     if (m_metrics)
         m_metrics->queued.set(double(m_queue.size()));
-    // Start on the next turn of the event loop, so the caller can connect first.
-    QMetaObject::invokeMethod(this, &HttpPool::schedule, Qt::QueuedConnection);
+    requestSchedule();
     return job;
+}
+
+void HttpPool::requestSchedule()
+{
+    // Start on the next turn of the event loop, so the caller can connect first; one pass
+    // serves every request sent until then.
+    if (m_schedulePending)
+        return;
+    m_schedulePending = true;
+    QMetaObject::invokeMethod(this, &HttpPool::schedule, Qt::QueuedConnection);
 }
 
 bool HttpPool::canStart(const HttpJob *job) const
 {
-    if (m_inFlight >= m_limits.totalConnections)
+    // Cheapest test first: a caller at its limit usually holds back most of the queue.
+    if (job->m_caller && job->m_caller->m_active >= job->m_caller->m_maxConcurrent)
         return false;
-    if (m_activePerHost.value(job->m_hostKey) >= m_limits.perHost)
-        return false;
-    return !job->m_caller || job->m_caller->m_active < job->m_caller->m_maxConcurrent;
+    return m_activePerHost.value(job->m_hostKey) < m_limits.perHost;
 }
 
 void HttpPool::schedule()
 {
+    m_schedulePending = false;
     // A job held back by its host or caller must not block others behind it.
     for (auto it = m_queue.begin();
          it != m_queue.end() && m_inFlight < m_limits.totalConnections;) {
@@ -236,33 +246,43 @@ void HttpPool::start(HttpJob *job)
         if (m_metrics)
             m_metrics->connectionsOpened.add();
     });
-    connect(reply, &QNetworkReply::requestSent, job, [job] { job->m_connectTimer.stop(); });
+    connect(reply, &QNetworkReply::requestSent, job, [job] { job->m_connectDeadline = 0; });
     connect(reply, &QNetworkReply::metaDataChanged, job, [this, job] { onMetaData(job); });
     connect(reply, &QNetworkReply::readyRead, job, [this, job] { onReadyRead(job); });
     connect(reply, &QNetworkReply::finished, job, [this, job] { onReplyFinished(job); });
 
-    connect(&job->m_connectTimer, &QTimer::timeout, job, [this, job] {
-        fail(job, HttpError::ConnectTimeout,
-             tr("no connection to %1 within %2 ms")
-                 .arg(job->m_hostKey)
-                 .arg(m_limits.connectTimeoutMs));
-    });
-    connect(&job->m_totalTimer, &QTimer::timeout, job, [this, job] {
-        fail(job, HttpError::Timeout,
-             tr("no complete response within %1 ms").arg(job->m_totalTimer.interval()));
-    });
-    connect(&job->m_idleTimer, &QTimer::timeout, job, [this, job] {
-        fail(job, HttpError::IdleTimeout,
-             tr("nothing received for %1 ms").arg(job->m_idleTimer.interval()));
-    });
+    const qint64 now = m_poolClock.elapsed();
     if (m_limits.connectTimeoutMs > 0)
-        job->m_connectTimer.start(m_limits.connectTimeoutMs);
-    const int total = request.totalTimeoutMs < 0 ? m_limits.totalTimeoutMs : request.totalTimeoutMs;
-    if (total > 0)
-        job->m_totalTimer.start(total);
+        job->m_connectDeadline = now + m_limits.connectTimeoutMs;
+    job->m_totalTimeoutMs = request.totalTimeoutMs < 0 ? m_limits.totalTimeoutMs : request.totalTimeoutMs;
+    if (job->m_totalTimeoutMs > 0)
+        job->m_totalDeadline = now + job->m_totalTimeoutMs;
     if (request.idleTimeoutMs > 0)
-        job->m_idleTimer.start(request.idleTimeoutMs);
+        job->m_idleDeadline = now + request.idleTimeoutMs;
+    m_running.push_back(job);
+    if (!m_sweep.isActive())
+        m_sweep.start();
     Q_EMIT job->started();
+}
+
+void HttpPool::sweepDeadlines()
+{
+    const qint64 now = m_poolClock.elapsed();
+    // Copied: failing a job removes it from m_running.
+    const std::vector<HttpJob *> running = m_running;
+    for (HttpJob *job : running) {
+        if (job->m_finished)
+            continue;
+        if (job->m_connectDeadline > 0 && now >= job->m_connectDeadline) {
+            fail(job, HttpError::ConnectTimeout,
+                 tr("no connection to %1 within %2 ms").arg(job->m_hostKey).arg(m_limits.connectTimeoutMs));
+        } else if (job->m_totalDeadline > 0 && now >= job->m_totalDeadline) {
+            fail(job, HttpError::Timeout, tr("no complete response within %1 ms").arg(job->m_totalTimeoutMs));
+        } else if (job->m_idleDeadline > 0 && now >= job->m_idleDeadline) {
+            fail(job, HttpError::IdleTimeout,
+                 tr("nothing received for %1 ms").arg(job->m_request.idleTimeoutMs));
+        }
+    }
 }
 
 void HttpPool::onMetaData(HttpJob *job)
@@ -274,7 +294,7 @@ void HttpPool::onMetaData(HttpJob *job)
     if (!status.isValid())
         return;
     job->m_headersSeen = true;
-    job->m_connectTimer.stop();
+    job->m_connectDeadline = 0;
     job->m_response.status = status.toInt();
     const auto pairs = reply->rawHeaderPairs();
     for (const auto &pair : pairs)
@@ -300,8 +320,8 @@ void HttpPool::onReadyRead(HttpJob *job)
         fail(job, HttpError::ResponseTooLarge, tr("response larger than %1 bytes").arg(cap));
         return;
     }
-    if (job->m_idleTimer.isActive())
-        job->m_idleTimer.start();
+    if (job->m_idleDeadline > 0)
+        job->m_idleDeadline = m_poolClock.elapsed() + job->m_request.idleTimeoutMs;
     if (job->m_request.streaming)
         Q_EMIT job->dataReceived(chunk);
     else
@@ -362,8 +382,12 @@ void HttpPool::cancel(HttpJob *job)
 void HttpPool::finish(HttpJob *job)
 {
     job->m_finished = true;
-    for (QTimer *timer : {&job->m_connectTimer, &job->m_totalTimer, &job->m_idleTimer})
-        timer->stop();
+    if (const auto running = std::find(m_running.begin(), m_running.end(), job); running != m_running.end()) {
+        *running = m_running.back();
+        m_running.pop_back();
+    }
+    if (m_running.empty())
+        m_sweep.stop();
     job->m_response.elapsedMs = job->m_clock.isValid() ? job->m_clock.elapsed() : 0;
     if (job->m_manager >= 0) {
         --m_activePerHostManager[job->m_hostKey][job->m_manager];

@@ -121,9 +121,12 @@ private:
     QString m_hostKey;
     int m_manager = -1;
     QPointer<QNetworkReply> m_reply;
-    QTimer m_connectTimer;
-    QTimer m_totalTimer;
-    QTimer m_idleTimer;
+    // Deadlines in the pool clock's milliseconds; 0 when not armed. One sweep timer for the
+    // whole pool checks them, rather than three QTimers registered and cancelled per request.
+    qint64 m_connectDeadline = 0;
+    qint64 m_totalDeadline = 0;
+    qint64 m_idleDeadline = 0;
+    int m_totalTimeoutMs = 0;
     QElapsedTimer m_clock;
     HttpResponse m_response;
     HttpError m_forcedError = HttpError::None;
@@ -142,6 +145,8 @@ class HttpPool : public QObject
     Q_OBJECT
 public:
     static constexpr int kConnectionsPerManager = 6;
+    // How often timeouts are checked: their resolution.
+    static constexpr int kSweepIntervalMs = 25;
 
     explicit HttpPool(HttpPoolLimits limits, MetricsRegistry *registry = nullptr,
                       QObject *parent = nullptr);
@@ -158,7 +163,9 @@ private:
     friend class HttpJob;
     struct Metrics;
 
+    void requestSchedule();
     void schedule();
+    void sweepDeadlines();
     bool canStart(const HttpJob *job) const;
     void start(HttpJob *job);
     void onMetaData(HttpJob *job);
@@ -173,7 +180,11 @@ private:
     std::deque<HttpJob *> m_queue;
     QHash<QString, std::vector<int>> m_activePerHostManager; // host -> per-manager counts
     QHash<QString, int> m_activePerHost;
+    std::vector<HttpJob *> m_running;
     int m_inFlight = 0;
+    bool m_schedulePending = false;
+    QTimer m_sweep;
+    QElapsedTimer m_poolClock;
     std::unique_ptr<Metrics> m_metrics;
 };
 

@@ -1,0 +1,118 @@
+// 200 concurrent LLM streams from a local server: every token must arrive, and the client
+// must spend at most 5 us of CPU per token (DESIGN.md). The demo endpoint runs in its own
+// process, so only the client's CPU is counted.
+// Usage: bench_streams SPOON_CONSOLE [streams=200] [tokens_per_second=50]
+#include "config/configbuilder.h"
+#include "llm/llmstats.h"
+#include "llm/providerclient.h"
+#include "net/httppool.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <sys/resource.h>
+
+#include <cstdio>
+
+using namespace spoon;
+
+namespace {
+double cpuSeconds()
+{
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: bench_streams SPOON_CONSOLE [streams] [tokens_per_second]\n");
+        return 2;
+    }
+    const int streams = args.size() > 2 ? args.at(2).toInt() : 200;
+    const QString rate = args.size() > 3 ? args.at(3) : QStringLiteral("50");
+
+    QProcess server;
+    server.start(args.at(1), {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
+                              QStringLiteral("--tokens-per-second"), rate});
+    if (!server.waitForReadyRead(10000))
+        return 1;
+    const QRegularExpressionMatch url =
+        QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)")).match(QString::fromUtf8(server.readLine()));
+    if (!url.hasMatch())
+        return 1;
+
+    MetricsRegistry registry;
+    HttpPoolLimits limits;
+    limits.totalConnections = streams;
+    limits.perHost = streams;
+    HttpPool pool(limits, &registry);
+    LlmStats stats(registry);
+    HttpCaller caller("llm", streams);
+    ProviderConfig provider = configbuild::defaultProvider(QStringLiteral("bench"), Config::defaults().performance);
+    provider.baseUrl = url.captured(1);
+    provider.model = QStringLiteral("spoon-demo");
+    provider.needsKey = false;
+    provider.timeout = 60;
+    ProviderClient client(provider, pool, &caller, stats);
+
+    qint64 tokensReceived = 0;
+    qint64 tokensExpected = 0;
+    int finished = 0;
+    int failed = 0;
+    int textMismatch = 0;
+    QString reference;
+    const double cpuBefore = cpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    for (int i = 0; i < streams; ++i) {
+        ChatRequest request;
+        request.messages = {ChatMessage::user(QStringLiteral("Stream number %1, please").arg(i % 1))};
+        LlmCall *call = client.call(request);
+        auto *text = new QString;
+        QObject::connect(call, &LlmCall::textDelta, call, [&, text](const QString &delta) {
+            ++tokensReceived;
+            *text += delta;
+        });
+        QObject::connect(call, &LlmCall::finished, call, [&, text](const ChatResponse &response, const LlmError &error) {
+            tokensExpected += response.usage.completionTokens;
+            failed += error.isError();
+            if (reference.isEmpty())
+                reference = response.text;
+            textMismatch += (*text != reference || response.text != reference);
+            delete text;
+            if (++finished == streams)
+                QCoreApplication::quit();
+        });
+    }
+    QCoreApplication::exec();
+    const double cpu = cpuSeconds() - cpuBefore;
+    const double seconds = double(wall.elapsed()) / 1000.0;
+    server.kill();
+    server.waitForFinished();
+    const QJsonObject result{
+        {QStringLiteral("streams"), streams},
+        {QStringLiteral("failed"), failed},
+        {QStringLiteral("tokens_expected"), double(tokensExpected)},
+        {QStringLiteral("tokens_received"), double(tokensReceived)},
+        {QStringLiteral("tokens_lost"), double(tokensExpected - tokensReceived)},
+        {QStringLiteral("texts_differing"), textMismatch},
+        {QStringLiteral("client_cpu_seconds"), cpu},
+        {QStringLiteral("client_cpu_us_per_token"), tokensReceived ? cpu * 1e6 / double(tokensReceived) : 0.0},
+        {QStringLiteral("wall_seconds"), seconds},
+        {QStringLiteral("tokens_per_second"), double(tokensReceived) / seconds},
+    };
+    std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
+    return failed || tokensExpected != tokensReceived || textMismatch ? 1 : 0;
+}
