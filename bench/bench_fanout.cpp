@@ -21,7 +21,8 @@ double fanOut(HttpPool &pool, HttpCaller &caller, const QUrl &url, int count, in
     QElapsedTimer clock;
     clock.start();
     for (int i = 0; i < count; ++i) {
-        HttpJob *job = pool.send(HttpRequest{"GET", url, {{"User-Agent", "SpoonConsole/1.0"}}, {}}, &caller);
+        HttpJob *job =
+            pool.send(HttpRequest{"GET", url, {{"User-Agent", "SpoonConsole/1.0"}}, {}}, &caller);
         QObject::connect(job, &HttpJob::finished, job, [&](const HttpResponse &response) {
             *errors += response.status != 200;
             if (++finished == count)

@@ -16,8 +16,10 @@ QByteArray recordedStream()
     QByteArray stream;
     QRandomGenerator random(9);
     while (stream.size() < 8 * 1024 * 1024) {
-        stream += "data: {\"id\":\"chatcmpl-9f2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
-                  "\"model\":\"gpt-4.1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"";
+        stream +=
+            "data: "
+            "{\"id\":\"chatcmpl-9f2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
+            "\"model\":\"gpt-4.1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"";
         stream += QByteArray(int(random.bounded(1, 12)), 'x');
         stream += "\"},\"finish_reason\":null}]}\n\n";
         if (random.bounded(50) == 0)
@@ -32,7 +34,8 @@ std::vector<QByteArrayView> randomCuts(const QByteArray &stream, int maxChunk)
     std::vector<QByteArrayView> chunks;
     QRandomGenerator random(4);
     for (qsizetype at = 0; at < stream.size();) {
-        const qsizetype length = std::min<qsizetype>(random.bounded(1, maxChunk + 1), stream.size() - at);
+        const qsizetype length =
+            std::min<qsizetype>(random.bounded(1, maxChunk + 1), stream.size() - at);
         chunks.emplace_back(stream.constData() + at, length);
         at += length;
     }

@@ -27,8 +27,8 @@ double cpuSeconds()
 {
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 } // namespace
 
@@ -44,12 +44,13 @@ int main(int argc, char **argv)
     const QString rate = args.size() > 3 ? args.at(3) : QStringLiteral("50");
 
     QProcess server;
-    server.start(args.at(1), {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
-                              QStringLiteral("--tokens-per-second"), rate});
+    server.start(args.at(1), {QStringLiteral("demo-server"), QStringLiteral("--port"),
+                              QStringLiteral("0"), QStringLiteral("--tokens-per-second"), rate});
     if (!server.waitForReadyRead(10000))
         return 1;
     const QRegularExpressionMatch url =
-        QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)")).match(QString::fromUtf8(server.readLine()));
+        QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)"))
+            .match(QString::fromUtf8(server.readLine()));
     if (!url.hasMatch())
         return 1;
 
@@ -60,7 +61,8 @@ int main(int argc, char **argv)
     HttpPool pool(limits, &registry);
     LlmStats stats(registry);
     HttpCaller caller("llm", streams);
-    ProviderConfig provider = configbuild::defaultProvider(QStringLiteral("bench"), Config::defaults().performance);
+    ProviderConfig provider =
+        configbuild::defaultProvider(QStringLiteral("bench"), Config::defaults().performance);
     provider.baseUrl = url.captured(1);
     provider.model = QStringLiteral("spoon-demo");
     provider.needsKey = false;
@@ -78,23 +80,25 @@ int main(int argc, char **argv)
     wall.start();
     for (int i = 0; i < streams; ++i) {
         ChatRequest request;
-        request.messages = {ChatMessage::user(QStringLiteral("Stream number %1, please").arg(i % 1))};
+        request.messages = {
+            ChatMessage::user(QStringLiteral("Stream number %1, please").arg(i % 1))};
         LlmCall *call = client.call(request);
         auto *text = new QString;
         QObject::connect(call, &LlmCall::textDelta, call, [&, text](const QString &delta) {
             ++tokensReceived;
             *text += delta;
         });
-        QObject::connect(call, &LlmCall::finished, call, [&, text](const ChatResponse &response, const LlmError &error) {
-            tokensExpected += response.usage.completionTokens;
-            failed += error.isError();
-            if (reference.isEmpty())
-                reference = response.text;
-            textMismatch += (*text != reference || response.text != reference);
-            delete text;
-            if (++finished == streams)
-                QCoreApplication::quit();
-        });
+        QObject::connect(call, &LlmCall::finished, call,
+                         [&, text](const ChatResponse &response, const LlmError &error) {
+                             tokensExpected += response.usage.completionTokens;
+                             failed += error.isError();
+                             if (reference.isEmpty())
+                                 reference = response.text;
+                             textMismatch += (*text != reference || response.text != reference);
+                             delete text;
+                             if (++finished == streams)
+                                 QCoreApplication::quit();
+                         });
     }
     QCoreApplication::exec();
     const double cpu = cpuSeconds() - cpuBefore;
@@ -109,7 +113,8 @@ int main(int argc, char **argv)
         {QStringLiteral("tokens_lost"), double(tokensExpected - tokensReceived)},
         {QStringLiteral("texts_differing"), textMismatch},
         {QStringLiteral("client_cpu_seconds"), cpu},
-        {QStringLiteral("client_cpu_us_per_token"), tokensReceived ? cpu * 1e6 / double(tokensReceived) : 0.0},
+        {QStringLiteral("client_cpu_us_per_token"),
+         tokensReceived ? cpu * 1e6 / double(tokensReceived) : 0.0},
         {QStringLiteral("wall_seconds"), seconds},
         {QStringLiteral("tokens_per_second"), double(tokensReceived) / seconds},
     };

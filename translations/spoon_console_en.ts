@@ -11,6 +11,10 @@
         <source>Invalid config</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>spoon-console: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatPlaceholderPane</name>
@@ -328,6 +332,13 @@
     </message>
 </context>
 <context>
+    <name>spoon::Engine</name>
+    <message>
+        <source>the demo endpoint cannot listen on 127.0.0.1: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::Environment</name>
     <message>
         <source>expected an http:// or https:// URL, got "%1"</source>
@@ -422,6 +433,29 @@
     </message>
 </context>
 <context>
+    <name>spoon::HttpPool</name>
+    <message>
+        <source>no connection to %1 within %2 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no complete response within %1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing received for %1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>response larger than %1 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::MainWindow</name>
     <message>
         <source>Spoon Console</source>
@@ -496,6 +530,117 @@
     </message>
 </context>
 <context>
+    <name>spoon::cli::Ask</name>
+    <message>
+        <source>Send one chat completion through the LLM router.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what to ask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider to ask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the model to use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>wait for the whole answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print one JSON object at the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>neither read nor fill the response cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: ask needs a prompt, e.g. spoon-console ask "Hello"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: the config is invalid; nothing was sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: cannot start the demo endpoint: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: no provider is called "%1" (configured: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: provider "%1" needs %2; set it in the environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: %1; retry %2 of %3 in %4 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: %1 failed (%2); asking %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: the model called %1(%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: the answer above is incomplete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the built-in OpenAI-compatible demo endpoint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>port to listen on (default: any free one)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>address to listen on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>streaming pace; 0 sends at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a fault for every request, e.g. status=429,retry_after=1,times=2 (repeatable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --host an IP address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: --fault %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: cannot listen on %1:%2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spoon demo endpoint on %1/v1 (model %2). Ctrl+C stops it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::cli::CheckConfig</name>
     <message>
         <source>Validate a Spoon Console config file.</source>
@@ -529,28 +674,6 @@
 <context>
     <name>spoon::cli::CommandLine</name>
     <message>
-        <source>Usage: spoon-console [--config FILE] [COMMAND [OPTIONS]]
-
-Without a command, starts the desktop console.
-
-Commands:
-  check-config [FILE]     validate a config file; exit 0 if valid, 1 if not
-  system-info [--json]    platform, config, providers, agents, live process
-                          figures and a health score
-  config-reference        every config key with its type and default
-
-Options:
-  --config FILE           config file (else $SPOON_CONFIG, else
-                          ~/.config/spoon-console/config.json)
-  -h, --help              this help
-  -v, --version           the version
-
-Environment: &lt;PROVIDER&gt;_API_KEY, &lt;PROVIDER&gt;_BASE_URL, &lt;PROVIDER&gt;_MODEL,
-LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
-</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>--config needs a file name</source>
         <translation type="unfinished" />
     </message>
@@ -573,6 +696,32 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
     <message numerus="yes">
         <source>%1 takes at most %n argument(s)</source>
         <translation><numerusform>%1 takes at most %n argument</numerusform><numerusform>%1 takes at most %n arguments</numerusform></translation>
+    </message>
+    <message>
+        <source>Usage: spoon-console [--config FILE] [COMMAND [OPTIONS]]
+
+Without a command, starts the desktop console.
+
+Commands:
+  check-config [FILE]     validate a config file; exit 0 if valid, 1 if not
+  system-info [--json]    platform, config, providers, agents, live process
+                          figures and a health score
+  config-reference        every config key with its type and default
+  ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT
+                          one chat completion through the LLM router;
+                          the answer streams to stdout
+  demo-server [--port N]  the built-in OpenAI-compatible demo endpoint
+
+Options:
+  --config FILE           config file (else $SPOON_CONFIG, else
+                          ~/.config/spoon-console/config.json)
+  -h, --help              this help
+  -v, --version           the version
+
+Environment: &lt;PROVIDER&gt;_API_KEY, &lt;PROVIDER&gt;_BASE_URL, &lt;PROVIDER&gt;_MODEL,
+LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
+</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

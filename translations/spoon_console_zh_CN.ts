@@ -11,6 +11,10 @@
         <source>Invalid config</source>
         <translation>配置无效</translation>
     </message>
+    <message>
+        <source>spoon-console: %1</source>
+        <translation>spoon-console：%1</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatPlaceholderPane</name>
@@ -328,6 +332,13 @@
     </message>
 </context>
 <context>
+    <name>spoon::Engine</name>
+    <message>
+        <source>the demo endpoint cannot listen on 127.0.0.1: %1</source>
+        <translation>演示端点无法在 127.0.0.1 上监听：%1</translation>
+    </message>
+</context>
+<context>
     <name>spoon::Environment</name>
     <message>
         <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
@@ -426,6 +437,29 @@
     </message>
 </context>
 <context>
+    <name>spoon::HttpPool</name>
+    <message>
+        <source>no connection to %1 within %2 ms</source>
+        <translation>%2 ms 内未能连接到 %1</translation>
+    </message>
+    <message>
+        <source>no complete response within %1 ms</source>
+        <translation>%1 ms 内未收到完整响应</translation>
+    </message>
+    <message>
+        <source>nothing received for %1 ms</source>
+        <translation>已有 %1 ms 未收到任何数据</translation>
+    </message>
+    <message>
+        <source>response larger than %1 bytes</source>
+        <translation>响应超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>spoon::MainWindow</name>
     <message>
         <source>Spoon Console</source>
@@ -500,6 +534,117 @@
     </message>
 </context>
 <context>
+    <name>spoon::cli::Ask</name>
+    <message>
+        <source>Send one chat completion through the LLM router.</source>
+        <translation>通过 LLM 路由发送一次聊天补全请求。</translation>
+    </message>
+    <message>
+        <source>what to ask</source>
+        <translation>要提问的内容</translation>
+    </message>
+    <message>
+        <source>the provider to ask</source>
+        <translation>要使用的提供商</translation>
+    </message>
+    <message>
+        <source>the model to use</source>
+        <translation>要使用的模型</translation>
+    </message>
+    <message>
+        <source>wait for the whole answer</source>
+        <translation>等待完整回答（不流式输出）</translation>
+    </message>
+    <message>
+        <source>print one JSON object at the end</source>
+        <translation>结束时输出一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>neither read nor fill the response cache</source>
+        <translation>不读取也不写入响应缓存</translation>
+    </message>
+    <message>
+        <source>spoon-console: ask needs a prompt, e.g. spoon-console ask &quot;Hello&quot;</source>
+        <translation>spoon-console：ask 需要一个提示词，例如 spoon-console ask &quot;Hello&quot;</translation>
+    </message>
+    <message>
+        <source>spoon-console: the config is invalid; nothing was sent</source>
+        <translation>spoon-console：配置无效；未发送任何请求</translation>
+    </message>
+    <message>
+        <source>spoon-console: cannot start the demo endpoint: %1</source>
+        <translation>spoon-console：无法启动演示端点：%1</translation>
+    </message>
+    <message>
+        <source>spoon-console: no provider is called &quot;%1&quot; (configured: %2)</source>
+        <translation>spoon-console：没有名为“%1”的提供商（已配置：%2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>spoon-console: provider &quot;%1&quot; needs %2; set it in the environment</source>
+        <translation>spoon-console：提供商“%1”需要 %2；请在环境变量中设置</translation>
+    </message>
+    <message>
+        <source>spoon-console: %1; retry %2 of %3 in %4 s</source>
+        <translation>spoon-console：%1；%4 秒后进行第 %2 次重试（共 %3 次）</translation>
+    </message>
+    <message>
+        <source>spoon-console: %1 failed (%2); asking %3</source>
+        <translation>spoon-console：%1 失败（%2）；改为请求 %3</translation>
+    </message>
+    <message>
+        <source>spoon-console: the model called %1(%2)</source>
+        <translation>spoon-console：模型调用了 %1(%2)</translation>
+    </message>
+    <message>
+        <source>spoon-console: %1: %2</source>
+        <translation>spoon-console：%1：%2</translation>
+    </message>
+    <message>
+        <source>spoon-console: the answer above is incomplete</source>
+        <translation>spoon-console：以上回答不完整</translation>
+    </message>
+    <message>
+        <source>Run the built-in OpenAI-compatible demo endpoint.</source>
+        <translation>运行内置的 OpenAI 兼容演示端点。</translation>
+    </message>
+    <message>
+        <source>port to listen on (default: any free one)</source>
+        <translation>监听端口（默认：任意空闲端口）</translation>
+    </message>
+    <message>
+        <source>address to listen on</source>
+        <translation>监听地址</translation>
+    </message>
+    <message>
+        <source>streaming pace; 0 sends at once</source>
+        <translation>流式输出速度；0 表示立即全部发送</translation>
+    </message>
+    <message>
+        <source>a fault for every request, e.g. status=429,retry_after=1,times=2 (repeatable)</source>
+        <translation>为每个请求注入的故障，例如 status=429,retry_after=1,times=2（可重复指定）</translation>
+    </message>
+    <message>
+        <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --host an IP address</source>
+        <translation>spoon-console：--port 取值 0 到 65535，--tokens-per-second 为不小于 0 的数字，--host 为 IP 地址</translation>
+    </message>
+    <message>
+        <source>spoon-console: --fault %1: %2</source>
+        <translation>spoon-console：--fault %1：%2</translation>
+    </message>
+    <message>
+        <source>spoon-console: cannot listen on %1:%2: %3</source>
+        <translation>spoon-console：无法在 %1:%2 上监听：%3</translation>
+    </message>
+    <message>
+        <source>Spoon demo endpoint on %1/v1 (model %2). Ctrl+C stops it.</source>
+        <translation>Spoon 演示端点位于 %1/v1（模型 %2）。按 Ctrl+C 停止。</translation>
+    </message>
+</context>
+<context>
     <name>spoon::cli::CheckConfig</name>
     <message>
         <source>Validate a Spoon Console config file.</source>
@@ -539,46 +684,6 @@
 <context>
     <name>spoon::cli::CommandLine</name>
     <message>
-        <source>Usage: spoon-console [--config FILE] [COMMAND [OPTIONS]]
-
-Without a command, starts the desktop console.
-
-Commands:
-  check-config [FILE]     validate a config file; exit 0 if valid, 1 if not
-  system-info [--json]    platform, config, providers, agents, live process
-                          figures and a health score
-  config-reference        every config key with its type and default
-
-Options:
-  --config FILE           config file (else $SPOON_CONFIG, else
-                          ~/.config/spoon-console/config.json)
-  -h, --help              this help
-  -v, --version           the version
-
-Environment: &lt;PROVIDER&gt;_API_KEY, &lt;PROVIDER&gt;_BASE_URL, &lt;PROVIDER&gt;_MODEL,
-LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
-</source>
-        <translation>用法：spoon-console [--config FILE] [COMMAND [OPTIONS]]
-
-不带命令时，启动桌面控制台。
-
-命令：
-  check-config [FILE]     校验配置文件；有效时退出码为 0，否则为 1
-  system-info [--json]    平台、配置、提供商、智能体、实时进程数据
-                          以及健康评分
-  config-reference        列出所有配置键及其类型和默认值
-
-选项：
-  --config FILE           配置文件（未指定时依次使用 $SPOON_CONFIG、
-                          ~/.config/spoon-console/config.json）
-  -h, --help              显示此帮助
-  -v, --version           显示版本号
-
-环境变量：&lt;PROVIDER&gt;_API_KEY、&lt;PROVIDER&gt;_BASE_URL、&lt;PROVIDER&gt;_MODEL、
-LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
-</translation>
-    </message>
-    <message>
         <source>--config needs a file name</source>
         <translation>--config 需要一个文件名</translation>
     </message>
@@ -603,6 +708,54 @@ LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
         <translation>
             <numerusform>%1 最多接受 %n 个参数</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Usage: spoon-console [--config FILE] [COMMAND [OPTIONS]]
+
+Without a command, starts the desktop console.
+
+Commands:
+  check-config [FILE]     validate a config file; exit 0 if valid, 1 if not
+  system-info [--json]    platform, config, providers, agents, live process
+                          figures and a health score
+  config-reference        every config key with its type and default
+  ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT
+                          one chat completion through the LLM router;
+                          the answer streams to stdout
+  demo-server [--port N]  the built-in OpenAI-compatible demo endpoint
+
+Options:
+  --config FILE           config file (else $SPOON_CONFIG, else
+                          ~/.config/spoon-console/config.json)
+  -h, --help              this help
+  -v, --version           the version
+
+Environment: &lt;PROVIDER&gt;_API_KEY, &lt;PROVIDER&gt;_BASE_URL, &lt;PROVIDER&gt;_MODEL,
+LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
+</source>
+        <translation>用法：spoon-console [--config FILE] [COMMAND [OPTIONS]]
+
+不带命令时，启动桌面控制台。
+
+命令：
+  check-config [FILE]     校验配置文件；有效时退出码为 0，否则为 1
+  system-info [--json]    平台、配置、提供商、智能体、实时进程数据
+                          以及健康评分
+  config-reference        列出所有配置键及其类型和默认值
+  ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT
+                          通过 LLM 路由发送一次聊天补全请求；
+                          回答以流式输出到 stdout
+  demo-server [--port N]  内置的 OpenAI 兼容演示端点
+
+选项：
+  --config FILE           配置文件（未指定时依次使用 $SPOON_CONFIG、
+                          ~/.config/spoon-console/config.json）
+  -h, --help              显示此帮助
+  -v, --version           显示版本号
+
+环境变量：&lt;PROVIDER&gt;_API_KEY、&lt;PROVIDER&gt;_BASE_URL、&lt;PROVIDER&gt;_MODEL、
+LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
+</translation>
     </message>
 </context>
 <context>

@@ -128,7 +128,8 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
 
     Engine engine(loaded.config);
     if (!engine.start())
-        err << QCoreApplication::translate("main", "spoon-console: %1").arg(engine.errorString()) << '\n';
+        err << QCoreApplication::translate("main", "spoon-console: %1").arg(engine.errorString())
+            << '\n';
     MainWindow window(engine);
     window.show();
 

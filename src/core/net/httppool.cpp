@@ -60,8 +60,8 @@ QString hostKeyOf(const QUrl &url)
 bool isHttpStatusError(QNetworkReply::NetworkError error)
 {
     const int code = int(error);
-    return (code >= 201 && code <= 299) || (code >= 401 && code <= 499)
-           || error == QNetworkReply::ProtocolInvalidOperationError;
+    return (code >= 201 && code <= 299) || (code >= 401 && code <= 499) ||
+           error == QNetworkReply::ProtocolInvalidOperationError;
 }
 
 HttpError classify(QNetworkReply::NetworkError error, bool headersSeen)
@@ -125,8 +125,7 @@ HttpJob::HttpJob(HttpPool *pool, HttpRequest request, HttpCaller *caller)
     , m_request(std::move(request))
     , m_caller(caller)
     , m_hostKey(hostKeyOf(m_request.url))
-{
-}
+{}
 
 void HttpJob::cancel()
 {
@@ -254,7 +253,8 @@ void HttpPool::start(HttpJob *job)
     const qint64 now = m_poolClock.elapsed();
     if (m_limits.connectTimeoutMs > 0)
         job->m_connectDeadline = now + m_limits.connectTimeoutMs;
-    job->m_totalTimeoutMs = request.totalTimeoutMs < 0 ? m_limits.totalTimeoutMs : request.totalTimeoutMs;
+    job->m_totalTimeoutMs =
+        request.totalTimeoutMs < 0 ? m_limits.totalTimeoutMs : request.totalTimeoutMs;
     if (job->m_totalTimeoutMs > 0)
         job->m_totalDeadline = now + job->m_totalTimeoutMs;
     if (request.idleTimeoutMs > 0)
@@ -275,9 +275,12 @@ void HttpPool::sweepDeadlines()
             continue;
         if (job->m_connectDeadline > 0 && now >= job->m_connectDeadline) {
             fail(job, HttpError::ConnectTimeout,
-                 tr("no connection to %1 within %2 ms").arg(job->m_hostKey).arg(m_limits.connectTimeoutMs));
+                 tr("no connection to %1 within %2 ms")
+                     .arg(job->m_hostKey)
+                     .arg(m_limits.connectTimeoutMs));
         } else if (job->m_totalDeadline > 0 && now >= job->m_totalDeadline) {
-            fail(job, HttpError::Timeout, tr("no complete response within %1 ms").arg(job->m_totalTimeoutMs));
+            fail(job, HttpError::Timeout,
+                 tr("no complete response within %1 ms").arg(job->m_totalTimeoutMs));
         } else if (job->m_idleDeadline > 0 && now >= job->m_idleDeadline) {
             fail(job, HttpError::IdleTimeout,
                  tr("nothing received for %1 ms").arg(job->m_request.idleTimeoutMs));
@@ -382,7 +385,8 @@ void HttpPool::cancel(HttpJob *job)
 void HttpPool::finish(HttpJob *job)
 {
     job->m_finished = true;
-    if (const auto running = std::find(m_running.begin(), m_running.end(), job); running != m_running.end()) {
+    if (const auto running = std::find(m_running.begin(), m_running.end(), job);
+        running != m_running.end()) {
         *running = m_running.back();
         m_running.pop_back();
     }
