@@ -29,15 +29,11 @@ Engine::Engine(Config config, QObject *parent)
     , m_router(std::make_unique<LlmRouter>(m_config, *m_pool, *m_llmStats))
 {}
 
-Engine::~Engine()
-{
-    // Calls in flight belong to the router; it goes before the pool they use.
-    m_router.reset();
-}
+Engine::~Engine() = default;
 
 bool Engine::usesDemoEndpoint() const
 {
-    return m_config.usableProviders().isEmpty();
+    return m_demo || m_router->defaultProvider().isEmpty();
 }
 
 QString Engine::demoEndpointUrl() const
@@ -48,7 +44,12 @@ QString Engine::demoEndpointUrl() const
 bool Engine::start()
 {
     m_monitor->start();
-    if (usesDemoEndpoint() && !m_demo) {
+    return ensureLlmEndpoint();
+}
+
+bool Engine::ensureLlmEndpoint()
+{
+    if (m_router->defaultProvider().isEmpty() && !m_demo) {
         m_demo = std::make_unique<DemoServer>();
         if (!m_demo->listen()) {
             m_error =

@@ -30,6 +30,8 @@ public:
     // Starts sampling and, when no provider can answer, the built-in demo endpoint.
     // False (with errorString()) if the demo endpoint cannot listen.
     bool start();
+    // Just the second half of start(), for commands that need an LLM but no sampling.
+    bool ensureLlmEndpoint();
     QString errorString() const { return m_error; }
 
     const Config &config() const { return m_config; }
@@ -38,7 +40,8 @@ public:
     ProcessMonitor &monitor() { return *m_monitor; }
     HttpPool &httpPool() { return *m_pool; }
     LlmRouter &llm() { return *m_router; }
-    // True when no provider has a key, so the built-in demo endpoint answers.
+    // True when no provider can answer (none has a key and none needs none), so the built-in
+    // demo endpoint does.
     bool usesDemoEndpoint() const;
     // Its address once started, else empty.
     QString demoEndpointUrl() const;
@@ -47,6 +50,7 @@ private:
     Config m_config;
     MetricsRegistry m_registry;
     std::unique_ptr<ProcessMonitor> m_monitor;
+    // Declared so that calls in flight (owned by the router) go before the pool they use.
     std::unique_ptr<HttpPool> m_pool;
     std::unique_ptr<LlmStats> m_llmStats;
     std::unique_ptr<LlmRouter> m_router;

@@ -51,6 +51,9 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     if (engine.usesDemoEndpoint()) {
         auto *demo = new QLabel(tr("Demo endpoint: no LLM key set"), this);
         demo->setObjectName(QStringLiteral("demoBadge"));
+        if (!engine.demoEndpointUrl().isEmpty())
+            demo->setToolTip(tr("Answers come from the built-in demo endpoint at %1")
+                                 .arg(engine.demoEndpointUrl()));
         statusBar()->addPermanentWidget(demo);
     }
     statusBar()->addPermanentWidget(

@@ -19,7 +19,12 @@ mkdir -p "$work"
 cp "$here/package.json" "$here/openai-client.mjs" "$work/"
 if [ ! -f "$work/node_modules/openai/package.json" ] ||
    ! grep -q '"version": "6.30.1"' "$work/node_modules/openai/package.json"; then
-    (cd "$work" && npm install --no-audit --no-fund --loglevel=error)
+    # The registry is reached over the network: try a few times before calling it a failure.
+    for attempt in 1 2 3; do
+        (cd "$work" && npm install --no-audit --no-fund --loglevel=error) && break
+        [ "$attempt" -eq 3 ] && exit 1
+        sleep $((attempt * 5))
+    done
 fi
 
 log="$work/demo-server.log"

@@ -5,11 +5,8 @@
 #include "engine.h"
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
-#include "llm/llmstats.h"
 #include "llm/providerclient.h"
-#include "net/httppool.h"
 #include "telemetry/logging.h"
-#include "telemetry/metricsregistry.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -96,22 +93,17 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
     const Config &config = loaded.config;
     logging::configure(config.logging);
 
-    MetricsRegistry registry;
-    HttpPool pool(httpPoolLimits(config), &registry);
-    LlmStats stats(registry);
-    LlmRouter router(config, pool, stats);
-    DemoServer demo;
-
+    Engine engine(config);
+    LlmRouter &router = engine.llm();
     const QString chosen = parser.value(providerOption);
     const QString first = chosen.isEmpty() ? router.defaultProvider() : chosen;
     if (first.isEmpty()) {
-        if (!demo.listen()) {
+        if (!engine.ensureLlmEndpoint()) {
             err << Text::tr("spoon-console: cannot start the demo endpoint: %1")
-                       .arg(demo.errorString())
+                       .arg(engine.errorString())
                 << '\n';
             return kExitFailure;
         }
-        router.setDemoEndpoint(demo.baseUrl());
     } else {
         const ProviderClient *client = router.client(first);
         if (!client) {

@@ -288,6 +288,20 @@ void HttpPool::sweepDeadlines()
     }
 }
 
+// The body length the response promised, when it can be checked: no content coding (QNAM
+// decompresses, so the counts would differ), and a status and method that carry a body.
+qint64 HttpPool::promisedLength(const HttpJob *job)
+{
+    const HttpResponse &response = job->m_response;
+    const QByteArray encoding = response.header("Content-Encoding").trimmed().toLower();
+    if (job->request().method == "HEAD" || response.status == 204 || response.status == 304 ||
+        (!encoding.isEmpty() && encoding != "identity"))
+        return -1;
+    bool ok = false;
+    const qint64 length = response.header("Content-Length").trimmed().toLongLong(&ok);
+    return ok ? length : -1;
+}
+
 void HttpPool::onMetaData(HttpJob *job)
 {
     QNetworkReply *reply = job->m_reply;
@@ -347,6 +361,12 @@ void HttpPool::onReplyFinished(HttpJob *job)
                !(response.status > 0 && isHttpStatusError(reply->error()))) {
         response.error = classify(reply->error(), job->m_headersSeen);
         response.errorString = reply->errorString();
+    } else if (const qint64 promised = promisedLength(job); response.bytesReceived < promised) {
+        // QNAM 6.4 sometimes reports a body cut short by a reset connection as complete.
+        response.error = HttpError::ConnectionClosed;
+        response.errorString = tr("the connection closed after %1 of %2 bytes")
+                                   .arg(response.bytesReceived)
+                                   .arg(promised);
     }
     finish(job);
 }

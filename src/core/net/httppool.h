@@ -174,6 +174,7 @@ private:
     void fail(HttpJob *job, HttpError error, const QString &message);
     void finish(HttpJob *job);
     void cancel(HttpJob *job);
+    static qint64 promisedLength(const HttpJob *job);
 
     HttpPoolLimits m_limits;
     std::vector<QNetworkAccessManager *> m_managers;
