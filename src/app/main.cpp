@@ -53,6 +53,8 @@ int runCommand(int argc, char **argv, const cli::CommandLine &line)
         return cli::runSystemInfo(line, out, err);
     if (line.command == QLatin1String("ask"))
         return cli::runAsk(line, out, err);
+    if (line.command == QLatin1String("chat"))
+        return cli::runChat(line, out, err);
     if (line.command == QLatin1String("demo-server"))
         return cli::runDemoServer(line, out, err);
     return cli::runConfigReference(line, out, err);

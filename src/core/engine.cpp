@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "agent/agentcatalog.h"
+#include "compute/computepool.h"
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
@@ -27,6 +29,8 @@ Engine::Engine(Config config, QObject *parent)
     , m_pool(std::make_unique<HttpPool>(httpPoolLimits(m_config), &m_registry))
     , m_llmStats(std::make_unique<LlmStats>(m_registry))
     , m_router(std::make_unique<LlmRouter>(m_config, *m_pool, *m_llmStats))
+    , m_compute(std::make_unique<ComputePool>(m_config.performance.computeMaxWorkers, &m_registry))
+    , m_agents(std::make_unique<AgentCatalog>(m_config, *m_router, *m_pool, *m_compute, m_registry))
 {}
 
 Engine::~Engine() = default;

@@ -10,6 +10,8 @@
 
 namespace spoon {
 
+class AgentCatalog;
+class ComputePool;
 class DemoServer;
 class HttpPool;
 class LlmRouter;
@@ -40,6 +42,8 @@ public:
     ProcessMonitor &monitor() { return *m_monitor; }
     HttpPool &httpPool() { return *m_pool; }
     LlmRouter &llm() { return *m_router; }
+    ComputePool &compute() { return *m_compute; }
+    AgentCatalog &agents() { return *m_agents; }
     // True when no provider can answer (none has a key and none needs none), so the built-in
     // demo endpoint does.
     bool usesDemoEndpoint() const;
@@ -54,6 +58,8 @@ private:
     std::unique_ptr<HttpPool> m_pool;
     std::unique_ptr<LlmStats> m_llmStats;
     std::unique_ptr<LlmRouter> m_router;
+    std::unique_ptr<ComputePool> m_compute;
+    std::unique_ptr<AgentCatalog> m_agents;
     std::unique_ptr<DemoServer> m_demo;
     QString m_error;
 };

@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "llmsetup.h"
 
 #include "config/configloader.h"
 #include "engine.h"
@@ -96,32 +97,9 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
     Engine engine(config);
     LlmRouter &router = engine.llm();
     const QString chosen = parser.value(providerOption);
+    if (const auto stop = prepareLlm(engine, chosen, err))
+        return *stop;
     const QString first = chosen.isEmpty() ? router.defaultProvider() : chosen;
-    if (first.isEmpty()) {
-        if (!engine.ensureLlmEndpoint()) {
-            err << Text::tr("spoon-console: cannot start the demo endpoint: %1")
-                       .arg(engine.errorString())
-                << '\n';
-            return kExitFailure;
-        }
-    } else {
-        const ProviderClient *client = router.client(first);
-        if (!client) {
-            QStringList names;
-            for (const ProviderConfig &p : config.providers)
-                names.append(p.name);
-            err << Text::tr("spoon-console: no provider is called \"%1\" (configured: %2)")
-                       .arg(first, names.isEmpty() ? Text::tr("none") : names.join(u", "_s))
-                << '\n';
-            return kExitFailure;
-        }
-        if (!client->hasCredentials()) {
-            err << Text::tr("spoon-console: provider \"%1\" needs %2; set it in the environment")
-                       .arg(first, client->config().apiKeyEnv)
-                << '\n';
-            return kExitFailure;
-        }
-    }
 
     ChatRequest request;
     request.messages = {ChatMessage::user(words.join(u' '))};

@@ -11,7 +11,8 @@ using namespace Qt::StringLiterals;
 
 QStringList CommandLine::commands()
 {
-    return {u"check-config"_s, u"system-info"_s, u"config-reference"_s, u"ask"_s, u"demo-server"_s};
+    return {u"check-config"_s, u"system-info"_s, u"config-reference"_s,
+            u"ask"_s,          u"demo-server"_s, u"chat"_s};
 }
 
 QString CommandLine::usage()
@@ -28,6 +29,9 @@ QString CommandLine::usage()
               "  ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT\n"
               "                          one chat completion through the LLM router;\n"
               "                          the answer streams to stdout\n"
+              "  chat [--agent NAME] [--provider NAME] [--model M] [--json] MESSAGE\n"
+              "                          one agent turn, tools included; the answer\n"
+              "                          streams to stdout, the steps to stderr\n"
               "  demo-server [--port N]  the built-in OpenAI-compatible demo endpoint\n"
               "\n"
               "Options:\n"

@@ -14,6 +14,7 @@ int runSystemInfo(const CommandLine &line, QTextStream &out, QTextStream &err);
 int runConfigReference(const CommandLine &line, QTextStream &out, QTextStream &err);
 // These two run an event loop until they are done (ask) or killed (demo-server).
 int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err);
+int runChat(const CommandLine &line, QTextStream &out, QTextStream &err);
 int runDemoServer(const CommandLine &line, QTextStream &out, QTextStream &err);
 
 } // namespace spoon::cli

@@ -237,6 +237,9 @@ void HttpPool::start(HttpJob *job)
                                 m_limits.keepAliveSeconds);
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                                 QNetworkRequest::AlwaysNetwork);
+    if (!request.followRedirects)
+        networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                    QNetworkRequest::ManualRedirectPolicy);
     QNetworkReply *reply =
         m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
     job->m_reply = reply;

@@ -59,6 +59,8 @@ struct HttpRequest
     int totalTimeoutMs = -1;      // -1: the pool's; 0: none
     int idleTimeoutMs = 0;        // 0: none; restarts with every byte received
     qint64 maxResponseBytes = -1; // -1: the pool's
+    // false: a 3xx comes back as it is, so the HTTP tool can check where it points first.
+    bool followRedirects = true;
 };
 
 struct HttpResponse

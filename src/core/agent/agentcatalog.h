@@ -1,0 +1,55 @@
+#pragma once
+
+#include "cachedtool.h"
+#include "config/config.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+
+namespace spoon {
+
+class ComputePool;
+class HttpPool;
+class LlmRouter;
+class McpClient;
+class MetricsRegistry;
+class ReactAgent;
+class Tool;
+class ToolRegistry;
+
+// The agents the config defines (and the built-in "react"), with their tools: built-ins
+// (system_info, http_request), tools of MCP servers, and the caching wrapper for those that
+// ask for it. Agents are looked up by name or alias and created on demand; MCP server
+// processes are shared by every agent that lists them.
+class AgentCatalog : public QObject
+{
+    Q_OBJECT
+public:
+    AgentCatalog(const Config &config, LlmRouter &router, HttpPool &pool, ComputePool &compute,
+                 MetricsRegistry &registry, QObject *parent = nullptr);
+    ~AgentCatalog() override;
+
+    QList<const AgentConfig *> agents() const;
+    const AgentConfig *find(const QString &nameOrAlias) const;
+    QString defaultAgent() const; // its name
+    // A new conversation with the agent; null when there is no such agent.
+    ReactAgent *create(const QString &nameOrAlias, QObject *parent = nullptr);
+    ToolResultCache &toolCache() { return m_toolCache; }
+
+private:
+    ToolRegistry toolsFor(const AgentConfig &agent);
+    std::shared_ptr<Tool> builtin(const QString &name);
+
+    const Config &m_config;
+    LlmRouter &m_router;
+    HttpPool &m_pool;
+    ComputePool &m_compute;
+    MetricsRegistry &m_registry;
+    ToolResultCache m_toolCache;
+    QHash<QString, std::shared_ptr<Tool>> m_builtins;
+    QHash<QString, McpClient *> m_mcpServers; // by the tool entry's name
+};
+
+} // namespace spoon

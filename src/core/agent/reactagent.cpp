@@ -1,0 +1,397 @@
+#include "reactagent.h"
+
+#include "jsonschemavalidator.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QLoggingCategory>
+
+#include <qcoro/qcorosignal.h>
+
+#include <chrono>
+#include <vector>
+
+namespace spoon {
+
+Q_LOGGING_CATEGORY(lcAgent, "spoon.agent")
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr char kRepeatNudge[] =
+    "[engine] Your last step repeated the one before it. That did not help: try another approach.";
+constexpr char kBudgetNudge[] =
+    "[engine] The step budget is spent. Give your final answer now from what you have, without "
+    "calling any tool.";
+constexpr char kCancelledResult[] = "cancelled: the user stopped this turn before the tool ran";
+
+bool sameStep(const ChatMessage &a, const ChatMessage &b)
+{
+    if (a.content.trimmed() != b.content.trimmed() || a.toolCalls.size() != b.toolCalls.size())
+        return false;
+    for (qsizetype i = 0; i < a.toolCalls.size(); ++i) {
+        if (a.toolCalls[i].name != b.toolCalls[i].name ||
+            a.toolCalls[i].arguments != b.toolCalls[i].arguments)
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+ReactAgent::ReactAgent(AgentConfig config, LlmRouter &router, ToolRegistry tools,
+                       MetricsRegistry *registry, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_router(router)
+    , m_tools(std::move(tools))
+    , m_history(std::make_unique<ConversationHistory>(m_config.settings.maxHistoryLength,
+                                                      m_config.name, registry))
+{
+    m_stepTimer.setSingleShot(true);
+    connect(&m_stepTimer, &QTimer::timeout, this, [this] {
+        m_stepTimedOut = true;
+        if (m_call)
+            m_call->cancel();
+        if (m_toolCancel)
+            m_toolCancel->cancel();
+    });
+    if (registry) {
+        const MetricLabels labels{{"agent", m_config.name.toUtf8()}};
+        m_stepsCounter = &registry->counter("spoon_agent_steps_total", "ReAct steps taken", labels);
+        m_toolCallsCounter =
+            &registry->counter("spoon_agent_tool_calls_total", "Tool calls run", labels);
+        m_toolErrorsCounter =
+            &registry->counter("spoon_agent_tool_errors_total", "Tool calls that failed", labels);
+        m_cleanupsCounter = &registry->counter(
+            "spoon_agent_cleanups_total",
+            "History cleanups (every cleanup_interval turns and after errors)", labels);
+        m_stepOverhead = &registry->histogram(
+            "spoon_agent_step_overhead_seconds", "A step's own time, LLM and tool time excluded",
+            {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05}, labels);
+    }
+}
+
+ReactAgent::~ReactAgent()
+{
+    m_cancelRequested = true;
+    if (m_call)
+        m_call->cancel();
+    if (m_toolCancel)
+        m_toolCancel->cancel();
+}
+
+QString ReactAgent::systemPrompt() const
+{
+    QString prompt = u"You are %1, an AI agent in Spoon Console."_s.arg(m_config.name);
+    if (!m_config.description.isEmpty())
+        prompt += u' ' + m_config.description.trimmed();
+    if (!prompt.endsWith(u'.'))
+        prompt += u'.';
+    if (!m_tools.isEmpty())
+        prompt += u" Use the tools when they help, with JSON arguments that match their schema. "
+                  u"When you can answer, answer the user directly without calling a tool."_s;
+    return prompt;
+}
+
+void ReactAgent::setActivity(AgentActivity activity, const QString &detail)
+{
+    Q_EMIT activityChanged(activity, detail);
+}
+
+void ReactAgent::armStepTimer()
+{
+    m_stepTimedOut = false;
+    m_stepTimer.start(int(m_config.settings.timeout * 1000.0));
+}
+
+void ReactAgent::start(const QString &message)
+{
+    QCoro::connect(send(message), this, [](const AgentTurn &) {});
+}
+
+void ReactAgent::cancel()
+{
+    if (!m_busy)
+        return;
+    m_cancelRequested = true;
+    if (m_call)
+        m_call->cancel();
+    if (m_toolCancel)
+        m_toolCancel->cancel();
+}
+
+QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
+                                                          const QString &transientNudge)
+{
+    ChatRequest request;
+    request.messages = m_history->context(systemPrompt());
+    if (!transientNudge.isEmpty())
+        request.messages.append(ChatMessage::user(transientNudge));
+    if (withTools)
+        request.tools = m_tools.specs();
+    request.temperature = m_config.settings.temperature;
+    request.maxTokens = m_config.settings.maxTokens;
+    request.stream = m_config.settings.stream;
+    request.cacheAllowed = m_config.settings.cacheEnabled;
+
+    LlmCall *call = m_router.send(request, m_route);
+    m_call = call;
+    bool streaming = false;
+    connect(call, &LlmCall::textDelta, this, [this, &streaming](const QString &text) {
+        if (!streaming) {
+            streaming = true;
+            setActivity(AgentActivity::Streaming);
+        }
+        Q_EMIT textDelta(text);
+    });
+    QPointer<ReactAgent> self(this);
+    StepOutcome outcome;
+    std::tie(outcome.response, outcome.error) = co_await qCoro(call, &LlmCall::finished);
+    if (self)
+        m_call = nullptr;
+    co_return outcome;
+}
+
+QCoro::Task<ToolResult> ReactAgent::runTool(ToolCall call, CancelTokenPtr cancel)
+{
+    const std::shared_ptr<Tool> tool = m_tools.find(call.name);
+    Q_EMIT toolCallStarted(call.id, call.name, call.arguments);
+    QElapsedTimer clock;
+    clock.start();
+    ToolResult result;
+    QJsonObject arguments;
+    QString problem;
+    if (!tool) {
+        result = ToolResult::error(u"there is no tool called \"%1\"; available: %2"_s.arg(
+            call.name, m_tools.names().join(u", "_s)));
+    } else if (!JsonSchemaValidator::parseArguments(call.arguments, &arguments, &problem)) {
+        result = ToolResult::error(problem + u"; call it again with a JSON object"_s);
+    } else if (const QStringList problems =
+                   JsonSchemaValidator::validate(tool->parameters(), arguments);
+               !problems.isEmpty()) {
+        result = ToolResult::error(u"invalid arguments: "_s + problems.join(u"; "_s));
+    } else if (cancel->isCancelled()) {
+        result = ToolResult::error(QString::fromLatin1(kCancelledResult));
+    } else {
+        result = co_await tool->execute(arguments, cancel);
+    }
+    if (m_toolCallsCounter) {
+        m_toolCallsCounter->add();
+        if (result.isError)
+            m_toolErrorsCounter->add();
+    }
+    Q_EMIT toolCallFinished(call.id, call.name, result.content, result.isError, clock.elapsed());
+    co_return result;
+}
+
+QCoro::Task<void> ReactAgent::foldHistoryIfNeeded()
+{
+    if (!m_history->needsFolding())
+        co_return;
+    const qsizetype count = m_history->foldCount();
+    const QList<ChatMessage> older = m_history->messages().mid(0, count);
+    QString summary;
+    // The LLM writes the summary when it can; otherwise the statistical one stands in.
+    setActivity(AgentActivity::Summarising);
+    ChatRequest request;
+    request.messages = {
+        ChatMessage::system(u"Summarise this part of a conversation in at most five "
+                            u"sentences. Keep facts, numbers, names and decisions."_s)};
+    QString transcript;
+    for (const ChatMessage &m : older)
+        transcript += roleName(m.role) + u": "_s + m.content.left(2000) + u'\n';
+    request.messages.append(ChatMessage::user(transcript));
+    request.temperature = 0.2;
+    request.maxTokens = 300;
+    request.stream = true; // someone is waiting: skip the batcher
+    request.cacheAllowed = m_config.settings.cacheEnabled;
+    LlmCall *call = m_router.send(request, m_route);
+    m_call = call;
+    QPointer<ReactAgent> self(this);
+    const auto [written, error] = co_await qCoro(call, &LlmCall::finished);
+    if (!self)
+        co_return;
+    m_call = nullptr;
+    if (!error.isError() && !written.text.trimmed().isEmpty())
+        summary = written.text.trimmed();
+    else
+        summary = ConversationHistory::statisticalSummary(older);
+    m_history->fold(count, summary);
+}
+
+QCoro::Task<void> ReactAgent::cleanup()
+{
+    // SpoonOS's OptimizedAgent._cleanup_memory: bound the history now.
+    ++m_cleanups;
+    if (m_cleanupsCounter)
+        m_cleanupsCounter->add();
+    co_await foldHistoryIfNeeded();
+}
+
+AgentTurn ReactAgent::endTurn(AgentTurn turn)
+{
+    m_stepTimer.stop();
+    m_busy = false;
+    m_toolCancel.reset();
+    setActivity(AgentActivity::Idle, turn.error.isError() ? turn.error.describe() : QString());
+    Q_EMIT turnFinished(turn);
+    return turn;
+}
+
+QCoro::Task<AgentTurn> ReactAgent::send(QString message)
+{
+    AgentTurn turn;
+    if (m_busy) {
+        turn.error = LlmError{LlmError::Kind::BadRequest, 0, u"the agent is still answering"_s, -1};
+        co_return turn;
+    }
+    QPointer<ReactAgent> self(this);
+    m_busy = true;
+    m_cancelRequested = false;
+    ++m_turns;
+    Q_EMIT turnStarted(message);
+    m_history->add(ChatMessage::user(message));
+    ChatMessage previousStep;
+    bool havePrevious = false;
+    const int maxSteps = std::max(1, m_config.settings.maxSteps);
+
+    for (int step = 1; step <= maxSteps; ++step) {
+        co_await foldHistoryIfNeeded();
+        if (!self)
+            co_return turn;
+        if (m_cancelRequested) {
+            turn.cancelled = true;
+            turn.error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
+            break;
+        }
+        QElapsedTimer stepClock;
+        stepClock.start();
+        turn.steps = step;
+        if (m_stepsCounter)
+            m_stepsCounter->add();
+        Q_EMIT stepStarted(step);
+        setActivity(AgentActivity::Thinking);
+        armStepTimer();
+
+        QElapsedTimer waitClock;
+        waitClock.start();
+        const StepOutcome outcome = co_await askModel(true, QString());
+        if (!self)
+            co_return turn;
+        qint64 waitedNs = waitClock.nsecsElapsed();
+        const ChatResponse &response = outcome.response;
+        if (outcome.error.isError()) {
+            // Keep what streamed, so the history holds what the user saw.
+            if (!response.text.isEmpty())
+                m_history->add(ChatMessage::assistant(response.text));
+            turn.answer = response.text;
+            turn.cancelled = m_cancelRequested;
+            turn.error = m_stepTimedOut ? LlmError{LlmError::Kind::Timeout, 0,
+                                                   u"step %1 took longer than %2 s"_s.arg(step).arg(
+                                                       m_config.settings.timeout),
+                                                   -1}
+                                        : outcome.error;
+            break;
+        }
+        const ChatMessage assistant = ChatMessage::assistant(response.text, response.toolCalls);
+        m_history->add(assistant);
+        Q_EMIT stepAnswered(assistant);
+        if (response.toolCalls.isEmpty()) {
+            turn.answer = response.text;
+            if (m_stepOverhead)
+                m_stepOverhead->observe(double(stepClock.nsecsElapsed() - waitedNs) / 1e9);
+            break;
+        }
+
+        // Run the calls: together when none changes anything, else one after another.
+        m_toolCancel = std::make_shared<CancelToken>();
+        CancelTokenPtr cancelToken = m_toolCancel;
+        bool allReadOnly = true;
+        for (const ToolCall &call : response.toolCalls) {
+            QJsonObject arguments;
+            QString problem;
+            const std::shared_ptr<Tool> tool = m_tools.find(call.name);
+            allReadOnly =
+                allReadOnly && tool &&
+                JsonSchemaValidator::parseArguments(call.arguments, &arguments, &problem) &&
+                tool->isReadOnly(arguments);
+        }
+        QList<ToolResult> results;
+        waitClock.restart();
+        if (allReadOnly) {
+            std::vector<QCoro::Task<ToolResult>> running; // tasks start at once: they run together
+            for (const ToolCall &call : response.toolCalls) {
+                setActivity(AgentActivity::CallingTool, call.name);
+                running.push_back(runTool(call, cancelToken));
+            }
+            for (QCoro::Task<ToolResult> &task : running)
+                results.append(co_await std::move(task));
+        } else {
+            for (const ToolCall &call : response.toolCalls) {
+                setActivity(AgentActivity::CallingTool, call.name);
+                if (cancelToken->isCancelled()) {
+                    results.append(ToolResult::error(QString::fromLatin1(kCancelledResult)));
+                    continue;
+                }
+                results.append(co_await runTool(call, cancelToken));
+                if (!self)
+                    co_return turn;
+            }
+        }
+        if (!self)
+            co_return turn;
+        waitedNs += waitClock.nsecsElapsed();
+        for (qsizetype i = 0; i < response.toolCalls.size(); ++i) {
+            const ToolCall &call = response.toolCalls.at(i);
+            m_history->add(ChatMessage::toolResult(call.id, call.name, results.at(i).content));
+        }
+        if (m_stepOverhead)
+            m_stepOverhead->observe(double(stepClock.nsecsElapsed() - waitedNs) / 1e9);
+        if (m_cancelRequested || m_stepTimedOut) {
+            turn.cancelled = m_cancelRequested;
+            turn.error = m_cancelRequested
+                             ? LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1}
+                             : LlmError{LlmError::Kind::Timeout, 0,
+                                        u"step %1 took longer than %2 s"_s.arg(step).arg(
+                                            m_config.settings.timeout),
+                                        -1};
+            break;
+        }
+        if (havePrevious && sameStep(previousStep, assistant))
+            m_history->add(ChatMessage::user(QString::fromLatin1(kRepeatNudge)));
+        previousStep = assistant;
+        havePrevious = true;
+
+        if (step == maxSteps) {
+            // The budget went on tools: one last call, without them, for the answer.
+            armStepTimer();
+            setActivity(AgentActivity::Thinking);
+            const StepOutcome last = co_await askModel(false, QString::fromLatin1(kBudgetNudge));
+            if (!self)
+                co_return turn;
+            turn.stepBudgetSpent = true;
+            turn.answer = last.response.text;
+            if (!last.response.text.isEmpty() || !last.error.isError())
+                m_history->add(ChatMessage::assistant(last.response.text));
+            if (last.error.isError())
+                turn.error = m_stepTimedOut
+                                 ? LlmError{LlmError::Kind::Timeout, 0,
+                                            u"the final answer took longer than %1 s"_s.arg(
+                                                m_config.settings.timeout),
+                                            -1}
+                                 : last.error;
+            turn.cancelled = m_cancelRequested;
+        }
+    }
+
+    // Whatever happened, every tool call in the history has its result.
+    m_history->closeOpenToolCalls(QString::fromLatin1(kCancelledResult));
+    m_stepTimer.stop();
+    if (turn.error.isError() || m_turns % std::max(1, m_config.settings.cleanupInterval) == 0) {
+        co_await cleanup();
+        if (!self)
+            co_return turn;
+    }
+    co_return endTurn(turn);
+}
+
+} // namespace spoon

@@ -1,0 +1,124 @@
+#pragma once
+
+#include "config/config.h"
+#include "conversationhistory.h"
+#include "llm/llmerror.h"
+#include "llm/llmrouter.h"
+#include "toolregistry.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <qcoro/qcorotask.h>
+
+#include <memory>
+
+namespace spoon {
+
+class Counter;
+class Histogram;
+class MetricsRegistry;
+
+struct AgentTurn
+{
+    QString answer;
+    LlmError error; // kind None on success
+    int steps = 0;
+    bool cancelled = false;
+    bool stepBudgetSpent = false; // the answer came from the final tool-free call
+};
+
+// What the agent is doing, for the chat pane's status line.
+enum class AgentActivity
+{
+    Idle,
+    Thinking,
+    Streaming,
+    CallingTool,
+    Summarising
+};
+
+// SpoonOS's SpoonReactAI: a ReAct loop with OpenAI-style function calling. Each step asks the
+// LLM with the tool schemas; the calls it makes run (concurrently when every one is
+// read-only, else in the order given) and their results go back as tool messages paired by
+// id; a plain answer ends the turn. max_steps bounds the steps, and when the budget is spent
+// right after tool results one tool-free call asks for the final answer. The same assistant
+// message twice adds a "try another approach" nudge. Each step (LLM call and tools) has
+// `timeout` seconds. cancel() stops at any moment and leaves every tool call answered.
+// Every config key acts: temperature, max_tokens, stream and cache_enabled shape the
+// requests; max_history_length bounds the history; cleanup_interval sets how often it is
+// cleaned (and after every error).
+class ReactAgent : public QObject
+{
+    Q_OBJECT
+public:
+    ReactAgent(AgentConfig config, LlmRouter &router, ToolRegistry tools,
+               MetricsRegistry *registry = nullptr, QObject *parent = nullptr);
+    ~ReactAgent() override;
+
+    const AgentConfig &config() const { return m_config; }
+    const ConversationHistory &history() const { return *m_history; }
+    const ToolRegistry &tools() const { return m_tools; }
+    void setRouteOptions(const RouteOptions &options) { m_route = options; }
+    bool isBusy() const { return m_busy; }
+    QString systemPrompt() const;
+    int turnsTaken() const { return m_turns; }
+    int cleanups() const { return m_cleanups; }
+
+    // Runs one turn: the user's message, then steps until an answer. Refused (an error turn)
+    // while another turn runs.
+    QCoro::Task<AgentTurn> send(QString message);
+    // The same, without awaiting: the outcome arrives as turnFinished().
+    void start(const QString &message);
+    void cancel();
+
+Q_SIGNALS:
+    void turnStarted(const QString &message);
+    void stepStarted(int step);
+    void textDelta(const QString &text);
+    void stepAnswered(const spoon::ChatMessage &assistant);
+    void toolCallStarted(const QString &id, const QString &name, const QString &arguments);
+    void toolCallFinished(const QString &id, const QString &name, const QString &result,
+                          bool isError, qint64 durationMs);
+    void activityChanged(spoon::AgentActivity activity, const QString &detail);
+    void turnFinished(const spoon::AgentTurn &turn);
+
+private:
+    struct StepOutcome
+    {
+        ChatResponse response;
+        LlmError error;
+    };
+    QCoro::Task<StepOutcome> askModel(bool withTools, const QString &transientNudge);
+    QCoro::Task<ToolResult> runTool(ToolCall call, CancelTokenPtr cancel);
+    QCoro::Task<void> foldHistoryIfNeeded();
+    QCoro::Task<void> cleanup();
+    void setActivity(AgentActivity activity, const QString &detail = {});
+    void armStepTimer();
+    AgentTurn endTurn(AgentTurn turn);
+
+    AgentConfig m_config;
+    LlmRouter &m_router;
+    ToolRegistry m_tools;
+    RouteOptions m_route;
+    std::unique_ptr<ConversationHistory> m_history;
+    QPointer<LlmCall> m_call;
+    CancelTokenPtr m_toolCancel;
+    QTimer m_stepTimer;
+    bool m_busy = false;
+    bool m_cancelRequested = false;
+    bool m_stepTimedOut = false;
+    int m_turns = 0;
+    int m_cleanups = 0;
+    Counter *m_stepsCounter = nullptr;
+    Counter *m_toolCallsCounter = nullptr;
+    Counter *m_toolErrorsCounter = nullptr;
+    Counter *m_cleanupsCounter = nullptr;
+    Histogram *m_stepOverhead = nullptr;
+};
+
+} // namespace spoon
+
+Q_DECLARE_METATYPE(spoon::AgentTurn)

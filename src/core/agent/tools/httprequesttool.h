@@ -1,0 +1,39 @@
+#pragma once
+
+#include "agent/addresspolicy.h"
+#include "agent/tool.h"
+#include "config/config.h"
+
+namespace spoon {
+
+class ComputePool;
+class HttpPool;
+
+// http_request: the seed's AsyncHTTPTool. Many URLs at once through the shared pool, at most
+// performance.tools.concurrent_limit (10) at a time, each with its own result or error, so
+// one failure never fails the rest. Refuses internal addresses (see AddressPolicy), does not
+// follow redirects (it reports them, so the model can ask for the new place, which is then
+// checked too), caps each body at max_response_bytes and shows the model at most
+// kMaxCharsPerUrl characters of each. Decoding and trimming bodies runs on the CPU pool.
+class HttpRequestTool : public Tool
+{
+public:
+    static constexpr int kMaxUrls = 50;
+    static constexpr int kMaxCharsPerUrl = 8000;
+
+    HttpRequestTool(HttpPool &pool, ComputePool &compute, const ToolPerformance &limits);
+
+    QString name() const override { return QStringLiteral("http_request"); }
+    QString description() const override;
+    QJsonObject parameters() const override;
+    bool isReadOnly(const QJsonObject &arguments) const override;
+    QCoro::Task<ToolResult> execute(QJsonObject arguments, CancelTokenPtr cancel) override;
+
+private:
+    HttpPool &m_pool;
+    ComputePool &m_compute;
+    ToolPerformance m_limits;
+    AddressPolicy m_policy;
+};
+
+} // namespace spoon

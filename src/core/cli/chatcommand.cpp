@@ -1,0 +1,180 @@
+#include "commandline.h"
+#include "commands.h"
+#include "llmsetup.h"
+
+#include "agent/agentcatalog.h"
+#include "agent/reactagent.h"
+#include "config/configloader.h"
+#include "engine.h"
+#include "telemetry/logging.h"
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+
+namespace spoon::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(spoon::cli::Chat)
+};
+
+QJsonObject messageJson(const ChatMessage &message)
+{
+    QJsonObject json{{u"role"_s, roleName(message.role)}, {u"content"_s, message.content}};
+    if (!message.toolCalls.isEmpty()) {
+        QJsonArray calls;
+        for (const ToolCall &call : message.toolCalls)
+            calls.append(QJsonObject{
+                {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
+        json.insert(u"tool_calls"_s, calls);
+    }
+    if (message.role == ChatMessage::Role::Tool) {
+        json.insert(u"tool_call_id"_s, message.toolCallId);
+        json.insert(u"name"_s, message.name);
+    }
+    return json;
+}
+
+} // namespace
+
+int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Text::tr("Run one agent turn: the agent may call its tools before it answers."));
+    parser.addPositionalArgument(u"MESSAGE"_s, Text::tr("what to tell the agent"));
+    const QCommandLineOption agentOption(u"agent"_s, Text::tr("the agent, by name or alias"),
+                                         u"NAME"_s);
+    const QCommandLineOption providerOption(u"provider"_s, Text::tr("the provider to ask"),
+                                            u"NAME"_s);
+    const QCommandLineOption modelOption(u"model"_s, Text::tr("the model to use"), u"M"_s);
+    const QCommandLineOption json(u"json"_s,
+                                  Text::tr("print the whole transcript as JSON at the end"));
+    parser.addOptions({agentOption, providerOption, modelOption, json});
+    if (const auto stop = parseCommandArguments(parser, line, 1, out, err))
+        return *stop;
+    const QStringList words = parser.positionalArguments();
+    if (words.isEmpty() || words.first().trimmed().isEmpty()) {
+        err << Text::tr("spoon-console: chat needs a message, e.g. spoon-console chat \"How busy "
+                        "is the engine?\"")
+            << '\n';
+        return kExitUsage;
+    }
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
+    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
+        err << diagnostic.toString() << '\n';
+    if (!loaded.isValid()) {
+        err << Text::tr("spoon-console: the config is invalid; nothing was sent") << '\n';
+        return kExitFailure;
+    }
+    logging::configure(loaded.config.logging);
+
+    Engine engine(loaded.config);
+    engine.monitor().start(); // system_info reads live figures
+    const QString chosenProvider = parser.value(providerOption);
+    if (const auto stop = prepareLlm(engine, chosenProvider, err))
+        return *stop;
+    const QString agentName =
+        parser.isSet(agentOption) ? parser.value(agentOption) : engine.agents().defaultAgent();
+    ReactAgent *agent = engine.agents().create(agentName);
+    if (!agent) {
+        QStringList names;
+        for (const AgentConfig *a : engine.agents().agents())
+            names.append(a->aliases.isEmpty()
+                             ? a->name
+                             : a->name + u" ("_s + a->aliases.join(u", "_s) + u')');
+        err << Text::tr("spoon-console: no agent is called \"%1\" (agents: %2)")
+                   .arg(agentName, names.join(u", "_s))
+            << '\n';
+        return kExitFailure;
+    }
+    std::unique_ptr<ReactAgent> owner(agent); // goes before the engine it uses
+    agent->setRouteOptions(RouteOptions{chosenProvider, parser.value(modelOption), false});
+    const bool asJson = parser.isSet(json);
+
+    QString lastText;
+    if (!asJson) {
+        QObject::connect(agent, &ReactAgent::textDelta, agent, [&](const QString &text) {
+            out << text;
+            out.flush();
+            lastText = text;
+        });
+    }
+    QObject::connect(agent, &ReactAgent::stepAnswered, agent, [&](const ChatMessage &assistant) {
+        // A step that calls tools ends its streamed thoughts on their own line.
+        if (!asJson && !assistant.toolCalls.isEmpty() && !lastText.isEmpty() &&
+            !lastText.endsWith(u'\n')) {
+            out << '\n';
+            out.flush();
+            lastText.clear();
+        }
+    });
+    QObject::connect(agent, &ReactAgent::stepStarted, agent, [&](int step) {
+        err << Text::tr("[step %1]").arg(step) << '\n';
+        err.flush();
+    });
+    QObject::connect(agent, &ReactAgent::toolCallStarted, agent,
+                     [&](const QString &, const QString &name, const QString &arguments) {
+                         err << Text::tr("[tool] %1(%2)").arg(name, arguments) << '\n';
+                         err.flush();
+                     });
+    QObject::connect(
+        agent, &ReactAgent::toolCallFinished, agent,
+        [&](const QString &, const QString &name, const QString &result, bool isError, qint64 ms) {
+            err << (isError ? Text::tr("[tool] %1 failed after %2 ms: %3")
+                                  .arg(name)
+                                  .arg(ms)
+                                  .arg(result.left(300))
+                            : Text::tr("[tool] %1 answered in %2 ms (%3 characters)")
+                                  .arg(name)
+                                  .arg(ms)
+                                  .arg(result.size()))
+                << '\n';
+            err.flush();
+        });
+
+    int exitCode = kExitFailure;
+    QObject::connect(agent, &ReactAgent::turnFinished, agent, [&](const AgentTurn &turn) {
+        if (asJson) {
+            QJsonArray messages;
+            for (const ChatMessage &message : agent->history().messages())
+                messages.append(messageJson(message));
+            const QJsonObject transcript{
+                {u"agent"_s, agent->config().name},
+                {u"answer"_s, turn.answer},
+                {u"steps"_s, turn.steps},
+                {u"step_budget_spent"_s, turn.stepBudgetSpent},
+                {u"cancelled"_s, turn.cancelled},
+                {u"messages"_s, messages},
+                {u"error"_s, turn.error.isError()
+                                 ? QJsonValue(QJsonObject{{u"kind"_s, turn.error.kindName()},
+                                                          {u"status"_s, turn.error.httpStatus},
+                                                          {u"message"_s, turn.error.message}})
+                                 : QJsonValue(QJsonValue::Null)},
+            };
+            out << QJsonDocument(transcript).toJson(QJsonDocument::Indented);
+        } else if (!lastText.isEmpty() && !lastText.endsWith(u'\n')) {
+            out << '\n';
+        }
+        out.flush();
+        if (turn.error.isError())
+            err << Text::tr("spoon-console: %1").arg(turn.error.describe()) << '\n';
+        err.flush();
+        exitCode = turn.error.isError() ? kExitFailure : kExitOk;
+        QCoreApplication::exit(exitCode);
+    });
+    agent->start(words.join(u' '));
+    QCoreApplication::exec();
+    return exitCode;
+}
+
+} // namespace spoon::cli

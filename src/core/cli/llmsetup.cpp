@@ -1,0 +1,53 @@
+#include "llmsetup.h"
+
+#include "commandline.h"
+#include "engine.h"
+#include "llm/llmrouter.h"
+#include "llm/providerclient.h"
+
+#include <QCoreApplication>
+
+namespace spoon::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(spoon::cli::Ask)
+};
+} // namespace
+
+std::optional<int> prepareLlm(Engine &engine, const QString &chosenProvider, QTextStream &err)
+{
+    LlmRouter &router = engine.llm();
+    const QString first = chosenProvider.isEmpty() ? router.defaultProvider() : chosenProvider;
+    if (first.isEmpty()) {
+        if (!engine.ensureLlmEndpoint()) {
+            err << Text::tr("spoon-console: cannot start the demo endpoint: %1")
+                       .arg(engine.errorString())
+                << '\n';
+            return kExitFailure;
+        }
+        return std::nullopt;
+    }
+    const ProviderClient *client = router.client(first);
+    if (!client) {
+        QStringList names;
+        for (const ProviderConfig &p : engine.config().providers)
+            names.append(p.name);
+        err << Text::tr("spoon-console: no provider is called \"%1\" (configured: %2)")
+                   .arg(first, names.isEmpty() ? Text::tr("none") : names.join(u", "_s))
+            << '\n';
+        return kExitFailure;
+    }
+    if (!client->hasCredentials()) {
+        err << Text::tr("spoon-console: provider \"%1\" needs %2; set it in the environment")
+                   .arg(first, client->config().apiKeyEnv)
+            << '\n';
+        return kExitFailure;
+    }
+    return std::nullopt;
+}
+
+} // namespace spoon::cli

@@ -1,0 +1,489 @@
+// The ReAct loop against the demo endpoint and a scripted LLM, with real HTTP underneath.
+#include "agent/reactagent.h"
+#include "agent/toolregistry.h"
+#include "agent/tools/systeminfotool.h"
+#include "config/configbuilder.h"
+#include "config/configloader.h"
+#include "llm/demoserver.h"
+#include "llm/llmrouter.h"
+#include "llm/llmstats.h"
+#include "net/httppool.h"
+#include "net/retrypolicy.h"
+#include "support/fakellm.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <qcoro/qcorosignal.h>
+
+using namespace spoon;
+using spoon::test::FakeLlm;
+using spoon::test::FakeReply;
+
+// Resumes a waiting coroutine once, from a timer or a cancel, whichever comes first.
+class Waiter : public QObject
+{
+    Q_OBJECT
+public:
+    void finish()
+    {
+        if (!m_done) {
+            m_done = true;
+            Q_EMIT done();
+        }
+    }
+Q_SIGNALS:
+    void done();
+
+private:
+    bool m_done = false;
+};
+
+namespace {
+
+// A tool that takes `delayMs` and says which call it was; read-only or not as asked.
+class SlowTool : public Tool
+{
+public:
+    SlowTool(QString name, int delayMs, bool readOnly)
+        : m_name(std::move(name))
+        , m_delayMs(delayMs)
+        , m_readOnly(readOnly)
+    {}
+    QString name() const override { return m_name; }
+    QString description() const override { return QStringLiteral("waits, then answers"); }
+    QJsonObject parameters() const override
+    {
+        return QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"),
+             QJsonObject{{QStringLiteral("n"),
+                          QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")}}}}},
+            {QStringLiteral("required"), QJsonArray{QStringLiteral("n")}}};
+    }
+    bool isReadOnly(const QJsonObject &) const override { return m_readOnly; }
+    QCoro::Task<ToolResult> execute(QJsonObject arguments, CancelTokenPtr cancel) override
+    {
+        ++running;
+        peak = std::max(peak, running);
+        Waiter waiter;
+        QTimer::singleShot(m_delayMs, &waiter, &Waiter::finish);
+        QObject::connect(cancel.get(), &CancelToken::cancelled, &waiter, &Waiter::finish);
+        co_await qCoro(&waiter, &Waiter::done);
+        --running;
+        if (cancel->isCancelled())
+            co_return ToolResult::error(QStringLiteral("stopped"));
+        co_return ToolResult::ok(
+            QStringLiteral("done %1").arg(arguments.value(QStringLiteral("n")).toInt()));
+    }
+    int running = 0;
+    int peak = 0;
+
+private:
+    QString m_name;
+    int m_delayMs;
+    bool m_readOnly;
+};
+
+ToolCall call(const char *id, const char *name, const char *arguments)
+{
+    return ToolCall{QString::fromLatin1(id), QString::fromLatin1(name),
+                    QString::fromLatin1(arguments)};
+}
+
+// An engine's worth of parts for one provider at `baseUrl`.
+struct Rig
+{
+    explicit Rig(const QString &baseUrl, const QByteArray &agentConfig = "{}",
+                 const QByteArray &llm = "{}")
+        : loaded(ConfigLoader::parse(
+              QStringLiteral(
+                  R"({"providers": {"fake": {"base_url": "%1", "model": "m", "timeout": 5}},
+                                "performance": {"llm": %2},
+                                "agents": {"tester": {"config": %3}}, "default_agent": "tester"})")
+                  .arg(baseUrl, QString::fromLatin1(llm), QString::fromLatin1(agentConfig))
+                  .toUtf8(),
+              QStringLiteral("test.json"), env()))
+        , pool(HttpPoolLimits{}, &registry)
+        , stats(registry)
+        , router(loaded.config, pool, stats)
+    {
+        router.setRetryPolicy(RetryPolicy(0));
+    }
+    static QProcessEnvironment env()
+    {
+        QProcessEnvironment e;
+        e.insert(QStringLiteral("FAKE_API_KEY"), QStringLiteral("k-0123456789abcdef0123"));
+        return e;
+    }
+    std::unique_ptr<ReactAgent> agent(ToolRegistry tools)
+    {
+        return std::make_unique<ReactAgent>(*loaded.config.agent(u"tester"), router,
+                                            std::move(tools), &registry);
+    }
+    ConfigLoadResult loaded;
+    MetricsRegistry registry;
+    HttpPool pool;
+    LlmStats stats;
+    LlmRouter router;
+};
+
+AgentTurn runTurn(ReactAgent &agent, const QString &message, int timeoutMs = 20000)
+{
+    QSignalSpy finished(&agent, &ReactAgent::turnFinished);
+    agent.start(message);
+    if (!finished.wait(timeoutMs))
+        return AgentTurn{QString(), LlmError{LlmError::Kind::Timeout, 0,
+                                             QStringLiteral("test waited too long"), -1}};
+    return finished.first().first().value<AgentTurn>();
+}
+
+bool everyToolCallAnswered(const QList<ChatMessage> &messages)
+{
+    for (qsizetype i = 0; i < messages.size(); ++i) {
+        for (const ToolCall &c : messages[i].toolCalls) {
+            bool found = false;
+            for (qsizetype j = i + 1; j < messages.size(); ++j)
+                found = found || (messages[j].role == ChatMessage::Role::Tool &&
+                                  messages[j].toolCallId == c.id);
+            if (!found)
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+class TestReactAgent : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void plainAnswerEndsTheTurn()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("Just an answer."), {}}});
+        Rig rig(llm.baseUrl());
+        auto agent = rig.agent({});
+        QSignalSpy deltas(agent.get(), &ReactAgent::textDelta);
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("hi"));
+        QVERIFY2(!turn.error.isError(), qPrintable(turn.error.describe()));
+        QCOMPARE(turn.answer, QStringLiteral("Just an answer."));
+        QCOMPARE(turn.steps, 1);
+        QVERIFY(deltas.count() >= 2); // streamed
+        QCOMPARE(agent->history().messages().size(), 2);
+        QCOMPARE(llm.requests().size(), 1);
+        QVERIFY(!llm.requests().first().contains(QStringLiteral("tools"))); // no tools to offer
+    }
+
+    void toolCallThenAnswerWithTheDemoEndpoint()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        ToolRegistry tools;
+        tools.add(std::make_shared<SystemInfoTool>(rig.registry));
+        auto agent = rig.agent(tools);
+        QSignalSpy started(agent.get(), &ReactAgent::toolCallStarted);
+        QSignalSpy finished(agent.get(), &ReactAgent::toolCallFinished);
+        const AgentTurn turn =
+            runTurn(*agent, QStringLiteral("How much memory does the engine use?"));
+        QVERIFY2(!turn.error.isError(), qPrintable(turn.error.describe()));
+        QCOMPARE(turn.steps, 2);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.first().at(1).toString(), QStringLiteral("system_info"));
+        QCOMPARE(finished.first().at(3).toBool(), false);
+        QVERIFY(turn.answer.contains(QStringLiteral("Memory")));
+        const QList<ChatMessage> &history = agent->history().messages();
+        QCOMPARE(history.size(), 4); // user, assistant calling the tool, tool result, answer
+        QCOMPARE(history[1].toolCalls.size(), 1);
+        QCOMPARE(history[2].role, ChatMessage::Role::Tool);
+        QCOMPARE(history[2].toolCallId, history[1].toolCalls.first().id);
+        QCOMPARE(rig.registry.value("spoon_agent_tool_calls_total", {{"agent", "tester"}}), 1.0);
+        QCOMPARE(
+            rig.registry.findHistogram("spoon_agent_step_overhead_seconds", {{"agent", "tester"}})
+                ->count(),
+            quint64(2));
+    }
+
+    void stepBudgetEndsWithOneToolFreeCall()
+    {
+        FakeLlm llm({FakeReply{QString(), {call("c1", "slow", "{\"n\":1}")}},
+                     FakeReply{QString(), {call("c2", "slow", "{\"n\":2}")}},
+                     FakeReply{QString(), {call("c3", "slow", "{\"n\":3}")}},
+                     FakeReply{QStringLiteral("Final answer from what I have."), {}}});
+        Rig rig(llm.baseUrl(), R"({"max_steps": 3})");
+        ToolRegistry tools;
+        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 1, true));
+        auto agent = rig.agent(tools);
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("go"));
+        QVERIFY2(!turn.error.isError(), qPrintable(turn.error.describe()));
+        QCOMPARE(turn.steps, 3);
+        QVERIFY(turn.stepBudgetSpent);
+        QCOMPARE(turn.answer, QStringLiteral("Final answer from what I have."));
+        QCOMPARE(llm.requests().size(), 4);
+        QVERIFY(llm.requests()[2].contains(QStringLiteral("tools")));
+        QVERIFY(!llm.requests()[3].contains(QStringLiteral("tools"))); // the last call offers none
+        const QJsonArray lastMessages = llm.requests()[3][u"messages"].toArray();
+        QVERIFY(lastMessages.last()[u"content"].toString().contains(
+            QStringLiteral("step budget is spent")));
+    }
+
+    void repeatedStepGetsANudge()
+    {
+        FakeLlm llm({FakeReply{QString(), {call("c1", "slow", "{\"n\":1}")}},
+                     FakeReply{QString(), {call("c2", "slow", "{\"n\":1}")}},
+                     FakeReply{QStringLiteral("ok"), {}}});
+        Rig rig(llm.baseUrl());
+        ToolRegistry tools;
+        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 1, true));
+        auto agent = rig.agent(tools);
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("go"));
+        QVERIFY(!turn.error.isError());
+        bool nudged = false;
+        for (const ChatMessage &m : agent->history().messages())
+            nudged = nudged || m.content.contains(QStringLiteral("try another approach"));
+        QVERIFY(nudged);
+        QVERIFY(llm.requests()[2][u"messages"].toArray().last()[u"content"].toString().contains(
+            QStringLiteral("another approach")));
+    }
+
+    void readOnlyCallsRunTogether_data()
+    {
+        QTest::addColumn<bool>("readOnly");
+        QTest::addColumn<int>("peak");
+        QTest::newRow("all read-only: concurrently") << true << 3;
+        QTest::newRow("some write: one by one, in order") << false << 1;
+    }
+
+    void readOnlyCallsRunTogether()
+    {
+        QFETCH(bool, readOnly);
+        FakeLlm llm({FakeReply{QString(),
+                               {call("a", "slow", "{\"n\":1}"), call("b", "slow", "{\"n\":2}"),
+                                call("c", "slow", "{\"n\":3}")}},
+                     FakeReply{QStringLiteral("done"), {}}});
+        Rig rig(llm.baseUrl());
+        ToolRegistry tools;
+        auto slow = std::make_shared<SlowTool>(QStringLiteral("slow"), 200, readOnly);
+        tools.add(slow);
+        auto agent = rig.agent(tools);
+        QStringList order;
+        connect(agent.get(), &ReactAgent::toolCallFinished, this,
+                [&](const QString &id, const QString &, const QString &, bool, qint64) {
+                    order.append(id);
+                });
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("go"));
+        QVERIFY(!turn.error.isError());
+        QTEST(slow->peak, "peak");
+        // Results go back paired by id, in the order of the calls.
+        const QList<ChatMessage> &history = agent->history().messages();
+        QCOMPARE(history[2].toolCallId, QStringLiteral("a"));
+        QCOMPARE(history[3].toolCallId, QStringLiteral("b"));
+        QCOMPARE(history[4].toolCallId, QStringLiteral("c"));
+        QCOMPARE(history[4].content, QStringLiteral("done 3"));
+        if (!readOnly)
+            QCOMPARE(order,
+                     (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+    }
+
+    void badToolCallsBecomeObservations_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("arguments");
+        QTest::addColumn<QString>("observation");
+        QTest::newRow("malformed JSON") << "slow"
+                                        << "{\"n\": 1"
+                                        << "the arguments are not valid JSON";
+        QTest::newRow("not an object") << "slow"
+                                       << "[1]"
+                                       << "the arguments must be a JSON object";
+        QTest::newRow("wrong type") << "slow"
+                                    << "{\"n\": \"one\"}"
+                                    << "invalid arguments: n: expected integer, got \"one\"";
+        QTest::newRow("missing argument") << "slow"
+                                          << "{}"
+                                          << "invalid arguments: arguments: \"n\" is required";
+        QTest::newRow("unknown tool") << "nope"
+                                      << "{}"
+                                      << "there is no tool called \"nope\"; available: slow";
+    }
+
+    void badToolCallsBecomeObservations()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, arguments);
+        QFETCH(QString, observation);
+        FakeLlm llm({FakeReply{QString(), {ToolCall{QStringLiteral("x"), name, arguments}}},
+                     FakeReply{QStringLiteral("recovered"), {}}});
+        Rig rig(llm.baseUrl());
+        ToolRegistry tools;
+        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 1, true));
+        auto agent = rig.agent(tools);
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("go"));
+        QVERIFY(!turn.error.isError());
+        QCOMPARE(turn.answer, QStringLiteral("recovered"));
+        const ChatMessage &result = agent->history().messages()[2];
+        QVERIFY2(result.content.startsWith(observation), qPrintable(result.content));
+        QCOMPARE(rig.registry.value("spoon_agent_tool_errors_total", {{"agent", "tester"}}), 1.0);
+    }
+
+    void eachStepHasATimeout()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("too late"), {}, 3000}});
+        Rig rig(llm.baseUrl(), R"({"timeout": 0.5})");
+        auto agent = rig.agent({});
+        QElapsedTimer clock;
+        clock.start();
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("hi"));
+        QCOMPARE(turn.error.kind, LlmError::Kind::Timeout);
+        QVERIFY(turn.error.message.contains(QStringLiteral("longer than 0.5 s")));
+        QVERIFY(clock.elapsed() < 2500);
+    }
+
+    void cancelDuringATool()
+    {
+        FakeLlm llm({FakeReply{QString(),
+                               {call("a", "slow", "{\"n\":1}"), call("b", "slow", "{\"n\":2}")}}});
+        Rig rig(llm.baseUrl());
+        ToolRegistry tools;
+        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 5000, false));
+        auto agent = rig.agent(tools);
+        QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
+        QSignalSpy toolStarted(agent.get(), &ReactAgent::toolCallStarted);
+        agent->start(QStringLiteral("go"));
+        QVERIFY(toolStarted.wait(5000));
+        agent->cancel();
+        QVERIFY(finished.wait(5000));
+        const AgentTurn turn = finished.first().first().value<AgentTurn>();
+        QVERIFY(turn.cancelled);
+        QCOMPARE(turn.error.kind, LlmError::Kind::Cancelled);
+        QVERIFY(everyToolCallAnswered(agent->history().messages()));
+        QVERIFY(!agent->isBusy());
+        // The next turn works on the consistent history.
+        llm.setReplies({FakeReply{QStringLiteral("fine again"), {}}});
+        QCOMPARE(runTurn(*agent, QStringLiteral("again")).answer, QStringLiteral("fine again"));
+    }
+
+    void cancelDuringTheStreamKeepsWhatArrived()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(40);
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        auto agent = rig.agent({});
+        QSignalSpy deltas(agent.get(), &ReactAgent::textDelta);
+        QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
+        agent->start(QStringLiteral("hello"));
+        QVERIFY(deltas.wait(5000));
+        QTRY_VERIFY(deltas.count() >= 3);
+        agent->cancel();
+        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.first().first().value<AgentTurn>().cancelled);
+        const QList<ChatMessage> &history = agent->history().messages();
+        QCOMPARE(history.size(), 2);
+        QVERIFY(!history[1].content.isEmpty()); // the partial answer the user saw
+    }
+
+    void configKeysShapeTheRequests()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("ok"), {}}});
+        Rig rig(llm.baseUrl(), R"({"temperature": 0.15, "max_tokens": 77, "stream": false})",
+                R"({"batch_size": 1})");
+        auto agent = rig.agent({});
+        QVERIFY(!runTurn(*agent, QStringLiteral("hi")).error.isError());
+        const QJsonObject request = llm.requests().first();
+        QCOMPARE(request[u"temperature"].toDouble(), 0.15);
+        QCOMPARE(request[u"max_tokens"].toInt(), 77);
+        QCOMPARE(request[u"stream"].toBool(), false);
+        QVERIFY(request[u"messages"][0][u"content"].toString().startsWith(
+            QStringLiteral("You are tester")));
+    }
+
+    void cacheEnabledDecidesWhetherARepeatIsAsked_data()
+    {
+        QTest::addColumn<bool>("cacheEnabled");
+        QTest::addColumn<int>("requests");
+        QTest::newRow("cache_enabled true") << true << 1;
+        QTest::newRow("cache_enabled false") << false << 2;
+    }
+
+    void cacheEnabledDecidesWhetherARepeatIsAsked()
+    {
+        QFETCH(bool, cacheEnabled);
+        FakeLlm llm({FakeReply{QStringLiteral("same"), {}}});
+        Rig rig(llm.baseUrl(),
+                cacheEnabled ? R"({"cache_enabled": true})" : R"({"cache_enabled": false})");
+        // Two fresh conversations ask the identical first question.
+        auto first = rig.agent({});
+        auto second = rig.agent({});
+        QVERIFY(!runTurn(*first, QStringLiteral("what?")).error.isError());
+        QVERIFY(!runTurn(*second, QStringLiteral("what?")).error.isError());
+        QTEST(int(llm.requests().size()), "requests");
+    }
+
+    void historyIsBoundedAndFolded()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("answer"), {}}});
+        Rig rig(llm.baseUrl(), R"({"max_history_length": 4, "cache_enabled": false})");
+        auto agent = rig.agent({});
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!runTurn(*agent, QStringLiteral("question %1").arg(i)).error.isError());
+        QVERIFY(agent->history().messages().size() <= 4);
+        QVERIFY(!agent->history().summaries().isEmpty());
+        // The LLM wrote the summary (the scripted answer), and it travels with requests.
+        QCOMPARE(agent->history().summaries().first(), QStringLiteral("answer"));
+        const QJsonArray messages = llm.requests().last()[u"messages"].toArray();
+        QVERIFY(messages[1][u"content"].toString().startsWith(
+            QStringLiteral("Earlier in this conversation")));
+        QVERIFY(rig.registry.value("spoon_agent_history_folds_total", {{"agent", "tester"}})
+                    .value_or(0) >= 1);
+    }
+
+    void withoutAnLlmTheSummaryIsStatistical()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("answer"), {}}});
+        Rig rig(llm.baseUrl(), R"({"max_history_length": 4, "cache_enabled": false})");
+        auto agent = rig.agent({});
+        QVERIFY(!runTurn(*agent, QStringLiteral("first question")).error.isError());
+        QVERIFY(!runTurn(*agent, QStringLiteral("second")).error.isError());
+        llm.setReplies({FakeReply{QString(), {}, 0, 500}, FakeReply{QStringLiteral("answer"), {}}});
+        runTurn(*agent, QStringLiteral("third")); // the summary request fails: statistics instead
+        QVERIFY(!agent->history().summaries().isEmpty());
+        QVERIFY2(agent->history().summaries().first().startsWith(
+                     QStringLiteral("User asked 1 questions")),
+                 qPrintable(agent->history().summaries().first()));
+    }
+
+    void cleanupIntervalAndErrors()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("answer"), {}}});
+        Rig rig(llm.baseUrl(), R"({"cleanup_interval": 2, "cache_enabled": false})");
+        auto agent = rig.agent({});
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!runTurn(*agent, QStringLiteral("q%1").arg(i)).error.isError());
+        QCOMPARE(agent->cleanups(), 2); // after turns 2 and 4
+        llm.setReplies({FakeReply{QString(), {}, 0, 400}});
+        QVERIFY(runTurn(*agent, QStringLiteral("fails")).error.isError());
+        QCOMPARE(agent->cleanups(), 3); // and after the error
+        QCOMPARE(rig.registry.value("spoon_agent_cleanups_total", {{"agent", "tester"}}), 3.0);
+    }
+
+    void aSecondTurnWhileBusyIsRefused()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("slow"), {}, 500}});
+        Rig rig(llm.baseUrl());
+        auto agent = rig.agent({});
+        QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
+        agent->start(QStringLiteral("first"));
+        QVERIFY(agent->isBusy());
+        const AgentTurn refused = runTurn(*agent, QStringLiteral("second"), 100);
+        QVERIFY(refused.error.isError());
+        QVERIFY(finished.wait(5000));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReactAgent)
+#include "tst_reactagent.moc"
