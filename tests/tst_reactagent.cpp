@@ -71,7 +71,8 @@ public:
         Waiter waiter;
         QTimer::singleShot(m_delayMs, &waiter, &Waiter::finish);
         QObject::connect(cancel.get(), &CancelToken::cancelled, &waiter, &Waiter::finish);
-        co_await qCoro(&waiter, &Waiter::done);
+        auto done = qCoro(&waiter, &Waiter::done);
+        co_await done;
         --running;
         if (cancel->isCancelled())
             co_return ToolResult::error(QStringLiteral("stopped"));

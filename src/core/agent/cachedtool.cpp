@@ -21,7 +21,10 @@ QCoro::Task<ToolResult> CachedTool::execute(QJsonObject arguments, CancelTokenPt
         if (const ToolResult *hit = m_cache.get(key))
             co_return *hit;
     }
-    ToolResult result = co_await m_inner->execute(arguments, cancel);
+    // Tasks are named before co_await: GCC 12 may destroy temporaries of a co_await
+    // expression twice (GCC bug 100611).
+    QCoro::Task<ToolResult> running = m_inner->execute(arguments, cancel);
+    ToolResult result = co_await running;
     if (cacheable && !result.isError && !cancel->isCancelled())
         m_cache.put(key, result);
     co_return result;

@@ -145,7 +145,8 @@ QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
     });
     QPointer<ReactAgent> self(this);
     StepOutcome outcome;
-    std::tie(outcome.response, outcome.error) = co_await qCoro(call, &LlmCall::finished);
+    auto finished = qCoro(call, &LlmCall::finished);
+    std::tie(outcome.response, outcome.error) = co_await finished;
     if (self)
         m_call = nullptr;
     co_return outcome;
@@ -172,7 +173,8 @@ QCoro::Task<ToolResult> ReactAgent::runTool(ToolCall call, CancelTokenPtr cancel
     } else if (cancel->isCancelled()) {
         result = ToolResult::error(QString::fromLatin1(kCancelledResult));
     } else {
-        result = co_await tool->execute(arguments, cancel);
+        QCoro::Task<ToolResult> running = tool->execute(arguments, cancel);
+        result = co_await running;
     }
     if (m_toolCallsCounter) {
         m_toolCallsCounter->add();
@@ -207,7 +209,8 @@ QCoro::Task<void> ReactAgent::foldHistoryIfNeeded()
     LlmCall *call = m_router.send(request, m_route);
     m_call = call;
     QPointer<ReactAgent> self(this);
-    const auto [written, error] = co_await qCoro(call, &LlmCall::finished);
+    auto finished = qCoro(call, &LlmCall::finished);
+    const auto [written, error] = co_await finished;
     if (!self)
         co_return;
     m_call = nullptr;
@@ -224,7 +227,8 @@ QCoro::Task<void> ReactAgent::cleanup()
     ++m_cleanups;
     if (m_cleanupsCounter)
         m_cleanupsCounter->add();
-    co_await foldHistoryIfNeeded();
+    QCoro::Task<void> folding = foldHistoryIfNeeded();
+    co_await folding;
 }
 
 AgentTurn ReactAgent::endTurn(AgentTurn turn)
@@ -255,7 +259,8 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     const int maxSteps = std::max(1, m_config.settings.maxSteps);
 
     for (int step = 1; step <= maxSteps; ++step) {
-        co_await foldHistoryIfNeeded();
+        QCoro::Task<void> folding = foldHistoryIfNeeded();
+        co_await folding;
         if (!self)
             co_return turn;
         if (m_cancelRequested) {
@@ -274,7 +279,8 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
 
         QElapsedTimer waitClock;
         waitClock.start();
-        const StepOutcome outcome = co_await askModel(true, QString());
+        QCoro::Task<StepOutcome> asking = askModel(true, QString());
+        const StepOutcome outcome = co_await asking;
         if (!self)
             co_return turn;
         qint64 waitedNs = waitClock.nsecsElapsed();
@@ -323,8 +329,10 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
                 setActivity(AgentActivity::CallingTool, call.name);
                 running.push_back(runTool(call, cancelToken));
             }
-            for (QCoro::Task<ToolResult> &task : running)
-                results.append(co_await std::move(task));
+            for (QCoro::Task<ToolResult> &task : running) {
+                const ToolResult result = co_await task;
+                results.append(result);
+            }
         } else {
             for (const ToolCall &call : response.toolCalls) {
                 setActivity(AgentActivity::CallingTool, call.name);
@@ -332,7 +340,9 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
                     results.append(ToolResult::error(QString::fromLatin1(kCancelledResult)));
                     continue;
                 }
-                results.append(co_await runTool(call, cancelToken));
+                QCoro::Task<ToolResult> running = runTool(call, cancelToken);
+                const ToolResult result = co_await running;
+                results.append(result);
                 if (!self)
                     co_return turn;
             }
@@ -365,7 +375,8 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
             // The budget went on tools: one last call, without them, for the answer.
             armStepTimer();
             setActivity(AgentActivity::Thinking);
-            const StepOutcome last = co_await askModel(false, QString::fromLatin1(kBudgetNudge));
+            QCoro::Task<StepOutcome> askingLast = askModel(false, QString::fromLatin1(kBudgetNudge));
+            const StepOutcome last = co_await askingLast;
             if (!self)
                 co_return turn;
             turn.stepBudgetSpent = true;
@@ -387,7 +398,8 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     m_history->closeOpenToolCalls(QString::fromLatin1(kCancelledResult));
     m_stepTimer.stop();
     if (turn.error.isError() || m_turns % std::max(1, m_config.settings.cleanupInterval) == 0) {
-        co_await cleanup();
+        QCoro::Task<void> cleaning = cleanup();
+        co_await cleaning;
         if (!self)
             co_return turn;
     }

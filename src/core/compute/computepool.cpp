@@ -31,6 +31,12 @@ void ComputePool::enqueued()
     publish();
 }
 
+void ComputePool::dequeuedUnstarted()
+{
+    m_queued.fetch_sub(1, std::memory_order_relaxed);
+    publish();
+}
+
 void ComputePool::publish()
 {
     if (m_queueDepth) {

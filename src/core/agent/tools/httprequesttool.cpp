@@ -203,8 +203,10 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
             });
     }
     lookups->done();
-    if (lookups->left() > 0)
-        co_await qCoro(lookups.get(), &Countdown::finished);
+    if (lookups->left() > 0) {
+        auto resolved = qCoro(lookups.get(), &Countdown::finished);
+        co_await resolved;
+    }
 
     // Then fetch, through one caller so at most concurrent_limit run at once.
     HttpCaller caller("http_request", m_limits.concurrentLimit);
@@ -242,16 +244,20 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
             }
         });
     fetched->done();
-    if (fetched->left() > 0)
-        co_await qCoro(fetched.get(), &Countdown::finished);
+    if (fetched->left() > 0) {
+        auto done = qCoro(fetched.get(), &Countdown::finished);
+        co_await done;
+    }
     QObject::disconnect(onCancel);
 
     int failures = 0;
     for (const Fetch &fetch : fetches)
         failures += !fetch.error.isEmpty();
     const int maxChars = kMaxCharsPerUrl;
-    const QString text =
-        co_await m_compute.run([fetches, maxChars] { return describeAll(fetches, maxChars); });
+    // Named, not a temporary of the co_await (GCC bug 100611 destroys those twice).
+    QFuture<QString> described =
+        m_compute.run([fetches, maxChars] { return describeAll(fetches, maxChars); });
+    const QString text = co_await described;
     co_return ToolResult{text, failures == fetches.size()};
 }
 
