@@ -265,6 +265,84 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(server.readAllStandardError())
                     .contains(QStringLiteral("unknown fault \"explode\"")));
     }
+    // `chat`: one agent turn, the answer on stdout, the steps on stderr.
+    void chatCallsAToolThenAnswers()
+    {
+        AskTest t;
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("chat"),
+                             QStringLiteral("How much memory does the engine use?")});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("**Memory:**")), qPrintable(r.out));
+        QVERIFY(r.out.endsWith(u'\n'));
+        const QStringList steps = r.err.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(steps.size(), 4);
+        QCOMPARE(steps[0], QStringLiteral("[step 1]"));
+        QCOMPARE(steps[1], QStringLiteral("[tool] system_info({})"));
+        QVERIFY2(steps[2].startsWith(QStringLiteral("[tool] system_info answered in ")),
+                 qPrintable(steps[2]));
+        QCOMPARE(steps[3], QStringLiteral("[step 2]"));
+        QCOMPARE(t.demo.requestsServed(), 2);
+    }
+
+    void chatJsonTranscript()
+    {
+        AskTest t;
+        const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("chat"),
+                             QStringLiteral("--json"), QStringLiteral("--agent"),
+                             QStringLiteral("spoon_react"), // an alias
+                             QStringLiteral("What is the CPU load?")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject transcript = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(transcript[u"agent"].toString(), QStringLiteral("react"));
+        QCOMPARE(transcript[u"steps"].toInt(), 2);
+        QVERIFY(transcript[u"error"].isNull());
+        QCOMPARE(transcript[u"cancelled"].toBool(), false);
+        const QJsonArray messages = transcript[u"messages"].toArray();
+        QStringList roles;
+        for (const QJsonValue &message : messages)
+            roles.append(message[u"role"].toString());
+        QCOMPARE(roles, (QStringList{QStringLiteral("user"), QStringLiteral("assistant"),
+                                     QStringLiteral("tool"), QStringLiteral("assistant")}));
+        const QString callId = messages[1][u"tool_calls"][0][u"id"].toString();
+        QVERIFY(!callId.isEmpty());
+        QCOMPARE(messages[2][u"tool_call_id"].toString(), callId);
+        QCOMPARE(messages[2][u"name"].toString(), QStringLiteral("system_info"));
+        QCOMPARE(messages[3][u"content"].toString(), transcript[u"answer"].toString());
+    }
+
+    void chatFailures_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("stderrHas");
+        QTest::newRow("no message") << QStringList{} << QString() << 2
+                                    << QStringLiteral("chat needs a message");
+        QTest::newRow("unknown agent")
+            << QStringList{QStringLiteral("--agent"), QStringLiteral("nobody"), QStringLiteral("hi")}
+            << QString() << 1
+            << QStringLiteral("no agent is called \"nobody\" (agents: react (spoon_react))");
+        QTest::newRow("provider fails")
+            << QStringList{QStringLiteral("hi")} << QStringLiteral("status=500") << 1
+            << QStringLiteral("spoon-console: local: HTTP 500: demo fault");
+        QTest::newRow("stream dropped")
+            << QStringList{QStringLiteral("hi")} << QStringLiteral("drop_after=8") << 1
+            << QStringLiteral("incomplete");
+    }
+    void chatFailures()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, fault);
+        QFETCH(QString, stderrHas);
+        AskTest t;
+        if (!fault.isEmpty())
+            t.demo.addFault(*DemoFault::parse(fault));
+        const Run r = t.run(QStringList{QStringLiteral("--config"), t.writeConfig(5, 0),
+                                        QStringLiteral("chat")} +
+                            arguments);
+        QTEST(r.exitCode, "exitCode");
+        QVERIFY2(r.err.contains(stderrHas), qPrintable(r.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAskCommand)

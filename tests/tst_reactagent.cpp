@@ -136,8 +136,12 @@ AgentTurn runTurn(ReactAgent &agent, const QString &message, int timeoutMs = 200
     QSignalSpy finished(&agent, &ReactAgent::turnFinished);
     agent.start(message);
     if (!finished.wait(timeoutMs))
-        return AgentTurn{QString(), LlmError{LlmError::Kind::Timeout, 0,
-                                             QStringLiteral("test waited too long"), -1}};
+    {
+        AgentTurn timedOut;
+        timedOut.error = LlmError{LlmError::Kind::Timeout, 0,
+                                  QStringLiteral("test waited too long"), -1};
+        return timedOut;
+    }
     return finished.first().first().value<AgentTurn>();
 }
 

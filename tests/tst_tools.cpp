@@ -396,6 +396,21 @@ private Q_SLOTS:
         QCOMPARE(ran.load(), 0);
         Q_UNUSED(blockers);
         QCOMPARE(registry.value("spoon_compute_queue_depth"), 0.0);
+
+        // A cancelled map skips the items that have not started, and still finishes.
+        auto moreBlockers = {pool.run([&] { hold.acquire(); }), pool.run([&] { hold.acquire(); })};
+        QTRY_COMPARE(pool.running(), 2);
+        QFuture<QList<int>> mapped = pool.map(QList<int>{1, 2, 3}, [&](const int &x) {
+            ++ran;
+            return x;
+        });
+        mapped.cancel();
+        hold.release(2);
+        pool.waitForDone();
+        QTRY_VERIFY(mapped.isFinished());
+        QVERIFY(mapped.isCanceled());
+        QCOMPARE(ran.load(), 0);
+        Q_UNUSED(moreBlockers);
     }
 };
 

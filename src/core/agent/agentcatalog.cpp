@@ -1,9 +1,13 @@
 #include "agentcatalog.h"
 
-#include "reactagent.h"
+#include "mcpclient.h"
 #include "toolregistry.h"
 #include "tools/httprequesttool.h"
 #include "tools/systeminfotool.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
 
 namespace spoon {
 
@@ -59,7 +63,43 @@ std::shared_ptr<Tool> AgentCatalog::builtin(const QString &name)
     return tool;
 }
 
-ToolRegistry AgentCatalog::toolsFor(const AgentConfig &agent)
+std::shared_ptr<McpClient> AgentCatalog::mcpServer(const ToolConfig &entry)
+{
+    std::shared_ptr<McpClient> &server = m_mcpServers[entry.name];
+    if (!server)
+        server = std::make_shared<McpClient>(entry.name, entry.mcpServer, &m_registry);
+    return server;
+}
+
+namespace {
+// An MCP entry whose name is one of the server's tools offers that tool; any other name
+// labels the server, and all its tools are offered.
+QCoro::Task<ToolLoad> loadMcpTools(std::shared_ptr<McpClient> server, QString entryName,
+                                   ToolResultCache *cache)
+{
+    QString error;
+    QCoro::Task<QList<McpToolInfo>> listing = server->listTools(&error);
+    const QList<McpToolInfo> infos = co_await listing;
+    ToolLoad load;
+    if (!error.isEmpty()) {
+        load.error = QCoreApplication::translate("spoon::AgentCatalog",
+                                                 "The tools of MCP server \"%1\" are not available: %2")
+                         .arg(entryName, error);
+        co_return load;
+    }
+    const bool named = std::any_of(infos.begin(), infos.end(),
+                                   [&](const McpToolInfo &info) { return info.name == entryName; });
+    for (const McpToolInfo &info : infos) {
+        if (named && info.name != entryName)
+            continue;
+        std::shared_ptr<Tool> tool = std::make_shared<McpTool>(server, info);
+        load.tools.append(cache ? std::make_shared<CachedTool>(tool, *cache) : tool);
+    }
+    co_return load;
+}
+} // namespace
+
+ToolRegistry AgentCatalog::toolsFor(const AgentConfig &agent, QList<ToolLoader> *loaders)
 {
     ToolRegistry registry;
     for (const ToolConfig &entry : agent.tools) {
@@ -71,6 +111,12 @@ ToolRegistry AgentCatalog::toolsFor(const AgentConfig &agent)
         if (entry.kind == ToolKind::Builtin) {
             if (std::shared_ptr<Tool> tool = builtin(entry.name))
                 tools.append(tool);
+        } else {
+            // Plain lambda: a coroutine lambda's captures would die with the std::function.
+            loaders->append([server = mcpServer(entry), name = entry.name,
+                             cache = cached ? &m_toolCache : nullptr] {
+                return loadMcpTools(server, name, cache);
+            });
         }
         for (std::shared_ptr<Tool> &tool : tools)
             registry.add(cached ? std::make_shared<CachedTool>(tool, m_toolCache) : tool);
@@ -83,7 +129,11 @@ ReactAgent *AgentCatalog::create(const QString &nameOrAlias, QObject *parent)
     const AgentConfig *agent = find(nameOrAlias);
     if (!agent)
         return nullptr;
-    return new ReactAgent(*agent, m_router, toolsFor(*agent), &m_registry, parent);
+    QList<ToolLoader> loaders;
+    auto *created = new ReactAgent(*agent, m_router, toolsFor(*agent, &loaders), &m_registry, parent);
+    for (ToolLoader &loader : loaders)
+        created->addToolLoader(std::move(loader));
+    return created;
 }
 
 } // namespace spoon

@@ -2,6 +2,7 @@
 
 #include "cachedtool.h"
 #include "config/config.h"
+#include "reactagent.h"
 
 #include <QHash>
 #include <QObject>
@@ -15,7 +16,6 @@ class HttpPool;
 class LlmRouter;
 class McpClient;
 class MetricsRegistry;
-class ReactAgent;
 class Tool;
 class ToolRegistry;
 
@@ -39,7 +39,8 @@ public:
     ToolResultCache &toolCache() { return m_toolCache; }
 
 private:
-    ToolRegistry toolsFor(const AgentConfig &agent);
+    ToolRegistry toolsFor(const AgentConfig &agent, QList<ToolLoader> *loaders);
+    std::shared_ptr<McpClient> mcpServer(const ToolConfig &entry);
     std::shared_ptr<Tool> builtin(const QString &name);
 
     const Config &m_config;
@@ -49,7 +50,7 @@ private:
     MetricsRegistry &m_registry;
     ToolResultCache m_toolCache;
     QHash<QString, std::shared_ptr<Tool>> m_builtins;
-    QHash<QString, McpClient *> m_mcpServers; // by the tool entry's name
+    QHash<QString, std::shared_ptr<McpClient>> m_mcpServers; // by the tool entry's name
 };
 
 } // namespace spoon

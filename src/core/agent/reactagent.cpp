@@ -241,6 +241,28 @@ AgentTurn ReactAgent::endTurn(AgentTurn turn)
     return turn;
 }
 
+QCoro::Task<void> ReactAgent::loadTools()
+{
+    QPointer<ReactAgent> self(this);
+    QList<ToolLoader> stillToLoad;
+    const QList<ToolLoader> loaders = std::exchange(m_loaders, {});
+    for (const ToolLoader &loader : loaders) {
+        setActivity(AgentActivity::Thinking, tr("loading tools"));
+        QCoro::Task<ToolLoad> loading = loader();
+        const ToolLoad load = co_await loading;
+        if (!self)
+            co_return;
+        if (!load.error.isEmpty()) {
+            stillToLoad.append(loader);
+            Q_EMIT toolsUnavailable(load.error);
+            continue;
+        }
+        for (const std::shared_ptr<Tool> &tool : load.tools)
+            m_tools.add(tool);
+    }
+    m_loaders = stillToLoad + m_loaders;
+}
+
 QCoro::Task<AgentTurn> ReactAgent::send(QString message)
 {
     AgentTurn turn;
@@ -254,6 +276,12 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     ++m_turns;
     Q_EMIT turnStarted(message);
     m_history->add(ChatMessage::user(message));
+    if (!m_loaders.isEmpty()) {
+        QCoro::Task<void> loading = loadTools();
+        co_await loading;
+        if (!self)
+            co_return turn;
+    }
     ChatMessage previousStep;
     bool havePrevious = false;
     const int maxSteps = std::max(1, m_config.settings.maxSteps);
@@ -285,7 +313,10 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
             co_return turn;
         qint64 waitedNs = waitClock.nsecsElapsed();
         const ChatResponse &response = outcome.response;
+        if (!response.provider.isEmpty())
+            turn.provider = response.provider;
         if (outcome.error.isError()) {
+            turn.incomplete = response.incomplete || !response.text.isEmpty();
             // Keep what streamed, so the history holds what the user saw.
             if (!response.text.isEmpty())
                 m_history->add(ChatMessage::assistant(response.text));

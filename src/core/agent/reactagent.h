@@ -13,6 +13,7 @@
 
 #include <qcoro/qcorotask.h>
 
+#include <functional>
 #include <memory>
 
 namespace spoon {
@@ -28,7 +29,18 @@ struct AgentTurn
     int steps = 0;
     bool cancelled = false;
     bool stepBudgetSpent = false; // the answer came from the final tool-free call
+    QString provider;             // who answered the last step (or failed it)
+    bool incomplete = false;      // the answer was cut off by the error
 };
+
+// Tools that arrive later than the agent, e.g. an MCP server's, which must be started and
+// asked. A loader runs at the start of a turn until it succeeds once.
+struct ToolLoad
+{
+    QList<std::shared_ptr<Tool>> tools;
+    QString error; // why they are not available this turn; empty on success
+};
+using ToolLoader = std::function<QCoro::Task<ToolLoad>()>;
 
 // What the agent is doing, for the chat pane's status line.
 enum class AgentActivity
@@ -62,6 +74,8 @@ public:
     const ConversationHistory &history() const { return *m_history; }
     const ToolRegistry &tools() const { return m_tools; }
     void setRouteOptions(const RouteOptions &options) { m_route = options; }
+    // Tools to load at the start of the next turn (and retried each turn until they load).
+    void addToolLoader(ToolLoader loader) { m_loaders.append(std::move(loader)); }
     bool isBusy() const { return m_busy; }
     QString systemPrompt() const;
     int turnsTaken() const { return m_turns; }
@@ -83,6 +97,8 @@ Q_SIGNALS:
     void toolCallFinished(const QString &id, const QString &name, const QString &result,
                           bool isError, qint64 durationMs);
     void activityChanged(spoon::AgentActivity activity, const QString &detail);
+    // A tool loader failed: the turn goes on without its tools and tries again next turn.
+    void toolsUnavailable(const QString &why);
     void turnFinished(const spoon::AgentTurn &turn);
 
 private:
@@ -94,6 +110,7 @@ private:
     QCoro::Task<StepOutcome> askModel(bool withTools, const QString &transientNudge);
     QCoro::Task<ToolResult> runTool(ToolCall call, CancelTokenPtr cancel);
     QCoro::Task<void> foldHistoryIfNeeded();
+    QCoro::Task<void> loadTools();
     QCoro::Task<void> cleanup();
     void setActivity(AgentActivity activity, const QString &detail = {});
     void armStepTimer();
@@ -102,6 +119,7 @@ private:
     AgentConfig m_config;
     LlmRouter &m_router;
     ToolRegistry m_tools;
+    QList<ToolLoader> m_loaders;
     RouteOptions m_route;
     std::unique_ptr<ConversationHistory> m_history;
     QPointer<LlmCall> m_call;

@@ -83,6 +83,8 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
     const QString chosenProvider = parser.value(providerOption);
     if (const auto stop = prepareLlm(engine, chosenProvider, err))
         return *stop;
+    const QString firstProvider =
+        chosenProvider.isEmpty() ? engine.llm().defaultProvider() : chosenProvider;
     const QString agentName =
         parser.isSet(agentOption) ? parser.value(agentOption) : engine.agents().defaultAgent();
     ReactAgent *agent = engine.agents().create(agentName);
@@ -154,6 +156,8 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
                 {u"steps"_s, turn.steps},
                 {u"step_budget_spent"_s, turn.stepBudgetSpent},
                 {u"cancelled"_s, turn.cancelled},
+                {u"provider"_s, turn.provider},
+                {u"incomplete"_s, turn.incomplete},
                 {u"messages"_s, messages},
                 {u"error"_s, turn.error.isError()
                                  ? QJsonValue(QJsonObject{{u"kind"_s, turn.error.kindName()},
@@ -166,8 +170,14 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
             out << '\n';
         }
         out.flush();
-        if (turn.error.isError())
-            err << Text::tr("spoon-console: %1").arg(turn.error.describe()) << '\n';
+        if (turn.error.isError()) {
+            const QString who = turn.provider.isEmpty() ? firstProvider : turn.provider;
+            err << (who.isEmpty() ? Text::tr("spoon-console: %1").arg(turn.error.describe())
+                                  : Text::tr("spoon-console: %1: %2").arg(who, turn.error.describe()))
+                << '\n';
+            if (turn.incomplete && !asJson)
+                err << Text::tr("spoon-console: the answer above is incomplete") << '\n';
+        }
         err.flush();
         exitCode = turn.error.isError() ? kExitFailure : kExitOk;
         QCoreApplication::exit(exitCode);

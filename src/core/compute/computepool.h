@@ -65,7 +65,8 @@ public:
     }
 
     // The seed's map_parallel: function over every item, each a task on the pool, results
-    // in the items' order. Cancelling the returned future cancels the items not yet started.
+    // in the items' order. Cancelling the returned future makes the items not yet started
+    // skip their work. Only the item tasks hold the shared state, so nothing outlives them.
     template <typename Sequence, typename Function>
     auto map(const Sequence &items, Function function)
     {
@@ -74,7 +75,6 @@ public:
         struct State
         {
             QPromise<QList<Result>> promise;
-            QList<QFuture<Result>> parts;
             std::vector<Result> results;
             std::atomic<qsizetype> left{0};
         };
@@ -83,31 +83,36 @@ public:
         state->left = qsizetype(items.size()) + 1;
         QFuture<QList<Result>> future = state->promise.future();
         state->promise.start();
-        const auto oneDone = [state] {
-            if (state->left.fetch_sub(1) != 1)
+        const auto oneDone = [](State &shared) {
+            if (shared.left.fetch_sub(1) != 1)
                 return; // the last one delivers
-            if (!state->promise.isCanceled())
-                state->promise.addResult(
-                    QList<Result>(state->results.begin(), state->results.end()));
-            state->promise.finish();
+            if (!shared.promise.isCanceled())
+                shared.promise.addResult(
+                    QList<Result>(shared.results.begin(), shared.results.end()));
+            shared.promise.finish();
         };
         qsizetype index = 0;
         for (const Item &item : items) {
-            QFuture<Result> part = run([state, function, item, index] {
-                Result result = function(item);
-                state->results[size_t(index)] = result;
-                return result;
+            // The task always reports, even when it skips or is cancelled in the queue.
+            struct Report
+            {
+                explicit Report(std::shared_ptr<State> shared)
+                    : state(std::move(shared))
+                {}
+                Report(const Report &) = delete;
+                Report &operator=(const Report &) = delete;
+                ~Report() { decltype(oneDone){}(*state); }
+                std::shared_ptr<State> state;
+            };
+            auto report = std::make_shared<Report>(state);
+            run([report, function, item, index] {
+                State &shared = *report->state;
+                if (!shared.promise.isCanceled())
+                    shared.results[size_t(index)] = function(item);
             });
-            part.then([oneDone](Result) { oneDone(); }).onCanceled([oneDone] { oneDone(); });
-            state->parts.append(part);
             ++index;
         }
-        future.onCanceled([state]() -> QList<Result> {
-            for (QFuture<Result> &part : state->parts)
-                part.cancel();
-            return {};
-        });
-        oneDone();
+        oneDone(*state);
         return future;
     }
 

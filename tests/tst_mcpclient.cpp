@@ -1,0 +1,307 @@
+// The MCP client against a real stdio server process that misbehaves on request
+// (support/fake_mcp_server.py), and an agent that finds its tools through the catalog.
+#include "agent/agentcatalog.h"
+#include "agent/mcpclient.h"
+#include "compute/computepool.h"
+#include "config/configloader.h"
+#include "llm/llmrouter.h"
+#include "llm/llmstats.h"
+#include "net/httppool.h"
+#include "net/retrypolicy.h"
+#include "support/fakellm.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <qcoro/qcorotask.h>
+
+#include <optional>
+
+using namespace spoon;
+using spoon::test::FakeLlm;
+using spoon::test::FakeReply;
+
+namespace {
+
+template <typename T>
+std::optional<T> await(QCoro::Task<T> task, int timeoutMs = 20000)
+{
+    std::optional<T> result;
+    QCoro::connect(std::move(task), qApp, [&result](const T &value) { result = value; });
+    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
+    return result;
+}
+
+McpServerConfig fakeServer(const QString &mode = QStringLiteral("ok"), double timeout = 5.0)
+{
+    return McpServerConfig{
+        QStringLiteral("/usr/bin/python3"),
+        {QStringLiteral(SPOON_SOURCE_DIR "/tests/support/fake_mcp_server.py"), mode},
+        {},
+        {},
+        timeout};
+}
+
+ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments = {},
+                CancelTokenPtr cancel = std::make_shared<CancelToken>())
+{
+    return await(client.callTool(tool, arguments, cancel))
+        .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
+}
+
+QString diagnostics(const ConfigLoadResult &result)
+{
+    QStringList lines;
+    for (const ConfigDiagnostic &d : result.diagnostics)
+        lines.append(d.toString());
+    return lines.join(u'\n');
+}
+
+} // namespace
+
+class TestMcpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void listsEveryPageAfterAnEarlyNotification()
+    {
+        MetricsRegistry registry;
+        McpClient client(QStringLiteral("fake"), fakeServer(), &registry);
+        QString error;
+        const auto tools = await(client.listTools(&error));
+        QVERIFY(tools.has_value());
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QStringList names;
+        for (const McpToolInfo &tool : *tools)
+            names.append(tool.name);
+        // Three pages of two.
+        QCOMPARE(names, (QStringList{QStringLiteral("echo"), QStringLiteral("fail"),
+                                     QStringLiteral("whoami"), QStringLiteral("crash"),
+                                     QStringLiteral("hang"), QStringLiteral("garbage")}));
+        QVERIFY(tools->at(0).readOnly);
+        QVERIFY(!tools->at(1).readOnly);
+        QCOMPARE(tools->at(0).inputSchema.value(u"required").toArray().first().toString(),
+                 QStringLiteral("text"));
+        // A tool without a schema gets the empty object schema.
+        QCOMPARE(tools->at(1).inputSchema.value(u"type").toString(), QStringLiteral("object"));
+        QCOMPARE(client.serverName(), QStringLiteral("fake-mcp"));
+        QCOMPARE(client.starts(), 1);
+    }
+
+    void callsToolsAndAnswersTheServersRequests()
+    {
+        McpClient client(QStringLiteral("fake"), fakeServer());
+        const ToolResult echo =
+            call(client, QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("hi")}});
+        QVERIFY(!echo.isError);
+        QCOMPARE(echo.content, QStringLiteral("echo: hi"));
+        // isError results are tool errors the model reads, not client failures.
+        const ToolResult fail = call(client, QStringLiteral("fail"));
+        QVERIFY(fail.isError);
+        QCOMPARE(fail.content, QStringLiteral("the fail tool failed, as asked"));
+        // A JSON-RPC error names the code and the server's message.
+        const ToolResult unknown = call(client, QStringLiteral("nope"));
+        QVERIFY(unknown.isError);
+        QVERIFY2(unknown.content.contains(QStringLiteral("MCP error -32602: unknown tool nope")),
+                 qPrintable(unknown.content));
+        // The client said initialized and answered the server's ping.
+        const QJsonObject seen =
+            QJsonDocument::fromJson(call(client, QStringLiteral("whoami")).content.toUtf8())
+                .object();
+        QCOMPARE(seen.value(u"initialized").toBool(), true);
+        QCOMPARE(seen.value(u"ping_answered").toBool(), true);
+        QCOMPARE(client.starts(), 1);
+    }
+
+    void aServerThatBreaksIsRestartedOnItsNextUse_data()
+    {
+        QTest::addColumn<QString>("tool");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("crash") << QStringLiteral("crash")
+                               << QStringLiteral("the server exited with code 3 (it said: "
+                                                 "fake-mcp: crashing as asked)");
+        QTest::newRow("hang") << QStringLiteral("hang")
+                              << QStringLiteral("no answer to tools/call within 1 s");
+        QTest::newRow("garbage") << QStringLiteral("garbage")
+                                 << QStringLiteral("not JSON-RPC: \"this is not json\"");
+    }
+    void aServerThatBreaksIsRestartedOnItsNextUse()
+    {
+        QFETCH(QString, tool);
+        QFETCH(QString, said);
+        MetricsRegistry registry;
+        McpClient client(QStringLiteral("fake"), fakeServer(QStringLiteral("ok"), 1.0), &registry);
+        QVERIFY(!call(client, QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("a")}})
+                     .isError);
+        const ToolResult broken = call(client, tool);
+        QVERIFY(broken.isError);
+        QVERIFY2(broken.content.contains(said), qPrintable(broken.content));
+        QVERIFY(!client.isRunning());
+        const ToolResult again =
+            call(client, QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("b")}});
+        QVERIFY2(!again.isError, qPrintable(again.content));
+        QCOMPARE(again.content, QStringLiteral("echo: b"));
+        QCOMPARE(client.starts(), 2);
+        const MetricLabels labels{{"server", "fake"}};
+        QCOMPARE(registry.value("spoon_mcp_starts_total", labels), 2.0);
+        QCOMPARE(registry.value("spoon_mcp_failures_total", labels), 1.0);
+        QCOMPARE(registry.value("spoon_mcp_calls_total", labels), 3.0);
+    }
+
+    void cancellingACallTellsTheServerAndKeepsIt()
+    {
+        McpClient client(QStringLiteral("fake"), fakeServer());
+        auto cancel = std::make_shared<CancelToken>();
+        QTimer::singleShot(200, cancel.get(), &CancelToken::cancel);
+        QElapsedTimer clock;
+        clock.start();
+        const ToolResult hung = call(client, QStringLiteral("hang"), {}, cancel);
+        QVERIFY(hung.isError);
+        QVERIFY2(hung.content.contains(QStringLiteral("cancelled")), qPrintable(hung.content));
+        QVERIFY(clock.elapsed() < 4000); // well before the 5 s timeout
+        const QJsonObject seen =
+            QJsonDocument::fromJson(call(client, QStringLiteral("whoami")).content.toUtf8())
+                .object();
+        QCOMPARE(seen.value(u"cancelled").toArray().size(), 1);
+        QCOMPARE(client.starts(), 1);
+    }
+
+    void startupFailuresAreClear_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("missing command") << QStringLiteral("/nonexistent/mcp-server") << QString()
+                                         << QStringLiteral("cannot start /nonexistent/mcp-server");
+        QTest::newRow("unknown protocol version")
+            << QString() << QStringLiteral("bad-version")
+            << QStringLiteral("the server speaks MCP 1999-01-01");
+        QTest::newRow("never answers initialize")
+            << QString() << QStringLiteral("silent")
+            << QStringLiteral("no answer to initialize within 1 s");
+    }
+    void startupFailuresAreClear()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, mode);
+        QFETCH(QString, said);
+        McpServerConfig config = fakeServer(mode, 1.0);
+        if (!command.isEmpty())
+            config.command = command;
+        McpClient client(QStringLiteral("fake"), config);
+        QString error;
+        const auto tools = await(client.listTools(&error));
+        QVERIFY(tools.has_value());
+        QVERIFY(tools->isEmpty());
+        QVERIFY2(error.contains(said), qPrintable(error));
+        const ToolResult result = call(client, QStringLiteral("echo"));
+        QVERIFY(result.isError);
+        QVERIFY2(result.content.startsWith(QStringLiteral("MCP server \"fake\" is not available")),
+                 qPrintable(result.content));
+    }
+
+    void concurrentFirstUsesShareOneStart()
+    {
+        McpClient client(QStringLiteral("fake"), fakeServer());
+        std::optional<ToolResult> a;
+        std::optional<ToolResult> b;
+        auto cancel = std::make_shared<CancelToken>();
+        QCoro::connect(client.callTool(QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("1")}}, cancel),
+                       qApp, [&](const ToolResult &r) { a = r; });
+        QCoro::connect(client.callTool(QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("2")}}, cancel),
+                       qApp, [&](const ToolResult &r) { b = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(a && b, 20000);
+        QCOMPARE(a->content, QStringLiteral("echo: 1"));
+        QCOMPARE(b->content, QStringLiteral("echo: 2"));
+        QCOMPARE(client.starts(), 1);
+    }
+
+    // The catalog gives an agent the MCP server's tools at its first turn; the model calls one.
+    void anAgentCallsAnMcpTool()
+    {
+        FakeLlm llm({FakeReply{QString(),
+                               {ToolCall{QStringLiteral("c1"), QStringLiteral("echo"),
+                                         QStringLiteral(R"({"text":"from the agent"})")}}},
+                     FakeReply{QStringLiteral("It said it back."), {}}});
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("FAKE_API_KEY"), QStringLiteral("k-0123456789abcdef0123"));
+        const QString script = QStringLiteral(SPOON_SOURCE_DIR "/tests/support/fake_mcp_server.py");
+        const ConfigLoadResult loaded = ConfigLoader::parse(
+            QStringLiteral(R"({"providers": {"fake": {"base_url": "%1", "model": "m"}},
+                "agents": {"tester": {"tools": [
+                    {"name": "echo", "type": "mcp", "config": {"cache": true},
+                     "mcp_server": {"command": "/usr/bin/python3", "args": ["%2"]}}]}},
+                "default_agent": "tester"})")
+                .arg(llm.baseUrl(), script)
+                .toUtf8(),
+            QStringLiteral("test.json"), env);
+        QVERIFY2(loaded.isValid(), qPrintable(diagnostics(loaded)));
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{}, &registry);
+        LlmStats stats(registry);
+        LlmRouter router(loaded.config, pool, stats);
+        router.setRetryPolicy(RetryPolicy(0));
+        ComputePool compute(1);
+        AgentCatalog catalog(loaded.config, router, pool, compute, registry);
+        std::unique_ptr<ReactAgent> agent(catalog.create(QStringLiteral("tester")));
+        QVERIFY(agent);
+        QVERIFY(agent->tools().isEmpty()); // not yet: the server starts with the first turn
+        QSignalSpy finishedTool(agent.get(), &ReactAgent::toolCallFinished);
+        QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
+        agent->start(QStringLiteral("say it back"));
+        QVERIFY(finished.wait(20000));
+        const AgentTurn turn = finished.first().first().value<AgentTurn>();
+        QVERIFY2(!turn.error.isError(), qPrintable(turn.error.describe()));
+        QCOMPARE(turn.answer, QStringLiteral("It said it back."));
+        // Only the tool the entry names is offered.
+        QCOMPARE(agent->tools().names(), QStringList{QStringLiteral("echo")});
+        QCOMPARE(finishedTool.count(), 1);
+        QCOMPARE(finishedTool.first().at(2).toString(), QStringLiteral("echo: from the agent"));
+        QCOMPARE(llm.requests().first().value(u"tools").toArray().size(), 1);
+        QCOMPARE(catalog.toolCache().stats().misses, quint64(1)); // cached as the entry asks
+    }
+
+    void anAgentGoesOnWhenItsMcpServerCannotStart()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("No tools, but here is an answer."), {}}});
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("FAKE_API_KEY"), QStringLiteral("k-0123456789abcdef0123"));
+        const ConfigLoadResult loaded = ConfigLoader::parse(
+            QStringLiteral(R"({"providers": {"fake": {"base_url": "%1", "model": "m"}},
+                "agents": {"tester": {"tools": [{"name": "files", "type": "mcp",
+                     "mcp_server": {"command": "/nonexistent/server"}}]}},
+                "default_agent": "tester"})")
+                .arg(llm.baseUrl())
+                .toUtf8(),
+            QStringLiteral("test.json"), env);
+        QVERIFY2(loaded.isValid(), qPrintable(diagnostics(loaded)));
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{}, &registry);
+        LlmStats stats(registry);
+        LlmRouter router(loaded.config, pool, stats);
+        ComputePool compute(1);
+        AgentCatalog catalog(loaded.config, router, pool, compute, registry);
+        std::unique_ptr<ReactAgent> agent(catalog.create(QStringLiteral("tester")));
+        QSignalSpy unavailable(agent.get(), &ReactAgent::toolsUnavailable);
+        QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
+        agent->start(QStringLiteral("hello"));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.first().first().value<AgentTurn>().answer,
+                 QStringLiteral("No tools, but here is an answer."));
+        QCOMPARE(unavailable.count(), 1);
+        QVERIFY2(unavailable.first().first().toString().contains(
+                     QStringLiteral("The tools of MCP server \"files\" are not available: cannot "
+                                    "start /nonexistent/server")),
+                 qPrintable(unavailable.first().first().toString()));
+        // The next turn tries again.
+        agent->start(QStringLiteral("again"));
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(unavailable.count(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMcpClient)
+#include "tst_mcpclient.moc"
