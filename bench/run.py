@@ -163,6 +163,12 @@ def streams(bench, console):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def agents(bench, console):
+    out = subprocess.run([os.path.join(bench, "bench_agent"), console, "100", "50", "200"],
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def verdict(ok):
     return "met" if ok else "**missed**"
 
@@ -194,6 +200,7 @@ def main():
     shutil.rmtree(workdir, ignore_errors=True)
     fanout_ours, fanout_aiohttp, fanout_wrk = fanout_comparison(bench)
     stream = streams(bench, console)
+    agent = agents(bench, console)
 
     sample_ns = median(ours)
     all_sources_ns = median(ours_all)
@@ -269,6 +276,18 @@ def main():
         ("HTTP fan-out against wrk (1 thread, 10 connections)", f"{fanout_ours:.0f} req/s",
          f"wrk {fanout_wrk:.0f} req/s", f"{fanout_wrk / fanout_ours:.1f}x slower", "within 3x",
          verdict(fanout_wrk / fanout_ours <= 3)),
+        ("Agent step overhead, the agent's own work (LLM call and tools excluded), mean",
+         f"{agent['step_overhead_mean_us']:.1f} us (p99 bucket <= {agent['step_overhead_p99_bucket_us']:.0f} us)",
+         "", "", "<= 1 ms", verdict(agent["step_overhead_mean_us"] <= 1000)),
+        ("Agent step overhead end to end: turn time minus LLM latency, per step (system_info "
+         "tool included)", f"{agent['step_end_to_end_overhead_us']:.0f} us",
+         f"LLM call {agent['llm_call_us'] / 1e3:.1f} ms", "", "<= 1 ms",
+         verdict(agent["step_end_to_end_overhead_us"] <= 1000)),
+        ("100 concurrent agent sessions (tool call + streamed answer at 50 tokens/s): lost",
+         f"{agent['sessions_lost']} of {agent['sessions']} in {agent['wall_s']:.1f} s",
+         "", "", "0", verdict(agent["sessions_lost"] == 0)),
+        ("100 concurrent agent sessions: client CPU per turn",
+         f"{agent['client_cpu_ms_per_turn']:.1f} ms", "", "", "(informative)", ""),
     ]
     print(f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs "
           f"({os.uname().release}); command: bench/run.py\n")

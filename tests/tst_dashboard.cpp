@@ -149,8 +149,9 @@ private Q_SLOTS:
         QLabel *badge = window.findChild<QLabel *>(QStringLiteral("demoBadge"));
         QVERIFY(badge);
         QVERIFY(badge->text().contains(QStringLiteral("Demo endpoint")));
-        QLabel *endpoint = window.findChild<QLabel *>(QStringLiteral("placeholderEndpoint"));
-        QVERIFY(endpoint->text().contains(QStringLiteral("demo endpoint")));
+        QLabel *notice = window.findChild<QLabel *>(QStringLiteral("demoNotice"));
+        QVERIFY(notice);
+        QVERIFY(notice->text().startsWith(QStringLiteral("Demo endpoint: no LLM provider key")));
     }
 };
 

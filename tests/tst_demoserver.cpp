@@ -76,6 +76,14 @@ private Q_SLOTS:
         QVERIFY(reply.text.contains(QStringLiteral("demo endpoint")));
     }
 
+    void answersWithCodeBlocksWhenAskedForCode()
+    {
+        const DemoReply reply = demoReplyFor(request(QStringLiteral("Show me a code example")));
+        QVERIFY(!reply.isToolCall);
+        QCOMPARE(reply.text.count(QStringLiteral("```")), 6); // three fenced blocks
+        QVERIFY(reply.text.contains(QStringLiteral("```python\nfrom openai import OpenAI")));
+    }
+
     void fetchesAUrlWithTheHttpTool()
     {
         const DemoReply reply =

@@ -1,6 +1,6 @@
 #include "mainwindow.h"
 
-#include "chatplaceholderpane.h"
+#include "chat/chatpane.h"
 #include "dashboardpane.h"
 
 #include "appinfo.h"
@@ -33,11 +33,13 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     setWindowTitle(tr("Spoon Console"));
     setObjectName(QStringLiteral("mainWindow"));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_splitter->addWidget(new ChatPlaceholderPane(endpointDescription(), this));
+    m_chat = new ChatPane(engine.agents(), endpointDescription(), engine.usesDemoEndpoint(), this);
+    m_splitter->addWidget(m_chat);
     m_splitter->addWidget(m_dashboard);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({640, 800}); // until the saved state says otherwise
     setCentralWidget(m_splitter);
     buildMenus();
 
@@ -59,7 +61,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     statusBar()->addPermanentWidget(
         new QLabel(tr("pid %1").arg(QCoreApplication::applicationPid()), this));
 
-    resize(1280, 780);
+    resize(1440, 860);
     restoreState();
 }
 
@@ -69,8 +71,9 @@ QString MainWindow::endpointDescription() const
 {
     const auto usable = m_engine.config().usableProviders();
     if (usable.isEmpty()) {
-        return tr("No LLM provider key is set, so the built-in demo endpoint will answer. "
-                  "Set OPENAI_API_KEY or another provider's key to use a real model.");
+        return tr("Demo endpoint: no LLM provider key is set, so a scripted stand-in inside "
+                  "the app answers (it streams, and calls tools when asked about the engine). "
+                  "Set OPENAI_API_KEY or another provider's key to talk to a real model.");
     }
     const ProviderConfig *provider = usable.first();
     if (const ProviderConfig *chosen =

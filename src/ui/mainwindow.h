@@ -6,6 +6,7 @@ class QSplitter;
 
 namespace spoon {
 
+class ChatPane;
 class DashboardPane;
 class Engine;
 
@@ -19,6 +20,7 @@ public:
     ~MainWindow() override;
 
     DashboardPane *dashboard() const { return m_dashboard; }
+    ChatPane *chat() const { return m_chat; }
     void saveState() const;
 
 protected:
@@ -32,6 +34,7 @@ private:
     Engine &m_engine;
     QSplitter *m_splitter;
     DashboardPane *m_dashboard;
+    ChatPane *m_chat = nullptr;
 };
 
 } // namespace spoon

@@ -86,6 +86,35 @@ QString scriptedAnswer(const QString &question)
            u"start again."_s.arg(asked);
 }
 
+// Asked for code, the demo shows how to leave it: a config that points at a real model, and
+// the same endpoint from a script. It also shows how code blocks render.
+QString codeAnswer()
+{
+    return u"Here is how to point Spoon Console at a real model. Put this in "
+           u"`~/.config/spoon-console/config.json`:\n\n"
+           u"```json\n"
+           u"{\n"
+           u"  \"providers\": {\"openai\": {\"model\": \"gpt-4.1-mini\"}},\n"
+           u"  \"llm_settings\": {\"default_provider\": \"openai\"}\n"
+           u"}\n"
+           u"```\n\n"
+           u"then set the key in the environment and start the console again:\n\n"
+           u"```sh\n"
+           u"export OPENAI_API_KEY=sk-...\n"
+           u"spoon-console check-config && spoon-console\n"
+           u"```\n\n"
+           u"The demo endpoint speaks the same protocol, so any OpenAI client can use it too:\n\n"
+           u"```python\n"
+           u"from openai import OpenAI\n"
+           u"client = OpenAI(base_url=\"http://127.0.0.1:PORT/v1\", api_key=\"demo\")\n"
+           u"for chunk in client.chat.completions.create(\n"
+           u"        model=\"spoon-demo\", stream=True,\n"
+           u"        messages=[{\"role\": \"user\", \"content\": \"Hello\"}]):\n"
+           u"    print(chunk.choices[0].delta.content or \"\", end=\"\")\n"
+           u"```\n\n"
+           u"Right-click an answer to copy one of its code blocks."_s;
+}
+
 } // namespace
 
 DemoReply demoReplyFor(const QJsonObject &request)
@@ -126,7 +155,9 @@ DemoReply demoReplyFor(const QJsonObject &request)
                                   .toJson(QJsonDocument::Compact));
         return reply;
     }
-    reply.text = scriptedAnswer(question);
+    static const QRegularExpression wantsCode(u"\\b(code|snippet|script|example|python)\\b"_s,
+                                              QRegularExpression::CaseInsensitiveOption);
+    reply.text = wantsCode.match(question).hasMatch() ? codeAnswer() : scriptedAnswer(question);
     return reply;
 }
 

@@ -307,6 +307,9 @@ void HttpServer::onNewConnection()
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
         ++m_connections;
         m_peakConnections = std::max(m_peakConnections, m_connections);
+        // Headers and body (or SSE events) go out as separate small writes: with Nagle on,
+        // each waits for the client's delayed ACK, 40 ms on Linux.
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         new HttpConnection(*this, socket);
     }
 }

@@ -1,0 +1,109 @@
+#include "chatconversation.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace spoon {
+
+ChatConversation::ChatConversation(std::unique_ptr<ReactAgent> agent, QObject *parent)
+    : QObject(parent)
+    , m_agent(std::move(agent))
+    , m_status(tr("Ready"))
+{
+    ReactAgent *a = m_agent.get();
+    connect(a, &ReactAgent::turnStarted, this, [this](const QString &message) {
+        m_transcript.addUserMessage(message);
+        m_turnStartedMs = QDateTime::currentMSecsSinceEpoch();
+        if (m_title.isEmpty()) {
+            m_title = message.simplified();
+            if (m_title.size() > 48)
+                m_title = m_title.left(47) + QChar(0x2026);
+            Q_EMIT titleChanged();
+        }
+        Q_EMIT busyChanged(true);
+    });
+    connect(a, &ReactAgent::textDelta, &m_transcript, &ChatTranscriptModel::appendStreamedText);
+    connect(a, &ReactAgent::stepAnswered, this,
+            [this](const ChatMessage &assistant) { m_transcript.finishAnswer(assistant.content); });
+    connect(a, &ReactAgent::toolCallStarted, &m_transcript, &ChatTranscriptModel::addToolStep);
+    connect(a, &ReactAgent::toolCallFinished, this,
+            [this](const QString &id, const QString &, const QString &result, bool isError,
+                   qint64 ms) { m_transcript.finishToolStep(id, result, isError, ms); });
+    connect(a, &ReactAgent::toolsUnavailable, &m_transcript, &ChatTranscriptModel::addNotice);
+    connect(a, &ReactAgent::activityChanged, this,
+            [this](AgentActivity activity, const QString &detail) {
+                switch (activity) {
+                case AgentActivity::Thinking:
+                    setStatus(detail.isEmpty() ? tr("Thinking…") : tr("Thinking: %1…").arg(detail));
+                    break;
+                case AgentActivity::Streaming:
+                    setStatus(tr("Streaming the answer…"));
+                    break;
+                case AgentActivity::CallingTool:
+                    setStatus(tr("Calling tool %1…").arg(detail));
+                    break;
+                case AgentActivity::Summarising:
+                    setStatus(tr("Summarising older messages…"));
+                    break;
+                case AgentActivity::Idle:
+                    break; // the turn's end says how it went
+                }
+            });
+    connect(a, &ReactAgent::turnFinished, this, &ChatConversation::onTurnFinished);
+}
+
+ChatConversation::~ChatConversation() = default;
+
+QString ChatConversation::title() const
+{
+    return m_title.isEmpty() ? tr("New conversation") : m_title;
+}
+
+void ChatConversation::send(const QString &message)
+{
+    if (message.trimmed().isEmpty() || m_agent->isBusy())
+        return;
+    setStatus(tr("Thinking…"));
+    m_agent->start(message.trimmed());
+}
+
+void ChatConversation::stop()
+{
+    if (m_agent->isBusy()) {
+        setStatus(tr("Stopping…"));
+        m_agent->cancel();
+    }
+}
+
+void ChatConversation::setStatus(const QString &status, bool isError)
+{
+    if (status == m_status && isError == m_statusIsError)
+        return;
+    m_status = status;
+    m_statusIsError = isError;
+    Q_EMIT statusChanged();
+}
+
+void ChatConversation::onTurnFinished(const AgentTurn &turn)
+{
+    m_transcript.endStreaming();
+    const double seconds = double(QDateTime::currentMSecsSinceEpoch() - m_turnStartedMs) / 1000.0;
+    if (turn.cancelled) {
+        m_transcript.addNotice(tr("Stopped. Every tool call that began has its answer in the "
+                                  "history, so the conversation can go on."));
+        setStatus(tr("Stopped"));
+    } else if (turn.error.isError()) {
+        QString why = turn.error.describe();
+        if (!turn.provider.isEmpty())
+            why = turn.provider + QStringLiteral(": ") + why;
+        m_transcript.addError(turn.incomplete ? tr("%1 (the answer above is incomplete)").arg(why)
+                                              : why);
+        setStatus(tr("Error: %1").arg(why), true);
+    } else {
+        setStatus(tr("Answered in %n step(s), %1 s", nullptr, turn.steps)
+                      .arg(QLocale().toString(seconds, 'f', 1)));
+    }
+    Q_EMIT busyChanged(false);
+}
+
+} // namespace spoon

@@ -1,0 +1,230 @@
+#include "chatmessagedelegate.h"
+
+#include "chattranscriptmodel.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace spoon {
+
+namespace {
+constexpr int kMarginX = 14;
+constexpr int kMarginY = 5;
+constexpr int kPadding = 10;
+constexpr qsizetype kResultShown = 4000; // characters of a tool result an open step shows
+
+using Kind = ChatItem::Kind;
+
+Kind kindOf(const QModelIndex &index)
+{
+    return Kind(index.data(ChatTranscriptModel::KindRole).toInt());
+}
+
+// Fenced code gets a shaded background and the fixed font, so it reads as code.
+void shadeCodeBlocks(QTextDocument &document)
+{
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        if (!format.hasProperty(QTextFormat::BlockCodeFence) &&
+            !format.hasProperty(QTextFormat::BlockCodeLanguage))
+            continue;
+        format.setBackground(QColor(0xf3, 0xf4, 0xf6));
+        format.setLeftMargin(6);
+        format.setNonBreakableLines(false); // a long line wraps inside the card
+        QTextCursor cursor(block);
+        cursor.setBlockFormat(format);
+        cursor.select(QTextCursor::BlockUnderCursor);
+        QTextCharFormat chars;
+        chars.setFont(fixed);
+        cursor.mergeCharFormat(chars);
+    }
+}
+} // namespace
+
+ChatMessageDelegate::ChatMessageDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_documents(300)
+{
+}
+
+ChatMessageDelegate::~ChatMessageDelegate() = default;
+
+void ChatMessageDelegate::setContentWidth(int width)
+{
+    m_width = std::max(160, width);
+}
+
+int ChatMessageDelegate::bubbleWidth(const QModelIndex &index) const
+{
+    const int full = m_width - 2 * kMarginX;
+    return kindOf(index) == Kind::User ? full * 4 / 5 : full;
+}
+
+QString ChatMessageDelegate::toolSummary(const QModelIndex &index) const
+{
+    const QString name = index.data(ChatTranscriptModel::ToolNameRole).toString();
+    const qint64 ms = index.data(ChatTranscriptModel::DurationRole).toLongLong();
+    if (index.data(ChatTranscriptModel::RunningRole).toBool())
+        return tr("%1 · running…").arg(name);
+    if (ms < 0)
+        return tr("%1 · stopped").arg(name);
+    if (index.data(ChatTranscriptModel::IsErrorRole).toBool())
+        return tr("%1 · failed after %2 ms").arg(name).arg(ms);
+    return tr("%1 · answered in %2 ms").arg(name).arg(ms);
+}
+
+QString ChatMessageDelegate::toolDetails(const QModelIndex &index) const
+{
+    QString result = index.data(ChatTranscriptModel::ResultRole).toString();
+    if (result.size() > kResultShown)
+        result = result.left(kResultShown) +
+                 tr("\n… (%1 more characters)").arg(result.size() - kResultShown);
+    return tr("Arguments\n%1\n\nResult\n%2")
+        .arg(index.data(ChatTranscriptModel::ArgumentsRole).toString(),
+             index.data(ChatTranscriptModel::RunningRole).toBool() ? tr("(waiting)") : result);
+}
+
+QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width) const
+{
+    const Kind kind = kindOf(index);
+    const bool streaming = index.data(ChatTranscriptModel::StreamingRole).toBool();
+    QString text = kind == Kind::ToolStep ? toolDetails(index) : index.data().toString();
+    const QString key = QStringLiteral("%1|%2|%3|%4")
+                            .arg(width)
+                            .arg(int(kind))
+                            .arg(streaming)
+                            .arg(text);
+    if (QTextDocument *cached = m_documents.object(key))
+        return cached;
+    auto *document = new QTextDocument;
+    document->setDocumentMargin(0);
+    QFont font;
+    if (kind == Kind::ToolStep)
+        font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (kind == Kind::Notice)
+        font.setPointSizeF(font.pointSizeF() * 0.9);
+    document->setDefaultFont(font);
+    if (kind == Kind::Assistant) {
+        if (streaming)
+            text += QChar(0x258D); // a cursor while the answer arrives
+        document->setMarkdown(text);
+        shadeCodeBlocks(*document);
+    } else {
+        document->setPlainText(text);
+    }
+    if (kind == Kind::Notice) {
+        QTextOption centred = document->defaultTextOption();
+        centred.setAlignment(Qt::AlignHCenter);
+        document->setDefaultTextOption(centred);
+    }
+    document->setTextWidth(width);
+    // Size the user's bubble to its text when it is shorter than a line.
+    if (kind == Kind::User && document->idealWidth() < width)
+        document->setTextWidth(std::ceil(document->idealWidth()) + 1);
+    m_documents.insert(key, document, 1);
+    return document;
+}
+
+QSize ChatMessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
+{
+    const Kind kind = kindOf(index);
+    if (kind == Kind::ToolStep && !index.data(ChatTranscriptModel::ExpandedRole).toBool())
+        return {m_width, kToolRowHeight + 2 * kMarginY};
+    const int inner = bubbleWidth(index) - 2 * kPadding;
+    const QTextDocument *doc = document(index, inner);
+    int height = int(std::ceil(doc->size().height())) + 2 * kPadding + 2 * kMarginY;
+    if (kind == Kind::ToolStep)
+        height += kToolRowHeight;
+    return {m_width, height};
+}
+
+void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const Kind kind = kindOf(index);
+    const QRect row = option.rect.adjusted(kMarginX, kMarginY, -kMarginX, -kMarginY);
+    const int inner = bubbleWidth(index) - 2 * kPadding;
+
+    QColor fill = Qt::white;
+    QColor border(0xe5, 0xe7, 0xeb);
+    QColor ink(0x11, 0x18, 0x27);
+    switch (kind) {
+    case Kind::User:
+        fill = QColor(0x25, 0x63, 0xeb);
+        border = fill;
+        ink = Qt::white;
+        break;
+    case Kind::ToolStep:
+        fill = QColor(0xf9, 0xfa, 0xfb);
+        if (index.data(ChatTranscriptModel::IsErrorRole).toBool())
+            border = QColor(0xfc, 0xa5, 0xa5);
+        break;
+    case Kind::Error:
+        fill = QColor(0xfe, 0xf2, 0xf2);
+        border = QColor(0xfe, 0xca, 0xca);
+        ink = QColor(0x99, 0x1b, 0x1b);
+        break;
+    case Kind::Notice:
+        fill = Qt::transparent;
+        border = Qt::transparent;
+        ink = QColor(0x6b, 0x72, 0x80);
+        break;
+    case Kind::Assistant:
+        break;
+    }
+
+    QRect box = row;
+    QTextDocument *doc = nullptr;
+    const bool toolClosed =
+        kind == Kind::ToolStep && !index.data(ChatTranscriptModel::ExpandedRole).toBool();
+    if (!toolClosed) {
+        doc = document(index, inner);
+        if (kind == Kind::User) {
+            const int width = int(std::ceil(doc->textWidth())) + 2 * kPadding;
+            box = QRect(row.right() - width + 1, row.top(), width, row.height());
+        }
+    }
+    if (option.state & QStyle::State_Selected && kind != Kind::User)
+        border = QColor(0x93, 0xc5, 0xfd);
+    painter->setPen(border);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 9, 9);
+
+    int textTop = box.top() + kPadding;
+    if (kind == Kind::ToolStep) {
+        const bool expanded = !toolClosed;
+        const QRect header(box.left() + kPadding, box.top(), box.width() - 2 * kPadding,
+                           kToolRowHeight);
+        QColor accent = index.data(ChatTranscriptModel::IsErrorRole).toBool()
+                            ? QColor(0xb9, 0x1c, 0x1c)
+                            : QColor(0x37, 0x41, 0x51);
+        painter->setPen(QColor(0x9c, 0xa3, 0xaf));
+        painter->drawText(header, Qt::AlignVCenter | Qt::AlignLeft,
+                          expanded ? QString(QChar(0x25BE)) : QString(QChar(0x25B8)));
+        painter->setPen(accent);
+        QFont bold = option.font;
+        bold.setWeight(QFont::DemiBold);
+        painter->setFont(bold);
+        painter->drawText(header.adjusted(16, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          QFontMetrics(bold).elidedText(tr("Tool %1").arg(toolSummary(index)),
+                                                        Qt::ElideRight, header.width() - 16));
+        textTop = box.top() + kToolRowHeight;
+    }
+    if (doc) {
+        painter->translate(box.left() + kPadding, textTop);
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.palette = option.palette;
+        context.palette.setColor(QPalette::Text, ink);
+        doc->documentLayout()->draw(painter, context);
+    }
+    painter->restore();
+}
+
+} // namespace spoon

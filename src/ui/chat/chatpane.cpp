@@ -1,0 +1,324 @@
+#include "chatpane.h"
+
+#include "chatconversation.h"
+#include "chatmessagedelegate.h"
+
+#include "agent/agentcatalog.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QListView>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace spoon {
+
+ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool demoEndpoint,
+                   QWidget *parent)
+    : QWidget(parent)
+    , m_catalog(catalog)
+    , m_agentSelector(new QComboBox(this))
+    , m_conversationList(new QListWidget(this))
+    , m_messages(new QListView(this))
+    , m_delegate(new ChatMessageDelegate(this))
+    , m_status(new QLabel(this))
+    , m_input(new QPlainTextEdit(this))
+    , m_sendButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("chatPane"));
+    auto *title = new QLabel(tr("Chat"), this);
+    title->setObjectName(QStringLiteral("paneTitle"));
+
+    m_agentSelector->setObjectName(QStringLiteral("agentSelector"));
+    m_agentSelector->setToolTip(tr("The agent that answers in this conversation"));
+    for (const AgentConfig *agent : catalog.agents()) {
+        QString tip = agent->description;
+        if (!agent->aliases.isEmpty())
+            tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
+                   tr("Also called: %1").arg(agent->aliases.join(QStringLiteral(", ")));
+        m_agentSelector->addItem(agent->name, agent->name);
+        m_agentSelector->setItemData(m_agentSelector->count() - 1, tip, Qt::ToolTipRole);
+    }
+    auto *newButton = new QPushButton(tr("New chat"), this);
+    newButton->setObjectName(QStringLiteral("newChatButton"));
+    newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
+    newButton->setShortcut(QKeySequence::New);
+    connect(newButton, &QPushButton::clicked, this, [this] {
+        newConversation(m_agentSelector->currentData().toString());
+    });
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(title);
+    header->addStretch(1);
+    header->addWidget(new QLabel(tr("Agent"), this));
+    header->addWidget(m_agentSelector);
+    header->addWidget(newButton);
+
+    auto *notice = new QLabel(endpointNotice, this);
+    notice->setObjectName(demoEndpoint ? QStringLiteral("demoNotice")
+                                       : QStringLiteral("endpointNotice"));
+    notice->setWordWrap(true);
+
+    m_conversationList->setObjectName(QStringLiteral("conversationList"));
+    m_conversationList->setMinimumWidth(110);
+    m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_conversationList->setTextElideMode(Qt::ElideRight);
+    m_conversationList->setWordWrap(false);
+    connect(m_conversationList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_conversations.size() && m_conversations[row] != m_current)
+            show(m_conversations[row]);
+    });
+
+    m_messages->setObjectName(QStringLiteral("messageView"));
+    m_messages->setItemDelegate(m_delegate);
+    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_messages->setResizeMode(QListView::Adjust);
+    m_messages->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_messages->setWordWrap(true);
+    m_messages->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_messages->viewport()->installEventFilter(this);
+    connect(m_messages, &QListView::customContextMenuRequested, this, &ChatPane::showContextMenu);
+    connect(m_messages, &QListView::clicked, this, [this](const QModelIndex &index) {
+        if (ChatItem::Kind(index.data(ChatTranscriptModel::KindRole).toInt()) ==
+            ChatItem::Kind::ToolStep)
+            m_messages->model()->setData(
+                index, !index.data(ChatTranscriptModel::ExpandedRole).toBool(),
+                ChatTranscriptModel::ExpandedRole);
+    });
+    QScrollBar *scroll = m_messages->verticalScrollBar();
+    connect(scroll, &QScrollBar::valueChanged, this,
+            [this, scroll](int value) { m_stickToBottom = value >= scroll->maximum() - 4; });
+    connect(scroll, &QScrollBar::rangeChanged, this, [this, scroll](int, int maximum) {
+        if (m_stickToBottom)
+            scroll->setValue(maximum);
+    });
+
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("chatSplitter"));
+    split->addWidget(m_conversationList);
+    split->addWidget(m_messages);
+    split->setStretchFactor(0, 0);
+    split->setStretchFactor(1, 1);
+    split->setSizes({140, 560});
+    split->setChildrenCollapsible(false);
+
+    m_status->setObjectName(QStringLiteral("chatStatus"));
+    m_input->setObjectName(QStringLiteral("messageInput"));
+    m_input->setPlaceholderText(tr("Message the agent… (Ctrl+Enter sends, Esc stops)"));
+    m_input->setFixedHeight(72);
+    m_input->installEventFilter(this);
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_sendButton->setMinimumHeight(36);
+    connect(m_sendButton, &QPushButton::clicked, this, [this] {
+        if (m_current && m_current->isBusy())
+            stop();
+        else
+            send();
+    });
+    auto *stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(stopShortcut, &QShortcut::activated, this, &ChatPane::stop);
+
+    auto *inputRow = new QHBoxLayout;
+    inputRow->addWidget(m_input, 1);
+    inputRow->addWidget(m_sendButton, 0, Qt::AlignBottom);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(8);
+    layout->addLayout(header);
+    layout->addWidget(notice);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+    layout->addLayout(inputRow);
+    setMinimumWidth(420);
+
+    connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
+    newConversation(catalog.defaultAgent());
+}
+
+ChatPane::~ChatPane()
+{
+    m_messages->setModel(nullptr);
+    qDeleteAll(m_conversations);
+}
+
+void ChatPane::newConversation(const QString &agentName)
+{
+    // An untouched conversation is reused rather than piling up empty ones.
+    if (m_current && m_current->transcript().isEmpty() && !m_current->isBusy() &&
+        (agentName.isEmpty() || m_current->agentName() == agentName)) {
+        m_input->setFocus();
+        return;
+    }
+    ReactAgent *agent = m_catalog.create(agentName.isEmpty() ? m_catalog.defaultAgent() : agentName);
+    if (!agent)
+        return;
+    auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
+    connect(conversation, &ChatConversation::titleChanged, this, &ChatPane::refreshList);
+    connect(conversation, &ChatConversation::statusChanged, this, [this, conversation] {
+        if (conversation == m_current)
+            refreshControls();
+    });
+    connect(conversation, &ChatConversation::busyChanged, this, [this, conversation] {
+        if (conversation == m_current)
+            refreshControls();
+    });
+    m_conversations.prepend(conversation);
+    show(conversation);
+}
+
+void ChatPane::show(ChatConversation *conversation)
+{
+    m_current = conversation;
+    ChatTranscriptModel *model = &conversation->transcript();
+    if (m_messages->model())
+        m_messages->model()->disconnect(this);
+    m_messages->setModel(model);
+    // A changed row may change height: only that row's size is asked again, lazily.
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &first) { m_delegate->rowChanged(first); });
+    m_stickToBottom = true;
+    m_messages->scrollToBottom();
+    const int agentIndex = m_agentSelector->findData(conversation->agentName());
+    if (agentIndex >= 0)
+        m_agentSelector->setCurrentIndex(agentIndex);
+    refreshList();
+    refreshControls();
+    m_input->setFocus();
+}
+
+void ChatPane::refreshList()
+{
+    const QSignalBlocker blocker(m_conversationList);
+    m_conversationList->clear();
+    for (ChatConversation *conversation : std::as_const(m_conversations)) {
+        auto *item = new QListWidgetItem(
+            conversation->title() + QLatin1Char('\n') + conversation->agentName(),
+            m_conversationList);
+        item->setToolTip(conversation->title());
+        if (conversation == m_current)
+            m_conversationList->setCurrentItem(item);
+    }
+}
+
+void ChatPane::refreshControls()
+{
+    const bool busy = m_current && m_current->isBusy();
+    m_sendButton->setText(busy ? tr("Stop") : tr("Send"));
+    m_sendButton->setToolTip(busy ? tr("Stop the agent (Esc)") : tr("Send (Ctrl+Enter)"));
+    m_sendButton->setProperty("busy", busy);
+    m_sendButton->style()->unpolish(m_sendButton);
+    m_sendButton->style()->polish(m_sendButton);
+    m_agentSelector->setEnabled(!busy);
+    if (m_current) {
+        m_status->setText(m_current->status());
+        m_status->setProperty("error", m_current->statusIsError());
+        m_status->style()->unpolish(m_status);
+        m_status->style()->polish(m_status);
+    }
+}
+
+void ChatPane::send()
+{
+    if (!m_current || m_current->isBusy())
+        return;
+    const QString text = m_input->toPlainText().trimmed();
+    if (text.isEmpty())
+        return;
+    m_input->clear();
+    m_stickToBottom = true;
+    m_current->send(text);
+    refreshControls();
+}
+
+void ChatPane::stop()
+{
+    if (m_current)
+        m_current->stop();
+}
+
+void ChatPane::onAgentChosen(int index)
+{
+    const QString agent = m_agentSelector->itemData(index).toString();
+    if (!m_current || m_current->agentName() == agent)
+        return;
+    if (m_current->transcript().isEmpty() && !m_current->isBusy()) {
+        // Nothing said yet: the empty conversation changes hands.
+        ChatConversation *empty = m_current;
+        m_conversations.removeOne(empty);
+        m_current = nullptr;
+        m_messages->setModel(nullptr);
+        empty->deleteLater();
+    }
+    newConversation(agent);
+}
+
+QStringList ChatPane::codeBlocks(const QString &markdown)
+{
+    static const QRegularExpression fence(
+        QStringLiteral("^(```|~~~)[^\\n]*\\n(.*?)^\\1[ \\t]*$"),
+        QRegularExpression::MultilineOption | QRegularExpression::DotMatchesEverythingOption);
+    QStringList blocks;
+    for (const QRegularExpressionMatch &match : fence.globalMatch(markdown))
+        blocks.append(match.captured(2));
+    return blocks;
+}
+
+void ChatPane::showContextMenu(const QPoint &position)
+{
+    const QModelIndex index = m_messages->indexAt(position);
+    if (!index.isValid())
+        return;
+    const auto kind = ChatItem::Kind(index.data(ChatTranscriptModel::KindRole).toInt());
+    const QString text = kind == ChatItem::Kind::ToolStep
+                             ? index.data(ChatTranscriptModel::ResultRole).toString()
+                             : index.data().toString();
+    QMenu menu(this);
+    menu.addAction(kind == ChatItem::Kind::ToolStep ? tr("Copy result") : tr("Copy message"),
+                   this, [text] { QApplication::clipboard()->setText(text); });
+    const QStringList blocks = codeBlocks(text);
+    for (qsizetype i = 0; i < blocks.size(); ++i) {
+        const QString firstLine = blocks[i].section(QLatin1Char('\n'), 0, 0).left(40);
+        menu.addAction(tr("Copy code block %1: %2").arg(i + 1).arg(firstLine), this,
+                       [block = blocks[i]] { QApplication::clipboard()->setText(block); });
+    }
+    menu.exec(m_messages->viewport()->mapToGlobal(position));
+}
+
+bool ChatPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_input && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            key->modifiers().testFlag(Qt::ControlModifier)) {
+            send();
+            return true;
+        }
+    }
+    if (watched == m_messages->viewport() && event->type() == QEvent::Resize) {
+        m_delegate->setContentWidth(m_messages->viewport()->width());
+        m_messages->doItemsLayout();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ChatPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    m_delegate->setContentWidth(m_messages->viewport()->width());
+}
+
+} // namespace spoon

@@ -1,0 +1,180 @@
+#include "chattranscriptmodel.h"
+
+namespace spoon {
+
+int ChatTranscriptModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+QVariant ChatTranscriptModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const ChatItem &item = m_items.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return item.text;
+    case KindRole:
+        return int(item.kind);
+    case ToolNameRole:
+        return item.toolName;
+    case ArgumentsRole:
+        return item.arguments;
+    case ResultRole:
+        return item.result;
+    case DurationRole:
+        return item.durationMs;
+    case IsErrorRole:
+        return item.isError;
+    case RunningRole:
+        return item.running;
+    case StreamingRole:
+        return item.streaming;
+    case ExpandedRole:
+        return item.expanded;
+    default:
+        return {};
+    }
+}
+
+bool ChatTranscriptModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != ExpandedRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    ChatItem &item = m_items[index.row()];
+    if (item.kind != ChatItem::Kind::ToolStep || item.expanded == value.toBool())
+        return false;
+    item.expanded = value.toBool();
+    Q_EMIT dataChanged(index, index, {ExpandedRole});
+    return true;
+}
+
+QHash<int, QByteArray> ChatTranscriptModel::roleNames() const
+{
+    return {{Qt::DisplayRole, "text"},       {KindRole, "kind"},
+            {ToolNameRole, "toolName"},      {ArgumentsRole, "arguments"},
+            {ResultRole, "result"},          {DurationRole, "durationMs"},
+            {IsErrorRole, "isError"},        {RunningRole, "running"},
+            {StreamingRole, "streaming"},    {ExpandedRole, "expanded"}};
+}
+
+void ChatTranscriptModel::append(ChatItem item)
+{
+    const int row = int(m_items.size());
+    beginInsertRows({}, row, row);
+    m_items.append(std::move(item));
+    endInsertRows();
+}
+
+int ChatTranscriptModel::streamingRow() const
+{
+    if (!m_items.isEmpty() && m_items.last().kind == ChatItem::Kind::Assistant &&
+        m_items.last().streaming)
+        return int(m_items.size()) - 1;
+    return -1;
+}
+
+void ChatTranscriptModel::addUserMessage(const QString &text)
+{
+    ChatItem item;
+    item.kind = ChatItem::Kind::User;
+    item.text = text;
+    append(std::move(item));
+}
+
+void ChatTranscriptModel::appendStreamedText(const QString &delta)
+{
+    const int row = streamingRow();
+    if (row < 0) {
+        ChatItem item;
+        item.kind = ChatItem::Kind::Assistant;
+        item.text = delta;
+        item.streaming = true;
+        append(std::move(item));
+        return;
+    }
+    m_items[row].text += delta;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole});
+}
+
+void ChatTranscriptModel::finishAnswer(const QString &text)
+{
+    const int row = streamingRow();
+    if (row < 0) {
+        if (text.trimmed().isEmpty())
+            return; // a step that only called tools
+        ChatItem item;
+        item.kind = ChatItem::Kind::Assistant;
+        item.text = text;
+        append(std::move(item));
+        return;
+    }
+    ChatItem &item = m_items[row];
+    item.streaming = false;
+    if (!text.isEmpty())
+        item.text = text;
+    const QModelIndex changed = index(row);
+    Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole, StreamingRole});
+}
+
+void ChatTranscriptModel::addToolStep(const QString &callId, const QString &name,
+                                      const QString &arguments)
+{
+    ChatItem item;
+    item.kind = ChatItem::Kind::ToolStep;
+    item.toolCallId = callId;
+    item.toolName = name;
+    item.arguments = arguments;
+    item.running = true;
+    append(std::move(item));
+}
+
+void ChatTranscriptModel::finishToolStep(const QString &callId, const QString &result,
+                                         bool isError, qint64 durationMs)
+{
+    for (int row = int(m_items.size()) - 1; row >= 0; --row) {
+        ChatItem &item = m_items[row];
+        if (item.kind != ChatItem::Kind::ToolStep || item.toolCallId != callId || !item.running)
+            continue;
+        item.result = result;
+        item.isError = isError;
+        item.durationMs = durationMs;
+        item.running = false;
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, {ResultRole, IsErrorRole, DurationRole, RunningRole});
+        return;
+    }
+}
+
+void ChatTranscriptModel::addNotice(const QString &text)
+{
+    ChatItem item;
+    item.kind = ChatItem::Kind::Notice;
+    item.text = text;
+    append(std::move(item));
+}
+
+void ChatTranscriptModel::addError(const QString &text)
+{
+    ChatItem item;
+    item.kind = ChatItem::Kind::Error;
+    item.text = text;
+    append(std::move(item));
+}
+
+void ChatTranscriptModel::endStreaming()
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        ChatItem &item = m_items[row];
+        if (!item.streaming && !item.running)
+            continue;
+        item.streaming = false;
+        item.running = false;
+        const QModelIndex changed = index(row);
+        Q_EMIT dataChanged(changed, changed, {StreamingRole, RunningRole});
+    }
+}
+
+} // namespace spoon
