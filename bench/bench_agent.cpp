@@ -142,10 +142,12 @@ int main(int argc, char **argv)
     const double steps = double(overhead.count());
     const double meanUs = steps > 0 ? overhead.sum() / steps * 1e6 : 0;
     const double p99Us = overhead.quantile(0.99) * 1e6;
-    const Histogram &llmLatency = stats.series(QStringLiteral("instant"), QStringLiteral("spoon-demo")).latency;
+    const Histogram &llmLatency =
+        stats.series(QStringLiteral("instant"), QStringLiteral("spoon-demo")).latency;
     const double endToEndUs =
         steps > 0 ? (double(turnsNs) / 1e9 - llmLatency.sum()) / steps * 1e6 : 0;
-    const double llmCallUs = llmLatency.count() ? llmLatency.sum() / double(llmLatency.count()) * 1e6 : 0;
+    const double llmCallUs =
+        llmLatency.count() ? llmLatency.sum() / double(llmLatency.count()) * 1e6 : 0;
 
     // 2. Concurrent sessions.
     std::vector<std::unique_ptr<ReactAgent>> agents;
@@ -174,12 +176,13 @@ int main(int argc, char **argv)
 
     std::printf("{\"sequential_turns\": %d, \"sequential_whole\": %d, \"steps_measured\": %llu, "
                 "\"step_overhead_mean_us\": %.1f, \"step_overhead_p99_bucket_us\": %.0f, "
-                "\"step_end_to_end_overhead_us\": %.1f, \"llm_call_us\": %.1f, \"sessions\": %d, \"sessions_finished\": %d, "
+                "\"step_end_to_end_overhead_us\": %.1f, \"llm_call_us\": %.1f, \"sessions\": %d, "
+                "\"sessions_finished\": %d, "
                 "\"sessions_whole\": %d, \"sessions_lost\": %d, \"wall_s\": %.2f, "
                 "\"client_cpu_s\": %.3f, \"client_cpu_ms_per_turn\": %.2f}\n",
                 sequentialTurns, wholeSequential, static_cast<unsigned long long>(steps), meanUs,
-                p99Us, endToEndUs, llmCallUs, sessions,
-                finishedCount, whole, sessions - whole, seconds, cpu, cpu * 1000.0 / std::max(1, sessions));
+                p99Us, endToEndUs, llmCallUs, sessions, finishedCount, whole, sessions - whole,
+                seconds, cpu, cpu * 1000.0 / std::max(1, sessions));
     agents.clear();
     for (QProcess *server : {&instantServer, &pacedServer}) {
         server->kill();

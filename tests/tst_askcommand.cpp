@@ -316,10 +316,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("fault");
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("stderrHas");
-        QTest::newRow("no message") << QStringList{} << QString() << 2
-                                    << QStringLiteral("chat needs a message");
+        QTest::newRow("no message")
+            << QStringList{} << QString() << 2 << QStringLiteral("chat needs a message");
         QTest::newRow("unknown agent")
-            << QStringList{QStringLiteral("--agent"), QStringLiteral("nobody"), QStringLiteral("hi")}
+            << QStringList{QStringLiteral("--agent"), QStringLiteral("nobody"),
+                           QStringLiteral("hi")}
             << QString() << 1
             << QStringLiteral("no agent is called \"nobody\" (agents: react (spoon_react))");
         QTest::newRow("provider fails")
@@ -337,9 +338,9 @@ private Q_SLOTS:
         AskTest t;
         if (!fault.isEmpty())
             t.demo.addFault(*DemoFault::parse(fault));
-        const Run r = t.run(QStringList{QStringLiteral("--config"), t.writeConfig(5, 0),
-                                        QStringLiteral("chat")} +
-                            arguments);
+        const Run r = t.run(
+            QStringList{QStringLiteral("--config"), t.writeConfig(5, 0), QStringLiteral("chat")} +
+            arguments);
         QTEST(r.exitCode, "exitCode");
         QVERIFY2(r.err.contains(stderrHas), qPrintable(r.err));
     }

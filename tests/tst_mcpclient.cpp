@@ -26,8 +26,7 @@ using spoon::test::FakeReply;
 
 namespace {
 
-template <typename T>
-std::optional<T> await(QCoro::Task<T> task, int timeoutMs = 20000)
+template <typename T> std::optional<T> await(QCoro::Task<T> task, int timeoutMs = 20000)
 {
     std::optional<T> result;
     QCoro::connect(std::move(task), qApp, [&result](const T &value) { result = value; });
@@ -134,8 +133,9 @@ private Q_SLOTS:
         QFETCH(QString, said);
         MetricsRegistry registry;
         McpClient client(QStringLiteral("fake"), fakeServer(QStringLiteral("ok"), 1.0), &registry);
-        QVERIFY(!call(client, QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("a")}})
-                     .isError);
+        QVERIFY(
+            !call(client, QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("a")}})
+                 .isError);
         const ToolResult broken = call(client, tool);
         QVERIFY(broken.isError);
         QVERIFY2(broken.content.contains(said), qPrintable(broken.content));
@@ -209,9 +209,11 @@ private Q_SLOTS:
         std::optional<ToolResult> a;
         std::optional<ToolResult> b;
         auto cancel = std::make_shared<CancelToken>();
-        QCoro::connect(client.callTool(QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("1")}}, cancel),
+        QCoro::connect(client.callTool(QStringLiteral("echo"),
+                                       {{QStringLiteral("text"), QStringLiteral("1")}}, cancel),
                        qApp, [&](const ToolResult &r) { a = r; });
-        QCoro::connect(client.callTool(QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("2")}}, cancel),
+        QCoro::connect(client.callTool(QStringLiteral("echo"),
+                                       {{QStringLiteral("text"), QStringLiteral("2")}}, cancel),
                        qApp, [&](const ToolResult &r) { b = r; });
         QTRY_VERIFY_WITH_TIMEOUT(a && b, 20000);
         QCOMPARE(a->content, QStringLiteral("echo: 1"));

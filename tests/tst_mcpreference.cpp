@@ -13,8 +13,7 @@ using namespace spoon;
 
 namespace {
 
-template <typename T>
-std::optional<T> await(QCoro::Task<T> task)
+template <typename T> std::optional<T> await(QCoro::Task<T> task)
 {
     std::optional<T> result;
     QCoro::connect(std::move(task), qApp, [&result](const T &value) { result = value; });
@@ -24,11 +23,8 @@ std::optional<T> await(QCoro::Task<T> task)
 
 McpServerConfig nodeServer(const char *variable, QStringList args)
 {
-    return McpServerConfig{QStringLiteral("node"),
-                           QStringList{qEnvironmentVariable(variable)} + args,
-                           {},
-                           {},
-                           30.0};
+    return McpServerConfig{
+        QStringLiteral("node"), QStringList{qEnvironmentVariable(variable)} + args, {}, {}, 30.0};
 }
 
 ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments)
@@ -64,8 +60,8 @@ private Q_SLOTS:
         for (const McpToolInfo &tool : *tools)
             names.append(tool.name);
         QVERIFY2(names.contains(QStringLiteral("echo")), qPrintable(names.join(u' ')));
-        const ToolResult echo =
-            call(client, QStringLiteral("echo"), {{QStringLiteral("message"), QStringLiteral("hi")}});
+        const ToolResult echo = call(client, QStringLiteral("echo"),
+                                     {{QStringLiteral("message"), QStringLiteral("hi")}});
         QVERIFY2(!echo.isError, qPrintable(echo.content));
         QCOMPARE(echo.content, QStringLiteral("Echo: hi"));
         QCOMPARE(client.starts(), 1);

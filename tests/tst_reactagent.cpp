@@ -135,11 +135,10 @@ AgentTurn runTurn(ReactAgent &agent, const QString &message, int timeoutMs = 200
 {
     QSignalSpy finished(&agent, &ReactAgent::turnFinished);
     agent.start(message);
-    if (!finished.wait(timeoutMs))
-    {
+    if (!finished.wait(timeoutMs)) {
         AgentTurn timedOut;
-        timedOut.error = LlmError{LlmError::Kind::Timeout, 0,
-                                  QStringLiteral("test waited too long"), -1};
+        timedOut.error =
+            LlmError{LlmError::Kind::Timeout, 0, QStringLiteral("test waited too long"), -1};
         return timedOut;
     }
     return finished.first().first().value<AgentTurn>();

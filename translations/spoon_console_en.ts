@@ -17,17 +17,163 @@
     </message>
 </context>
 <context>
-    <name>spoon::ChatPlaceholderPane</name>
+    <name>spoon::AgentCatalog</name>
+    <message>
+        <source>The tools of MCP server "%1" are not available: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ChatConversation</name>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thinking: %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Streaming the answer…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calling tool %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summarising older messages…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped. Every tool call that began has its answer in the history, so the conversation can go on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (the answer above is incomplete)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Answered in %n step(s), %1 s</source>
+        <translation><numerusform>Answered in %n step, %1 s</numerusform><numerusform>Answered in %n steps, %1 s</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ChatMessageDelegate</name>
+    <message>
+        <source>%1 · running…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · failed after %2 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · answered in %2 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>
+… (%1 more characters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arguments
+%1
+
+Result
+%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(waiting)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ChatPane</name>
     <message>
         <source>Chat</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Agent chat is not here yet</source>
+        <source>The agent that answers in this conversation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The agent engine arrives in a later release of Spoon Console. This pane will then hold your conversations with agents, their tool calls and the streamed answers, beside the live health of the engine on the right.</source>
+        <source>Also called: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message the agent… (Ctrl+Enter sends, Esc stops)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the agent (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy code block %1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -454,6 +600,10 @@
         <source>cancelled</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the connection closed after %1 of %2 bytes</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::MainWindow</name>
@@ -471,10 +621,6 @@
     </message>
     <message>
         <source>pid %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>No LLM provider key is set, so the built-in demo endpoint will answer. Set OPENAI_API_KEY or another provider's key to use a real model.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -519,6 +665,21 @@
     </message>
     <message>
         <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine's health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers come from the built-in demo endpoint at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider's key to talk to a real model.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ReactAgent</name>
+    <message>
+        <source>loading tools</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -641,6 +802,73 @@
     </message>
 </context>
 <context>
+    <name>spoon::cli::Chat</name>
+    <message>
+        <source>Run one agent turn: the agent may call its tools before it answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>what to tell the agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the agent, by name or alias</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the provider to ask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the model to use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print the whole transcript as JSON at the end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: chat needs a message, e.g. spoon-console chat "How busy is the engine?"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: the config is invalid; nothing was sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: no agent is called "%1" (agents: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[step %1]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[tool] %1(%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[tool] %1 failed after %2 ms: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>[tool] %1 answered in %2 ms (%3 characters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: the answer above is incomplete</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::cli::CheckConfig</name>
     <message>
         <source>Validate a Spoon Console config file.</source>
@@ -710,6 +938,9 @@ Commands:
   ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT
                           one chat completion through the LLM router;
                           the answer streams to stdout
+  chat [--agent NAME] [--provider NAME] [--model M] [--json] MESSAGE
+                          one agent turn, tools included; the answer
+                          streams to stdout, the steps to stderr
   demo-server [--port N]  the built-in OpenAI-compatible demo endpoint
 
 Options:

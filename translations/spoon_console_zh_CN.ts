@@ -17,24 +17,175 @@
     </message>
 </context>
 <context>
-    <name>spoon::ChatPlaceholderPane</name>
+    <name>spoon::AgentCatalog</name>
+    <message>
+        <source>The tools of MCP server "%1" are not available: %2</source>
+        <translation>MCP 服务器“%1”的工具不可用：%2</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ChatConversation</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Thinking…</source>
+        <translation>思考中…</translation>
+    </message>
+    <message>
+        <source>Thinking: %1…</source>
+        <translation>思考中：%1…</translation>
+    </message>
+    <message>
+        <source>Streaming the answer…</source>
+        <translation>正在流式输出回答…</translation>
+    </message>
+    <message>
+        <source>Calling tool %1…</source>
+        <translation>正在调用工具 %1…</translation>
+    </message>
+    <message>
+        <source>Summarising older messages…</source>
+        <translation>正在总结较早的消息…</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <source>Stopped. Every tool call that began has its answer in the history, so the conversation can go on.</source>
+        <translation>已停止。已开始的每个工具调用在历史中都有结果，对话可以继续。</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>%1 (the answer above is incomplete)</source>
+        <translation>%1（上面的回答不完整）</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Answered in %n step(s), %1 s</source>
+        <translation><numerusform>用 %n 步完成回答，%1 秒</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ChatMessageDelegate</name>
+    <message>
+        <source>%1 · running…</source>
+        <translation>%1 · 运行中…</translation>
+    </message>
+    <message>
+        <source>%1 · stopped</source>
+        <translation>%1 · 已停止</translation>
+    </message>
+    <message>
+        <source>%1 · failed after %2 ms</source>
+        <translation>%1 · %2 毫秒后失败</translation>
+    </message>
+    <message>
+        <source>%1 · answered in %2 ms</source>
+        <translation>%1 · %2 毫秒内返回</translation>
+    </message>
+    <message>
+        <source>
+… (%1 more characters)</source>
+        <translation>
+…（还有 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>Arguments
+%1
+
+Result
+%2</source>
+        <translation>参数
+%1
+
+结果
+%2</translation>
+    </message>
+    <message>
+        <source>(waiting)</source>
+        <translation>（等待中）</translation>
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation>工具 %1</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ChatPane</name>
     <message>
         <source>Chat</source>
         <translation>对话</translation>
     </message>
     <message>
-        <source>Agent chat is not here yet</source>
-        <translation>智能体对话功能尚未推出</translation>
+        <source>The agent that answers in this conversation</source>
+        <translation>在此对话中回答的智能体</translation>
     </message>
     <message>
-        <source>The agent engine arrives in a later release of Spoon Console. This pane will then hold your conversations with agents, their tool calls and the streamed answers, beside the live health of the engine on the right.</source>
-        <translation>智能体引擎将在 Spoon Console 的后续版本中推出。届时，此窗格将显示你与智能体的对话、它们的工具调用以及流式返回的回答，右侧则同步显示引擎的实时健康状况。</translation>
+        <source>Also called: %1</source>
+        <translation>别名：%1</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>新对话</translation>
+    </message>
+    <message>
+        <source>Start a new conversation (Ctrl+N)</source>
+        <translation>开始新对话 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Message the agent… (Ctrl+Enter sends, Esc stops)</source>
+        <translation>给智能体发消息…（Ctrl+Enter 发送，Esc 停止）</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Stop the agent (Esc)</source>
+        <translation>停止智能体 (Esc)</translation>
+    </message>
+    <message>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>发送 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Copy result</source>
+        <translation>复制结果</translation>
+    </message>
+    <message>
+        <source>Copy message</source>
+        <translation>复制消息</translation>
+    </message>
+    <message>
+        <source>Copy code block %1: %2</source>
+        <translation>复制代码块 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>spoon::ConfigChecks</name>
     <message>
-        <source>; did you mean &quot;%1&quot;?</source>
+        <source>; did you mean "%1"?</source>
         <translation>；是否指的是 “%1”？</translation>
     </message>
     <message>
@@ -42,51 +193,51 @@
         <translation>（已知：%1）</translation>
     </message>
     <message>
-        <source>&quot;base_url&quot; is required for a provider Spoon does not know (known: %1)</source>
-        <translation>Spoon 无法识别的提供商必须设置 &quot;base_url&quot;（已知提供商：%1）</translation>
+        <source>"base_url" is required for a provider Spoon does not know (known: %1)</source>
+        <translation>Spoon 无法识别的提供商必须设置 "base_url"（已知提供商：%1）</translation>
     </message>
     <message>
-        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <source>expected an http:// or https:// URL, got "%1"</source>
         <translation>应为 http:// 或 https:// URL，实际为 “%1”</translation>
     </message>
     <message>
-        <source>&quot;model&quot; is required for a provider Spoon does not know</source>
-        <translation>Spoon 无法识别的提供商必须设置 &quot;model&quot;</translation>
+        <source>"model" is required for a provider Spoon does not know</source>
+        <translation>Spoon 无法识别的提供商必须设置 "model"</translation>
     </message>
     <message>
-        <source>no provider is called &quot;%1&quot;</source>
+        <source>no provider is called "%1"</source>
         <translation>不存在名为 “%1” 的提供商</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; appears twice; it is tried once</source>
+        <source>"%1" appears twice; it is tried once</source>
         <translation>“%1” 出现了两次；只会尝试一次</translation>
     </message>
     <message>
-        <source>a tool needs a &quot;name&quot;</source>
-        <translation>工具必须设置 &quot;name&quot;</translation>
+        <source>a tool needs a "name"</source>
+        <translation>工具必须设置 "name"</translation>
     </message>
     <message>
-        <source>the tool &quot;%1&quot; is listed twice</source>
+        <source>the tool "%1" is listed twice</source>
         <translation>工具 “%1” 被列出了两次</translation>
     </message>
     <message>
-        <source>no built-in tool is called &quot;%1&quot;</source>
+        <source>no built-in tool is called "%1"</source>
         <translation>不存在名为 “%1” 的内置工具</translation>
     </message>
     <message>
-        <source> (built-in: %1); for a tool from an MCP server set &quot;type&quot;: &quot;mcp&quot;</source>
-        <translation>（内置工具：%1）；如果工具来自 MCP 服务器，请设置 &quot;type&quot;: &quot;mcp&quot;</translation>
+        <source> (built-in: %1); for a tool from an MCP server set "type": "mcp"</source>
+        <translation>（内置工具：%1）；如果工具来自 MCP 服务器，请设置 "type": "mcp"</translation>
     </message>
     <message>
-        <source>an MCP tool needs &quot;mcp_server&quot;: {&quot;command&quot;: ...}</source>
-        <translation>MCP 工具必须设置 &quot;mcp_server&quot;: {&quot;command&quot;: ...}</translation>
+        <source>an MCP tool needs "mcp_server": {"command": ...}</source>
+        <translation>MCP 工具必须设置 "mcp_server": {"command": ...}</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; already names the agent &quot;%2&quot;</source>
+        <source>"%1" already names the agent "%2"</source>
         <translation>“%1” 已被用作智能体 “%2” 的名称</translation>
     </message>
     <message>
-        <source>no agent is called &quot;%1&quot;</source>
+        <source>no agent is called "%1"</source>
         <translation>不存在名为 “%1” 的智能体</translation>
     </message>
     <message>
@@ -94,7 +245,7 @@
         <translation>%1 大于 pool_max_size（%2）</translation>
     </message>
     <message>
-        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got &quot;%1&quot;</source>
+        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got "%1"</source>
         <translation>应为空（使用数据文件夹中的 SQLite）、sqlite:///path 或 postgresql://user@host/db，实际为 “%1”</translation>
     </message>
     <message>
@@ -148,7 +299,7 @@
         <translation>数字 %1</translation>
     </message>
     <message>
-        <source>the string &quot;%1&quot;</source>
+        <source>the string "%1"</source>
         <translation>字符串 “%1”</translation>
     </message>
     <message>
@@ -168,11 +319,11 @@
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <source>unknown key &quot;%1&quot; is ignored; did you mean &quot;%2&quot;?</source>
+        <source>unknown key "%1" is ignored; did you mean "%2"?</source>
         <translation>未知键 “%1” 已被忽略；是否指的是 “%2”？</translation>
     </message>
     <message>
-        <source>unknown key &quot;%1&quot; is ignored; valid keys here: %2</source>
+        <source>unknown key "%1" is ignored; valid keys here: %2</source>
         <translation>未知键 “%1” 已被忽略；此处的有效键：%2</translation>
     </message>
     <message>
@@ -188,7 +339,7 @@
         <translation>应为 %1，实际为 %2</translation>
     </message>
     <message>
-        <source>; did you mean &quot;%1&quot;?</source>
+        <source>; did you mean "%1"?</source>
         <translation>；是否指的是 “%1”？</translation>
     </message>
     <message>
@@ -341,16 +492,16 @@
 <context>
     <name>spoon::Environment</name>
     <message>
-        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
+        <source>expected an http:// or https:// URL, got "%1"</source>
         <translation>应为 http:// 或 https:// URL，实际为 “%1”</translation>
     </message>
     <message>
-        <source>expected one of debug, info, warning, error, critical, got &quot;%1&quot;</source>
+        <source>expected one of debug, info, warning, error, critical, got "%1"</source>
         <translation>应为 debug、info、warning、error、critical 之一，实际为 “%1”</translation>
     </message>
     <message>
-        <source>expected &quot;text&quot; or &quot;json&quot;, got &quot;%1&quot;</source>
-        <translation>应为 &quot;text&quot; 或 &quot;json&quot;，实际为 “%1”</translation>
+        <source>expected "text" or "json", got "%1"</source>
+        <translation>应为 "text" 或 "json"，实际为 “%1”</translation>
     </message>
 </context>
 <context>
@@ -380,15 +531,15 @@
         <translation>没有任何 LLM 提供商配置了密钥；将由内置演示端点应答</translation>
     </message>
     <message>
-        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider&apos;s key to talk to a real model.</source>
+        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider's key to talk to a real model.</source>
         <translation>请设置 OPENAI_API_KEY、ANTHROPIC_API_KEY、DEEPSEEK_API_KEY 或其他提供商的密钥，以便与真实模型对话。</translation>
     </message>
     <message>
-        <source>Default provider &quot;%1&quot; is ready</source>
+        <source>Default provider "%1" is ready</source>
         <translation>默认提供商 “%1” 已就绪</translation>
     </message>
     <message>
-        <source>Default provider &quot;%1&quot; has no key</source>
+        <source>Default provider "%1" has no key</source>
         <translation>默认提供商 “%1” 未配置密钥</translation>
     </message>
     <message>
@@ -458,6 +609,10 @@
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
+    <message>
+        <source>the connection closed after %1 of %2 bytes</source>
+        <translation>连接在 %2 字节中的 %1 字节后关闭</translation>
+    </message>
 </context>
 <context>
     <name>spoon::MainWindow</name>
@@ -476,10 +631,6 @@
     <message>
         <source>pid %1</source>
         <translation>PID %1</translation>
-    </message>
-    <message>
-        <source>No LLM provider key is set, so the built-in demo endpoint will answer. Set OPENAI_API_KEY or another provider&apos;s key to use a real model.</source>
-        <translation>未设置任何 LLM 提供商密钥，因此将由内置演示端点应答。请设置 OPENAI_API_KEY 或其他提供商的密钥以使用真实模型。</translation>
     </message>
     <message>
         <source>Configured model: %1 via %2.</source>
@@ -522,8 +673,23 @@
         <translation>关于 Spoon Console</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine&apos;s health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine's health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;与 AI 智能体对话，并实时查看引擎的健康状况。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Answers come from the built-in demo endpoint at %1</source>
+        <translation>回答来自内置演示端点 %1</translation>
+    </message>
+    <message>
+        <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider's key to talk to a real model.</source>
+        <translation>演示端点：未设置任何 LLM 提供商密钥，因此由应用内置的脚本化替身回答（它会流式输出，并在被问及引擎时调用工具）。设置 OPENAI_API_KEY 或其他提供商的密钥即可与真实模型对话。</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ReactAgent</name>
+    <message>
+        <source>loading tools</source>
+        <translation>加载工具</translation>
     </message>
 </context>
 <context>
@@ -564,8 +730,8 @@
         <translation>不读取也不写入响应缓存</translation>
     </message>
     <message>
-        <source>spoon-console: ask needs a prompt, e.g. spoon-console ask &quot;Hello&quot;</source>
-        <translation>spoon-console：ask 需要一个提示词，例如 spoon-console ask &quot;Hello&quot;</translation>
+        <source>spoon-console: ask needs a prompt, e.g. spoon-console ask "Hello"</source>
+        <translation>spoon-console：ask 需要一个提示词，例如 spoon-console ask "Hello"</translation>
     </message>
     <message>
         <source>spoon-console: the config is invalid; nothing was sent</source>
@@ -576,7 +742,7 @@
         <translation>spoon-console：无法启动演示端点：%1</translation>
     </message>
     <message>
-        <source>spoon-console: no provider is called &quot;%1&quot; (configured: %2)</source>
+        <source>spoon-console: no provider is called "%1" (configured: %2)</source>
         <translation>spoon-console：没有名为“%1”的提供商（已配置：%2）</translation>
     </message>
     <message>
@@ -584,7 +750,7 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>spoon-console: provider &quot;%1&quot; needs %2; set it in the environment</source>
+        <source>spoon-console: provider "%1" needs %2; set it in the environment</source>
         <translation>spoon-console：提供商“%1”需要 %2；请在环境变量中设置</translation>
     </message>
     <message>
@@ -645,6 +811,73 @@
     </message>
 </context>
 <context>
+    <name>spoon::cli::Chat</name>
+    <message>
+        <source>Run one agent turn: the agent may call its tools before it answers.</source>
+        <translation>运行一轮智能体对话：智能体可能在回答前调用其工具。</translation>
+    </message>
+    <message>
+        <source>what to tell the agent</source>
+        <translation>要告诉智能体的内容</translation>
+    </message>
+    <message>
+        <source>the agent, by name or alias</source>
+        <translation>智能体，按名称或别名</translation>
+    </message>
+    <message>
+        <source>the provider to ask</source>
+        <translation>要询问的提供商</translation>
+    </message>
+    <message>
+        <source>the model to use</source>
+        <translation>要使用的模型</translation>
+    </message>
+    <message>
+        <source>print the whole transcript as JSON at the end</source>
+        <translation>结束时以 JSON 输出完整记录</translation>
+    </message>
+    <message>
+        <source>spoon-console: chat needs a message, e.g. spoon-console chat "How busy is the engine?"</source>
+        <translation>spoon-console：chat 需要一条消息，例如 spoon-console chat "引擎有多忙？"</translation>
+    </message>
+    <message>
+        <source>spoon-console: the config is invalid; nothing was sent</source>
+        <translation>spoon-console：配置无效；未发送任何内容</translation>
+    </message>
+    <message>
+        <source>spoon-console: no agent is called "%1" (agents: %2)</source>
+        <translation>spoon-console：没有名为“%1”的智能体（现有智能体：%2）</translation>
+    </message>
+    <message>
+        <source>[step %1]</source>
+        <translation>[第 %1 步]</translation>
+    </message>
+    <message>
+        <source>[tool] %1(%2)</source>
+        <translation>[工具] %1(%2)</translation>
+    </message>
+    <message>
+        <source>[tool] %1 failed after %2 ms: %3</source>
+        <translation>[工具] %1 在 %2 毫秒后失败：%3</translation>
+    </message>
+    <message>
+        <source>[tool] %1 answered in %2 ms (%3 characters)</source>
+        <translation>[工具] %1 在 %2 毫秒内返回（%3 个字符）</translation>
+    </message>
+    <message>
+        <source>spoon-console: %1</source>
+        <translation>spoon-console：%1</translation>
+    </message>
+    <message>
+        <source>spoon-console: %1: %2</source>
+        <translation>spoon-console：%1：%2</translation>
+    </message>
+    <message>
+        <source>spoon-console: the answer above is incomplete</source>
+        <translation>spoon-console：上面的回答不完整</translation>
+    </message>
+</context>
+<context>
     <name>spoon::cli::CheckConfig</name>
     <message>
         <source>Validate a Spoon Console config file.</source>
@@ -692,11 +925,11 @@
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;</source>
+        <source>unknown command "%1"</source>
         <translation>未知命令 “%1”</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
+        <source>unknown command "%1"; did you mean "%2"?</source>
         <translation>未知命令 “%1”；是否指的是 “%2”？</translation>
     </message>
     <message>
@@ -722,6 +955,9 @@ Commands:
   ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT
                           one chat completion through the LLM router;
                           the answer streams to stdout
+  chat [--agent NAME] [--provider NAME] [--model M] [--json] MESSAGE
+                          one agent turn, tools included; the answer
+                          streams to stdout, the steps to stderr
   demo-server [--port N]  the built-in OpenAI-compatible demo endpoint
 
 Options:
@@ -745,6 +981,9 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
   ask [--provider NAME] [--model M] [--no-stream] [--json] PROMPT
                           通过 LLM 路由发送一次聊天补全请求；
                           回答以流式输出到 stdout
+  chat [--agent NAME] [--provider NAME] [--model M] [--json] MESSAGE
+                          运行一轮智能体对话（含工具调用）；回答以流式
+                          输出到 stdout，步骤输出到 stderr
   demo-server [--port N]  内置的 OpenAI 兼容演示端点
 
 选项：

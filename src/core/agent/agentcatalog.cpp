@@ -82,9 +82,10 @@ QCoro::Task<ToolLoad> loadMcpTools(std::shared_ptr<McpClient> server, QString en
     const QList<McpToolInfo> infos = co_await listing;
     ToolLoad load;
     if (!error.isEmpty()) {
-        load.error = QCoreApplication::translate("spoon::AgentCatalog",
-                                                 "The tools of MCP server \"%1\" are not available: %2")
-                         .arg(entryName, error);
+        load.error =
+            QCoreApplication::translate("spoon::AgentCatalog",
+                                        "The tools of MCP server \"%1\" are not available: %2")
+                .arg(entryName, error);
         co_return load;
     }
     const bool named = std::any_of(infos.begin(), infos.end(),
@@ -130,7 +131,8 @@ ReactAgent *AgentCatalog::create(const QString &nameOrAlias, QObject *parent)
     if (!agent)
         return nullptr;
     QList<ToolLoader> loaders;
-    auto *created = new ReactAgent(*agent, m_router, toolsFor(*agent, &loaders), &m_registry, parent);
+    auto *created =
+        new ReactAgent(*agent, m_router, toolsFor(*agent, &loaders), &m_registry, parent);
     for (ToolLoader &loader : loaders)
         created->addToolLoader(std::move(loader));
     return created;

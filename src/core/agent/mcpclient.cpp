@@ -59,7 +59,8 @@ Q_SIGNALS:
     void ended();
 };
 
-McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *registry, QObject *parent)
+McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *registry,
+                     QObject *parent)
     : QObject(parent)
     , m_name(std::move(name))
     , m_config(std::move(config))
@@ -67,8 +68,10 @@ McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *regi
     if (registry) {
         const MetricLabels labels{{"server", m_name.toUtf8()}};
         m_calls = &registry->counter("spoon_mcp_calls_total", "MCP tool calls", labels);
-        m_failures = &registry->counter("spoon_mcp_failures_total", "MCP tool calls that failed", labels);
-        m_restarts = &registry->counter("spoon_mcp_starts_total", "MCP server process starts", labels);
+        m_failures =
+            &registry->counter("spoon_mcp_failures_total", "MCP tool calls that failed", labels);
+        m_restarts =
+            &registry->counter("spoon_mcp_starts_total", "MCP server process starts", labels);
     }
 }
 
@@ -140,10 +143,11 @@ void McpClient::onStdout()
             continue;
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()
-            || document[u"jsonrpc"].toString() != "2.0"_L1) {
-            breakDown(u"the server wrote something that is not JSON-RPC: \"%1\"; it was stopped and "
-                      u"will be started again on its next use"_s.arg(QString::fromUtf8(line.left(120))));
+        if (error.error != QJsonParseError::NoError || !document.isObject() ||
+            document[u"jsonrpc"].toString() != "2.0"_L1) {
+            breakDown(
+                u"the server wrote something that is not JSON-RPC: \"%1\"; it was stopped and "
+                u"will be started again on its next use"_s.arg(QString::fromUtf8(line.left(120))));
             return;
         }
         onMessage(document.object());
@@ -162,7 +166,9 @@ void McpClient::onMessage(const QJsonObject &message)
             return; // a late answer to a call we gave up on
         if (message.contains(u"error"_s)) {
             const QJsonObject error = message.value(u"error").toObject();
-            pending->complete(Reply{{}, u"MCP error %1: %2"_s.arg(error.value(u"code").toInt()).arg(error.value(u"message").toString())});
+            pending->complete(Reply{{},
+                                    u"MCP error %1: %2"_s.arg(error.value(u"code").toInt())
+                                        .arg(error.value(u"message").toString())});
         } else {
             pending->complete(Reply{message.value(u"result").toObject(), {}});
         }
@@ -170,11 +176,16 @@ void McpClient::onMessage(const QJsonObject &message)
     }
     if (hasId) { // a request from the server
         if (method == "ping"_L1) {
-            send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, message.value(u"id")}, {u"result"_s, QJsonObject()}});
-        } else {
             send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s},
                              {u"id"_s, message.value(u"id")},
-                             {u"error"_s, QJsonObject{{u"code"_s, -32601}, {u"message"_s, QString(u"the client does not offer "_s + method)}}}});
+                             {u"result"_s, QJsonObject()}});
+        } else {
+            send(QJsonObject{
+                {u"jsonrpc"_s, u"2.0"_s},
+                {u"id"_s, message.value(u"id")},
+                {u"error"_s,
+                 QJsonObject{{u"code"_s, -32601},
+                             {u"message"_s, QString(u"the client does not offer "_s + method)}}}});
         }
         return;
     }
@@ -182,7 +193,8 @@ void McpClient::onMessage(const QJsonObject &message)
     if (method == "notifications/tools/list_changed"_L1)
         m_toolsKnown = false;
     else if (method == "notifications/message"_L1)
-        qCInfo(lcMcp).noquote() << m_name << message.value(u"params").toObject().value(u"data").toVariant().toString();
+        qCInfo(lcMcp).noquote()
+            << m_name << message.value(u"params").toObject().value(u"data").toVariant().toString();
 }
 
 void McpClient::onFinished(int exitCode, QProcess::ExitStatus status)
@@ -196,20 +208,26 @@ void McpClient::onFinished(int exitCode, QProcess::ExitStatus status)
     breakDown(why + u"; it will be started again on its next use"_s);
 }
 
-QCoro::Task<McpClient::Reply> McpClient::request(QString method, QJsonObject params, CancelTokenPtr cancel)
+QCoro::Task<McpClient::Reply> McpClient::request(QString method, QJsonObject params,
+                                                 CancelTokenPtr cancel)
 {
     const qint64 id = m_nextId++;
     auto *pending = new Pending(this);
     QPointer<Pending> guard(pending);
     QPointer<McpClient> self(this);
     m_pending.insert(id, pending);
-    send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, double(id)}, {u"method"_s, method}, {u"params"_s, params}});
+    send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s},
+                     {u"id"_s, double(id)},
+                     {u"method"_s, method},
+                     {u"params"_s, params}});
     if (cancel) {
         connect(cancel.get(), &CancelToken::cancelled, pending, [this, id, pending] {
             m_pending.remove(id);
-            send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s},
-                             {u"method"_s, u"notifications/cancelled"_s},
-                             {u"params"_s, QJsonObject{{u"requestId"_s, double(id)}, {u"reason"_s, u"cancelled by the user"_s}}}});
+            send(
+                QJsonObject{{u"jsonrpc"_s, u"2.0"_s},
+                            {u"method"_s, u"notifications/cancelled"_s},
+                            {u"params"_s, QJsonObject{{u"requestId"_s, double(id)},
+                                                      {u"reason"_s, u"cancelled by the user"_s}}}});
             pending->complete(Reply{{}, u"cancelled"_s});
         });
     }
@@ -221,7 +239,8 @@ QCoro::Task<McpClient::Reply> McpClient::request(QString method, QJsonObject par
         co_return Reply{{}, u"the MCP client went away"_s};
     if (!guard->isDone()) {
         breakDown(u"no answer to %1 within %2 s; the server was stopped and will be started again "
-                  u"on its next use"_s.arg(method).arg(m_config.timeout));
+                  u"on its next use"_s.arg(method)
+                      .arg(m_config.timeout));
     }
     Reply reply = guard->reply();
     guard->deleteLater();
@@ -271,7 +290,8 @@ QCoro::Task<bool> McpClient::ensureReady(QString *error)
     connect(process, &QProcess::finished, this, &McpClient::onFinished);
     connect(process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError failure) {
         if (failure == QProcess::FailedToStart)
-            breakDown(u"cannot start %1: %2"_s.arg(m_config.command, m_process ? m_process->errorString() : QString()));
+            breakDown(u"cannot start %1: %2"_s.arg(
+                m_config.command, m_process ? m_process->errorString() : QString()));
     });
     process->start(m_config.command, m_config.args);
     if (m_state == State::Stopped) { // it failed to start, and breakDown() said why
@@ -280,18 +300,21 @@ QCoro::Task<bool> McpClient::ensureReady(QString *error)
         co_return false;
     }
 
-    auto initializing = request(u"initialize"_s,
-                                QJsonObject{{u"protocolVersion"_s, QString::fromLatin1(kProtocolVersion)},
-                                            {u"capabilities"_s, QJsonObject()},
-                                            {u"clientInfo"_s, QJsonObject{{u"name"_s, QString::fromLatin1(app::kName)},
-                                                                          {u"version"_s, QString::fromLatin1(app::kVersion)}}}});
+    auto initializing =
+        request(u"initialize"_s,
+                QJsonObject{{u"protocolVersion"_s, QString::fromLatin1(kProtocolVersion)},
+                            {u"capabilities"_s, QJsonObject()},
+                            {u"clientInfo"_s,
+                             QJsonObject{{u"name"_s, QString::fromLatin1(app::kName)},
+                                         {u"version"_s, QString::fromLatin1(app::kVersion)}}}});
     const Reply reply = co_await initializing;
     if (!self)
         co_return false;
     QString failure = reply.error;
     const QString version = reply.result.value(u"protocolVersion").toString();
     if (failure.isEmpty() && !kSupportedVersions.contains(version))
-        failure = u"the server speaks MCP %1; this client speaks %2"_s.arg(version, kSupportedVersions.join(u", "_s));
+        failure = u"the server speaks MCP %1; this client speaks %2"_s.arg(
+            version, kSupportedVersions.join(u", "_s));
     if (!failure.isEmpty()) {
         if (m_state != State::Stopped)
             breakDown(failure);
@@ -338,8 +361,8 @@ QCoro::Task<QList<McpToolInfo>> McpClient::listTools(QString *error)
             QJsonObject schema = tool[u"inputSchema"].toObject();
             if (schema.isEmpty())
                 schema = QJsonObject{{u"type"_s, u"object"_s}};
-            tools.append(McpToolInfo{tool[u"name"].toString(), tool[u"description"].toString(), schema,
-                                     tool[u"annotations"][u"readOnlyHint"].toBool()});
+            tools.append(McpToolInfo{tool[u"name"].toString(), tool[u"description"].toString(),
+                                     schema, tool[u"annotations"][u"readOnlyHint"].toBool()});
         }
         cursor = reply.result.value(u"nextCursor").toString();
     } while (!cursor.isEmpty());
@@ -348,7 +371,8 @@ QCoro::Task<QList<McpToolInfo>> McpClient::listTools(QString *error)
     co_return tools;
 }
 
-QCoro::Task<ToolResult> McpClient::callTool(QString tool, QJsonObject arguments, CancelTokenPtr cancel)
+QCoro::Task<ToolResult> McpClient::callTool(QString tool, QJsonObject arguments,
+                                            CancelTokenPtr cancel)
 {
     QPointer<McpClient> self(this);
     if (m_calls)
@@ -360,7 +384,8 @@ QCoro::Task<ToolResult> McpClient::callTool(QString tool, QJsonObject arguments,
             m_failures->add();
         co_return ToolResult::error(u"MCP server \"%1\" is not available: %2"_s.arg(m_name, error));
     }
-    auto calling = request(u"tools/call"_s, QJsonObject{{u"name"_s, tool}, {u"arguments"_s, arguments}}, cancel);
+    auto calling = request(u"tools/call"_s,
+                           QJsonObject{{u"name"_s, tool}, {u"arguments"_s, arguments}}, cancel);
     const Reply reply = co_await calling;
     if (!self)
         co_return ToolResult::error(u"the MCP client went away"_s);
@@ -378,12 +403,15 @@ QCoro::Task<ToolResult> McpClient::callTool(QString tool, QJsonObject arguments,
             parts.append(u"[%1 %2, %3 bytes]"_s.arg(type, content[u"mimeType"].toString())
                              .arg(content[u"data"].toString().size() * 3 / 4));
         else if (type == "resource"_L1)
-            parts.append(content[u"resource"][u"text"].toString(u"[resource "_s + content[u"resource"][u"uri"].toString() + u']'));
+            parts.append(content[u"resource"][u"text"].toString(
+                u"[resource "_s + content[u"resource"][u"uri"].toString() + u']'));
         else if (type == "resource_link"_L1)
             parts.append(u"[resource "_s + content[u"uri"].toString() + u']');
     }
     if (parts.isEmpty() && reply.result.contains(u"structuredContent"_s))
-        parts.append(QString::fromUtf8(QJsonDocument(reply.result.value(u"structuredContent").toObject()).toJson(QJsonDocument::Compact)));
+        parts.append(
+            QString::fromUtf8(QJsonDocument(reply.result.value(u"structuredContent").toObject())
+                                  .toJson(QJsonDocument::Compact)));
     const QString text = parts.join(u'\n');
     if (reply.result.value(u"isError").toBool()) {
         if (m_failures)
@@ -396,8 +424,7 @@ QCoro::Task<ToolResult> McpClient::callTool(QString tool, QJsonObject arguments,
 McpTool::McpTool(std::shared_ptr<McpClient> client, McpToolInfo info)
     : m_client(std::move(client))
     , m_info(std::move(info))
-{
-}
+{}
 
 QCoro::Task<ToolResult> McpTool::execute(QJsonObject arguments, CancelTokenPtr cancel)
 {

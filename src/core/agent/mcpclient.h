@@ -78,7 +78,12 @@ private:
     QStringList m_stderrTail;
     QHash<qint64, QPointer<Pending>> m_pending;
     qint64 m_nextId = 1;
-    enum class State { Stopped, Starting, Ready };
+    enum class State
+    {
+        Stopped,
+        Starting,
+        Ready
+    };
     State m_state = State::Stopped;
     QPointer<QObject> m_startup; // emits when a start attempt ends, for concurrent callers
     bool m_startupOk = false;

@@ -406,7 +406,8 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
             // The budget went on tools: one last call, without them, for the answer.
             armStepTimer();
             setActivity(AgentActivity::Thinking);
-            QCoro::Task<StepOutcome> askingLast = askModel(false, QString::fromLatin1(kBudgetNudge));
+            QCoro::Task<StepOutcome> askingLast =
+                askModel(false, QString::fromLatin1(kBudgetNudge));
             const StepOutcome last = co_await askingLast;
             if (!self)
                 co_return turn;

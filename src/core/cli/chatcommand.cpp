@@ -172,8 +172,9 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
         out.flush();
         if (turn.error.isError()) {
             const QString who = turn.provider.isEmpty() ? firstProvider : turn.provider;
-            err << (who.isEmpty() ? Text::tr("spoon-console: %1").arg(turn.error.describe())
-                                  : Text::tr("spoon-console: %1: %2").arg(who, turn.error.describe()))
+            err << (who.isEmpty()
+                        ? Text::tr("spoon-console: %1").arg(turn.error.describe())
+                        : Text::tr("spoon-console: %1: %2").arg(who, turn.error.describe()))
                 << '\n';
             if (turn.incomplete && !asJson)
                 err << Text::tr("spoon-console: the answer above is incomplete") << '\n';

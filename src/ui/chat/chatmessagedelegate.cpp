@@ -49,8 +49,7 @@ void shadeCodeBlocks(QTextDocument &document)
 ChatMessageDelegate::ChatMessageDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
     , m_documents(300)
-{
-}
+{}
 
 ChatMessageDelegate::~ChatMessageDelegate() = default;
 
@@ -94,11 +93,8 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
     const Kind kind = kindOf(index);
     const bool streaming = index.data(ChatTranscriptModel::StreamingRole).toBool();
     QString text = kind == Kind::ToolStep ? toolDetails(index) : index.data().toString();
-    const QString key = QStringLiteral("%1|%2|%3|%4")
-                            .arg(width)
-                            .arg(int(kind))
-                            .arg(streaming)
-                            .arg(text);
+    const QString key =
+        QStringLiteral("%1|%2|%3|%4").arg(width).arg(int(kind)).arg(streaming).arg(text);
     if (QTextDocument *cached = m_documents.object(key))
         return cached;
     auto *document = new QTextDocument;

@@ -55,9 +55,8 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     newButton->setObjectName(QStringLiteral("newChatButton"));
     newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
     newButton->setShortcut(QKeySequence::New);
-    connect(newButton, &QPushButton::clicked, this, [this] {
-        newConversation(m_agentSelector->currentData().toString());
-    });
+    connect(newButton, &QPushButton::clicked, this,
+            [this] { newConversation(m_agentSelector->currentData().toString()); });
 
     auto *header = new QHBoxLayout;
     header->addWidget(title);
@@ -93,9 +92,9 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     connect(m_messages, &QListView::clicked, this, [this](const QModelIndex &index) {
         if (ChatItem::Kind(index.data(ChatTranscriptModel::KindRole).toInt()) ==
             ChatItem::Kind::ToolStep)
-            m_messages->model()->setData(
-                index, !index.data(ChatTranscriptModel::ExpandedRole).toBool(),
-                ChatTranscriptModel::ExpandedRole);
+            m_messages->model()->setData(index,
+                                         !index.data(ChatTranscriptModel::ExpandedRole).toBool(),
+                                         ChatTranscriptModel::ExpandedRole);
     });
     QScrollBar *scroll = m_messages->verticalScrollBar();
     connect(scroll, &QScrollBar::valueChanged, this,
@@ -163,7 +162,8 @@ void ChatPane::newConversation(const QString &agentName)
         m_input->setFocus();
         return;
     }
-    ReactAgent *agent = m_catalog.create(agentName.isEmpty() ? m_catalog.defaultAgent() : agentName);
+    ReactAgent *agent =
+        m_catalog.create(agentName.isEmpty() ? m_catalog.defaultAgent() : agentName);
     if (!agent)
         return;
     auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
@@ -205,9 +205,9 @@ void ChatPane::refreshList()
     const QSignalBlocker blocker(m_conversationList);
     m_conversationList->clear();
     for (ChatConversation *conversation : std::as_const(m_conversations)) {
-        auto *item = new QListWidgetItem(
-            conversation->title() + QLatin1Char('\n') + conversation->agentName(),
-            m_conversationList);
+        auto *item = new QListWidgetItem(conversation->title() + QLatin1Char('\n') +
+                                             conversation->agentName(),
+                                         m_conversationList);
         item->setToolTip(conversation->title());
         if (conversation == m_current)
             m_conversationList->setCurrentItem(item);
@@ -268,9 +268,9 @@ void ChatPane::onAgentChosen(int index)
 
 QStringList ChatPane::codeBlocks(const QString &markdown)
 {
-    static const QRegularExpression fence(
-        QStringLiteral("^(```|~~~)[^\\n]*\\n(.*?)^\\1[ \\t]*$"),
-        QRegularExpression::MultilineOption | QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression fence(QStringLiteral("^(```|~~~)[^\\n]*\\n(.*?)^\\1[ \\t]*$"),
+                                          QRegularExpression::MultilineOption |
+                                              QRegularExpression::DotMatchesEverythingOption);
     QStringList blocks;
     for (const QRegularExpressionMatch &match : fence.globalMatch(markdown))
         blocks.append(match.captured(2));
@@ -287,8 +287,8 @@ void ChatPane::showContextMenu(const QPoint &position)
                              ? index.data(ChatTranscriptModel::ResultRole).toString()
                              : index.data().toString();
     QMenu menu(this);
-    menu.addAction(kind == ChatItem::Kind::ToolStep ? tr("Copy result") : tr("Copy message"),
-                   this, [text] { QApplication::clipboard()->setText(text); });
+    menu.addAction(kind == ChatItem::Kind::ToolStep ? tr("Copy result") : tr("Copy message"), this,
+                   [text] { QApplication::clipboard()->setText(text); });
     const QStringList blocks = codeBlocks(text);
     for (qsizetype i = 0; i < blocks.size(); ++i) {
         const QString firstLine = blocks[i].section(QLatin1Char('\n'), 0, 0).left(40);

@@ -52,11 +52,10 @@ bool ChatTranscriptModel::setData(const QModelIndex &index, const QVariant &valu
 
 QHash<int, QByteArray> ChatTranscriptModel::roleNames() const
 {
-    return {{Qt::DisplayRole, "text"},       {KindRole, "kind"},
-            {ToolNameRole, "toolName"},      {ArgumentsRole, "arguments"},
-            {ResultRole, "result"},          {DurationRole, "durationMs"},
-            {IsErrorRole, "isError"},        {RunningRole, "running"},
-            {StreamingRole, "streaming"},    {ExpandedRole, "expanded"}};
+    return {{Qt::DisplayRole, "text"},    {KindRole, "kind"},       {ToolNameRole, "toolName"},
+            {ArgumentsRole, "arguments"}, {ResultRole, "result"},   {DurationRole, "durationMs"},
+            {IsErrorRole, "isError"},     {RunningRole, "running"}, {StreamingRole, "streaming"},
+            {ExpandedRole, "expanded"}};
 }
 
 void ChatTranscriptModel::append(ChatItem item)
@@ -131,8 +130,8 @@ void ChatTranscriptModel::addToolStep(const QString &callId, const QString &name
     append(std::move(item));
 }
 
-void ChatTranscriptModel::finishToolStep(const QString &callId, const QString &result,
-                                         bool isError, qint64 durationMs)
+void ChatTranscriptModel::finishToolStep(const QString &callId, const QString &result, bool isError,
+                                         qint64 durationMs)
 {
     for (int row = int(m_items.size()) - 1; row >= 0; --row) {
         ChatItem &item = m_items[row];
