@@ -86,12 +86,17 @@ private Q_SLOTS:
         Window w(Config::defaults()); // no provider: the demo endpoint answers
         QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
         QCOMPARE(w.send->text(), QStringLiteral("Send"));
+        // Before the first message the pane shows a hint, not an empty list.
+        auto *hint = w.chat->findChild<QLabel *>(QStringLiteral("emptyChatHint"));
+        QVERIFY(hint->isVisible());
+        QVERIFY(!w.view->isVisible());
         ChatTranscriptModel &model = w.transcript();
         QSignalSpy changed(&model, &ChatTranscriptModel::dataChanged);
 
         w.type(QStringLiteral("How much memory does the engine use?"));
         QVERIFY(w.input->toPlainText().isEmpty());
         QCOMPARE(w.send->text(), QStringLiteral("Stop"));
+        QVERIFY(w.view->isVisible() && !hint->isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
 
         using K = ChatItem::Kind;

@@ -75,7 +75,9 @@
     </message>
     <message numerus="yes">
         <source>Answered in %n step(s), %1 s</source>
-        <translation><numerusform>用 %n 步完成回答，%1 秒</numerusform></translation>
+        <translation>
+            <numerusform>用 %n 步完成回答，%1 秒</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -180,6 +182,10 @@ Result
     <message>
         <source>Copy code block %1: %2</source>
         <translation>复制代码块 %1：%2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Ask the agent anything.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;It answers with its tools when they help: try &lt;i&gt;How much memory does the engine use?&lt;/i&gt;, or give it a URL to fetch.&lt;/p&gt;&lt;p&gt;Ctrl+Enter sends, Esc stops, Ctrl+N starts a new chat.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;向智能体提任何问题。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;需要时它会借助工具回答：试试 &lt;i&gt;How much memory does the engine use?&lt;/i&gt;，或给它一个要获取的 URL。&lt;/p&gt;&lt;p&gt;Ctrl+Enter 发送，Esc 停止，Ctrl+N 开始新对话。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -32,6 +33,8 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_agentSelector(new QComboBox(this))
     , m_conversationList(new QListWidget(this))
     , m_messages(new QListView(this))
+    , m_messageStack(new QStackedWidget(this))
+    , m_emptyHint(new QLabel(this))
     , m_delegate(new ChatMessageDelegate(this))
     , m_status(new QLabel(this))
     , m_input(new QPlainTextEdit(this))
@@ -104,10 +107,20 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
             scroll->setValue(maximum);
     });
 
+    m_emptyHint->setObjectName(QStringLiteral("emptyChatHint"));
+    m_emptyHint->setAlignment(Qt::AlignCenter);
+    m_emptyHint->setWordWrap(true);
+    m_emptyHint->setText(
+        tr("<p><b>Ask the agent anything.</b></p><p>It answers with its tools when they help: "
+           "try <i>How much memory does the engine use?</i>, or give it a URL to fetch.</p>"
+           "<p>Ctrl+Enter sends, Esc stops, Ctrl+N starts a new chat.</p>"));
+    m_messageStack->addWidget(m_emptyHint);
+    m_messageStack->addWidget(m_messages);
+
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("chatSplitter"));
     split->addWidget(m_conversationList);
-    split->addWidget(m_messages);
+    split->addWidget(m_messageStack);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     split->setSizes({140, 560});
@@ -190,6 +203,8 @@ void ChatPane::show(ChatConversation *conversation)
     // A changed row may change height: only that row's size is asked again, lazily.
     connect(model, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &first) { m_delegate->rowChanged(first); });
+    connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPane::refreshEmptyState);
+    refreshEmptyState();
     m_stickToBottom = true;
     m_messages->scrollToBottom();
     const int agentIndex = m_agentSelector->findData(conversation->agentName());
@@ -198,6 +213,12 @@ void ChatPane::show(ChatConversation *conversation)
     refreshList();
     refreshControls();
     m_input->setFocus();
+}
+
+void ChatPane::refreshEmptyState()
+{
+    const bool empty = !m_current || m_current->transcript().isEmpty();
+    m_messageStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyHint) : m_messages);
 }
 
 void ChatPane::refreshList()

@@ -9,6 +9,7 @@ class QListView;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 
 namespace spoon {
 
@@ -43,6 +44,7 @@ private:
     void show(ChatConversation *conversation);
     void refreshControls();
     void refreshList();
+    void refreshEmptyState();
     void onAgentChosen(int index);
     void showContextMenu(const QPoint &position);
 
@@ -52,6 +54,8 @@ private:
     QComboBox *m_agentSelector;
     QListWidget *m_conversationList;
     QListView *m_messages;
+    QStackedWidget *m_messageStack; // the messages, or a hint while there are none
+    QLabel *m_emptyHint;
     ChatMessageDelegate *m_delegate;
     QLabel *m_status;
     QPlainTextEdit *m_input;
