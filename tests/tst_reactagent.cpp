@@ -475,6 +475,69 @@ private Q_SLOTS:
         QCOMPARE(rig.registry.value("spoon_agent_cleanups_total", {{"agent", "tester"}}), 3.0);
     }
 
+    // The demo endpoint's fault modes, as an agent turn meets them: what the turn reports and
+    // what the history keeps.
+    void demoEndpointFaults_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("retries");
+        QTest::addColumn<QByteArray>("agentConfig");
+        QTest::addColumn<int>("errorKind"); // LlmError::Kind
+        QTest::addColumn<bool>("partialKept");
+        QTest::newRow("429 then fine, one retry")
+            << "status=429,retry_after=0,times=1" << 1 << QByteArray("{}")
+            << int(LlmError::Kind::None) << false;
+        QTest::newRow("500 every time")
+            << "status=500" << 1 << QByteArray("{}") << int(LlmError::Kind::Server) << false;
+        QTest::newRow("401") << "status=401" << 1 << QByteArray("{}") << int(LlmError::Kind::Auth)
+                             << false;
+        QTest::newRow("dropped mid-stream")
+            << "drop_after=8" << 0 << QByteArray("{}") << int(LlmError::Kind::Network) << true;
+        QTest::newRow("malformed chunk") << "malformed_after=6" << 0 << QByteArray("{}")
+                                         << int(LlmError::Kind::MalformedResponse) << true;
+        QTest::newRow("no [DONE]")
+            << "no_done=1" << 0 << QByteArray("{}") << int(LlmError::Kind::TruncatedStream) << true;
+        QTest::newRow("slower than the step timeout")
+            << "delay_ms=3000" << 0 << QByteArray(R"({"timeout": 0.5})")
+            << int(LlmError::Kind::Timeout) << false;
+    }
+    void demoEndpointFaults()
+    {
+        QFETCH(QString, fault);
+        QFETCH(int, retries);
+        QFETCH(QByteArray, agentConfig);
+        QFETCH(int, errorKind);
+        QFETCH(bool, partialKept);
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        demo.addFault(*DemoFault::parse(fault));
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"), agentConfig);
+        rig.router.setRetryPolicy(RetryPolicy(retries, 10, 50));
+        auto agent = rig.agent({});
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("Tell me about the demo"));
+        QCOMPARE(int(turn.error.kind), errorKind);
+        const QList<ChatMessage> &history = agent->history().messages();
+        QCOMPARE(history.first().content, QStringLiteral("Tell me about the demo"));
+        if (errorKind == int(LlmError::Kind::None)) {
+            QVERIFY(turn.answer.contains(QStringLiteral("demo endpoint")));
+            QCOMPARE(history.size(), 2);
+            return;
+        }
+        // A failed turn keeps what the user saw, says so, and cleans up after itself.
+        QCOMPARE(turn.incomplete, partialKept);
+        QCOMPARE(!turn.answer.isEmpty(), partialKept);
+        QCOMPARE(history.size(), partialKept ? 2 : 1);
+        if (partialKept)
+            QCOMPARE(history.last().content, turn.answer);
+        QVERIFY(everyToolCallAnswered(history));
+        QCOMPARE(agent->cleanups(), 1);
+        // The agent takes the next turn once the endpoint behaves.
+        demo.clearFaults();
+        const AgentTurn next = runTurn(*agent, QStringLiteral("And now?"));
+        QVERIFY2(!next.error.isError(), qPrintable(next.error.describe()));
+    }
+
     void aSecondTurnWhileBusyIsRefused()
     {
         FakeLlm llm({FakeReply{QStringLiteral("slow"), {}, 500}});

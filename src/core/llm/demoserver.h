@@ -54,6 +54,7 @@ public:
     void setTokensPerSecond(double rate) { m_tokensPerSecond = rate; }
     void setFirstTokenDelayMs(int ms) { m_firstTokenDelayMs = ms; }
     void addFault(const DemoFault &fault) { m_plan.append({fault, 0}); }
+    void clearFaults() { m_plan.clear(); }
     int requestsServed() const { return m_requests; }
     int peakConnections() const;
 
