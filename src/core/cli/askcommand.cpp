@@ -2,18 +2,15 @@
 #include "commands.h"
 #include "llmsetup.h"
 
-#include "config/configloader.h"
 #include "engine.h"
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
 #include "llm/providerclient.h"
-#include "telemetry/logging.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcessEnvironment>
 
 namespace spoon::cli {
 
@@ -83,16 +80,10 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
         return kExitUsage;
     }
 
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
-    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
-        err << diagnostic.toString() << '\n';
-    if (!loaded.isValid()) {
-        err << Text::tr("spoon-console: the config is invalid; nothing was sent") << '\n';
+    const std::optional<Config> loaded = loadConfigForLlm(line, err);
+    if (!loaded)
         return kExitFailure;
-    }
-    const Config &config = loaded.config;
-    logging::configure(config.logging);
+    const Config &config = *loaded;
 
     Engine engine(config);
     LlmRouter &router = engine.llm();

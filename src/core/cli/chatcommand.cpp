@@ -4,15 +4,12 @@
 
 #include "agent/agentcatalog.h"
 #include "agent/reactagent.h"
-#include "config/configloader.h"
 #include "engine.h"
-#include "telemetry/logging.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcessEnvironment>
 
 namespace spoon::cli {
 
@@ -68,17 +65,11 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
         return kExitUsage;
     }
 
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
-    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
-        err << diagnostic.toString() << '\n';
-    if (!loaded.isValid()) {
-        err << Text::tr("spoon-console: the config is invalid; nothing was sent") << '\n';
+    const std::optional<Config> loaded = loadConfigForLlm(line, err);
+    if (!loaded)
         return kExitFailure;
-    }
-    logging::configure(loaded.config.logging);
 
-    Engine engine(loaded.config);
+    Engine engine(*loaded);
     engine.monitor().start(); // system_info reads live figures
     const QString chosenProvider = parser.value(providerOption);
     if (const auto stop = prepareLlm(engine, chosenProvider, err))

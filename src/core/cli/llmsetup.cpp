@@ -1,11 +1,15 @@
 #include "llmsetup.h"
 
 #include "commandline.h"
+#include "config/configloader.h"
 #include "engine.h"
 #include "llm/llmrouter.h"
 #include "llm/providerclient.h"
 
+#include "telemetry/logging.h"
+
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 
 namespace spoon::cli {
 
@@ -17,6 +21,20 @@ struct Text
     Q_DECLARE_TR_FUNCTIONS(spoon::cli::Ask)
 };
 } // namespace
+
+std::optional<Config> loadConfigForLlm(const CommandLine &line, QTextStream &err)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
+    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
+        err << diagnostic.toString() << '\n';
+    if (!loaded.isValid()) {
+        err << Text::tr("spoon-console: the config is invalid; nothing was sent") << '\n';
+        return std::nullopt;
+    }
+    logging::configure(loaded.config.logging);
+    return std::move(loaded.config);
+}
 
 std::optional<int> prepareLlm(Engine &engine, const QString &chosenProvider, QTextStream &err)
 {
