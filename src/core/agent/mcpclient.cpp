@@ -113,10 +113,16 @@ void McpClient::breakDown(const QString &why)
         if (pending)
             pending->complete(Reply{{}, why});
     }
+    if (m_startup)
+        endStartup(false, why);
+}
+
+void McpClient::endStartup(bool ok, const QString &error)
+{
+    m_startupOk = ok;
+    m_startupError = error;
     if (m_startup) {
-        m_startupOk = false;
-        m_startupError = why;
-        Q_EMIT static_cast<McpStartup *>(m_startup.data())->ended();
+        Q_EMIT m_startup->ended();
         m_startup->deleteLater();
         m_startup = nullptr;
     }
@@ -253,7 +259,7 @@ QCoro::Task<bool> McpClient::ensureReady(QString *error)
     if (m_state == State::Ready && isRunning())
         co_return true;
     if (m_state == State::Starting && m_startup) {
-        auto ended = qCoro(static_cast<McpStartup *>(m_startup.data()), &McpStartup::ended);
+        auto ended = qCoro(m_startup.data(), &McpStartup::ended);
         co_await ended;
         if (!self)
             co_return false;
@@ -325,12 +331,7 @@ QCoro::Task<bool> McpClient::ensureReady(QString *error)
     m_serverName = reply.result.value(u"serverInfo").toObject().value(u"name").toString();
     send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s}, {u"method"_s, u"notifications/initialized"_s}});
     m_state = State::Ready;
-    m_startupOk = true;
-    if (m_startup) {
-        Q_EMIT static_cast<McpStartup *>(m_startup.data())->ended();
-        m_startup->deleteLater();
-        m_startup = nullptr;
-    }
+    endStartup(true, {});
     co_return true;
 }
 

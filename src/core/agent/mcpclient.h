@@ -17,6 +17,7 @@
 namespace spoon {
 
 class Counter;
+class McpStartup;
 class MetricsRegistry;
 
 struct McpToolInfo
@@ -68,7 +69,8 @@ private:
     void onStdout();
     void onMessage(const QJsonObject &message);
     void onFinished(int exitCode, QProcess::ExitStatus status);
-    void breakDown(const QString &why); // stop the server and fail what waits
+    void breakDown(const QString &why);             // stop the server and fail what waits
+    void endStartup(bool ok, const QString &error); // wakes callers waiting for the start
     int timeoutMs() const;
 
     QString m_name;
@@ -85,7 +87,7 @@ private:
         Ready
     };
     State m_state = State::Stopped;
-    QPointer<QObject> m_startup; // emits when a start attempt ends, for concurrent callers
+    QPointer<McpStartup> m_startup; // emits when a start attempt ends, for concurrent callers
     bool m_startupOk = false;
     QString m_startupError;
     QList<McpToolInfo> m_tools;
