@@ -26,6 +26,15 @@
 
 namespace spoon {
 
+namespace {
+// A dynamic property changed: the style sheet's selectors on it apply again.
+void repolish(QWidget *widget)
+{
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+}
+} // namespace
+
 ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool demoEndpoint,
                    QWidget *parent)
     : QWidget(parent)
@@ -241,14 +250,12 @@ void ChatPane::refreshControls()
     m_sendButton->setText(busy ? tr("Stop") : tr("Send"));
     m_sendButton->setToolTip(busy ? tr("Stop the agent (Esc)") : tr("Send (Ctrl+Enter)"));
     m_sendButton->setProperty("busy", busy);
-    m_sendButton->style()->unpolish(m_sendButton);
-    m_sendButton->style()->polish(m_sendButton);
+    repolish(m_sendButton);
     m_agentSelector->setEnabled(!busy);
     if (m_current) {
         m_status->setText(m_current->status());
         m_status->setProperty("error", m_current->statusIsError());
-        m_status->style()->unpolish(m_status);
-        m_status->style()->polish(m_status);
+        repolish(m_status);
     }
 }
 
@@ -334,12 +341,6 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
         m_messages->doItemsLayout();
     }
     return QWidget::eventFilter(watched, event);
-}
-
-void ChatPane::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    m_delegate->setContentWidth(m_messages->viewport()->width());
 }
 
 } // namespace spoon
