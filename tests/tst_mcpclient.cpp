@@ -8,6 +8,7 @@
 #include "llm/llmstats.h"
 #include "net/httppool.h"
 #include "net/retrypolicy.h"
+#include "support/awaittask.h"
 #include "support/fakellm.h"
 #include "telemetry/metricsregistry.h"
 
@@ -21,18 +22,11 @@
 #include <optional>
 
 using namespace spoon;
+using spoon::test::awaitTask;
 using spoon::test::FakeLlm;
 using spoon::test::FakeReply;
 
 namespace {
-
-template <typename T> std::optional<T> await(QCoro::Task<T> task, int timeoutMs = 20000)
-{
-    std::optional<T> result;
-    QCoro::connect(std::move(task), qApp, [&result](const T &value) { result = value; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, timeoutMs);
-    return result;
-}
 
 McpServerConfig fakeServer(const QString &mode = QStringLiteral("ok"), double timeout = 5.0)
 {
@@ -47,7 +41,7 @@ McpServerConfig fakeServer(const QString &mode = QStringLiteral("ok"), double ti
 ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments = {},
                 CancelTokenPtr cancel = std::make_shared<CancelToken>())
 {
-    return await(client.callTool(tool, arguments, cancel))
+    return awaitTask(client.callTool(tool, arguments, cancel))
         .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
@@ -58,6 +52,42 @@ QString diagnostics(const ConfigLoadResult &result)
         lines.append(d.toString());
     return lines.join(u'\n');
 }
+
+// An engine's worth of parts whose one agent, "tester", has the tool entries `toolsJson`
+// and talks to the LLM at `baseUrl`.
+struct CatalogRig
+{
+    CatalogRig(const QString &baseUrl, const QString &toolsJson)
+        : loaded(ConfigLoader::parse(
+              QStringLiteral(R"({"providers": {"fake": {"base_url": "%1", "model": "m"}},
+                                 "agents": {"tester": {"tools": %2}},
+                                 "default_agent": "tester"})")
+                  .arg(baseUrl, toolsJson)
+                  .toUtf8(),
+              QStringLiteral("test.json"), env()))
+        , pool(HttpPoolLimits{}, &registry)
+        , stats(registry)
+        , router(loaded.config, pool, stats)
+        , compute(1)
+        , catalog(loaded.config, router, pool, compute, registry)
+    {
+        router.setRetryPolicy(RetryPolicy(0));
+    }
+    static QProcessEnvironment env()
+    {
+        QProcessEnvironment e;
+        e.insert(QStringLiteral("FAKE_API_KEY"), QStringLiteral("k-0123456789abcdef0123"));
+        return e;
+    }
+
+    ConfigLoadResult loaded;
+    MetricsRegistry registry;
+    HttpPool pool;
+    LlmStats stats;
+    LlmRouter router;
+    ComputePool compute;
+    AgentCatalog catalog;
+};
 
 } // namespace
 
@@ -70,7 +100,7 @@ private Q_SLOTS:
         MetricsRegistry registry;
         McpClient client(QStringLiteral("fake"), fakeServer(), &registry);
         QString error;
-        const auto tools = await(client.listTools(&error));
+        const auto tools = awaitTask(client.listTools(&error));
         QVERIFY(tools.has_value());
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QStringList names;
@@ -193,7 +223,7 @@ private Q_SLOTS:
             config.command = command;
         McpClient client(QStringLiteral("fake"), config);
         QString error;
-        const auto tools = await(client.listTools(&error));
+        const auto tools = awaitTask(client.listTools(&error));
         QVERIFY(tools.has_value());
         QVERIFY(tools->isEmpty());
         QVERIFY2(error.contains(said), qPrintable(error));
@@ -228,27 +258,14 @@ private Q_SLOTS:
                                {ToolCall{QStringLiteral("c1"), QStringLiteral("echo"),
                                          QStringLiteral(R"({"text":"from the agent"})")}}},
                      FakeReply{QStringLiteral("It said it back."), {}}});
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("FAKE_API_KEY"), QStringLiteral("k-0123456789abcdef0123"));
         const QString script = QStringLiteral(SPOON_SOURCE_DIR "/tests/support/fake_mcp_server.py");
-        const ConfigLoadResult loaded = ConfigLoader::parse(
-            QStringLiteral(R"({"providers": {"fake": {"base_url": "%1", "model": "m"}},
-                "agents": {"tester": {"tools": [
-                    {"name": "echo", "type": "mcp", "config": {"cache": true},
-                     "mcp_server": {"command": "/usr/bin/python3", "args": ["%2"]}}]}},
-                "default_agent": "tester"})")
-                .arg(llm.baseUrl(), script)
-                .toUtf8(),
-            QStringLiteral("test.json"), env);
-        QVERIFY2(loaded.isValid(), qPrintable(diagnostics(loaded)));
-        MetricsRegistry registry;
-        HttpPool pool(HttpPoolLimits{}, &registry);
-        LlmStats stats(registry);
-        LlmRouter router(loaded.config, pool, stats);
-        router.setRetryPolicy(RetryPolicy(0));
-        ComputePool compute(1);
-        AgentCatalog catalog(loaded.config, router, pool, compute, registry);
-        std::unique_ptr<ReactAgent> agent(catalog.create(QStringLiteral("tester")));
+        CatalogRig rig(llm.baseUrl(),
+                       QStringLiteral(R"([{"name": "echo", "type": "mcp", "config": {"cache": true},
+                                          "mcp_server": {"command": "/usr/bin/python3",
+                                                         "args": ["%1"]}}])")
+                           .arg(script));
+        QVERIFY2(rig.loaded.isValid(), qPrintable(diagnostics(rig.loaded)));
+        std::unique_ptr<ReactAgent> agent(rig.catalog.create(QStringLiteral("tester")));
         QVERIFY(agent);
         QVERIFY(agent->tools().isEmpty()); // not yet: the server starts with the first turn
         QSignalSpy finishedTool(agent.get(), &ReactAgent::toolCallFinished);
@@ -263,30 +280,16 @@ private Q_SLOTS:
         QCOMPARE(finishedTool.count(), 1);
         QCOMPARE(finishedTool.first().at(2).toString(), QStringLiteral("echo: from the agent"));
         QCOMPARE(llm.requests().first().value(u"tools").toArray().size(), 1);
-        QCOMPARE(catalog.toolCache().stats().misses, quint64(1)); // cached as the entry asks
+        QCOMPARE(rig.catalog.toolCache().stats().misses, quint64(1)); // cached as the entry asks
     }
 
     void anAgentGoesOnWhenItsMcpServerCannotStart()
     {
         FakeLlm llm({FakeReply{QStringLiteral("No tools, but here is an answer."), {}}});
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("FAKE_API_KEY"), QStringLiteral("k-0123456789abcdef0123"));
-        const ConfigLoadResult loaded = ConfigLoader::parse(
-            QStringLiteral(R"({"providers": {"fake": {"base_url": "%1", "model": "m"}},
-                "agents": {"tester": {"tools": [{"name": "files", "type": "mcp",
-                     "mcp_server": {"command": "/nonexistent/server"}}]}},
-                "default_agent": "tester"})")
-                .arg(llm.baseUrl())
-                .toUtf8(),
-            QStringLiteral("test.json"), env);
-        QVERIFY2(loaded.isValid(), qPrintable(diagnostics(loaded)));
-        MetricsRegistry registry;
-        HttpPool pool(HttpPoolLimits{}, &registry);
-        LlmStats stats(registry);
-        LlmRouter router(loaded.config, pool, stats);
-        ComputePool compute(1);
-        AgentCatalog catalog(loaded.config, router, pool, compute, registry);
-        std::unique_ptr<ReactAgent> agent(catalog.create(QStringLiteral("tester")));
+        CatalogRig rig(llm.baseUrl(), QStringLiteral(R"([{"name": "files", "type": "mcp",
+                                   "mcp_server": {"command": "/nonexistent/server"}}])"));
+        QVERIFY2(rig.loaded.isValid(), qPrintable(diagnostics(rig.loaded)));
+        std::unique_ptr<ReactAgent> agent(rig.catalog.create(QStringLiteral("tester")));
         QSignalSpy unavailable(agent.get(), &ReactAgent::toolsUnavailable);
         QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
         agent->start(QStringLiteral("hello"));

@@ -1,6 +1,7 @@
 // The MCP client against the MCP project's own reference servers (npm, pinned), run by
 // npm/run-mcp-reference.sh, which installs them and says where they are.
 #include "agent/mcpclient.h"
+#include "support/awaittask.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -10,16 +11,9 @@
 #include <optional>
 
 using namespace spoon;
+using spoon::test::awaitTask;
 
 namespace {
-
-template <typename T> std::optional<T> await(QCoro::Task<T> task)
-{
-    std::optional<T> result;
-    QCoro::connect(std::move(task), qApp, [&result](const T &value) { result = value; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, 30000);
-    return result;
-}
 
 McpServerConfig nodeServer(const char *variable, QStringList args)
 {
@@ -29,7 +23,7 @@ McpServerConfig nodeServer(const char *variable, QStringList args)
 
 ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments)
 {
-    return await(client.callTool(tool, arguments, std::make_shared<CancelToken>()))
+    return awaitTask(client.callTool(tool, arguments, std::make_shared<CancelToken>()), 30000)
         .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
@@ -54,7 +48,7 @@ private Q_SLOTS:
         McpClient client(QStringLiteral("everything"),
                          nodeServer("SPOON_MCP_EVERYTHING", {QStringLiteral("stdio")}));
         QString error;
-        const auto tools = await(client.listTools(&error));
+        const auto tools = awaitTask(client.listTools(&error), 30000);
         QVERIFY2(tools && error.isEmpty(), qPrintable(error));
         QStringList names;
         for (const McpToolInfo &tool : *tools)
@@ -78,7 +72,7 @@ private Q_SLOTS:
         McpClient client(QStringLiteral("files"),
                          nodeServer("SPOON_MCP_FILESYSTEM", {root.path()}));
         QString error;
-        const auto tools = await(client.listTools(&error));
+        const auto tools = awaitTask(client.listTools(&error), 30000);
         QVERIFY2(tools && error.isEmpty(), qPrintable(error));
         bool readIsReadOnly = false;
         bool writeIsReadOnly = true;

@@ -11,6 +11,7 @@
 #include "monitor/processmonitor.h"
 #include "net/httppool.h"
 #include "net/httpserver.h"
+#include "support/awaittask.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonArray>
@@ -27,11 +28,8 @@ namespace {
 ToolResult runTool(Tool &tool, const QJsonObject &arguments,
                    CancelTokenPtr cancel = std::make_shared<CancelToken>())
 {
-    std::optional<ToolResult> result;
-    QCoro::connect(tool.execute(arguments, cancel), qApp,
-                   [&result](const ToolResult &r) { result = r; });
-    (void)QTest::qWaitFor([&] { return result.has_value(); }, 20000); // unfinished: the error below
-    return result.value_or(ToolResult::error(QStringLiteral("the test waited too long")));
+    return spoon::test::awaitTask(tool.execute(arguments, cancel))
+        .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
 QJsonArray resultsOf(const ToolResult &result)
