@@ -5,6 +5,8 @@
 //     streamed answer: every turn must end whole, with every tool call answered.
 // The demo endpoint runs in its own process, so only the agents' CPU is counted.
 // Usage: bench_agent SPOON_CONSOLE [sessions=100] [tokens_per_second=50] [sequential_turns=200]
+#include "benchsupport.h"
+
 #include "agent/agentcatalog.h"
 #include "agent/reactagent.h"
 #include "compute/computepool.h"
@@ -17,11 +19,8 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTimer>
-
-#include <sys/resource.h>
 
 #include <cstdio>
 #include <memory>
@@ -29,14 +28,6 @@
 using namespace spoon;
 
 namespace {
-
-double cpuSeconds()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 const QString kQuestion = QStringLiteral("How much memory does the engine use?");
 
@@ -49,17 +40,6 @@ bool isWhole(const AgentTurn &turn, const ReactAgent &agent)
            messages[messages.size() - 3].toolCalls.size() == 1 &&
            messages[messages.size() - 2].toolCallId ==
                messages[messages.size() - 3].toolCalls.first().id;
-}
-
-QString startDemo(QProcess &server, const QString &binary, const QString &rate)
-{
-    server.start(binary, {QStringLiteral("demo-server"), QStringLiteral("--port"),
-                          QStringLiteral("0"), QStringLiteral("--tokens-per-second"), rate});
-    if (!server.waitForReadyRead(10000))
-        return {};
-    return QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)"))
-        .match(QString::fromUtf8(server.readLine()))
-        .captured(1);
 }
 
 } // namespace
@@ -81,8 +61,9 @@ int main(int argc, char **argv)
     // one at a model's pace for the sessions.
     QProcess instantServer;
     QProcess pacedServer;
-    const QString instantUrl = startDemo(instantServer, args.at(1), QStringLiteral("0"));
-    const QString pacedUrl = startDemo(pacedServer, args.at(1), rate);
+    const QString instantUrl =
+        bench::startDemoServer(instantServer, args.at(1), QStringLiteral("0"));
+    const QString pacedUrl = bench::startDemoServer(pacedServer, args.at(1), rate);
     if (instantUrl.isEmpty() || pacedUrl.isEmpty())
         return 1;
 
@@ -164,7 +145,7 @@ int main(int argc, char **argv)
                 QCoreApplication::quit();
         });
     }
-    const double cpuBefore = cpuSeconds();
+    const double cpuBefore = bench::cpuSeconds();
     QElapsedTimer wall;
     wall.start();
     for (auto &agent : agents)
@@ -172,7 +153,7 @@ int main(int argc, char **argv)
     QTimer::singleShot(120000, &app, &QCoreApplication::quit);
     QCoreApplication::exec();
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
-    const double cpu = cpuSeconds() - cpuBefore;
+    const double cpu = bench::cpuSeconds() - cpuBefore;
 
     std::printf("{\"sequential_turns\": %d, \"sequential_whole\": %d, \"steps_measured\": %llu, "
                 "\"step_overhead_mean_us\": %.1f, \"step_overhead_p99_bucket_us\": %.0f, "

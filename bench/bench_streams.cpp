@@ -2,6 +2,7 @@
 // must spend at most 5 us of CPU per token (DESIGN.md). The demo endpoint runs in its own
 // process, so only the client's CPU is counted.
 // Usage: bench_streams SPOON_CONSOLE [streams=200] [tokens_per_second=50]
+#include "benchsupport.h"
 #include "config/configbuilder.h"
 #include "llm/llmstats.h"
 #include "llm/providerclient.h"
@@ -13,24 +14,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTimer>
-
-#include <sys/resource.h>
 
 #include <cstdio>
 
 using namespace spoon;
-
-namespace {
-double cpuSeconds()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
-           double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -44,14 +32,8 @@ int main(int argc, char **argv)
     const QString rate = args.size() > 3 ? args.at(3) : QStringLiteral("50");
 
     QProcess server;
-    server.start(args.at(1), {QStringLiteral("demo-server"), QStringLiteral("--port"),
-                              QStringLiteral("0"), QStringLiteral("--tokens-per-second"), rate});
-    if (!server.waitForReadyRead(10000))
-        return 1;
-    const QRegularExpressionMatch url =
-        QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)"))
-            .match(QString::fromUtf8(server.readLine()));
-    if (!url.hasMatch())
+    const QString url = bench::startDemoServer(server, args.at(1), rate);
+    if (url.isEmpty())
         return 1;
 
     MetricsRegistry registry;
@@ -63,7 +45,7 @@ int main(int argc, char **argv)
     HttpCaller caller("llm", streams);
     ProviderConfig provider =
         configbuild::defaultProvider(QStringLiteral("bench"), Config::defaults().performance);
-    provider.baseUrl = url.captured(1);
+    provider.baseUrl = url;
     provider.model = QStringLiteral("spoon-demo");
     provider.needsKey = false;
     provider.timeout = 60;
@@ -75,7 +57,7 @@ int main(int argc, char **argv)
     int failed = 0;
     int textMismatch = 0;
     QString reference;
-    const double cpuBefore = cpuSeconds();
+    const double cpuBefore = bench::cpuSeconds();
     QElapsedTimer wall;
     wall.start();
     for (int i = 0; i < streams; ++i) {
@@ -101,7 +83,7 @@ int main(int argc, char **argv)
                          });
     }
     QCoreApplication::exec();
-    const double cpu = cpuSeconds() - cpuBefore;
+    const double cpu = bench::cpuSeconds() - cpuBefore;
     const double seconds = double(wall.elapsed()) / 1000.0;
     server.kill();
     server.waitForFinished();
