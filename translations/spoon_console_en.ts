@@ -836,10 +836,6 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>spoon-console: the config is invalid; nothing was sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>spoon-console: no agent is called "%1" (agents: %2)</source>
         <translation type="unfinished" />
     </message>

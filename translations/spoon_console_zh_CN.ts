@@ -19,7 +19,7 @@
 <context>
     <name>spoon::AgentCatalog</name>
     <message>
-        <source>The tools of MCP server "%1" are not available: %2</source>
+        <source>The tools of MCP server &quot;%1&quot; are not available: %2</source>
         <translation>MCP 服务器“%1”的工具不可用：%2</translation>
     </message>
 </context>
@@ -191,7 +191,7 @@ Result
 <context>
     <name>spoon::ConfigChecks</name>
     <message>
-        <source>; did you mean "%1"?</source>
+        <source>; did you mean &quot;%1&quot;?</source>
         <translation>；是否指的是 “%1”？</translation>
     </message>
     <message>
@@ -199,51 +199,51 @@ Result
         <translation>（已知：%1）</translation>
     </message>
     <message>
-        <source>"base_url" is required for a provider Spoon does not know (known: %1)</source>
-        <translation>Spoon 无法识别的提供商必须设置 "base_url"（已知提供商：%1）</translation>
+        <source>&quot;base_url&quot; is required for a provider Spoon does not know (known: %1)</source>
+        <translation>Spoon 无法识别的提供商必须设置 &quot;base_url&quot;（已知提供商：%1）</translation>
     </message>
     <message>
-        <source>expected an http:// or https:// URL, got "%1"</source>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
         <translation>应为 http:// 或 https:// URL，实际为 “%1”</translation>
     </message>
     <message>
-        <source>"model" is required for a provider Spoon does not know</source>
-        <translation>Spoon 无法识别的提供商必须设置 "model"</translation>
+        <source>&quot;model&quot; is required for a provider Spoon does not know</source>
+        <translation>Spoon 无法识别的提供商必须设置 &quot;model&quot;</translation>
     </message>
     <message>
-        <source>no provider is called "%1"</source>
+        <source>no provider is called &quot;%1&quot;</source>
         <translation>不存在名为 “%1” 的提供商</translation>
     </message>
     <message>
-        <source>"%1" appears twice; it is tried once</source>
+        <source>&quot;%1&quot; appears twice; it is tried once</source>
         <translation>“%1” 出现了两次；只会尝试一次</translation>
     </message>
     <message>
-        <source>a tool needs a "name"</source>
-        <translation>工具必须设置 "name"</translation>
+        <source>a tool needs a &quot;name&quot;</source>
+        <translation>工具必须设置 &quot;name&quot;</translation>
     </message>
     <message>
-        <source>the tool "%1" is listed twice</source>
+        <source>the tool &quot;%1&quot; is listed twice</source>
         <translation>工具 “%1” 被列出了两次</translation>
     </message>
     <message>
-        <source>no built-in tool is called "%1"</source>
+        <source>no built-in tool is called &quot;%1&quot;</source>
         <translation>不存在名为 “%1” 的内置工具</translation>
     </message>
     <message>
-        <source> (built-in: %1); for a tool from an MCP server set "type": "mcp"</source>
-        <translation>（内置工具：%1）；如果工具来自 MCP 服务器，请设置 "type": "mcp"</translation>
+        <source> (built-in: %1); for a tool from an MCP server set &quot;type&quot;: &quot;mcp&quot;</source>
+        <translation>（内置工具：%1）；如果工具来自 MCP 服务器，请设置 &quot;type&quot;: &quot;mcp&quot;</translation>
     </message>
     <message>
-        <source>an MCP tool needs "mcp_server": {"command": ...}</source>
-        <translation>MCP 工具必须设置 "mcp_server": {"command": ...}</translation>
+        <source>an MCP tool needs &quot;mcp_server&quot;: {&quot;command&quot;: ...}</source>
+        <translation>MCP 工具必须设置 &quot;mcp_server&quot;: {&quot;command&quot;: ...}</translation>
     </message>
     <message>
-        <source>"%1" already names the agent "%2"</source>
+        <source>&quot;%1&quot; already names the agent &quot;%2&quot;</source>
         <translation>“%1” 已被用作智能体 “%2” 的名称</translation>
     </message>
     <message>
-        <source>no agent is called "%1"</source>
+        <source>no agent is called &quot;%1&quot;</source>
         <translation>不存在名为 “%1” 的智能体</translation>
     </message>
     <message>
@@ -251,7 +251,7 @@ Result
         <translation>%1 大于 pool_max_size（%2）</translation>
     </message>
     <message>
-        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got "%1"</source>
+        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got &quot;%1&quot;</source>
         <translation>应为空（使用数据文件夹中的 SQLite）、sqlite:///path 或 postgresql://user@host/db，实际为 “%1”</translation>
     </message>
     <message>
@@ -305,7 +305,7 @@ Result
         <translation>数字 %1</translation>
     </message>
     <message>
-        <source>the string "%1"</source>
+        <source>the string &quot;%1&quot;</source>
         <translation>字符串 “%1”</translation>
     </message>
     <message>
@@ -325,11 +325,11 @@ Result
         <translation>应为对象，实际为 %1</translation>
     </message>
     <message>
-        <source>unknown key "%1" is ignored; did you mean "%2"?</source>
+        <source>unknown key &quot;%1&quot; is ignored; did you mean &quot;%2&quot;?</source>
         <translation>未知键 “%1” 已被忽略；是否指的是 “%2”？</translation>
     </message>
     <message>
-        <source>unknown key "%1" is ignored; valid keys here: %2</source>
+        <source>unknown key &quot;%1&quot; is ignored; valid keys here: %2</source>
         <translation>未知键 “%1” 已被忽略；此处的有效键：%2</translation>
     </message>
     <message>
@@ -345,7 +345,7 @@ Result
         <translation>应为 %1，实际为 %2</translation>
     </message>
     <message>
-        <source>; did you mean "%1"?</source>
+        <source>; did you mean &quot;%1&quot;?</source>
         <translation>；是否指的是 “%1”？</translation>
     </message>
     <message>
@@ -498,16 +498,16 @@ Result
 <context>
     <name>spoon::Environment</name>
     <message>
-        <source>expected an http:// or https:// URL, got "%1"</source>
+        <source>expected an http:// or https:// URL, got &quot;%1&quot;</source>
         <translation>应为 http:// 或 https:// URL，实际为 “%1”</translation>
     </message>
     <message>
-        <source>expected one of debug, info, warning, error, critical, got "%1"</source>
+        <source>expected one of debug, info, warning, error, critical, got &quot;%1&quot;</source>
         <translation>应为 debug、info、warning、error、critical 之一，实际为 “%1”</translation>
     </message>
     <message>
-        <source>expected "text" or "json", got "%1"</source>
-        <translation>应为 "text" 或 "json"，实际为 “%1”</translation>
+        <source>expected &quot;text&quot; or &quot;json&quot;, got &quot;%1&quot;</source>
+        <translation>应为 &quot;text&quot; 或 &quot;json&quot;，实际为 “%1”</translation>
     </message>
 </context>
 <context>
@@ -537,15 +537,15 @@ Result
         <translation>没有任何 LLM 提供商配置了密钥；将由内置演示端点应答</translation>
     </message>
     <message>
-        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider's key to talk to a real model.</source>
+        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider&apos;s key to talk to a real model.</source>
         <translation>请设置 OPENAI_API_KEY、ANTHROPIC_API_KEY、DEEPSEEK_API_KEY 或其他提供商的密钥，以便与真实模型对话。</translation>
     </message>
     <message>
-        <source>Default provider "%1" is ready</source>
+        <source>Default provider &quot;%1&quot; is ready</source>
         <translation>默认提供商 “%1” 已就绪</translation>
     </message>
     <message>
-        <source>Default provider "%1" has no key</source>
+        <source>Default provider &quot;%1&quot; has no key</source>
         <translation>默认提供商 “%1” 未配置密钥</translation>
     </message>
     <message>
@@ -679,7 +679,7 @@ Result
         <translation>关于 Spoon Console</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine's health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
+        <source>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;Chat with AI agents and watch the engine&apos;s health live.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</source>
         <translation>&lt;b&gt;Spoon Console %1&lt;/b&gt;&lt;p&gt;与 AI 智能体对话，并实时查看引擎的健康状况。&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;</translation>
     </message>
     <message>
@@ -687,7 +687,7 @@ Result
         <translation>回答来自内置演示端点 %1</translation>
     </message>
     <message>
-        <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider's key to talk to a real model.</source>
+        <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider&apos;s key to talk to a real model.</source>
         <translation>演示端点：未设置任何 LLM 提供商密钥，因此由应用内置的脚本化替身回答（它会流式输出，并在被问及引擎时调用工具）。设置 OPENAI_API_KEY 或其他提供商的密钥即可与真实模型对话。</translation>
     </message>
 </context>
@@ -736,8 +736,8 @@ Result
         <translation>不读取也不写入响应缓存</translation>
     </message>
     <message>
-        <source>spoon-console: ask needs a prompt, e.g. spoon-console ask "Hello"</source>
-        <translation>spoon-console：ask 需要一个提示词，例如 spoon-console ask "Hello"</translation>
+        <source>spoon-console: ask needs a prompt, e.g. spoon-console ask &quot;Hello&quot;</source>
+        <translation>spoon-console：ask 需要一个提示词，例如 spoon-console ask &quot;Hello&quot;</translation>
     </message>
     <message>
         <source>spoon-console: the config is invalid; nothing was sent</source>
@@ -748,7 +748,7 @@ Result
         <translation>spoon-console：无法启动演示端点：%1</translation>
     </message>
     <message>
-        <source>spoon-console: no provider is called "%1" (configured: %2)</source>
+        <source>spoon-console: no provider is called &quot;%1&quot; (configured: %2)</source>
         <translation>spoon-console：没有名为“%1”的提供商（已配置：%2）</translation>
     </message>
     <message>
@@ -756,7 +756,7 @@ Result
         <translation>无</translation>
     </message>
     <message>
-        <source>spoon-console: provider "%1" needs %2; set it in the environment</source>
+        <source>spoon-console: provider &quot;%1&quot; needs %2; set it in the environment</source>
         <translation>spoon-console：提供商“%1”需要 %2；请在环境变量中设置</translation>
     </message>
     <message>
@@ -843,15 +843,11 @@ Result
         <translation>结束时以 JSON 输出完整记录</translation>
     </message>
     <message>
-        <source>spoon-console: chat needs a message, e.g. spoon-console chat "How busy is the engine?"</source>
-        <translation>spoon-console：chat 需要一条消息，例如 spoon-console chat "引擎有多忙？"</translation>
+        <source>spoon-console: chat needs a message, e.g. spoon-console chat &quot;How busy is the engine?&quot;</source>
+        <translation>spoon-console：chat 需要一条消息，例如 spoon-console chat &quot;引擎有多忙？&quot;</translation>
     </message>
     <message>
-        <source>spoon-console: the config is invalid; nothing was sent</source>
-        <translation>spoon-console：配置无效；未发送任何内容</translation>
-    </message>
-    <message>
-        <source>spoon-console: no agent is called "%1" (agents: %2)</source>
+        <source>spoon-console: no agent is called &quot;%1&quot; (agents: %2)</source>
         <translation>spoon-console：没有名为“%1”的智能体（现有智能体：%2）</translation>
     </message>
     <message>
@@ -931,11 +927,11 @@ Result
         <translation>未知选项 %1</translation>
     </message>
     <message>
-        <source>unknown command "%1"</source>
+        <source>unknown command &quot;%1&quot;</source>
         <translation>未知命令 “%1”</translation>
     </message>
     <message>
-        <source>unknown command "%1"; did you mean "%2"?</source>
+        <source>unknown command &quot;%1&quot;; did you mean &quot;%2&quot;?</source>
         <translation>未知命令 “%1”；是否指的是 “%2”？</translation>
     </message>
     <message>
