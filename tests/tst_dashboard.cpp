@@ -1,10 +1,17 @@
+// The dashboard offscreen: frames only when something changed, a layout that follows
+// neither the figures nor the font, and a window that keeps its state in the test's home.
 #include "dashboardpane.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "metriccard.h"
+#include "theme.h"
+#include "timeserieschart.h"
 
+#include "appinfo.h"
 #include "config/config.h"
 #include "monitor/processmonitor.h"
+#include "monitor/samplehistory.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QApplication>
@@ -14,13 +21,85 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
+
+namespace {
+
+// Draws frames until nothing is left to draw: the first layout passes may resize the charts
+// once or twice. Returns false if it never settles.
+bool settle(DashboardPane &pane)
+{
+    for (int i = 0; i < 20; ++i) {
+        QCoreApplication::processEvents();
+        if (!pane.renderFrameIfChanged())
+            return true;
+    }
+    return false;
+}
+
+ProcessSample sampleAt(qint64 ms, double scale)
+{
+    ProcessSample s;
+    s.monotonicMs = ms;
+    s.wallClockMs = 1'700'000'000'000 + ms;
+    s.cpuPercent = 3.5 * scale;
+    s.systemCpuPercent = std::min(100.0, 7.0 * scale);
+    s.rssBytes = quint64(50e6 * scale);
+    s.memoryPercent = std::min(100.0, 0.5 * scale);
+    s.threads = 7;
+    s.openFds = 12;
+    s.diskIoAvailable = true;
+    s.diskReadBytes = quint64(ms * 1000.0 * scale);
+    s.diskWriteBytes = quint64(ms * 2000.0 * scale);
+    s.netReceivedBytes = quint64(ms * 3000.0 * scale);
+    s.netSentBytes = quint64(ms * 4000.0 * scale);
+    return s;
+}
+
+// The registry figures the cards read, as the sampler would publish them.
+void publish(MetricsRegistry &registry, double scale)
+{
+    const QByteArray help("test");
+    registry.gauge(metric::kProcessCpuPercent, help).set(3.5 * scale);
+    registry.gauge(metric::kSystemCpuPercent, help).set(std::min(100.0, 7.0 * scale));
+    registry.gauge(metric::kProcessResidentBytes, help).set(50e6 * scale);
+    registry.gauge(metric::kProcessMemoryPercent, help).set(std::min(100.0, 0.5 * scale));
+    registry.gauge(metric::kProcessDiskIoAvailable, help).set(1);
+    registry.gauge(metric::kProcessDiskReadRate, help).set(1e6 * scale);
+    registry.gauge(metric::kProcessDiskWriteRate, help).set(2e6 * scale);
+    registry.gauge(metric::kSystemNetReceivedRate, help).set(3e6 * scale);
+    registry.gauge(metric::kSystemNetSentRate, help).set(4e6 * scale);
+    registry.gauge(metric::kProcessThreads, help).set(7);
+    registry.gauge(metric::kProcessOpenFds, help).set(12);
+}
+
+// The width a window may need, in terms of the font: 960 px with a 16 px line (a 10 pt
+// font at 96 dpi, the common desktop default), proportionally more with a larger font.
+int halfScreenWidth(const QWidget &widget)
+{
+    return std::max(960, 60 * widget.fontMetrics().height());
+}
+
+QSettings uiState()
+{
+    return QSettings(app::uiStatePath(), QSettings::IniFormat);
+}
+
+} // namespace
 
 class TestDashboard : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        // The real style sheet: its fonts decide the layout as much as the widgets do.
+        applyTheme(*qApp);
+    }
+
+    void init() { QFile::remove(app::uiStatePath()); }
 
     void rendersOnlyWhenSomethingChanged()
     {
@@ -28,27 +107,30 @@ private Q_SLOTS:
         ProcessMonitor monitor(registry, 1000, 600);
         monitor.sampleNow();
         DashboardPane pane(monitor.history(), registry);
-        pane.resize(900, 600);
         QSignalSpy frames(&pane, &DashboardPane::frameRendered);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        QTRY_VERIFY(frames.count() >= 1);
+        QVERIFY(frames.count() >= 1); // drawn at once when shown, not a frame late
         QVERIFY(pane.isFrameClockRunning());
-        // The first layout pass may change the plot width once, which redraws.
-        QTest::qWait(3 * DashboardPane::kFrameIntervalMs);
+        QVERIFY(settle(pane));
 
-        // Nothing new: several frame periods pass without a redraw.
+        // Nothing new: a tick draws nothing.
         const int settled = frames.count();
-        QTest::qWait(4 * DashboardPane::kFrameIntervalMs);
+        QVERIFY(!pane.renderFrameIfChanged());
         QCOMPARE(frames.count(), settled);
 
-        // Ten samples between two frames cost one redraw, not ten.
+        // Ten samples between two ticks cost one frame, not ten, and none until the tick.
         for (int i = 0; i < 10; ++i)
             monitor.sampleNow();
-        QCOMPARE(frames.count(), settled); // nothing drawn per sample
-        QVERIFY(frames.wait(2 * DashboardPane::kFrameIntervalMs + 500));
-        QTest::qWait(2 * DashboardPane::kFrameIntervalMs);
+        QCOMPARE(frames.count(), settled);
+        QVERIFY(pane.renderFrameIfChanged());
+        QVERIFY(!pane.renderFrameIfChanged());
         QCOMPARE(frames.count(), settled + 1);
+
+        // The frame clock itself draws a pending frame, with no help.
+        monitor.sampleNow();
+        QVERIFY(frames.wait(10'000));
+        QCOMPARE(frames.count(), settled + 2);
     }
 
     void noWorkWhileHidden()
@@ -60,17 +142,17 @@ private Q_SLOTS:
         QSignalSpy frames(&pane, &DashboardPane::frameRendered);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        QTRY_VERIFY(frames.count() >= 1);
-        QTest::qWait(3 * DashboardPane::kFrameIntervalMs);
+        QVERIFY(settle(pane));
         pane.hide();
         QVERIFY(!pane.isFrameClockRunning());
         const int before = frames.count();
         for (int i = 0; i < 5; ++i)
             monitor.sampleNow();
-        QTest::qWait(3 * DashboardPane::kFrameIntervalMs);
+        QVERIFY(!pane.renderFrameIfChanged()); // hidden: nothing is drawn
         QCOMPARE(frames.count(), before);
         pane.show();
-        QTRY_COMPARE(frames.count(), before + 1); // catches up at once when shown
+        QCOMPARE(frames.count(), before + 1); // catches up at once when shown
+        QVERIFY(pane.isFrameClockRunning());
     }
 
     void showsCurrentFiguresAndWindowSummary()
@@ -80,15 +162,18 @@ private Q_SLOTS:
         monitor.sampleNow();
         monitor.sampleNow();
         DashboardPane pane(monitor.history(), registry);
-        pane.resize(1000, 700);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        QTRY_VERIFY(pane.framesRendered() >= 1);
+        QVERIFY(pane.framesRendered() >= 1);
         const QList<MetricCard *> cards = pane.cards();
         QCOMPARE(cards.size(), 4);
+        const QLocale locale;
+        const double rss = registry.gaugeValue(metric::kProcessResidentBytes);
         QVERIFY(cards.at(0)->headline().endsWith(QStringLiteral(" %")));
-        QVERIFY(cards.at(1)->headline().contains(QStringLiteral("MiB")));
+        QCOMPARE(cards.at(1)->headline(),
+                 locale.formattedDataSize(qint64(rss), 1, QLocale::DataSizeIecFormat));
         QVERIFY(cards.at(0)->summary().startsWith(QStringLiteral("avg ")));
+        QVERIFY(cards.at(0)->legend().contains(QStringLiteral("process ")));
         QVERIFY(cards.at(3)->summary().contains(QStringLiteral("in window")));
     }
 
@@ -110,7 +195,7 @@ private Q_SLOTS:
         QSignalSpy frames(&pane, &DashboardPane::frameRendered);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
-        QTRY_VERIFY(frames.count() >= 1);
+        QVERIFY(settle(pane));
         const int before = frames.count();
         auto buttons = pane.findChildren<QPushButton *>(QStringLiteral("windowButton"));
         QCOMPARE(buttons.size(), 3);
@@ -118,27 +203,103 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().toInt(), index);
         QCOMPARE(pane.timeWindowIndex(), index);
-        QTRY_COMPARE(frames.count(), before + 1);
+        QVERIFY(pane.renderFrameIfChanged());
+        QCOMPARE(frames.count(), before + 1);
+    }
+
+    // The minimum width of a card, the pane and the window follows neither the figures nor
+    // the text in the labels: long figures elide.
+    void minimumSizeDoesNotFollowTheFigures()
+    {
+        MetricsRegistry registry;
+        SampleHistory history(600);
+        for (int i = 0; i < 60; ++i)
+            history.append(sampleAt(i * 1000, 1.0));
+        publish(registry, 1.0);
+        DashboardPane pane(history, registry);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        QVERIFY(settle(pane));
+        const QSize smallFigures = pane.minimumSizeHint();
+        QList<QSize> cardMinimums;
+        for (const MetricCard *card : pane.cards())
+            cardMinimums.append(card->minimumSizeHint());
+
+        // Figures a thousand times larger make every line of text longer.
+        const QString before = pane.cards().at(3)->summary();
+        for (int i = 60; i < 120; ++i)
+            history.append(sampleAt(i * 1000, 1000.0));
+        publish(registry, 1000.0);
+        QVERIFY(pane.renderFrameIfChanged());
+        QVERIFY(pane.cards().at(3)->summary().size() >= before.size());
+        QCOMPARE(pane.minimumSizeHint(), smallFigures);
+        for (int i = 0; i < cardMinimums.size(); ++i)
+            QCOMPARE(pane.cards().at(i)->minimumSizeHint(), cardMinimums.at(i));
+
+        // At its minimum width the pane elides what does not fit, rather than widen.
+        pane.resize(pane.minimumSizeHint());
+        QVERIFY(settle(pane));
+        QCOMPARE(pane.width(), smallFigures.width());
+        bool anyElided = false;
+        for (const MetricCard *card : pane.cards())
+            anyElided = anyElided || card->isAnyTextElided();
+        QVERIFY(anyElided);
+    }
+
+    // At the window's minimum size every axis label is whole, with at least three ticks on
+    // the time axis, and the whole window fits half of a 1920 px screen.
+    void theWindowFitsHalfAScreenWithReadableAxes()
+    {
+        Engine engine(Config::defaults());
+        engine.monitor().sampleNow();
+        MainWindow window(engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QSize minimum = window.minimumSizeHint();
+        QVERIFY2(minimum.width() <= halfScreenWidth(window),
+                 qPrintable(QStringLiteral("minimum width %1, font line %2 px")
+                                .arg(minimum.width())
+                                .arg(window.fontMetrics().height())));
+        window.resize(minimum);
+        QVERIFY(settle(*window.dashboard()));
+        for (const MetricCard *card : window.dashboard()->cards()) {
+            const TimeSeriesChart *chart = card->chart();
+            QVERIFY(chart->timeTickCount() >= 3);
+            const QStringList labels = chart->visibleAxisLabels();
+            QVERIFY(labels.size() >= 3 + 3); // value ticks and time ticks
+            for (const QString &label : labels)
+                QVERIFY2(!label.endsWith(QStringLiteral("...")) && !label.endsWith(QChar(0x2026)),
+                         qPrintable(label));
+        }
     }
 
     void mainWindowKeepsItsState()
     {
-        Config config = Config::defaults();
+        // The state lives in the test's own home, never the user's.
+        QVERIFY(app::uiStatePath().startsWith(test::isolatedHome() + u'/'));
+        QSize closedAt;
+        QByteArray splitter;
         {
-            Engine engine(config);
+            Engine engine(Config::defaults());
             engine.monitor().sampleNow();
             MainWindow window(engine);
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QCOMPARE(window.windowTitle(), QStringLiteral("Spoon Console"));
+            QCOMPARE(window.dashboard()->timeWindowIndex(), 0); // nothing saved yet
             window.dashboard()->setTimeWindowIndex(2);
-            window.resize(1111, 777);
+            // Any size at least the minimum, other than the default.
+            window.resize(window.minimumSizeHint() + QSize(37, 41));
+            closedAt = window.size();
             window.close(); // saves
         }
-        Engine engine(config);
+        QVERIFY(QFile::exists(app::uiStatePath()));
+        QCOMPARE(uiState().value(QStringLiteral("dashboard/window")).toInt(), 2);
+
+        Engine engine(Config::defaults());
         MainWindow again(engine);
         QCOMPARE(again.dashboard()->timeWindowIndex(), 2);
-        QCOMPARE(again.size(), QSize(1111, 777));
+        QCOMPARE(again.size(), closedAt);
     }
 
     void demoEndpointIsSaidPlainly()
@@ -155,5 +316,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestDashboard)
+SPOON_TEST_MAIN(TestDashboard)
 #include "tst_dashboard.moc"

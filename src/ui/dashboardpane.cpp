@@ -1,6 +1,7 @@
 #include "dashboardpane.h"
 
 #include "dashboardframe.h"
+#include "elidedlabel.h"
 #include "metriccard.h"
 #include "timeserieschart.h"
 
@@ -28,11 +29,6 @@ const QColor kReadColor(0x0d, 0x94, 0x88);
 const QColor kWriteColor(0xea, 0x58, 0x0c);
 const QColor kSentColor(0xdb, 0x27, 0x77);
 const QColor kReceivedColor(0x02, 0x84, 0xc7);
-
-QString dot(const QColor &color)
-{
-    return QStringLiteral("<span style=\"color:%1\">&#9679;</span>&nbsp;").arg(color.name());
-}
 
 QString bytes(double value)
 {
@@ -68,17 +64,28 @@ DashboardPane::DashboardPane(const SampleHistory &history, const MetricsRegistry
     , m_registry(registry)
 {
     setObjectName(QStringLiteral("dashboardPane"));
-    m_cpu = new MetricCard(tr("CPU"), this);
+    // The widest figures each headline shows whole; longer text elides.
+    const QString widestPercent = QStringLiteral("000.0 %");
+    const QString widestSize = QStringLiteral("0000.0 MiB");
+    const QString widestRate = QStringLiteral("0000.0 KiB/s");
+    m_cpu = new MetricCard(tr("CPU"), widestPercent, this);
     m_cpu->chart()->addSeries(tr("machine"), kMachineColor);
     m_cpu->chart()->addSeries(tr("process"), kCpuColor, true);
-    m_memory = new MetricCard(tr("Memory"), this);
+    m_memory = new MetricCard(tr("Memory"), widestSize, this);
     m_memory->chart()->addSeries(tr("RSS"), kMemoryColor, true);
-    m_disk = new MetricCard(tr("Disk IO"), this);
+    m_disk = new MetricCard(tr("Disk IO"), widestRate, this);
     m_disk->chart()->addSeries(tr("read"), kReadColor);
     m_disk->chart()->addSeries(tr("write"), kWriteColor);
-    m_network = new MetricCard(tr("Network IO"), this);
+    m_network = new MetricCard(tr("Network IO"), widestRate, this);
     m_network->chart()->addSeries(tr("received"), kReceivedColor);
     m_network->chart()->addSeries(tr("sent"), kSentColor);
+    // The widest axis labels: "1000 MiB/s" on a rate axis (a unit steps up past 1000),
+    // "-60 min" on the time axis of every window.
+    const QString widestTime = QStringLiteral("-60 ") + tr("min");
+    m_cpu->chart()->setLabelTemplates(QStringLiteral("1000 %"), widestTime);
+    m_memory->chart()->setLabelTemplates(QStringLiteral("1000 MiB"), widestTime);
+    m_disk->chart()->setLabelTemplates(QStringLiteral("1000 MiB/s"), widestTime);
+    m_network->chart()->setLabelTemplates(QStringLiteral("1000 MiB/s"), widestTime);
 
     auto *grid = new QGridLayout;
     grid->setSpacing(12);
@@ -94,7 +101,7 @@ DashboardPane::DashboardPane(const SampleHistory &history, const MetricsRegistry
     layout->addLayout(grid, 1);
 
     m_frameClock.setInterval(kFrameIntervalMs);
-    connect(&m_frameClock, &QTimer::timeout, this, &DashboardPane::onFrameTick);
+    connect(&m_frameClock, &QTimer::timeout, this, &DashboardPane::renderFrameIfChanged);
 }
 
 DashboardPane::~DashboardPane() = default;
@@ -104,7 +111,7 @@ QWidget *DashboardPane::buildHeader()
     auto *header = new QWidget(this);
     auto *title = new QLabel(tr("Engine health"), header);
     title->setObjectName(QStringLiteral("paneTitle"));
-    m_processLine = new QLabel(header);
+    m_processLine = new ElidedLabel(header);
     m_processLine->setObjectName(QStringLiteral("paneSubtitle"));
 
     auto *titles = new QVBoxLayout;
@@ -162,7 +169,7 @@ void DashboardPane::showEvent(QShowEvent *event)
         m_watchedWindow->installEventFilter(this);
     }
     updateFrameClock();
-    onFrameTick(); // draw at once rather than a frame late
+    renderFrameIfChanged(); // draw at once rather than a frame late
 }
 
 void DashboardPane::hideEvent(QHideEvent *event)
@@ -187,20 +194,21 @@ void DashboardPane::updateFrameClock()
         m_frameClock.stop();
 }
 
-void DashboardPane::onFrameTick()
+bool DashboardPane::renderFrameIfChanged()
 {
     if (!isVisible() || m_history.isEmpty())
-        return;
+        return false;
     const int width = m_cpu->chart()->plotWidth();
     if (m_history.generation() == m_drawnGeneration && m_windowIndex == m_drawnWindow &&
         width == m_drawnWidth)
-        return;
+        return false;
     m_drawnGeneration = m_history.generation();
     m_drawnWindow = m_windowIndex;
     m_drawnWidth = width;
     render();
     ++m_framesRendered;
     Q_EMIT frameRendered();
+    return true;
 }
 
 void DashboardPane::render()
@@ -242,23 +250,21 @@ void DashboardPane::render()
     const bool diskAvailable = r.gaugeValue(metric::kProcessDiskIoAvailable) > 0;
 
     m_cpu->setHeadline(percent(cpuNow));
-    m_cpu->setLegend(dot(kCpuColor) + tr("process %1").arg(percent(cpuNow)) +
-                     QStringLiteral("&nbsp;&nbsp;") + dot(kMachineColor) +
-                     tr("machine %1").arg(percent(machineNow)));
+    m_cpu->setLegend({{kCpuColor, tr("process %1").arg(percent(cpuNow))},
+                      {kMachineColor, tr("machine %1").arg(percent(machineNow))}});
     m_memory->setHeadline(bytes(rssNow));
     m_memory->setLegend(
-        dot(kMemoryColor) +
-        tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow)));
+        {{kMemoryColor,
+          tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow))}});
     m_disk->setHeadline(diskAvailable ? perSecond(readNow + writeNow) : tr("n/a"));
-    m_disk->setLegend(diskAvailable
-                          ? dot(kReadColor) + tr("read %1").arg(perSecond(readNow)) +
-                                QStringLiteral("&nbsp;&nbsp;") + dot(kWriteColor) +
-                                tr("write %1").arg(perSecond(writeNow))
-                          : tr("This system does not let the process read /proc/self/io."));
+    if (diskAvailable)
+        m_disk->setLegend({{kReadColor, tr("read %1").arg(perSecond(readNow))},
+                           {kWriteColor, tr("write %1").arg(perSecond(writeNow))}});
+    else
+        m_disk->setLegendNote(tr("This system does not let the process read /proc/self/io."));
     m_network->setHeadline(perSecond(sentNow + receivedNow));
-    m_network->setLegend(dot(kReceivedColor) + tr("received %1").arg(perSecond(receivedNow)) +
-                         QStringLiteral("&nbsp;&nbsp;") + dot(kSentColor) +
-                         tr("sent %1").arg(perSecond(sentNow)));
+    m_network->setLegend({{kReceivedColor, tr("received %1").arg(perSecond(receivedNow))},
+                          {kSentColor, tr("sent %1").arg(perSecond(sentNow))}});
 
     const WindowSummary summary = m_history.summary(window.milliseconds);
     m_cpu->setSummary(

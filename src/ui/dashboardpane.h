@@ -4,10 +4,10 @@
 #include <QWidget>
 
 class QButtonGroup;
-class QLabel;
 
 namespace spoon {
 
+class ElidedLabel;
 class MetricCard;
 class MetricsRegistry;
 class SampleHistory;
@@ -37,6 +37,9 @@ public:
     int timeWindowIndex() const { return m_windowIndex; }
     void setTimeWindowIndex(int index);
     bool isFrameClockRunning() const { return m_frameClock.isActive(); }
+    // One tick of the frame clock: draws a frame if a sample arrived, the window changed or
+    // the charts were resized since the last one. Returns whether it drew.
+    bool renderFrameIfChanged();
     int framesRendered() const { return m_framesRendered; }
     // For tests and screenshots: the cards in order cpu, memory, disk, network.
     QList<MetricCard *> cards() const;
@@ -51,7 +54,6 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    void onFrameTick();
     void render();
     void updateFrameClock();
     QWidget *buildHeader();
@@ -60,7 +62,7 @@ private:
     const MetricsRegistry &m_registry;
     QTimer m_frameClock;
     QButtonGroup *m_windowButtons = nullptr;
-    QLabel *m_processLine = nullptr;
+    ElidedLabel *m_processLine = nullptr;
     MetricCard *m_cpu = nullptr;
     MetricCard *m_memory = nullptr;
     MetricCard *m_disk = nullptr;

@@ -2,6 +2,7 @@
 
 #include "chat/chatpane.h"
 #include "dashboardpane.h"
+#include "elidedlabel.h"
 
 #include "appinfo.h"
 #include "engine.h"
@@ -44,11 +45,11 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     buildMenus();
 
     const Config &config = engine.config();
-    auto *sampling =
-        new QLabel(tr("Sampling every %1 ms · history %2 h")
-                       .arg(config.monitoring.sampleIntervalMs)
-                       .arg(QLocale().toString(config.monitoring.historySeconds / 3600.0, 'g', 3)),
-                   this);
+    auto *sampling = new ElidedLabel(
+        tr("Sampling every %1 ms · history %2 h")
+            .arg(config.monitoring.sampleIntervalMs)
+            .arg(QLocale().toString(config.monitoring.historySeconds / 3600.0, 'g', 3)),
+        this);
     statusBar()->addWidget(sampling);
     if (engine.usesDemoEndpoint()) {
         auto *demo = new QLabel(tr("Demo endpoint: no LLM key set"), this);
@@ -59,7 +60,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
         statusBar()->addPermanentWidget(demo);
     }
     statusBar()->addPermanentWidget(
-        new QLabel(tr("pid %1").arg(QCoreApplication::applicationPid()), this));
+        new ElidedLabel(tr("pid %1").arg(QCoreApplication::applicationPid()), this));
 
     resize(1440, 860);
     restoreState();

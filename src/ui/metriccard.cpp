@@ -1,5 +1,6 @@
 #include "metriccard.h"
 
+#include "elidedlabel.h"
 #include "timeserieschart.h"
 
 #include <QHBoxLayout>
@@ -8,12 +9,12 @@
 
 namespace spoon {
 
-MetricCard::MetricCard(const QString &title, QWidget *parent)
+MetricCard::MetricCard(const QString &title, const QString &widestHeadline, QWidget *parent)
     : QFrame(parent)
     , m_title(new QLabel(title, this))
-    , m_headline(new QLabel(this))
-    , m_legend(new QLabel(this))
-    , m_summary(new QLabel(this))
+    , m_headline(new ElidedLabel(this))
+    , m_legend(new SeriesLegend(this))
+    , m_summary(new ElidedLabel(this))
     , m_chart(new TimeSeriesChart(this))
 {
     setObjectName(QStringLiteral("metricCard"));
@@ -21,8 +22,8 @@ MetricCard::MetricCard(const QString &title, QWidget *parent)
     m_headline->setObjectName(QStringLiteral("cardHeadline"));
     m_legend->setObjectName(QStringLiteral("cardLegend"));
     m_summary->setObjectName(QStringLiteral("cardSummary"));
-    m_legend->setTextFormat(Qt::RichText);
-    m_headline->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_headline->setMinimumText(widestHeadline);
+    m_headline->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
@@ -40,20 +41,22 @@ MetricCard::MetricCard(const QString &title, QWidget *parent)
 
 void MetricCard::setHeadline(const QString &text)
 {
-    if (m_headline->text() != text)
-        m_headline->setText(text);
+    m_headline->setText(text);
 }
 
-void MetricCard::setLegend(const QString &richText)
+void MetricCard::setLegend(const QList<SeriesLegend::Entry> &entries)
 {
-    if (m_legend->text() != richText)
-        m_legend->setText(richText);
+    m_legend->setEntries(entries);
+}
+
+void MetricCard::setLegendNote(const QString &text)
+{
+    m_legend->setNote(text);
 }
 
 void MetricCard::setSummary(const QString &text)
 {
-    if (m_summary->text() != text)
-        m_summary->setText(text);
+    m_summary->setText(text);
 }
 
 QString MetricCard::headline() const
@@ -61,9 +64,19 @@ QString MetricCard::headline() const
     return m_headline->text();
 }
 
+QString MetricCard::legend() const
+{
+    return m_legend->text();
+}
+
 QString MetricCard::summary() const
 {
     return m_summary->text();
+}
+
+bool MetricCard::isAnyTextElided() const
+{
+    return m_headline->isElided() || m_legend->isElided() || m_summary->isElided();
 }
 
 } // namespace spoon

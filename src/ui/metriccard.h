@@ -1,34 +1,44 @@
 #pragma once
 
+#include "serieslegend.h"
+
 #include <QFrame>
 
 class QLabel;
 
 namespace spoon {
 
+class ElidedLabel;
 class TimeSeriesChart;
 
 // One dashboard tile: a title, the current value in large type, a legend line with each
-// series' current figure, the chart, and a one-line summary of the selected window.
+// series' current figure, the chart, and a one-line summary of the selected window. Every
+// line elides rather than widen the card: the card's minimum width follows its title, the
+// widest headline it expects and the chart's axis labels, never the figures shown.
 class MetricCard : public QFrame
 {
     Q_OBJECT
 public:
-    explicit MetricCard(const QString &title, QWidget *parent = nullptr);
+    // `widestHeadline` is the widest figure the headline must show whole ("0000.0 KiB/s").
+    MetricCard(const QString &title, const QString &widestHeadline, QWidget *parent = nullptr);
 
     TimeSeriesChart *chart() const { return m_chart; }
     void setHeadline(const QString &text);
-    void setLegend(const QString &richText);
+    void setLegend(const QList<SeriesLegend::Entry> &entries);
+    void setLegendNote(const QString &text);
     void setSummary(const QString &text);
 
     QString headline() const;
+    QString legend() const;
     QString summary() const;
+    // For tests: whether any line of text is cut short at the current width.
+    bool isAnyTextElided() const;
 
 private:
     QLabel *m_title;
-    QLabel *m_headline;
-    QLabel *m_legend;
-    QLabel *m_summary;
+    ElidedLabel *m_headline;
+    SeriesLegend *m_legend;
+    ElidedLabel *m_summary;
     TimeSeriesChart *m_chart;
 };
 

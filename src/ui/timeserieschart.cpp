@@ -4,6 +4,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QGraphicsLayout>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QImage>
 #include <QLineSeries>
 #include <QPainter>
@@ -52,6 +54,7 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
     setMinimumHeight(110);
+    connect(m_chart, &QChart::plotAreaChanged, this, &TimeSeriesChart::fitTimeTicks);
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
@@ -91,8 +94,10 @@ void TimeSeriesChart::setSeriesPoints(int series, const QList<QPointF> &points)
 
 void TimeSeriesChart::setTimeAxis(double span, const QString &unitLabel)
 {
-    if (m_xAxis->min() != -span || m_xAxis->max() != 0.0)
+    if (m_xAxis->min() != -span || m_xAxis->max() != 0.0) {
         m_xAxis->setRange(-span, 0.0);
+        fitTimeTicks();
+    }
     const QString format = u"%.0f " + unitLabel;
     if (m_xAxis->labelFormat() != format)
         m_xAxis->setLabelFormat(format);
@@ -122,6 +127,73 @@ void TimeSeriesChart::setValueAxis(double dataMax, double minimumMax, const QStr
 void TimeSeriesChart::setLegendVisible(bool visible)
 {
     m_chart->legend()->setVisible(visible);
+}
+
+void TimeSeriesChart::setLabelTemplates(const QString &widestValue, const QString &widestTime)
+{
+    m_widestValueLabel = widestValue;
+    m_widestTimeLabel = widestTime;
+    updateGeometry();
+    fitTimeTicks();
+}
+
+int TimeSeriesChart::labelWidth(const QString &text) const
+{
+    return QFontMetrics(m_xAxis->labelsFont()).horizontalAdvance(text);
+}
+
+namespace {
+// Room between two time labels, in units of the widest one: a gap of half a label reads
+// as separate figures.
+constexpr double kTimeLabelPitch = 1.5;
+} // namespace
+
+QSize TimeSeriesChart::minimumSizeHint() const
+{
+    // The value labels, then three time labels (-60, -30, 0) a pitch apart, the last one
+    // centred on the right edge: the least that still reads.
+    const int valueRoom = labelWidth(m_widestValueLabel) + labelWidth(QStringLiteral("MM"));
+    const int timeRoom =
+        int(std::ceil(labelWidth(m_widestTimeLabel) * (2 * kTimeLabelPitch + 0.5)));
+    return {valueRoom + timeRoom, minimumHeight()};
+}
+
+void TimeSeriesChart::fitTimeTicks()
+{
+    // Quarters of the window when they fit, else fewer, on whole units only: a 5 min window
+    // gets -5 ... 0 in steps of 1 or no tick between, never a "-4 min" that stands for -3.75.
+    const QString widest =
+        QString::asprintf(m_xAxis->labelFormat().toUtf8().constData(), m_xAxis->min());
+    const double pitch = labelWidth(widest) * kTimeLabelPitch;
+    const double across = m_chart->plotArea().width();
+    const double span = m_xAxis->max() - m_xAxis->min();
+    int ticks = 2;
+    for (int candidate : {5, 6, 4, 3}) {
+        const double step = span / (candidate - 1);
+        if (std::abs(step - std::round(step)) < 1e-9 && across / (candidate - 1) >= pitch) {
+            ticks = candidate;
+            break;
+        }
+    }
+    if (m_xAxis->tickCount() != ticks)
+        m_xAxis->setTickCount(ticks);
+}
+
+int TimeSeriesChart::timeTickCount() const
+{
+    return m_xAxis->tickCount();
+}
+
+QStringList TimeSeriesChart::visibleAxisLabels() const
+{
+    QStringList labels;
+    const QList<QGraphicsItem *> items = m_view->scene()->items();
+    for (const QGraphicsItem *item : items) {
+        const auto *text = dynamic_cast<const QGraphicsTextItem *>(item);
+        if (text && text->isVisible() && !text->toPlainText().isEmpty())
+            labels.append(text->toPlainText());
+    }
+    return labels;
 }
 
 int TimeSeriesChart::plotWidth() const

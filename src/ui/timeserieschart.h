@@ -29,19 +29,33 @@ public:
     // y runs from 0 to a rounded-up ceiling of at least `minimumMax`.
     void setValueAxis(double dataMax, double minimumMax, const QString &labelFormat);
     void setLegendVisible(bool visible);
+    // The widest labels the axes will ever show ("1000 MiB/s", "-60 min"). The chart's
+    // minimum width keeps room for them, so it never follows the data, and the time axis
+    // drops ticks rather than truncate its labels when the chart is narrow.
+    void setLabelTemplates(const QString &widestValue, const QString &widestTime);
     // Pixels across, to size decimation (at most two points per pixel).
     int plotWidth() const;
+    int timeTickCount() const;
+    // The axis labels as drawn now, truncated ones included: for tests.
+    QStringList visibleAxisLabels() const;
+
+    QSize minimumSizeHint() const override;
     // Renders into an image without a screen, for benchmarks and tests.
     void renderTo(QImage &image);
 
     static double niceCeiling(double value);
 
 private:
+    void fitTimeTicks();
+    int labelWidth(const QString &text) const;
+
     QChart *m_chart;
     QChartView *m_view;
     QValueAxis *m_xAxis;
     QValueAxis *m_yAxis;
     QList<QLineSeries *> m_series;
+    QString m_widestValueLabel = QStringLiteral("1000 MiB/s");
+    QString m_widestTimeLabel = QStringLiteral("-60 min");
 };
 
 } // namespace spoon

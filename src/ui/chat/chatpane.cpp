@@ -164,7 +164,6 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
     layout->addLayout(inputRow);
-    setMinimumWidth(420);
 
     connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
     newConversation(catalog.defaultAgent());

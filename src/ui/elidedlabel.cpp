@@ -1,0 +1,99 @@
+#include "elidedlabel.h"
+
+#include <QEvent>
+#include <QPainter>
+#include <QStyle>
+
+namespace spoon {
+
+namespace {
+// With no template, the label keeps room for an ellipsis and about three characters.
+const QString kShortestText = QStringLiteral("Mmm…");
+} // namespace
+
+ElidedLabel::ElidedLabel(QWidget *parent)
+    : QFrame(parent)
+{
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+}
+
+ElidedLabel::ElidedLabel(const QString &text, QWidget *parent)
+    : ElidedLabel(parent)
+{
+    setText(text);
+}
+
+void ElidedLabel::setText(const QString &text)
+{
+    if (text == m_text)
+        return;
+    const bool widthChanged =
+        fontMetrics().horizontalAdvance(text) != fontMetrics().horizontalAdvance(m_text);
+    m_text = text;
+    if (widthChanged)
+        updateGeometry(); // the size hint follows the text; the minimum does not
+    refreshToolTip();
+    update();
+}
+
+void ElidedLabel::setMinimumText(const QString &sample)
+{
+    m_minimumText = sample;
+    updateGeometry();
+}
+
+void ElidedLabel::setAlignment(Qt::Alignment alignment)
+{
+    m_alignment = alignment;
+    update();
+}
+
+QString ElidedLabel::displayedText() const
+{
+    return fontMetrics().elidedText(m_text, Qt::ElideRight, contentsRect().width());
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const QMargins margins = contentsMargins();
+    return {metrics.horizontalAdvance(m_text) + margins.left() + margins.right(),
+            metrics.height() + margins.top() + margins.bottom()};
+}
+
+QSize ElidedLabel::minimumSizeHint() const
+{
+    const QFontMetrics metrics = fontMetrics();
+    const QMargins margins = contentsMargins();
+    const QString &sample = m_minimumText.isEmpty() ? kShortestText : m_minimumText;
+    return {metrics.horizontalAdvance(sample) + margins.left() + margins.right(),
+            metrics.height() + margins.top() + margins.bottom()};
+}
+
+void ElidedLabel::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.setPen(palette().color(foregroundRole()));
+    painter.drawText(contentsRect(), int(m_alignment), displayedText());
+}
+
+void ElidedLabel::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    refreshToolTip();
+}
+
+void ElidedLabel::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        updateGeometry();
+}
+
+void ElidedLabel::refreshToolTip()
+{
+    setToolTip(isElided() ? m_text : QString());
+}
+
+} // namespace spoon
