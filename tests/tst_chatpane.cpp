@@ -20,6 +20,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -79,7 +81,6 @@ class TestChatPane : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void typeSendAndWatchAToolStepAndAStreamedAnswer()
     {
@@ -243,5 +244,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestChatPane)
+SPOON_TEST_MAIN(TestChatPane)
 #include "tst_chatpane.moc"

@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 namespace {
 
 struct Run
@@ -280,5 +282,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+SPOON_TEST_GUILESS_MAIN(TestCli)
 #include "tst_cli.moc"

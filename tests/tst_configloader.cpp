@@ -11,6 +11,8 @@
 
 #include <functional>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -78,7 +80,6 @@ class TestConfigLoader : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
     void defaultsAreTheSeedsProductionValues()
     {
@@ -483,5 +484,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestConfigLoader)
+SPOON_TEST_GUILESS_MAIN(TestConfigLoader)
 #include "tst_configloader.moc"

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -132,5 +134,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDemoServer)
+SPOON_TEST_GUILESS_MAIN(TestDemoServer)
 #include "tst_demoserver.moc"

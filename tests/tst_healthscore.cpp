@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -138,5 +140,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHealthScore)
+SPOON_TEST_GUILESS_MAIN(TestHealthScore)
 #include "tst_healthscore.moc"

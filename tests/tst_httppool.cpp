@@ -12,6 +12,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -332,5 +334,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHttpPool)
+SPOON_TEST_GUILESS_MAIN(TestHttpPool)
 #include "tst_httppool.moc"

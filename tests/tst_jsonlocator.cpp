@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestJsonLocator : public QObject
@@ -75,5 +77,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestJsonLocator)
+SPOON_TEST_GUILESS_MAIN(TestJsonLocator)
 #include "tst_jsonlocator.moc"

@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -305,5 +307,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLlmProtocols)
+SPOON_TEST_GUILESS_MAIN(TestLlmProtocols)
 #include "tst_llmprotocols.moc"

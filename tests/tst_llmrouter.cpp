@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -345,5 +347,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLlmRouter)
+SPOON_TEST_GUILESS_MAIN(TestLlmRouter)
 #include "tst_llmrouter.moc"

@@ -5,6 +5,8 @@
 #include <QLoggingCategory>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 Q_LOGGING_CATEGORY(lcTest, "spoon.test")
@@ -52,5 +54,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestLogging)
+SPOON_TEST_GUILESS_MAIN(TestLogging)
 #include "tst_logging.moc"

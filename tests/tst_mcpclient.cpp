@@ -21,6 +21,8 @@
 
 #include <optional>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 using spoon::test::awaitTask;
 using spoon::test::FakeLlm;
@@ -308,5 +310,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMcpClient)
+SPOON_TEST_GUILESS_MAIN(TestMcpClient)
 #include "tst_mcpclient.moc"

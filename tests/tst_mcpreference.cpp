@@ -10,6 +10,8 @@
 
 #include <optional>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 using spoon::test::awaitTask;
 
@@ -96,5 +98,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMcpReference)
+SPOON_TEST_GUILESS_MAIN(TestMcpReference)
 #include "tst_mcpreference.moc"

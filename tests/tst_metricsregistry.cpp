@@ -5,6 +5,8 @@
 
 #include <stdexcept>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestMetricsRegistry : public QObject
@@ -124,5 +126,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMetricsRegistry)
+SPOON_TEST_GUILESS_MAIN(TestMetricsRegistry)
 #include "tst_metricsregistry.moc"

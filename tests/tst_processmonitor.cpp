@@ -5,6 +5,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestProcessMonitor : public QObject
@@ -65,5 +67,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProcessMonitor)
+SPOON_TEST_GUILESS_MAIN(TestProcessMonitor)
 #include "tst_processmonitor.moc"

@@ -8,6 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -266,5 +268,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProcessSampler)
+SPOON_TEST_GUILESS_MAIN(TestProcessSampler)
 #include "tst_processsampler.moc"

@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -188,5 +190,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestProcParsers)
+SPOON_TEST_GUILESS_MAIN(TestProcParsers)
 #include "tst_procparsers.moc"

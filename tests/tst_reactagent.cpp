@@ -18,6 +18,8 @@
 
 #include <qcoro/qcorosignal.h>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 using spoon::test::FakeLlm;
 using spoon::test::FakeReply;
@@ -557,5 +559,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestReactAgent)
+SPOON_TEST_GUILESS_MAIN(TestReactAgent)
 #include "tst_reactagent.moc"

@@ -3,6 +3,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestRequestBatcher : public QObject
@@ -73,5 +75,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRequestBatcher)
+SPOON_TEST_GUILESS_MAIN(TestRequestBatcher)
 #include "tst_requestbatcher.moc"

@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestRetryPolicy : public QObject
@@ -103,5 +105,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRetryPolicy)
+SPOON_TEST_GUILESS_MAIN(TestRetryPolicy)
 #include "tst_retrypolicy.moc"

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <deque>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -192,5 +194,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSampleHistory)
+SPOON_TEST_GUILESS_MAIN(TestSampleHistory)
 #include "tst_samplehistory.moc"

@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestSecret : public QObject
@@ -31,5 +33,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSecret)
+SPOON_TEST_GUILESS_MAIN(TestSecret)
 #include "tst_secret.moc"

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 class TestSeriesDecimator : public QObject
@@ -106,5 +108,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSeriesDecimator)
+SPOON_TEST_GUILESS_MAIN(TestSeriesDecimator)
 #include "tst_seriesdecimator.moc"

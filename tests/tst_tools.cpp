@@ -21,6 +21,8 @@
 
 #include <qcoro/qcorotask.h>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -412,5 +414,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTools)
+SPOON_TEST_GUILESS_MAIN(TestTools)
 #include "tst_tools.moc"

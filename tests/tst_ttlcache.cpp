@@ -6,6 +6,8 @@
 #include <list>
 #include <map>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -195,5 +197,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTtlCache)
+SPOON_TEST_GUILESS_MAIN(TestTtlCache)
 #include "tst_ttlcache.moc"

@@ -2,6 +2,8 @@
 
 #include <QtTest>
 
+#include "support/testenvironment.h"
+
 using namespace spoon;
 
 namespace {
@@ -130,5 +132,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUsageCalculators)
+SPOON_TEST_GUILESS_MAIN(TestUsageCalculators)
 #include "tst_usagecalculators.moc"
