@@ -12,20 +12,16 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "support/testenvironment.h"
+#include "support/consolerun.h"
 
 using namespace spoon;
 
 namespace {
 
-const QString kKey = QStringLiteral("sk-local-SECRETSECRETSECRET99887766");
+const QString kKey = QStringLiteral("sk-Lo4Kq9wSECRETzSECRETx99887766");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = spoon::test::ConsoleRun;
+using spoon::test::runConsole;
 
 class AskTest
 {
@@ -37,7 +33,7 @@ public:
     }
 
     // A config with one provider, "local", at the demo endpoint.
-    QString writeConfig(double timeoutSeconds = 5, int retries = 1)
+    QString writeConfig(double timeoutSeconds = 30, int retries = 1)
     {
         const QString path = dir.filePath(QStringLiteral("config.json"));
         QFile file(path);
@@ -58,21 +54,10 @@ public:
     Run run(const QStringList &arguments, bool withKey = true,
             const QProcessEnvironment &extra = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(QStringLiteral("SPOON_CONFIG"));
-        if (withKey)
+        QProcessEnvironment env = extra;
+        if (withKey && !env.contains(QStringLiteral("LOCAL_API_KEY")))
             env.insert(QStringLiteral("LOCAL_API_KEY"), kKey);
-        for (const QString &name : extra.keys())
-            env.insert(name, extra.value(name));
-        process.setProcessEnvironment(env);
-        QSignalSpy finished(&process, &QProcess::finished);
-        process.start(QStringLiteral(SPOON_CONSOLE_BINARY), arguments);
-        if (!finished.wait(60000))
-            return {};
-        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-                QString::fromUtf8(process.readAllStandardOutput()),
-                QString::fromUtf8(process.readAllStandardError())};
+        return runConsole(arguments, env);
     }
 
     QTemporaryDir dir;
@@ -90,7 +75,7 @@ private Q_SLOTS:
         AskTest t;
         const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
                              QStringLiteral("Hello there")});
-        QCOMPARE(r.exitCode, 0);
+        SPOON_COMPARE_EXIT(r, 0);
         QVERIFY(r.out.contains(QStringLiteral("You asked: \"Hello there\"")));
         QVERIFY(r.out.endsWith(u'\n'));
         QCOMPARE(t.demo.requestsServed(), 1);
@@ -102,7 +87,7 @@ private Q_SLOTS:
         const Run r =
             t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
                    QStringLiteral("--no-stream"), QStringLiteral("--json"), QStringLiteral("Hi")});
-        QCOMPARE(r.exitCode, 0);
+        SPOON_COMPARE_EXIT(r, 0);
         const QJsonObject answer = QJsonDocument::fromJson(r.out.toUtf8()).object();
         for (const char *field : {"text", "finish_reason", "usage", "provider", "model", "ttft_ms",
                                   "latency_ms", "retries", "cached", "tool_calls"})
@@ -163,7 +148,7 @@ private Q_SLOTS:
         t.demo.addFault(*DemoFault::parse(QStringLiteral("drop_after=8")));
         const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
                              QStringLiteral("--json"), QStringLiteral("Hi")});
-        QCOMPARE(r.exitCode, 1);
+        SPOON_COMPARE_EXIT(r, 1);
         const QJsonObject answer = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(answer[u"incomplete"].toBool(), true);
         QVERIFY(!answer[u"text"].toString().isEmpty());
@@ -176,7 +161,7 @@ private Q_SLOTS:
         const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
                              QStringLiteral("Hi")},
                             false);
-        QCOMPARE(r.exitCode, 1);
+        SPOON_COMPARE_EXIT(r, 1);
         QVERIFY2(r.err.contains(QStringLiteral(
                      "provider \"local\" needs LOCAL_API_KEY; set it in the environment")),
                  qPrintable(r.err));
@@ -190,7 +175,7 @@ private Q_SLOTS:
         const Run r =
             t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
                    QStringLiteral("--provider"), QStringLiteral("nope"), QStringLiteral("Hi")});
-        QCOMPARE(r.exitCode, 1);
+        SPOON_COMPARE_EXIT(r, 1);
         QVERIFY(
             r.err.contains(QStringLiteral("no provider is called \"nope\" (configured: local)")));
     }
@@ -199,7 +184,7 @@ private Q_SLOTS:
     {
         AskTest t;
         const Run r = t.run({QStringLiteral("ask")});
-        QCOMPARE(r.exitCode, 2);
+        SPOON_COMPARE_EXIT(r, 2);
         QVERIFY(r.err.contains(QStringLiteral("ask needs a prompt")));
     }
 
@@ -212,23 +197,17 @@ private Q_SLOTS:
         const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("ask"),
                              QStringLiteral("--json"), QStringLiteral("Hi")},
                             true, env);
-        QCOMPARE(r.exitCode, 0);
-        const QString secret = kKey.mid(3, kKey.size() - 5);
-        for (qsizetype i = 0; i + 6 <= secret.size(); ++i)
-            QVERIFY(!r.out.contains(secret.mid(i, 6)) && !r.err.contains(secret.mid(i, 6)));
+        SPOON_COMPARE_EXIT(r, 0);
+        QCOMPARE(spoon::test::leakedPieceOf(kKey, r.out + u'\n' + r.err), QString());
     }
 
     void withoutAnyProviderTheDemoAnswers()
     {
         AskTest t;
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), t.dir.filePath(QStringLiteral("empty")));
-        for (const char *name : {"OPENAI_API_KEY", "ANTHROPIC_API_KEY", "DEEPSEEK_API_KEY",
-                                 "OPENROUTER_API_KEY", "GEMINI_API_KEY", "OLLAMA_BASE_URL"})
-            env.insert(QLatin1String(name), QString());
-        const Run r = t.run({QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("Hi")},
-                            false, env);
-        QCOMPARE(r.exitCode, 0);
+        // The child's environment has no key at all, whatever the shell that ran the test has.
+        const Run r =
+            t.run({QStringLiteral("ask"), QStringLiteral("--json"), QStringLiteral("Hi")}, false);
+        SPOON_COMPARE_EXIT(r, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8())[u"provider"].toString(),
                  QStringLiteral("demo"));
     }
@@ -236,10 +215,11 @@ private Q_SLOTS:
     void demoServerCommand()
     {
         QProcess server;
+        server.setProcessEnvironment(spoon::test::childEnvironment());
         server.start(QStringLiteral(SPOON_CONSOLE_BINARY),
                      {QStringLiteral("demo-server"), QStringLiteral("--port"), QStringLiteral("0"),
                       QStringLiteral("--tokens-per-second"), QStringLiteral("0")});
-        QVERIFY(server.waitForReadyRead(10000));
+        QVERIFY(server.waitForReadyRead(60000));
         const QString banner = QString::fromUtf8(server.readLine());
         const QRegularExpressionMatch url =
             QRegularExpression(QStringLiteral("(http://127\\.0\\.0\\.1:\\d+/v1)")).match(banner);
@@ -259,10 +239,11 @@ private Q_SLOTS:
     void demoServerRejectsABadFault()
     {
         QProcess server;
+        server.setProcessEnvironment(spoon::test::childEnvironment());
         server.start(QStringLiteral(SPOON_CONSOLE_BINARY),
                      {QStringLiteral("demo-server"), QStringLiteral("--fault"),
                       QStringLiteral("explode=1")});
-        QVERIFY(server.waitForFinished(10000));
+        QVERIFY(server.waitForFinished(60000));
         QCOMPARE(server.exitCode(), 2);
         QVERIFY(QString::fromUtf8(server.readAllStandardError())
                     .contains(QStringLiteral("unknown fault \"explode\"")));
@@ -273,7 +254,7 @@ private Q_SLOTS:
         AskTest t;
         const Run r = t.run({QStringLiteral("--config"), t.writeConfig(), QStringLiteral("chat"),
                              QStringLiteral("How much memory does the engine use?")});
-        QCOMPARE(r.exitCode, 0);
+        SPOON_COMPARE_EXIT(r, 0);
         QVERIFY2(r.out.contains(QStringLiteral("**Memory:**")), qPrintable(r.out));
         QVERIFY(r.out.endsWith(u'\n'));
         const QStringList steps = r.err.split(u'\n', Qt::SkipEmptyParts);
@@ -293,7 +274,7 @@ private Q_SLOTS:
                              QStringLiteral("--json"), QStringLiteral("--agent"),
                              QStringLiteral("spoon_react"), // an alias
                              QStringLiteral("What is the CPU load?")});
-        QCOMPARE(r.exitCode, 0);
+        SPOON_COMPARE_EXIT(r, 0);
         const QJsonObject transcript = QJsonDocument::fromJson(r.out.toUtf8()).object();
         QCOMPARE(transcript[u"agent"].toString(), QStringLiteral("react"));
         QCOMPARE(transcript[u"steps"].toInt(), 2);

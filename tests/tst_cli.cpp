@@ -7,45 +7,20 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "support/testenvironment.h"
+#include "support/consolerun.h"
+
+using namespace spoon::test;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = ConsoleRun;
 
-const QString kSecretKey = QStringLiteral("sk-test-SECRETSECRETSECRET0123456789zz");
+const QString kSecretKey = QStringLiteral("sk-9fQ2ZxV7SECRETqwPLmn0123456789zz");
 
 Run run(const QStringList &arguments, const QProcessEnvironment &extra = {},
         const QString &workingDir = {})
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("SPOON_CONFIG"));
-    for (const QString &key : extra.keys())
-        env.insert(key, extra.value(key));
-    process.setProcessEnvironment(env);
-    if (!workingDir.isEmpty())
-        process.setWorkingDirectory(workingDir);
-    process.start(QStringLiteral(SPOON_CONSOLE_BINARY), arguments);
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
-}
-
-QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &content)
-{
-    const QString path = dir.filePath(name);
-    QFile file(path);
-    if (file.open(QIODevice::WriteOnly))
-        file.write(content);
-    return path;
+    return runConsole(arguments, extra, 120'000, workingDir);
 }
 
 } // namespace
@@ -99,19 +74,19 @@ private Q_SLOTS:
         QProcessEnvironment env;
         env.insert(QStringLiteral("SPOON_CONFIG"), path);
         Run result = run({QStringLiteral("check-config")}, env);
-        QCOMPARE(result.exitCode, 1);
+        SPOON_COMPARE_EXIT(result, 1);
         QVERIFY(result.out.contains(QStringLiteral("default_agent: expected a string")));
         // --config wins over SPOON_CONFIG.
         const QString good = writeFile(dir, QStringLiteral("good.json"), "{}");
         result = run({QStringLiteral("--config"), good, QStringLiteral("check-config")}, env);
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
     }
 
     void checkConfigMissingFile()
     {
         const Run result =
             run({QStringLiteral("check-config"), QStringLiteral("/nonexistent/spoon.json")});
-        QCOMPARE(result.exitCode, 1);
+        SPOON_COMPARE_EXIT(result, 1);
         QVERIFY(
             result.out.contains(QStringLiteral("/nonexistent/spoon.json: error: no such file")));
     }
@@ -119,7 +94,7 @@ private Q_SLOTS:
     void checkConfigWithoutAnyFileIsValid()
     {
         const Run result = run({QStringLiteral("check-config")});
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         QVERIFY(result.out.contains(QStringLiteral("built-in defaults are used")));
     }
 
@@ -128,7 +103,7 @@ private Q_SLOTS:
         QProcessEnvironment env;
         env.insert(QStringLiteral("OPENAI_API_KEY"), kSecretKey);
         const Run result = run({QStringLiteral("system-info"), QStringLiteral("--json")}, env);
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         QJsonParseError error{};
         const QJsonObject info = QJsonDocument::fromJson(result.out.toUtf8(), &error).object();
         QCOMPARE(error.error, QJsonParseError::NoError);
@@ -179,13 +154,9 @@ private Q_SLOTS:
         env.insert(QStringLiteral("ANTHROPIC_API_KEY"), kSecretKey);
         env.insert(QStringLiteral("LOG_LEVEL"), QStringLiteral("debug"));
         const Run result = run(arguments, env);
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         // Not the key, and not any 6-character piece of its secret part.
-        const QString secretPart = kSecretKey.mid(3, kSecretKey.size() - 5);
-        for (qsizetype i = 0; i + 6 <= secretPart.size(); ++i) {
-            const QString piece = secretPart.mid(i, 6);
-            QVERIFY2(!result.out.contains(piece) && !result.err.contains(piece), qPrintable(piece));
-        }
+        QCOMPARE(leakedPieceOf(kSecretKey, result.out + u'\n' + result.err), QString());
     }
 
     void systemInfoOnABadConfigReportsAndFails()
@@ -194,7 +165,7 @@ private Q_SLOTS:
         const QString path = writeFile(dir, QStringLiteral("bad.json"), "{\"monitoring\": 3}");
         const Run result = run({QStringLiteral("--config"), path, QStringLiteral("system-info"),
                                 QStringLiteral("--json")});
-        QCOMPARE(result.exitCode, 1);
+        SPOON_COMPARE_EXIT(result, 1);
         QVERIFY(result.err.contains(QStringLiteral("monitoring: expected an object")));
         const QJsonObject info = QJsonDocument::fromJson(result.out.toUtf8()).object();
         QCOMPARE(info.value(u"config").toObject().value(u"valid").toBool(), false);
@@ -204,7 +175,7 @@ private Q_SLOTS:
     void systemInfoText()
     {
         const Run result = run({QStringLiteral("system-info")});
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         for (const char *heading :
              {"Platform", "Configuration", "LLM providers", "Agents", "This process", "Health: "})
             QVERIFY2(result.out.contains(QLatin1String(heading)), heading);
@@ -218,7 +189,7 @@ private Q_SLOTS:
         QProcessEnvironment env;
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         const Run result = run({QStringLiteral("--config"), path}, env);
-        QCOMPARE(result.exitCode, 1);
+        SPOON_COMPARE_EXIT(result, 1);
         // The file ends inside the array: the error is at the end, column 18.
         QVERIFY(result.err.contains(
             path + QStringLiteral(":1:18: error: invalid JSON: unterminated array")));
@@ -249,17 +220,17 @@ private Q_SLOTS:
         QFETCH(QStringList, arguments);
         QFETCH(QString, message);
         const Run result = run(arguments);
-        QCOMPARE(result.exitCode, 2);
+        SPOON_COMPARE_EXIT(result, 2);
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
     }
 
     void versionAndHelp()
     {
         Run result = run({QStringLiteral("--version")});
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         QVERIFY(result.out.startsWith(QStringLiteral("spoon-console ")));
         result = run({QStringLiteral("--help")});
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         for (const char *command : {"check-config", "system-info", "config-reference"})
             QVERIFY(result.out.contains(QLatin1String(command)));
     }
@@ -267,7 +238,7 @@ private Q_SLOTS:
     void configReferenceListsEveryKey()
     {
         const Run result = run({QStringLiteral("config-reference")});
-        QCOMPARE(result.exitCode, 0);
+        SPOON_COMPARE_EXIT(result, 0);
         for (const char *key :
              {"`performance.llm.retry_attempts` | an integer from 0 to 10 | `3`",
               "`performance.database.pool_max_size`", "`providers.<name>.base_url`",

@@ -13,63 +13,13 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/llmcallrun.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
+using namespace spoon::test;
 
 namespace {
-
-struct Outcome
-{
-    ChatResponse response;
-    LlmError error;
-    QString streamed;
-    bool finished = false;
-};
-
-Outcome run(LlmCall *call, int timeoutMs = 15000)
-{
-    Outcome outcome;
-    QObject::connect(call, &LlmCall::textDelta,
-                     [&](const QString &text) { outcome.streamed += text; });
-    QSignalSpy finished(call, &LlmCall::finished);
-    if (finished.wait(timeoutMs)) {
-        outcome.response = finished.first().at(0).value<ChatResponse>();
-        outcome.error = finished.first().at(1).value<LlmError>();
-        outcome.finished = true;
-    }
-    return outcome;
-}
-
-// Runs calls that are already under way; each is watched from the start, as a call that
-// finishes deletes itself.
-QList<Outcome> runAll(const QList<LlmCall *> &calls, int timeoutMs = 15000)
-{
-    QList<Outcome> outcomes(calls.size());
-    int done = 0;
-    for (qsizetype i = 0; i < calls.size(); ++i) {
-        QObject::connect(calls[i], &LlmCall::textDelta,
-                         [&outcomes, i](const QString &text) { outcomes[i].streamed += text; });
-        QObject::connect(
-            calls[i], &LlmCall::finished,
-            [&outcomes, &done, i](const ChatResponse &response, const LlmError &error) {
-                outcomes[i] = Outcome{response, error, outcomes[i].streamed, true};
-                ++done;
-            });
-    }
-    // Unfinished calls keep finished == false, which the tests check.
-    (void)QTest::qWaitFor([&] { return done == calls.size(); }, timeoutMs);
-    return outcomes;
-}
-
-ChatRequest ask(const QString &text, bool stream = true, double temperature = -1)
-{
-    ChatRequest request;
-    request.messages = {ChatMessage::user(text)};
-    request.stream = stream;
-    request.temperature = temperature;
-    return request;
-}
 
 // A demo endpoint that also counts what reached it.
 struct Endpoint
@@ -129,10 +79,10 @@ private Q_SLOTS:
         Endpoint primary, backup;
         Router r(config(primary.url(), backup.url()), keys());
         QVERIFY2(r.loaded.isValid(), qPrintable(r.loaded.diagnostics.value(0).toString()));
-        const Outcome first = run(r.router.send(ask(QStringLiteral("hello"))));
+        const CallOutcome first = runCall(r.router.send(ask(QStringLiteral("hello"))));
         QVERIFY(!first.error.isError());
         QVERIFY(!first.response.cached);
-        const Outcome second = run(r.router.send(ask(QStringLiteral("hello"))));
+        const CallOutcome second = runCall(r.router.send(ask(QStringLiteral("hello"))));
         QVERIFY(!second.error.isError());
         QVERIFY(second.response.cached);
         QCOMPARE(second.response.text, first.response.text);
@@ -172,9 +122,9 @@ private Q_SLOTS:
         Router r(config(primary.url(), backup.url(), llm.constData()), keys());
         ChatRequest request = ask(QStringLiteral("same"));
         request.cacheAllowed = cacheAllowed;
-        QVERIFY(!run(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
+        QVERIFY(!runCall(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
         request.temperature = secondTemperature;
-        QVERIFY(!run(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
+        QVERIFY(!runCall(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
         QTEST(primary.demo.requestsServed(), "requests");
     }
 
@@ -183,9 +133,12 @@ private Q_SLOTS:
         Endpoint primary, backup;
         primary.demo.addFault(*DemoFault::parse(QStringLiteral("no_done=1,times=1")));
         Router r(config(primary.url(), backup.url()), keys());
-        const Outcome cut = run(r.router.send(ask(QStringLiteral("x"))));
+        const CallOutcome cut = runCall(r.router.send(ask(QStringLiteral("x"))));
+        QVERIFY(cut.finished);
         QCOMPARE(cut.error.kind, LlmError::Kind::TruncatedStream);
-        const Outcome whole = run(r.router.send(ask(QStringLiteral("x"))));
+        QVERIFY(cut.response.incomplete);
+        QVERIFY(!cut.streamed.isEmpty()); // an answer came, only its end did not
+        const CallOutcome whole = runCall(r.router.send(ask(QStringLiteral("x"))));
         QVERIFY(!whole.error.isError());
         QVERIFY(!whole.response.cached);
         QCOMPARE(primary.demo.requestsServed(), 2);
@@ -198,7 +151,7 @@ private Q_SLOTS:
         Router r(config(primary.url(), backup.url()), keys());
         LlmCall *call = r.router.send(ask(QStringLiteral("hello")));
         QSignalSpy switched(call, &LlmCall::providerSwitched);
-        const Outcome outcome = run(call);
+        const CallOutcome outcome = runCall(call);
         QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
         QCOMPARE(outcome.response.provider, QStringLiteral("backup"));
         QCOMPARE(outcome.response.fallbacks, QStringList{QStringLiteral("primary")});
@@ -217,7 +170,7 @@ private Q_SLOTS:
         Endpoint primary, backup;
         primary.demo.addFault(*DemoFault::parse(QStringLiteral("drop_after=5")));
         Router r(config(primary.url(), backup.url()), keys());
-        const Outcome outcome = run(r.router.send(ask(QStringLiteral("hello"))));
+        const CallOutcome outcome = runCall(r.router.send(ask(QStringLiteral("hello"))));
         QVERIFY(outcome.error.isError());
         QVERIFY(outcome.response.incomplete);
         QCOMPARE(backup.demo.requestsServed(), 0); // switching would repeat the text
@@ -229,7 +182,7 @@ private Q_SLOTS:
         QProcessEnvironment env;
         env.insert(QStringLiteral("BACKUP_API_KEY"), QStringLiteral("k-backup-0123456789abcdef"));
         Router r(config(primary.url(), backup.url()), env);
-        const Outcome outcome = run(r.router.send(ask(QStringLiteral("hello"))));
+        const CallOutcome outcome = runCall(r.router.send(ask(QStringLiteral("hello"))));
         QVERIFY(!outcome.error.isError());
         QCOMPARE(outcome.response.provider, QStringLiteral("backup"));
         QCOMPARE(primary.demo.requestsServed(), 0);
@@ -240,7 +193,7 @@ private Q_SLOTS:
         Endpoint primary, backup;
         primary.demo.addFault(*DemoFault::parse(QStringLiteral("status=500")));
         Router r(config(primary.url(), backup.url()), keys());
-        const Outcome outcome = run(r.router.send(
+        const CallOutcome outcome = runCall(r.router.send(
             ask(QStringLiteral("hello")), RouteOptions{QStringLiteral("primary"), {}, false}));
         QCOMPARE(outcome.error.httpStatus, 500);
         QCOMPARE(backup.demo.requestsServed(), 0);
@@ -257,7 +210,7 @@ private Q_SLOTS:
             calls.append(r.router.send(ask(QStringLiteral("q%1").arg(i), false)));
         QCOMPARE(batches.count(), 1); // full: left at once
         QCOMPARE(batches.first().first().toInt(), 3);
-        const QList<Outcome> outcomes = runAll(calls);
+        const QList<CallOutcome> outcomes = runCalls(calls);
         for (int i = 0; i < 3; ++i) {
             QVERIFY(outcomes[i].finished);
             QVERIFY(!outcomes[i].error.isError());
@@ -267,7 +220,7 @@ private Q_SLOTS:
         // A lone one waits for the batch timeout.
         QElapsedTimer clock;
         clock.start();
-        const Outcome lone = run(r.router.send(ask(QStringLiteral("alone"), false)));
+        const CallOutcome lone = runCall(r.router.send(ask(QStringLiteral("alone"), false)));
         QVERIFY(!lone.error.isError());
         QVERIFY(clock.elapsed() >= 400);
         QCOMPARE(batches.count(), 2);
@@ -278,9 +231,12 @@ private Q_SLOTS:
         Endpoint primary, backup;
         Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 10}"),
                  keys());
-        const Outcome outcome = run(r.router.send(ask(QStringLiteral("now"))), 5000);
-        QVERIFY(outcome.finished);
+        // The batch would wait 10 s; a streamed request never joins it.
+        LlmCall *call = r.router.send(ask(QStringLiteral("now")));
+        QCOMPARE(r.router.batcher().waiting(), 0);
+        const CallOutcome outcome = runCall(call);
         QVERIFY(!outcome.error.isError());
+        QCOMPARE(r.router.batcher().waiting(), 0);
         QCOMPARE(r.router.batcher().batchesReleased(), quint64(0));
     }
 
@@ -292,7 +248,7 @@ private Q_SLOTS:
         for (int i = 0; i < 4; ++i)
             calls.append(r.router.send(ask(QStringLiteral("same question"), false)));
         int cached = 0;
-        for (const Outcome &outcome : runAll(calls)) {
+        for (const CallOutcome &outcome : runCalls(calls)) {
             QVERIFY(outcome.finished);
             QVERIFY(!outcome.error.isError());
             cached += outcome.response.cached;
@@ -309,7 +265,7 @@ private Q_SLOTS:
         const Config config = Config::defaults();
         LlmRouter router(config, pool, stats);
         QCOMPARE(router.defaultProvider(), QString());
-        const Outcome outcome = run(router.send(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(router.send(ask(QStringLiteral("hi"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::NoProvider);
     }
 
@@ -325,7 +281,7 @@ private Q_SLOTS:
         LlmRouter router(config, pool, stats);
         router.setDemoEndpoint(demo.baseUrl());
         QCOMPARE(router.defaultProvider(), QStringLiteral("demo"));
-        const Outcome outcome = run(router.send(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(router.send(ask(QStringLiteral("hi"))));
         QVERIFY(!outcome.error.isError());
         QCOMPARE(outcome.response.provider, QStringLiteral("demo"));
     }
@@ -337,12 +293,13 @@ private Q_SLOTS:
                  keys());
         LlmCall *call = r.router.send(ask(QStringLiteral("later"), false));
         QSignalSpy finished(call, &LlmCall::finished);
-        QTest::qWait(50);
+        QTRY_COMPARE(r.router.batcher().waiting(), 1);
         call->cancel();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(1).value<LlmError>().kind, LlmError::Kind::Cancelled);
+        // Withdrawn from its batch: nothing is left for the batch timer to send.
         QCOMPARE(r.router.batcher().waiting(), 0);
-        QTest::qWait(100);
+        QCOMPARE(r.router.batcher().batchesReleased(), quint64(0));
         QCOMPARE(primary.demo.requestsServed(), 0);
     }
 };

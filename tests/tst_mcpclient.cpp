@@ -43,8 +43,8 @@ McpServerConfig fakeServer(const QString &mode = QStringLiteral("ok"), double ti
 ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments = {},
                 CancelTokenPtr cancel = std::make_shared<CancelToken>())
 {
-    return awaitTask(client.callTool(tool, arguments, cancel))
-        .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
+    return spoon::test::awaitOrFail(client.callTool(tool, arguments, cancel),
+                                    ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
 QString diagnostics(const ConfigLoadResult &result)

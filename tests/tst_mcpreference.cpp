@@ -13,6 +13,7 @@
 #include "support/testenvironment.h"
 
 using namespace spoon;
+using spoon::test::awaitOrFail;
 using spoon::test::awaitTask;
 
 namespace {
@@ -25,8 +26,8 @@ McpServerConfig nodeServer(const char *variable, QStringList args)
 
 ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments)
 {
-    return awaitTask(client.callTool(tool, arguments, std::make_shared<CancelToken>()), 30000)
-        .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
+    return awaitOrFail(client.callTool(tool, arguments, std::make_shared<CancelToken>()),
+                       ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
 } // namespace
@@ -50,7 +51,7 @@ private Q_SLOTS:
         McpClient client(QStringLiteral("everything"),
                          nodeServer("SPOON_MCP_EVERYTHING", {QStringLiteral("stdio")}));
         QString error;
-        const auto tools = awaitTask(client.listTools(&error), 30000);
+        const auto tools = awaitTask(client.listTools(&error));
         QVERIFY2(tools && error.isEmpty(), qPrintable(error));
         QStringList names;
         for (const McpToolInfo &tool : *tools)
@@ -74,7 +75,7 @@ private Q_SLOTS:
         McpClient client(QStringLiteral("files"),
                          nodeServer("SPOON_MCP_FILESYSTEM", {root.path()}));
         QString error;
-        const auto tools = awaitTask(client.listTools(&error), 30000);
+        const auto tools = awaitTask(client.listTools(&error));
         QVERIFY2(tools && error.isEmpty(), qPrintable(error));
         bool readIsReadOnly = false;
         bool writeIsReadOnly = true;

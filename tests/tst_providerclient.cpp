@@ -12,45 +12,13 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/llmcallrun.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
+using namespace spoon::test;
 
 namespace {
-
-struct Outcome
-{
-    ChatResponse response;
-    LlmError error;
-    QString streamed;
-    int retries = 0;
-    bool finished = false;
-};
-
-// Runs one call to the end, collecting what it emitted.
-Outcome run(LlmCall *call, int timeoutMs = 15000)
-{
-    Outcome outcome;
-    QObject::connect(call, &LlmCall::textDelta,
-                     [&](const QString &text) { outcome.streamed += text; });
-    QObject::connect(call, &LlmCall::retrying,
-                     [&](int retry, qint64, const LlmError &) { outcome.retries = retry; });
-    QSignalSpy finished(call, &LlmCall::finished);
-    if (finished.wait(timeoutMs)) {
-        outcome.response = finished.first().at(0).value<ChatResponse>();
-        outcome.error = finished.first().at(1).value<LlmError>();
-        outcome.finished = true;
-    }
-    return outcome;
-}
-
-ChatRequest ask(const QString &text, bool stream = true)
-{
-    ChatRequest request;
-    request.messages = {ChatMessage::user(text)};
-    request.stream = stream;
-    return request;
-}
 
 QByteArray fixture(const char *name)
 {
@@ -147,7 +115,7 @@ private Q_SLOTS:
         demo.setTokensPerSecond(0);
         QVERIFY(demo.listen());
         Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hello"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hello"))));
         QVERIFY(outcome.finished);
         QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
         QVERIFY(outcome.response.text.contains(QStringLiteral("demo endpoint")));
@@ -171,7 +139,7 @@ private Q_SLOTS:
     {
         ScriptedServer server({status(200, kOk)});
         Rig rig(server.baseUrl());
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"), false)));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), false)));
         QVERIFY(!outcome.error.isError());
         QCOMPARE(outcome.response.text, QStringLiteral("fine"));
         QCOMPARE(outcome.response.usage.totalTokens(), 5);
@@ -212,7 +180,7 @@ private Q_SLOTS:
         QFETCH(int, requests);
         ScriptedServer server({status(code, body)});
         Rig rig(server.baseUrl());
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QCOMPARE(int(outcome.error.kind), kind);
         QCOMPARE(outcome.error.describe(), message);
         QCOMPARE(server.requests, requests);
@@ -249,7 +217,7 @@ private Q_SLOTS:
         Rig rig(server.baseUrl());
         QElapsedTimer clock;
         clock.start();
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"), false)));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), false)));
         QVERIFY(!outcome.error.isError());
         QCOMPARE(outcome.response.retries, 1);
         // Our backoff alone would wait 15 to 20 ms; the server asked for about a second.
@@ -260,7 +228,7 @@ private Q_SLOTS:
     {
         ScriptedServer server({status(200, "{\"choices\": [")});
         Rig rig(server.baseUrl());
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"), false)));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), false)));
         QCOMPARE(outcome.error.kind, LlmError::Kind::MalformedResponse);
         QCOMPARE(server.requests, 1);
     }
@@ -271,7 +239,7 @@ private Q_SLOTS:
             {sse("data: {\"choices\":[{\"delta\":{\"content\":\"Half an \"}}]}\n\n"
                  "data: {\"choices\":[{\"delta\":{\"content\":\"answer\"}}]}\n\n")});
         Rig rig(server.baseUrl());
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::TruncatedStream);
         QCOMPARE(outcome.error.message, QStringLiteral("the stream ended without [DONE]"));
         QCOMPARE(outcome.response.text, QStringLiteral("Half an answer"));
@@ -287,7 +255,7 @@ private Q_SLOTS:
         demo.addFault(*DemoFault::parse(QStringLiteral("drop_after=6")));
         QVERIFY(demo.listen());
         Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QVERIFY(outcome.error.isError());
         QVERIFY(outcome.error.kind == LlmError::Kind::TruncatedStream ||
                 outcome.error.kind == LlmError::Kind::Network);
@@ -304,7 +272,7 @@ private Q_SLOTS:
                                            "{\"choices\":[{\"delta\":{\"content\":\"ok\"},\"finish_"
                                            "reason\":\"stop\"}]}\n\ndata: [DONE]\n\n")});
         Rig rig(server.baseUrl());
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
         QCOMPARE(outcome.response.text, QStringLiteral("ok"));
         QCOMPARE(server.requests, 2);
@@ -318,7 +286,7 @@ private Q_SLOTS:
         demo.addFault(*DemoFault::parse(QStringLiteral("malformed_after=4")));
         QVERIFY(demo.listen());
         Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::MalformedResponse);
         QVERIFY(outcome.error.message.startsWith(QStringLiteral("a stream chunk is not JSON")));
         QVERIFY(outcome.response.incomplete);
@@ -331,7 +299,7 @@ private Q_SLOTS:
         Rig rig(server.baseUrl()); // timeout 2 s, as the gap between chunks
         QElapsedTimer clock;
         clock.start();
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::Timeout);
         QCOMPARE(outcome.response.text, QStringLiteral("slow"));
         QVERIFY(clock.elapsed() >= 1800);
@@ -341,7 +309,7 @@ private Q_SLOTS:
     {
         ScriptedServer server({status(200, kOk)});
         Rig rig(server.baseUrl(), ProviderType::OpenAiCompatible, QString());
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::MissingKey);
         QVERIFY(outcome.error.message.contains(QStringLiteral("LOCAL_API_KEY")));
         QCOMPARE(server.requests, 0);
@@ -368,7 +336,7 @@ private Q_SLOTS:
     {
         ScriptedServer server({sse(fixture("anthropic_stream.txt"))});
         Rig rig(server.baseUrl(), ProviderType::Anthropic);
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("weather?"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("weather?"))));
         QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
         QCOMPARE(outcome.streamed, QStringLiteral("Let me check the weather."));
         QCOMPARE(outcome.response.toolCalls.size(), 1);
@@ -384,7 +352,7 @@ private Q_SLOTS:
         cut.truncate(cut.indexOf("event: message_stop"));
         ScriptedServer server({sse(cut)});
         Rig rig(server.baseUrl(), ProviderType::Anthropic);
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("weather?"))));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("weather?"))));
         QCOMPARE(outcome.error.kind, LlmError::Kind::TruncatedStream);
         QCOMPARE(outcome.error.message, QStringLiteral("the stream ended without message_stop"));
         QVERIFY(outcome.response.incomplete);
@@ -399,10 +367,13 @@ private Q_SLOTS:
                                    "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\","
                                    "\"message\":\"Overloaded\"}}\n\n")});
         Rig rig(server.baseUrl(), ProviderType::Anthropic);
-        const Outcome outcome = run(rig.client->call(ask(QStringLiteral("hi"))));
-        // No token had reached the caller, so the error was retried (and recurred).
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
+        // No token had reached the caller, so the error was retried (and recurred): the first
+        // try and the rig's three retries.
         QCOMPARE(outcome.error.kind, LlmError::Kind::Server);
         QCOMPARE(outcome.error.message, QStringLiteral("overloaded_error: Overloaded"));
+        QCOMPARE(server.requests, 4);
+        QCOMPARE(outcome.lastRetry, 3);
     }
 };
 

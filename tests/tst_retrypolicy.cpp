@@ -32,6 +32,10 @@ private Q_SLOTS:
         QTest::newRow("422") << int(K::BadRequest) << 422 << false << false;
         QTest::newRow("malformed answer") << int(K::MalformedResponse) << 0 << false << false;
         QTest::newRow("cut before tokens") << int(K::TruncatedStream) << 0 << false << true;
+        QTest::newRow("error event in a stream, before tokens")
+            << int(K::Server) << 0 << false << true;
+        QTest::newRow("error event in a stream, after tokens")
+            << int(K::Server) << 0 << true << false;
         QTest::newRow("cut after tokens") << int(K::TruncatedStream) << 0 << true << false;
         QTest::newRow("drop after tokens") << int(K::Network) << 0 << true << false;
         QTest::newRow("cancelled") << int(K::Cancelled) << 0 << false << false;

@@ -30,8 +30,8 @@ namespace {
 ToolResult runTool(Tool &tool, const QJsonObject &arguments,
                    CancelTokenPtr cancel = std::make_shared<CancelToken>())
 {
-    return spoon::test::awaitTask(tool.execute(arguments, cancel))
-        .value_or(ToolResult::error(QStringLiteral("the test waited too long")));
+    return spoon::test::awaitOrFail(tool.execute(arguments, cancel),
+                                    ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
 QJsonArray resultsOf(const ToolResult &result)

@@ -32,6 +32,10 @@ bool RetryPolicy::shouldRetry(const LlmError &error, int retriesDone, bool token
     case LlmError::Kind::Network:
     case LlmError::Kind::Timeout:
     case LlmError::Kind::TruncatedStream: // cut before any token reached the caller
+    // An error event inside a stream (Anthropic's overloaded_error, api_error) carries no
+    // HTTP status: retried like the 529 or 500 it stands for.
+    case LlmError::Kind::Server:
+    case LlmError::Kind::RateLimited:
         return true;
     default:
         return false;
