@@ -12,7 +12,6 @@
 #include "support/fakellm.h"
 #include "telemetry/metricsregistry.h"
 
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QtTest>
@@ -32,12 +31,14 @@ namespace {
 
 McpServerConfig fakeServer(const QString &mode = QStringLiteral("ok"), double timeout = 5.0)
 {
-    return McpServerConfig{
-        QStringLiteral("/usr/bin/python3"),
-        {QStringLiteral(SPOON_SOURCE_DIR "/tests/support/fake_mcp_server.py"), mode},
-        {},
-        {},
-        timeout};
+    return McpServerConfig{QStringLiteral("/usr/bin/python3"),
+                           // -I: isolated from the user's site-packages and PYTHON* variables.
+                           {QStringLiteral("-I"),
+                            QStringLiteral(SPOON_SOURCE_DIR "/tests/support/fake_mcp_server.py"),
+                            mode},
+                           {},
+                           {},
+                           timeout};
 }
 
 ToolResult call(McpClient &client, const QString &tool, const QJsonObject &arguments = {},
@@ -185,15 +186,18 @@ private Q_SLOTS:
 
     void cancellingACallTellsTheServerAndKeepsIt()
     {
-        McpClient client(QStringLiteral("fake"), fakeServer());
+        McpClient client(QStringLiteral("fake"), fakeServer(QStringLiteral("ok"), 600.0));
+        QVERIFY(!call(client, QStringLiteral("echo")).isError); // started and ready
         auto cancel = std::make_shared<CancelToken>();
-        QTimer::singleShot(200, cancel.get(), &CancelToken::cancel);
-        QElapsedTimer clock;
-        clock.start();
-        const ToolResult hung = call(client, QStringLiteral("hang"), {}, cancel);
+        QCoro::Task<ToolResult> task = client.callTool(QStringLiteral("hang"), {}, cancel);
+        QTRY_COMPARE_WITH_TIMEOUT(client.requestsInFlight(), 1, 60'000); // the call is out
+        cancel->cancel();
+        // The server never answers and the timeout is ten minutes: only the cancel ends it.
+        const ToolResult hung = spoon::test::awaitOrFail(
+            std::move(task), ToolResult::error(QStringLiteral("the test waited too long")));
         QVERIFY(hung.isError);
         QVERIFY2(hung.content.contains(QStringLiteral("cancelled")), qPrintable(hung.content));
-        QVERIFY(clock.elapsed() < 4000); // well before the 5 s timeout
+        QCOMPARE(client.requestsInFlight(), 0);
         const QJsonObject seen =
             QJsonDocument::fromJson(call(client, QStringLiteral("whoami")).content.toUtf8())
                 .object();
@@ -238,16 +242,15 @@ private Q_SLOTS:
     void concurrentFirstUsesShareOneStart()
     {
         McpClient client(QStringLiteral("fake"), fakeServer());
-        std::optional<ToolResult> a;
-        std::optional<ToolResult> b;
         auto cancel = std::make_shared<CancelToken>();
-        QCoro::connect(client.callTool(QStringLiteral("echo"),
-                                       {{QStringLiteral("text"), QStringLiteral("1")}}, cancel),
-                       qApp, [&](const ToolResult &r) { a = r; });
-        QCoro::connect(client.callTool(QStringLiteral("echo"),
-                                       {{QStringLiteral("text"), QStringLiteral("2")}}, cancel),
-                       qApp, [&](const ToolResult &r) { b = r; });
-        QTRY_VERIFY_WITH_TIMEOUT(a && b, 20000);
+        // Both start before either is awaited: the second finds the first's start under way.
+        QCoro::Task<ToolResult> first = client.callTool(
+            QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("1")}}, cancel);
+        QCoro::Task<ToolResult> second = client.callTool(
+            QStringLiteral("echo"), {{QStringLiteral("text"), QStringLiteral("2")}}, cancel);
+        const std::optional<ToolResult> a = awaitTask(std::move(first));
+        const std::optional<ToolResult> b = awaitTask(std::move(second));
+        QVERIFY(a && b);
         QCOMPARE(a->content, QStringLiteral("echo: 1"));
         QCOMPARE(b->content, QStringLiteral("echo: 2"));
         QCOMPARE(client.starts(), 1);

@@ -9,7 +9,6 @@ answers initialize).
 """
 import json
 import sys
-import time
 
 MODE = sys.argv[1] if len(sys.argv) > 1 else "ok"
 TOOLS = [
@@ -98,4 +97,3 @@ def handle(message):
 for line in sys.stdin:
     if line.strip():
         handle(json.loads(line))
-time.sleep(0)

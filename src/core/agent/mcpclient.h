@@ -49,6 +49,8 @@ public:
     bool isRunning() const;
     int starts() const { return m_starts; }
     QString serverName() const { return m_serverName; }
+    // Requests written to the server and not answered yet.
+    int requestsInFlight() const { return int(m_pending.size()); }
 
     // The server's tools, listed once per start (and again after tools/list_changed).
     QCoro::Task<QList<McpToolInfo>> listTools(QString *error);

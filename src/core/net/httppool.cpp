@@ -364,9 +364,13 @@ void HttpPool::onReplyFinished(HttpJob *job)
                !(response.status > 0 && isHttpStatusError(reply->error()))) {
         response.error = classify(reply->error(), job->m_headersSeen);
         response.errorString = reply->errorString();
-    } else if (const qint64 promised = promisedLength(job); response.bytesReceived < promised) {
+    } else if (response.bytesReceived < promisedLength(job)) {
         // QNAM 6.4 sometimes reports a body cut short by a reset connection as complete.
         response.error = HttpError::ConnectionClosed;
+    }
+    // However QNAM reported it, a body cut short says how much of it arrived.
+    if (const qint64 promised = promisedLength(job);
+        response.error == HttpError::ConnectionClosed && response.bytesReceived < promised) {
         response.errorString = tr("the connection closed after %1 of %2 bytes")
                                    .arg(response.bytesReceived)
                                    .arg(promised);
