@@ -42,7 +42,7 @@ BENCHMARK(BM_ProcessSample)->MinTime(1.0);
 void BM_ProcessSampleAllSources(benchmark::State &state)
 {
     ProcessSampler sampler(QStringLiteral("/proc"), QStringLiteral("self"),
-                           ProcessSampler::systemClock(), 1);
+                           ProcessSampler::systemClock(), ProcessSampler::thisMachine(), 1);
     for (auto _ : state)
         benchmark::DoNotOptimize(sampler.sample());
 }

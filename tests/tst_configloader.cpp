@@ -478,8 +478,11 @@ private Q_SLOTS:
                 }
             }
             const ConfigLoadResult result = parse(mutated);
-            for (const ConfigDiagnostic &d : result.diagnostics)
-                QVERIFY(!d.toString().isEmpty());
+            // Whatever the damage, each problem has a place and says what is wrong.
+            for (const ConfigDiagnostic &d : result.diagnostics) {
+                QVERIFY(d.line >= 0);
+                QVERIFY2(!d.message.trimmed().isEmpty(), qPrintable(d.toString()));
+            }
         }
     }
 };

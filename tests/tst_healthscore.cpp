@@ -135,8 +135,9 @@ private Q_SLOTS:
         in.defaultProviderUsable = false;
         in.defaultProviderKeyEnv = QStringLiteral("DEEPSEEK_API_KEY");
         const HealthReport report = HealthScorer::score(in);
-        QVERIFY(find(report, QStringLiteral("default_provider"))
-                    ->advice.contains(QStringLiteral("DEEPSEEK_API_KEY")));
+        const HealthCheck *check = find(report, QStringLiteral("default_provider"));
+        QVERIFY(check);
+        QVERIFY(check->advice.contains(QStringLiteral("DEEPSEEK_API_KEY")));
     }
 };
 

@@ -65,15 +65,34 @@ private Q_SLOTS:
         QCOMPARE(JsonLocator::positionAtOffset(text, 1000).line, 2); // clamps
     }
 
+    void survivesGarbageAndDeepNesting_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("lineOfA");
+        QTest::addColumn<int>("columnOfA");
+        // Where "a" is; where it is not found, the document's start (its nearest ancestor).
+        QTest::newRow("cut in an array") << QByteArray("{\"a\": [1, 2") << 1 << 2;
+        QTest::newRow("cut in a key") << QByteArray("{\"a") << 1 << 1;
+        QTest::newRow("closers only") << QByteArray("}}}") << 1 << 1;
+        QTest::newRow("empty") << QByteArray() << 1 << 1;
+        QTest::newRow("deep") << QByteArray(100000, '[') << 1 << 1;
+        QTest::newRow("cut escape") << QByteArray("{\"\\u12") << 1 << 1;
+        QTest::newRow("cut string") << QByteArray("[\"\\") << 1 << 1;
+        QTest::newRow("second line") << QByteArray("{\n \"a\": {\"b\": [") << 2 << 2;
+    }
+
     void survivesGarbageAndDeepNesting()
     {
-        // Only valid JSON is given to it in the loader, but it must never crash.
-        for (const QByteArray &text :
-             {QByteArray("{\"a\": [1, 2"), QByteArray("{\"a"), QByteArray("}}}"), QByteArray(),
-              QByteArray(100000, '['), QByteArray("{\"\\u12"), QByteArray("[\"\\")}) {
-            const JsonLocator locator(text);
-            Q_UNUSED(locator.positionOf(QStringLiteral("a.b")));
-        }
+        // Only valid JSON is given to it in the loader, but it must never crash, and what it
+        // finds is in the text.
+        QFETCH(QByteArray, text);
+        QFETCH(int, lineOfA);
+        QFETCH(int, columnOfA);
+        const JsonLocator locator(text);
+        QCOMPARE(locator.positionOf(QStringLiteral("a")).line, lineOfA);
+        QCOMPARE(locator.positionOf(QStringLiteral("a")).column, columnOfA);
+        const JsonLocator::Position deeper = locator.positionOf(QStringLiteral("a.b"));
+        QVERIFY(!deeper.isValid() || (deeper.line >= 1 && deeper.line <= text.count('\n') + 1));
     }
 };
 

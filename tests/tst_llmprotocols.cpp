@@ -176,31 +176,31 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("openai");
         QTest::addColumn<QString>("anthropic");
-        QTest::addColumn<int>("expected");
+        QTest::addColumn<int>("openaiExpected");
+        QTest::addColumn<int>("anthropicExpected");
+        using F = FinishReason;
         QTest::newRow("stop") << "stop"
-                              << "end_turn" << int(FinishReason::Stop);
+                              << "end_turn" << int(F::Stop) << int(F::Stop);
         QTest::newRow("length") << "length"
-                                << "max_tokens" << int(FinishReason::Length);
+                                << "max_tokens" << int(F::Length) << int(F::Length);
         QTest::newRow("tools") << "tool_calls"
-                               << "tool_use" << int(FinishReason::ToolCalls);
+                               << "tool_use" << int(F::ToolCalls) << int(F::ToolCalls);
         QTest::newRow("filter") << "content_filter"
-                                << "refusal" << int(FinishReason::ContentFilter);
-        QTest::newRow("stop sequence") << "function_call"
-                                       << "stop_sequence" << -1;
+                                << "refusal" << int(F::ContentFilter) << int(F::ContentFilter);
+        // OpenAI's legacy function_call is a tool call; Anthropic's stop_sequence a stop.
+        QTest::newRow("legacy function call, stop sequence")
+            << "function_call"
+            << "stop_sequence" << int(F::ToolCalls) << int(F::Stop);
     }
 
     void finishReasons()
     {
         QFETCH(QString, openai);
         QFETCH(QString, anthropic);
-        QFETCH(int, expected);
-        if (expected >= 0) {
-            QCOMPARE(int(OpenAiProtocol::finishReason(openai)), expected);
-            QCOMPARE(int(AnthropicProtocol::finishReason(anthropic)), expected);
-        } else {
-            QCOMPARE(OpenAiProtocol::finishReason(openai), FinishReason::ToolCalls);
-            QCOMPARE(AnthropicProtocol::finishReason(anthropic), FinishReason::Stop);
-        }
+        QFETCH(int, openaiExpected);
+        QFETCH(int, anthropicExpected);
+        QCOMPARE(int(OpenAiProtocol::finishReason(openai)), openaiExpected);
+        QCOMPARE(int(AnthropicProtocol::finishReason(anthropic)), anthropicExpected);
     }
 
     void errorBodies_data()

@@ -14,6 +14,9 @@ using namespace spoon;
 
 namespace {
 
+// The units the fixtures count in, whatever machine runs the test.
+constexpr ProcessSampler::Machine kFixtureMachine{100, 4096, 4};
+
 // A fake /proc tree in a temporary folder, written file by file as a test needs.
 class FakeProc
 {
@@ -111,10 +114,10 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
         const ProcessSample s = sampler.sample();
         // From stat: rss in pages, vsize in bytes, the same figures status shows.
-        QCOMPARE(s.rssBytes, quint64(4567) * quint64(sysconf(_SC_PAGESIZE)));
+        QCOMPARE(s.rssBytes, quint64(4567) * kFixtureMachine.pageSize);
         QCOMPARE(s.vmsBytes, quint64(318128) * 1024);
         QCOMPARE(s.threads, 7);
         QCOMPARE(s.peakRssBytes, quint64(19000) * 1024); // VmHWM, from status
@@ -129,18 +132,43 @@ private Q_SLOTS:
         QCOMPARE(s.monotonicMs, 1000);
     }
 
+    void cpuFollowsTheMachinesClockTick_data()
+    {
+        QTest::addColumn<int>("ticksPerSecond");
+        QTest::addColumn<double>("percent");
+        // 100 ticks of CPU over 2 s of wall time.
+        QTest::newRow("USER_HZ 100") << 100 << 50.0;
+        QTest::newRow("USER_HZ 250") << 250 << 20.0;
+        QTest::newRow("USER_HZ 1000") << 1000 << 5.0;
+    }
+    void cpuFollowsTheMachinesClockTick()
+    {
+        QFETCH(int, ticksPerSecond);
+        QFETCH(double, percent);
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler::Machine machine = kFixtureMachine;
+        machine.ticksPerSecond = ticksPerSecond;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), machine);
+        proc.setCpuTicks(100, 0);
+        sampler.sample();
+        time.ns += 2 * kSecond;
+        proc.setCpuTicks(150, 50);
+        QCOMPARE(sampler.sample().cpuPercent, percent);
+    }
+
     void cpuAndRatesBetweenSamples()
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
         proc.setCpuTicks(100, 0);
         proc.setIo(0, 0);
         proc.setNet(netRow("eth0", 1000, 1000));
         sampler.sample();
 
         time.ns += 2 * kSecond;
-        proc.setCpuTicks(150, 50); // 100 ticks = 1 s of CPU in 2 s
+        proc.setCpuTicks(150, 50); // 100 ticks at 100 Hz = 1 s of CPU in 2 s
         proc.setIo(8192, 4096);
         proc.setNet(netRow("eth0", 5000, 3000));
         const ProcessSample s = sampler.sample();
@@ -157,7 +185,7 @@ private Q_SLOTS:
         FakeProc proc;
         proc.remove(QStringLiteral("self/io"));
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
         ProcessSample s = sampler.sample();
         QVERIFY(!s.diskIoAvailable);
         QCOMPARE(s.diskReadBytes, quint64(0));
@@ -174,7 +202,7 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
         proc.setIo(10000, 10000);
         proc.setCpuTicks(1000, 0);
         sampler.sample();
@@ -191,7 +219,7 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock());
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
         proc.setNet(netRow("lo", 100, 100));
         sampler.sample();
         time.ns += kSecond;
@@ -210,7 +238,7 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), 1);
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine, 1);
         const ProcessSample first = sampler.sample();
         proc.write(QStringLiteral("self/status"), "garbage");
         proc.write(QStringLiteral("meminfo"), "");
@@ -228,7 +256,7 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), 3);
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine, 3);
         QList<quint64> available;
         for (int i = 0; i < 7; ++i) {
             proc.write(
@@ -262,7 +290,7 @@ private Q_SLOTS:
         QVERIFY(s.threads >= 1);
         QVERIFY(s.openFds >= 3);
         QVERIFY(s.memoryTotalBytes > s.memoryAvailableBytes);
-        QVERIFY2(s.cpuPercent > 0.0 && s.cpuPercent <= 100.0 * QThread::idealThreadCount(),
+        QVERIFY2(s.cpuPercent > 0.0 && s.cpuPercent <= 100.0 * ProcessSampler::thisMachine().onlineCpus,
                  qPrintable(QString::number(s.cpuPercent)));
         QVERIFY(s.wallClockMs > 1'600'000'000'000);
     }

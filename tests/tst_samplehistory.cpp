@@ -190,7 +190,7 @@ private Q_SLOTS:
         SampleHistory history(86'400);
         QVERIFY2(history.memoryBytes() <= 8u * 1024 * 1024,
                  qPrintable(QString::number(history.memoryBytes())));
-        QCOMPARE(sizeof(HistoryPoint), size_t(72));
+        QVERIFY(sizeof(HistoryPoint) <= 72); // the budget the comment in samplehistory.h gives
     }
 };
 

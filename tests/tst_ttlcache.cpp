@@ -180,7 +180,15 @@ private Q_SLOTS:
             QVERIFY(registry.value("spoon_cache_entries", {{"cache", "tools"}}).has_value());
         }
         QVERIFY(!registry.value("spoon_cache_entries", {{"cache", "tools"}}).has_value());
-        registry.snapshot(); // and nothing dangles
+        // A snapshot (what the dashboard and exporter read) no longer lists the cache's series,
+        // so nothing reads a destroyed cache.
+        for (const MetricFamilySnapshot &family : registry.snapshot()) {
+            for (const MetricSample &sample : family.samples)
+                QVERIFY2(std::find(sample.labels.begin(), sample.labels.end(),
+                                   std::pair<QByteArray, QByteArray>("cache", "tools")) ==
+                             sample.labels.end(),
+                         family.name.constData());
+        }
     }
 
     void keysAreCanonical()

@@ -12,14 +12,6 @@ namespace spoon {
 
 Q_LOGGING_CATEGORY(lcMonitor, "spoon.monitor")
 
-namespace {
-int onlineCpuCount()
-{
-    const long count = ::sysconf(_SC_NPROCESSORS_ONLN);
-    return count > 0 ? int(count) : 1;
-}
-} // namespace
-
 ProcessSampler::Clock ProcessSampler::systemClock()
 {
     return Clock{[] {
@@ -30,8 +22,17 @@ ProcessSampler::Clock ProcessSampler::systemClock()
                  [] { return QDateTime::currentMSecsSinceEpoch(); }};
 }
 
+ProcessSampler::Machine ProcessSampler::thisMachine()
+{
+    const long ticks = ::sysconf(_SC_CLK_TCK);
+    const long page = ::sysconf(_SC_PAGESIZE);
+    const long cpus = ::sysconf(_SC_NPROCESSORS_ONLN);
+    return Machine{ticks > 0 ? ticks : 100, page > 0 ? quint64(page) : 4096,
+                   cpus > 0 ? int(cpus) : 1};
+}
+
 ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDir, Clock clock,
-                               int slowEvery)
+                               Machine machine, int slowEvery)
     : m_clock(std::move(clock))
     , m_stat(procRoot + u'/' + processDir + QStringLiteral("/stat"))
     , m_status(procRoot + u'/' + processDir + QStringLiteral("/status"))
@@ -40,8 +41,8 @@ ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDi
     , m_memInfo(procRoot + QStringLiteral("/meminfo"))
     , m_systemStat(procRoot + QStringLiteral("/stat"))
     , m_fds(procRoot + u'/' + processDir + QStringLiteral("/fd"))
-    , m_processCpu(::sysconf(_SC_CLK_TCK), onlineCpuCount())
-    , m_pageSize(quint64(::sysconf(_SC_PAGESIZE)))
+    , m_processCpu(machine.ticksPerSecond, machine.onlineCpus)
+    , m_pageSize(machine.pageSize)
     , m_slowEvery(std::max(1, slowEvery))
 {}
 

@@ -29,12 +29,23 @@ public:
     };
     static Clock systemClock();
 
+    // The units /proc counts in, which differ between machines: clock ticks per second
+    // (USER_HZ, proc(5)), the page size and the CPUs online (100 % is one of them).
+    struct Machine
+    {
+        long ticksPerSecond = 100;
+        quint64 pageSize = 4096;
+        int onlineCpus = 1;
+    };
+    static Machine thisMachine();
+
     // procRoot: "/proc" in production; processDir: "self" or a pid.
     static constexpr int kDefaultSlowEvery = 5;
 
     explicit ProcessSampler(const QString &procRoot = QStringLiteral("/proc"),
                             const QString &processDir = QStringLiteral("self"),
-                            Clock clock = systemClock(), int slowEvery = kDefaultSlowEvery);
+                            Clock clock = systemClock(), Machine machine = thisMachine(),
+                            int slowEvery = kDefaultSlowEvery);
 
     ProcessSample sample();
 
