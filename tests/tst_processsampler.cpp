@@ -238,7 +238,8 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine, 1);
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine,
+                               1);
         const ProcessSample first = sampler.sample();
         proc.write(QStringLiteral("self/status"), "garbage");
         proc.write(QStringLiteral("meminfo"), "");
@@ -256,7 +257,8 @@ private Q_SLOTS:
     {
         FakeProc proc;
         ManualClock time;
-        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine, 3);
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine,
+                               3);
         QList<quint64> available;
         for (int i = 0; i < 7; ++i) {
             proc.write(
@@ -290,7 +292,8 @@ private Q_SLOTS:
         QVERIFY(s.threads >= 1);
         QVERIFY(s.openFds >= 3);
         QVERIFY(s.memoryTotalBytes > s.memoryAvailableBytes);
-        QVERIFY2(s.cpuPercent > 0.0 && s.cpuPercent <= 100.0 * ProcessSampler::thisMachine().onlineCpus,
+        QVERIFY2(s.cpuPercent > 0.0 &&
+                     s.cpuPercent <= 100.0 * ProcessSampler::thisMachine().onlineCpus,
                  qPrintable(QString::number(s.cpuPercent)));
         QVERIFY(s.wallClockMs > 1'600'000'000'000);
     }

@@ -5,6 +5,8 @@
 
 #include <QtTest>
 
+#include <cmath>
+
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -57,12 +59,15 @@ private Q_SLOTS:
         QTest::addColumn<double>("value");
         QTest::addColumn<double>("ceiling");
         QTest::newRow("zero") << 0.0 << 1.0;
-        QTest::newRow("7") << 7.0 << 10.0;
+        QTest::newRow("7") << 7.0 << 8.0;
+        QTest::newRow("9") << 9.0 << 10.0;
         QTest::newRow("12") << 12.0 << 20.0;
-        QTest::newRow("21") << 21.0 << 25.0;
-        QTest::newRow("26") << 26.0 << 50.0;
+        QTest::newRow("21") << 21.0 << 40.0;
+        QTest::newRow("41") << 41.0 << 60.0;
+        QTest::newRow("61") << 61.0 << 80.0;
+        QTest::newRow("81") << 81.0 << 100.0;
         QTest::newRow("100") << 100.0 << 100.0;
-        QTest::newRow("0.3") << 0.3 << 0.5;
+        QTest::newRow("0.3") << 0.3 << 0.4;
     }
 
     void niceCeiling()
@@ -70,6 +75,9 @@ private Q_SLOTS:
         QFETCH(double, value);
         QFETCH(double, ceiling);
         QCOMPARE(TimeSeriesChart::niceCeiling(value), ceiling);
+        // The middle tick of a value axis (3 ticks) is a whole figure from 10 up.
+        if (ceiling >= 10)
+            QCOMPARE(std::fmod(ceiling / 2, 1.0), 0.0);
     }
 
     void frameFromHistory()

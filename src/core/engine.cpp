@@ -31,6 +31,7 @@ Engine::Engine(Config config, QObject *parent)
     , m_router(std::make_unique<LlmRouter>(m_config, *m_pool, *m_llmStats))
     , m_compute(std::make_unique<ComputePool>(m_config.performance.computeMaxWorkers, &m_registry))
     , m_agents(std::make_unique<AgentCatalog>(m_config, *m_router, *m_pool, *m_compute, m_registry))
+    , m_demoTokensPerSecond(DemoServer::kDefaultTokensPerSecond)
 {}
 
 Engine::~Engine() = default;
@@ -51,10 +52,18 @@ bool Engine::start()
     return ensureLlmEndpoint();
 }
 
+void Engine::setDemoTokensPerSecond(double rate)
+{
+    m_demoTokensPerSecond = rate;
+    if (m_demo)
+        m_demo->setTokensPerSecond(rate);
+}
+
 bool Engine::ensureLlmEndpoint()
 {
     if (m_router->defaultProvider().isEmpty() && !m_demo) {
         m_demo = std::make_unique<DemoServer>();
+        m_demo->setTokensPerSecond(m_demoTokensPerSecond);
         if (!m_demo->listen()) {
             m_error =
                 tr("the demo endpoint cannot listen on 127.0.0.1: %1").arg(m_demo->errorString());

@@ -49,6 +49,9 @@ public:
     bool usesDemoEndpoint() const;
     // Its address once started, else empty.
     QString demoEndpointUrl() const;
+    // How fast the built-in demo endpoint streams (DemoServer::kDefaultTokensPerSecond, a
+    // realistic rate; 0 sends at once). Applies now and to an endpoint started later.
+    void setDemoTokensPerSecond(double rate);
 
 private:
     Config m_config;
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<ComputePool> m_compute;
     std::unique_ptr<AgentCatalog> m_agents;
     std::unique_ptr<DemoServer> m_demo;
+    double m_demoTokensPerSecond;
     QString m_error;
 };
 

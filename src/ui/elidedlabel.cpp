@@ -4,11 +4,20 @@
 #include <QPainter>
 #include <QStyle>
 
+#include <cmath>
+
 namespace spoon {
 
 namespace {
 // With no template, the label keeps room for an ellipsis and about three characters.
 const QString kShortestText = QStringLiteral("Mmm…");
+
+// Whole pixels that hold the text: advances are fractional, and QFontMetrics rounds them,
+// sometimes down, which would make elidedText() cut a text its own size hint was made for.
+int widthFor(const QFont &font, const QString &text)
+{
+    return int(std::ceil(QFontMetricsF(font).horizontalAdvance(text))) + 1;
+}
 } // namespace
 
 ElidedLabel::ElidedLabel(QWidget *parent)
@@ -55,19 +64,17 @@ QString ElidedLabel::displayedText() const
 
 QSize ElidedLabel::sizeHint() const
 {
-    const QFontMetrics metrics = fontMetrics();
     const QMargins margins = contentsMargins();
-    return {metrics.horizontalAdvance(m_text) + margins.left() + margins.right(),
-            metrics.height() + margins.top() + margins.bottom()};
+    return {widthFor(font(), m_text) + margins.left() + margins.right(),
+            fontMetrics().height() + margins.top() + margins.bottom()};
 }
 
 QSize ElidedLabel::minimumSizeHint() const
 {
-    const QFontMetrics metrics = fontMetrics();
     const QMargins margins = contentsMargins();
     const QString &sample = m_minimumText.isEmpty() ? kShortestText : m_minimumText;
-    return {metrics.horizontalAdvance(sample) + margins.left() + margins.right(),
-            metrics.height() + margins.top() + margins.bottom()};
+    return {widthFor(font(), sample) + margins.left() + margins.right(),
+            fontMetrics().height() + margins.top() + margins.bottom()};
 }
 
 void ElidedLabel::paintEvent(QPaintEvent *event)

@@ -2,6 +2,8 @@
 
 #include <QPainter>
 
+#include <cmath>
+
 namespace spoon {
 
 SeriesLegend::SeriesLegend(QWidget *parent)
@@ -45,8 +47,9 @@ int SeriesLegend::entryGap() const
 
 int SeriesLegend::fullWidth() const
 {
-    const QFontMetrics metrics = fontMetrics();
-    int width = 0;
+    // Fractional advances, rounded up once: rounding each down could cut the last label.
+    const QFontMetricsF metrics(font());
+    qreal width = 0;
     for (const Entry &entry : m_entries) {
         if (width > 0)
             width += entryGap();
@@ -54,7 +57,7 @@ int SeriesLegend::fullWidth() const
             width += dotSize() + metrics.horizontalAdvance(u' ');
         width += metrics.horizontalAdvance(entry.text);
     }
-    return width;
+    return int(std::ceil(width)) + 1;
 }
 
 bool SeriesLegend::isElided() const
@@ -109,7 +112,7 @@ void SeriesLegend::paintEvent(QPaintEvent *event)
                          Qt::AlignLeft | Qt::AlignVCenter, shown);
         if (shown != entry.text)
             break;
-        x += metrics.horizontalAdvance(entry.text);
+        x += int(std::ceil(QFontMetricsF(font()).horizontalAdvance(entry.text)));
     }
 }
 

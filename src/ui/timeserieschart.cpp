@@ -108,7 +108,8 @@ double TimeSeriesChart::niceCeiling(double value)
     if (!(value > 0.0))
         return 1.0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    // Even steps, so that the middle of three ticks is a whole figure ("20 %", not "13 %").
+    for (double step : {1.0, 2.0, 4.0, 6.0, 8.0, 10.0}) {
         if (value <= step * magnitude)
             return step * magnitude;
     }
