@@ -279,6 +279,14 @@ private Q_SLOTS:
             << QByteArray("{\"performance\": {\"database\": {\"url\": \"mysql://x\"}}}") << true
             << "test.json:1:31: error: performance.database.url: expected empty (SQLite in the "
                "data folder), sqlite:///path or postgresql://user@host/db, got \"mysql://x\"";
+        QTest::newRow("a key with no effect yet")
+            << QByteArray("{\"performance\": {\"tools\": {\"dns_cache_ttl\": 60}}}") << false
+            << "test.json:1:28: warning: performance.tools.dns_cache_ttl: has no effect yet (Qt's "
+               "own DNS cache is used); the value is checked and kept";
+        QTest::newRow("a section with no effect yet")
+            << QByteArray("{\"monitoring\": {\"thresholds\": {\"cpu_percent\": 90}}}") << false
+            << "test.json:1:17: warning: monitoring.thresholds: has no effect yet (the alert "
+               "engine is not built yet); the value is checked and kept";
         QTest::newRow("duplicate key")
             << QByteArray("{\"default_agent\": \"react\",\n\"default_agent\": \"react\"}") << false
             << "test.json:2:1: warning: default_agent: key appears twice; the last value is used";
@@ -290,9 +298,11 @@ private Q_SLOTS:
         QFETCH(bool, isError);
         QFETCH(QString, expected);
         const ConfigLoadResult result = parse(json);
-        QVERIFY2(!result.diagnostics.isEmpty(), "no diagnostic");
-        QCOMPARE(result.diagnostics.first().toString(), expected);
-        QCOMPARE(result.diagnostics.first().isError(), isError);
+        const auto found =
+            std::find_if(result.diagnostics.cbegin(), result.diagnostics.cend(),
+                         [&](const ConfigDiagnostic &d) { return d.toString() == expected; });
+        QVERIFY2(found != result.diagnostics.cend(), qPrintable(allDiagnostics(result)));
+        QCOMPARE(found->isError(), isError);
         QCOMPARE(result.isValid(), !isError);
     }
 
@@ -442,7 +452,11 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray json = file.readAll();
         const ConfigLoadResult result = parse(json);
-        QVERIFY2(result.diagnostics.isEmpty(), qPrintable(allDiagnostics(result)));
+        // Valid; its only remarks are the keys that have no effect yet, which it shows too.
+        QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
+        for (const ConfigDiagnostic &d : result.diagnostics)
+            QVERIFY2(d.message.startsWith(QStringLiteral("has no effect yet")),
+                     qPrintable(d.toString()));
 
         QStringList wanted;
         schema::forEachLeaf(schema::configSchema(), [&](const QString &path, const schema::Node &) {

@@ -345,6 +345,10 @@ Result
         <source>expected a string, got %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>has no effect yet (%1); the value is checked and kept</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::DashboardPane</name>
@@ -562,10 +566,6 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Free some space: conversations and metrics are stored there.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open-file limit %1</source>
         <translation type="unfinished" />
     </message>
@@ -579,6 +579,10 @@ Result
     </message>
     <message>
         <source>Raise performance.agents.memory_limit_mb or lower max_history_length.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free some space: the console keeps its data there.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -352,6 +352,10 @@ Result
         <source>expected a string, got %1</source>
         <translation>应为字符串，实际为 %1</translation>
     </message>
+    <message>
+        <source>has no effect yet (%1); the value is checked and kept</source>
+        <translation>暂无作用（%1）；该值已校验并保留</translation>
+    </message>
 </context>
 <context>
     <name>spoon::DashboardPane</name>
@@ -573,10 +577,6 @@ Result
         <translation>%2 剩余空间 %1</translation>
     </message>
     <message>
-        <source>Free some space: conversations and metrics are stored there.</source>
-        <translation>请释放一些空间：对话和指标数据都存储在该位置。</translation>
-    </message>
-    <message>
         <source>Open-file limit %1</source>
         <translation>打开文件数上限为 %1</translation>
     </message>
@@ -591,6 +591,10 @@ Result
     <message>
         <source>Raise performance.agents.memory_limit_mb or lower max_history_length.</source>
         <translation>请调高 performance.agents.memory_limit_mb 或调低 max_history_length。</translation>
+    </message>
+    <message>
+        <source>Free some space: the console keeps its data there.</source>
+        <translation>请释放一些空间：控制台的数据保存在那里。</translation>
     </message>
 </context>
 <context>

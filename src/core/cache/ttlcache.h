@@ -157,7 +157,7 @@ public:
         return true;
     }
 
-    // Empties the cache (the memory manager's "clear caches"); returns how many went.
+    // Empties the cache, the seed's MemoryManager "clear caches"; returns how many went.
     qsizetype clear()
     {
         const qsizetype removed = m_size;

@@ -46,7 +46,10 @@ int runConfigReference(const CommandLine &line, QTextStream &out, QTextStream &e
     out << "| key | expects | default | meaning |\n|---|---|---|---|\n";
     schema::forEachLeaf(schema::configSchema(), [&](const QString &path, const schema::Node &node) {
         out << "| `" << path << "` | " << schema::describeExpectation(node) << " | `"
-            << defaultText(node) << "` | " << node.description << " |\n";
+            << defaultText(node) << "` | " << node.description;
+        if (!node.noEffectYet.isEmpty())
+            out << " **(no effect yet: " << node.noEffectYet << ")**";
+        out << " |\n";
     });
     return kExitOk;
 }

@@ -144,7 +144,22 @@ Node freeObject(QString description)
     return leaf(Kind::FreeObject, QJsonObject(), std::move(description));
 }
 
+Node noEffectYet(Node node, QString why)
+{
+    if (node.kind == Kind::Object) {
+        for (Field &field : node.fields)
+            field.node = noEffectYet(std::move(field.node), why);
+    }
+    node.noEffectYet = std::move(why);
+    return node;
+}
+
 namespace {
+
+// Why the keys below wait; each names the part that will read them.
+const QString kNoStore = u"the database store is not built yet"_s;
+const QString kNoMemoryManager = u"the memory manager is not built yet"_s;
+const QString kNoAlerts = u"the alert engine is not built yet"_s;
 
 // The seed's production "performance" section, with its defaults, plus the HTTP pool
 // limits of its AsyncHTTPTool and the thresholds of its MemoryManager.
@@ -153,9 +168,10 @@ Node performanceSchema()
     return object({
         {u"agents"_s,
          object({
-             {u"max_concurrent"_s, integer(5, 1, 1000, u"agent runs at once"_s)},
+             {u"max_concurrent"_s, noEffectYet(integer(5, 1, 1000, u"agent runs at once"_s),
+                                               u"agent runs are not limited yet"_s)},
              {u"memory_limit_mb"_s,
-              integer(512, 16, 1 << 20, u"RSS above which the memory guard cleans up"_s)},
+              integer(512, 16, 1 << 20, u"RSS above which the health check warns"_s)},
              {u"cleanup_interval"_s,
               integer(10, 1, 1000000, u"requests between history cleanups"_s)},
              {u"max_history_length"_s,
@@ -185,31 +201,38 @@ Node performanceSchema()
              {u"connection_limit_per_host"_s,
               integer(30, 1, 10000, u"open connections to one host"_s)},
              {u"keepalive_timeout"_s, number(30, 0, 3600, u"seconds an idle connection is kept"_s)},
-             {u"dns_cache_ttl"_s, integer(300, 0, 86400, u"seconds a DNS answer is reused"_s)},
+             {u"dns_cache_ttl"_s,
+              noEffectYet(integer(300, 0, 86400, u"seconds a DNS answer is reused"_s),
+                          u"Qt's own DNS cache is used"_s)},
              {u"max_response_bytes"_s,
               integer(10 * 1024 * 1024, 1024, qint64(1) << 40, u"largest response body read"_s)},
              {u"allow_hosts"_s, stringList(u"private or loopback hosts the HTTP tool may reach"_s)},
          })},
         {u"database"_s,
-         object({
-             {u"url"_s,
-              string(QString(),
-                     u"empty: SQLite in the data folder; postgresql://... for a server"_s)},
-             {u"pool_min_size"_s, integer(5, 0, 1000, u"connections kept open"_s)},
-             {u"pool_max_size"_s, integer(20, 1, 1000, u"connections at most"_s)},
-             {u"command_timeout"_s, number(60, 0.1, 86400, u"seconds for one query"_s)},
-             {u"connection_timeout"_s, number(10, 0.1, 600, u"seconds to wait for a connection"_s)},
-         })},
+         noEffectYet(
+             object({
+                 {u"url"_s,
+                  string(QString(),
+                         u"empty: SQLite in the data folder; postgresql://... for a server"_s)},
+                 {u"pool_min_size"_s, integer(5, 0, 1000, u"connections kept open"_s)},
+                 {u"pool_max_size"_s, integer(20, 1, 1000, u"connections at most"_s)},
+                 {u"command_timeout"_s, number(60, 0.1, 86400, u"seconds for one query"_s)},
+                 {u"connection_timeout"_s,
+                  number(10, 0.1, 600, u"seconds to wait for a connection"_s)},
+             }),
+             kNoStore)},
         {u"compute"_s, object({
                            {u"max_workers"_s,
                             integer(0, 0, 1024, u"CPU offload threads; 0 means one per core"_s)},
                        })},
-        {u"memory"_s, object({
-                          {u"warning_threshold"_s,
-                           number(0.8, 0.01, 1.0, u"memory share that raises a warning"_s)},
-                          {u"critical_threshold"_s,
-                           number(0.9, 0.01, 1.0, u"memory share that forces a cleanup"_s)},
-                      })},
+        {u"memory"_s,
+         noEffectYet(object({
+                         {u"warning_threshold"_s,
+                          number(0.8, 0.01, 1.0, u"memory share that raises a warning"_s)},
+                         {u"critical_threshold"_s,
+                          number(0.9, 0.01, 1.0, u"memory share that forces a cleanup"_s)},
+                     }),
+                     kNoMemoryManager)},
     });
 }
 
@@ -274,12 +297,14 @@ Node monitoringSchema()
         {u"history_seconds"_s,
          integer(86400, 60, 7 * 86400, u"seconds of samples kept in memory"_s)},
         {u"thresholds"_s,
-         object({
-             {u"memory_percent"_s, number(80, 0, 100, u"process memory % that alerts"_s)},
-             {u"cpu_percent"_s, number(80, 0, 100000, u"process CPU % that alerts"_s)},
-             {u"response_time"_s, number(5.0, 0, 3600, u"average LLM seconds that alert"_s)},
-             {u"error_rate"_s, number(0.1, 0, 1, u"LLM error share that alerts"_s)},
-         })},
+         noEffectYet(
+             object({
+                 {u"memory_percent"_s, number(80, 0, 100, u"process memory % that alerts"_s)},
+                 {u"cpu_percent"_s, number(80, 0, 100000, u"process CPU % that alerts"_s)},
+                 {u"response_time"_s, number(5.0, 0, 3600, u"average LLM seconds that alert"_s)},
+                 {u"error_rate"_s, number(0.1, 0, 1, u"LLM error share that alerts"_s)},
+             }),
+             kNoAlerts)},
     });
 }
 

@@ -39,6 +39,9 @@ struct Node
     double maximum = std::numeric_limits<double>::infinity();
     QStringList choices;
     QString description;
+    // Non-empty for a key that nothing reads yet: what it waits for. Such a key is checked
+    // and documented, and check-config and config-reference say it has no effect yet.
+    QString noEffectYet;
     std::vector<Field> fields;
     std::shared_ptr<const Node> element;
 
@@ -67,6 +70,8 @@ Node choice(QString defaultValue, QStringList choices, QString description);
 Node stringList(QString description);
 Node stringMap(QString description);
 Node freeObject(QString description);
+// Marks a leaf, or every leaf of an object, as having no effect yet, and says why.
+Node noEffectYet(Node node, QString why);
 
 // The whole config file.
 const Node &configSchema();

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <utility>
 
 namespace spoon {
 
@@ -108,9 +109,16 @@ QJsonValue ConfigValidator::validateObject(const schema::Node &node, const QJson
             }
             continue;
         }
+        const bool waits = !child->noEffectYet.isEmpty() && !m_insideNoEffectSection;
+        const bool wasInside =
+            std::exchange(m_insideNoEffectSection, m_insideNoEffectSection || waits);
         const QJsonValue checked = validate(*child, it.value(), childPath);
+        m_insideNoEffectSection = wasInside;
         if (!checked.isUndefined())
             output.insert(it.key(), checked);
+        if (waits && !checked.isUndefined() && !hasErrorUnder(childPath))
+            warning(childPath, tr("has no effect yet (%1); the value is checked and kept")
+                                   .arg(child->noEffectYet));
     }
     return output;
 }

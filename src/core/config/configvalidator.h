@@ -44,6 +44,7 @@ private:
     const JsonLocator &m_locator;
     QString m_source;
     ConfigDiagnostics m_diagnostics;
+    bool m_insideNoEffectSection = false; // said once for the section, not per key
 };
 
 } // namespace spoon

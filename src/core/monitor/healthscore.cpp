@@ -75,7 +75,7 @@ HealthReport HealthScorer::score(const HealthInputs &in)
     if (!in.dataFolder.isEmpty()) {
         check(u"disk_space"_s, in.dataFolderFreeBytes >= kGiB, 15,
               tr("%1 free for %2").arg(size(in.dataFolderFreeBytes), in.dataFolder),
-              tr("Free some space: conversations and metrics are stored there."));
+              tr("Free some space: the console keeps its data there."));
     }
 
     if (in.openFileLimit > 0) {

@@ -17,7 +17,7 @@ class MetricsRegistry;
 
 // Samples this process on a timer, keeps the bounded history and publishes every figure
 // into the metrics registry. It keeps sampling whether or not anything is on screen: the
-// history, the alerts and the Prometheus exporter all depend on it, and a sample costs
+// history (the dashboard's windows and system-info) depends on it, and a sample costs
 // microseconds.
 class ProcessMonitor : public QObject
 {

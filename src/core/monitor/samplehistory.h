@@ -80,7 +80,7 @@ public:
             visit(at(seq));
     }
 
-    // Bytes held, for the memory benchmark and the memory manager.
+    // Bytes held, for the memory benchmark.
     size_t memoryBytes() const;
 
 private:

@@ -1,7 +1,8 @@
 #pragma once
 
 // Every series name in one place, in Prometheus naming style (base units, _total for
-// counters), so the dashboard, system-info and the exporter cannot drift apart.
+// counters), so the dashboard, system-info and the agent's system_info tool cannot drift
+// apart.
 namespace spoon::metric {
 
 inline constexpr char kProcessCpuPercent[] = "spoon_process_cpu_percent";
