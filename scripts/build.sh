@@ -1,10 +1,14 @@
 #!/bin/sh
-# Configures (once) and builds one build tree. Usage: scripts/build.sh BUILD_DIR [CMAKE_ARGS...]
+# Configures and builds one build tree. Usage: scripts/build.sh BUILD_DIR [CMAKE_ARGS...]
+# Configures again whenever the arguments differ from the last configure, so that an option
+# given to an existing tree (-DSPOON_SANITIZE=ON, say) is never silently ignored.
 set -eu
 cd "$(dirname "$0")/.."
 build_dir=$1
 shift
-if [ ! -f "$build_dir/build.ninja" ]; then
+stamp="$build_dir/.spoon-configure-args"
+if [ ! -f "$build_dir/build.ninja" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$*" ]; then
     cmake -S . -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    printf '%s' "$*" >"$stamp"
 fi
 cmake --build "$build_dir"

@@ -14,7 +14,9 @@ if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 
-mkdir -p "$work"
+mkdir -p "$work/home"
+# npm keeps its cache and reads its config under HOME: here, not in the user's home.
+export HOME="$work/home" npm_config_cache="$work/npm-cache"
 # .installed is the package.json of the last install that succeeded.
 if [ -d "$work/node_modules" ] && cmp -s "$package_json" "$work/.installed"; then
     exit 0

@@ -10,12 +10,19 @@ here=$(cd "$(dirname "$0")" && pwd)
 "$here/npm-install.sh" "$here/package.json" "$work"
 cp "$here/openai-client.mjs" "$work/"
 
+# Both sides run in an environment built for the test: no keys, config or home of the user's.
+clean_env() {
+    env -i PATH="$PATH" HOME="$work/home" LANG=C.UTF-8 ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
+        ${LSAN_OPTIONS:+LSAN_OPTIONS="$LSAN_OPTIONS"} ${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} \
+        "$@"
+}
 log="$work/demo-server.log"
-"$binary" demo-server --port 0 --tokens-per-second 0 >"$log" 2>&1 &
+clean_env "$binary" demo-server --port 0 --tokens-per-second 0 >"$log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT INT TERM
 url=""
-for _ in $(seq 1 100); do
+# Waits for the banner that names the port, as long as a sanitized start may take.
+for _ in $(seq 1 600); do
     url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/v1' "$log" || true)
     [ -n "$url" ] && break
     sleep 0.1
@@ -25,4 +32,4 @@ if [ -z "$url" ]; then
     cat "$log" >&2
     exit 1
 fi
-cd "$work" && node openai-client.mjs "$url"
+cd "$work" && clean_env node openai-client.mjs "$url"
