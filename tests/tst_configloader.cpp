@@ -36,14 +36,6 @@ QProcessEnvironment environment(std::initializer_list<std::pair<const char *, co
     return env;
 }
 
-QString allDiagnostics(const ConfigLoadResult &result)
-{
-    QStringList lines;
-    for (const ConfigDiagnostic &d : result.diagnostics)
-        lines.append(d.toString());
-    return lines.join(u'\n');
-}
-
 // Every leaf key path a document holds, written as schema::forEachLeaf writes them.
 void documentPaths(const schema::Node &node, const QJsonValue &value, const QString &path,
                    QSet<QString> &out)
@@ -140,7 +132,7 @@ private Q_SLOTS:
     void emptyObjectIsValidAndEqualsDefaults()
     {
         const ConfigLoadResult result = parse("{}");
-        QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
+        QVERIFY2(result.isValid(), qPrintable(describeAll(result.diagnostics)));
         QVERIFY(result.diagnostics.isEmpty());
         QCOMPARE(result.config.performance.llm.retryAttempts, 3);
         QCOMPARE(result.config.agents.size(), 1);
@@ -158,7 +150,7 @@ private Q_SLOTS:
                          "'agents': {'quick': {'config': {'max_steps': 2, 'stream': false}}}, "
                          "'monitoring': {'sample_interval_ms': 500, 'history_seconds': 600} "
                          "}"));
-        QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
+        QVERIFY2(result.isValid(), qPrintable(describeAll(result.diagnostics)));
         const Config &c = result.config;
         QCOMPARE(c.performance.llm.retryAttempts, 5);
         // Inherited: a provider without its own timeout or retries takes performance.llm's.
@@ -301,7 +293,7 @@ private Q_SLOTS:
         const auto found =
             std::find_if(result.diagnostics.cbegin(), result.diagnostics.cend(),
                          [&](const ConfigDiagnostic &d) { return d.toString() == expected; });
-        QVERIFY2(found != result.diagnostics.cend(), qPrintable(allDiagnostics(result)));
+        QVERIFY2(found != result.diagnostics.cend(), qPrintable(describeAll(result.diagnostics)));
         QCOMPARE(found->isError(), isError);
         QCOMPARE(result.isValid(), !isError);
     }
@@ -344,7 +336,7 @@ private Q_SLOTS:
         const ConfigLoadResult result = parse(quoted("{'providers': {'my-vllm': {'base_url': "
                                                      "'http://localhost:8000/v1', 'model': 'q'}}}"),
                                               env);
-        QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
+        QVERIFY2(result.isValid(), qPrintable(describeAll(result.diagnostics)));
         const Config &c = result.config;
         const ProviderConfig *openai = c.provider(u"openai");
         QVERIFY(openai); // known provider, present through its key alone
@@ -453,7 +445,7 @@ private Q_SLOTS:
         const QByteArray json = file.readAll();
         const ConfigLoadResult result = parse(json);
         // Valid; its only remarks are the keys that have no effect yet, which it shows too.
-        QVERIFY2(result.isValid(), qPrintable(allDiagnostics(result)));
+        QVERIFY2(result.isValid(), qPrintable(describeAll(result.diagnostics)));
         for (const ConfigDiagnostic &d : result.diagnostics)
             QVERIFY2(d.message.startsWith(QStringLiteral("has no effect yet")),
                      qPrintable(d.toString()));

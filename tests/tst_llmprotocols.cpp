@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "support/fixtures.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -17,10 +18,7 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    QFile file(QStringLiteral(SPOON_TEST_FIXTURES "/sse/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return file.readAll();
+    return spoon::test::readFixture(QStringLiteral("sse/") + QLatin1String(name));
 }
 
 // Feeds a recorded stream in small pieces; returns the deltas in order.

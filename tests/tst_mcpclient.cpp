@@ -48,14 +48,6 @@ ToolResult call(McpClient &client, const QString &tool, const QJsonObject &argum
                                     ToolResult::error(QStringLiteral("the test waited too long")));
 }
 
-QString diagnostics(const ConfigLoadResult &result)
-{
-    QStringList lines;
-    for (const ConfigDiagnostic &d : result.diagnostics)
-        lines.append(d.toString());
-    return lines.join(u'\n');
-}
-
 // An engine's worth of parts whose one agent, "tester", has the tool entries `toolsJson`
 // and talks to the LLM at `baseUrl`.
 struct CatalogRig
@@ -269,7 +261,7 @@ private Q_SLOTS:
                                           "mcp_server": {"command": "/usr/bin/python3",
                                                          "args": ["%1"]}}])")
                            .arg(script));
-        QVERIFY2(rig.loaded.isValid(), qPrintable(diagnostics(rig.loaded)));
+        QVERIFY2(rig.loaded.isValid(), qPrintable(describeAll(rig.loaded.diagnostics)));
         std::unique_ptr<ReactAgent> agent(rig.catalog.create(QStringLiteral("tester")));
         QVERIFY(agent);
         QVERIFY(agent->tools().isEmpty()); // not yet: the server starts with the first turn
@@ -293,7 +285,7 @@ private Q_SLOTS:
         FakeLlm llm({FakeReply{QStringLiteral("No tools, but here is an answer."), {}}});
         CatalogRig rig(llm.baseUrl(), QStringLiteral(R"([{"name": "files", "type": "mcp",
                                    "mcp_server": {"command": "/nonexistent/server"}}])"));
-        QVERIFY2(rig.loaded.isValid(), qPrintable(diagnostics(rig.loaded)));
+        QVERIFY2(rig.loaded.isValid(), qPrintable(describeAll(rig.loaded.diagnostics)));
         std::unique_ptr<ReactAgent> agent(rig.catalog.create(QStringLiteral("tester")));
         QSignalSpy unavailable(agent.get(), &ReactAgent::toolsUnavailable);
         QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "support/fixtures.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -47,9 +48,7 @@ public:
 
     void copy(const QString &fixture, const QString &relative)
     {
-        QFile source(QStringLiteral(SPOON_TEST_FIXTURES "/proc/") + fixture);
-        QVERIFY(source.open(QIODevice::ReadOnly));
-        write(relative, source.readAll());
+        write(relative, spoon::test::readFixture(QStringLiteral("proc/") + fixture));
     }
 
     void remove(const QString &relative) { QFile::remove(m_dir.filePath(relative)); }

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QtTest>
 
+#include "support/fixtures.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -10,10 +11,7 @@ using namespace spoon;
 namespace {
 QByteArray fixture(const QString &name)
 {
-    QFile file(QStringLiteral(SPOON_TEST_FIXTURES "/proc/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", qPrintable(name));
-    return file.readAll();
+    return spoon::test::readFixture(QStringLiteral("proc/") + name);
 }
 } // namespace
 

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/fixtures.h"
 #include "support/llmcallrun.h"
 #include "support/testenvironment.h"
 
@@ -22,10 +23,7 @@ namespace {
 
 QByteArray fixture(const char *name)
 {
-    QFile file(QStringLiteral(SPOON_TEST_FIXTURES "/sse/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return file.readAll();
+    return spoon::test::readFixture(QStringLiteral("sse/") + QLatin1String(name));
 }
 
 // A provider wired to a local base URL, with fast retries so tests do not sleep long.

@@ -4,6 +4,7 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
+#include "support/fixtures.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -35,10 +36,7 @@ QList<Event> parseChunks(const QList<QByteArray> &chunks, bool *cutOff = nullptr
 
 QByteArray fixture(const char *name)
 {
-    QFile file(QStringLiteral(SPOON_TEST_FIXTURES "/sse/") + QLatin1String(name));
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("missing fixture %s", name);
-    return file.readAll();
+    return spoon::test::readFixture(QStringLiteral("sse/") + QLatin1String(name));
 }
 
 QList<Event> expectedOpenAi()

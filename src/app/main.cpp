@@ -117,11 +117,9 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
         err << summary << '\n';
         err.flush();
         if (canShowDialogs()) {
-            QStringList lines;
-            for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
-                lines.append(diagnostic.toString());
             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Invalid config"),
-                                  summary + QStringLiteral("\n\n") + lines.join(u'\n'));
+                                  summary + QStringLiteral("\n\n") +
+                                      describeAll(loaded.diagnostics));
         }
         return cli::kExitFailure;
     }

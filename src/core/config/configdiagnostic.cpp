@@ -31,4 +31,12 @@ int countWarnings(const ConfigDiagnostics &diagnostics)
     return int(diagnostics.size()) - countErrors(diagnostics);
 }
 
+QString describeAll(const ConfigDiagnostics &diagnostics)
+{
+    QStringList lines;
+    for (const ConfigDiagnostic &d : diagnostics)
+        lines.append(d.toString());
+    return lines.join(u'\n');
+}
+
 } // namespace spoon

@@ -31,5 +31,7 @@ using ConfigDiagnostics = QList<ConfigDiagnostic>;
 bool hasErrors(const ConfigDiagnostics &diagnostics);
 int countErrors(const ConfigDiagnostics &diagnostics);
 int countWarnings(const ConfigDiagnostics &diagnostics);
+// One diagnostic a line, as check-config prints them.
+QString describeAll(const ConfigDiagnostics &diagnostics);
 
 } // namespace spoon
