@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <sys/stat.h>
+
 #include <functional>
 
 #include "support/testenvironment.h"
@@ -424,6 +426,41 @@ private Q_SLOTS:
             ConfigLocation{dir.path(), ConfigLocation::Source::CommandLine}, none);
         QVERIFY(!folder.isValid());
         QVERIFY(folder.diagnostics.first().message.contains(QStringLiteral("directory")));
+    }
+
+    // What is not a regular file is refused before it is opened: a device never ends, and a
+    // FIFO with no writer would block the open itself. A regular file is read up to the cap.
+    void onlyARegularFileOfBoundedSizeIsRead_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("/dev/zero") << "device"
+                                   << "is not a regular file";
+        QTest::newRow("FIFO") << "fifo"
+                              << "is not a regular file";
+        QTest::newRow("17 MB") << "large"
+                               << "is larger than 16777216 bytes";
+    }
+    void onlyARegularFileOfBoundedSizeIsRead()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, said);
+        QTemporaryDir dir;
+        QString path = QStringLiteral("/dev/zero");
+        if (kind == QLatin1String("fifo")) {
+            path = dir.filePath(QStringLiteral("config.fifo"));
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == QLatin1String("large")) {
+            path = dir.filePath(QStringLiteral("large.json"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            QVERIFY(file.resize(17 * 1024 * 1024)); // sparse: cheap to make
+        }
+        const ConfigLoadResult result = ConfigLoader::load(
+            ConfigLocation{path, ConfigLocation::Source::CommandLine}, QProcessEnvironment());
+        QVERIFY(!result.isValid());
+        QVERIFY2(result.diagnostics.first().message.contains(said),
+                 qPrintable(describeAll(result.diagnostics)));
     }
 
     void locationPrecedence()

@@ -140,6 +140,31 @@ private Q_SLOTS:
         QCOMPARE(client.starts(), 1);
     }
 
+    // A tool server sees PATH, HOME, LANG and what its entry grants: none of our keys.
+    void aServerGetsAMinimalEnvironment()
+    {
+        qputenv("OPENAI_API_KEY", "sk-must-not-travel-0123456789");
+        qputenv("SPOON_TEST_OTHER", "also private");
+        McpServerConfig config = fakeServer();
+        config.env.insert(QStringLiteral("GRANTED"), QStringLiteral("yes"));
+        McpClient client(QStringLiteral("fake"), config);
+        const QJsonObject seen =
+            QJsonDocument::fromJson(call(client, QStringLiteral("whoami")).content.toUtf8())
+                .object();
+        qunsetenv("OPENAI_API_KEY");
+        qunsetenv("SPOON_TEST_OTHER");
+        QStringList names = seen.value(u"environment").toObject().keys();
+        // Python and the C library may add their own (LC_CTYPE); nothing of ours beyond these.
+        names.removeAll(QStringLiteral("LC_CTYPE"));
+        QStringList expected{QStringLiteral("GRANTED"), QStringLiteral("HOME"),
+                             QStringLiteral("PATH")};
+        if (qEnvironmentVariableIsSet("LANG"))
+            expected.append(QStringLiteral("LANG"));
+        expected.sort();
+        QCOMPARE(names, expected);
+        QCOMPARE(seen.value(u"environment")[u"GRANTED"].toString(), QStringLiteral("yes"));
+    }
+
     void aServerThatBreaksIsRestartedOnItsNextUse_data()
     {
         QTest::addColumn<QString>("tool");

@@ -30,7 +30,8 @@ QByteArray fixture(const char *name)
 struct Rig
 {
     explicit Rig(const QString &baseUrl, ProviderType type = ProviderType::OpenAiCompatible,
-                 const QString &key = QStringLiteral("sk-test-key-0123456789abcdef"))
+                 const QString &key = QStringLiteral("sk-test-key-0123456789abcdef"),
+                 const std::function<void(ProviderConfig &)> &adjust = {})
         : pool(HttpPoolLimits{}, &registry)
         , stats(registry)
     {
@@ -41,6 +42,8 @@ struct Rig
         config.model = QStringLiteral("test-model");
         config.timeout = 2.0;
         config.apiKey = Secret(key);
+        if (adjust)
+            adjust(config);
         client = std::make_unique<ProviderClient>(config, pool, nullptr, stats);
         client->setRetryPolicy(RetryPolicy(3, 20, 100));
     }
@@ -131,6 +134,166 @@ private Q_SLOTS:
                      ->count(),
                  quint64(1));
         QCOMPARE(rig.counter("spoon_llm_in_flight"), 0.0);
+    }
+
+    // A provider that redirects to another origin never sees the key go there: the call fails
+    // with the new location named, and is not retried. Both key headers, every redirect code,
+    // streamed and not.
+    void aRedirectToAnotherHostKeepsTheKey_data()
+    {
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("type");
+        QTest::addColumn<bool>("stream");
+        for (int code : {301, 302, 303, 307, 308}) {
+            for (const auto type : {ProviderType::OpenAiCompatible, ProviderType::Anthropic}) {
+                for (bool stream : {false, true}) {
+                    QTest::addRow("%d %s%s", code,
+                                  type == ProviderType::Anthropic ? "x-api-key" : "Bearer",
+                                  stream ? " streamed" : "")
+                        << code << int(type) << stream;
+                }
+            }
+        }
+    }
+    void aRedirectToAnotherHostKeepsTheKey()
+    {
+        QFETCH(int, code);
+        QFETCH(int, type);
+        QFETCH(bool, stream);
+        ScriptedServer elsewhere({status(200, kOk)}); // another port: another origin
+        const QByteArray target = elsewhere.server.baseUrl() + "/v1/chat/completions";
+        ScriptedServer provider({status(code, "", {{"Location", target}})});
+        Rig rig(provider.baseUrl(), ProviderType(type));
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), stream)));
+        QVERIFY2(outcome.error.kind == LlmError::Kind::BadRequest,
+                 qPrintable(outcome.error.describe()));
+        QVERIFY2(outcome.error.message.contains(QString::fromLatin1(target)),
+                 qPrintable(outcome.error.message));
+        QCOMPARE(provider.requests, 1); // not retried
+        QCOMPARE(elsewhere.requests, 0);
+    }
+
+    // Within the provider's own origin too: an API does not move, so a redirect says the
+    // base URL is wrong; the error names where it pointed.
+    void aRedirectWithinTheProviderIsReportedNotFollowed()
+    {
+        QByteArray sameOrigin;
+        ScriptedServer provider({[&sameOrigin](HttpServerExchange *e) {
+            e->respond(307, "text/plain", "", {{"Location", sameOrigin}});
+        }});
+        sameOrigin = provider.server.baseUrl() + "/v2/chat/completions";
+        Rig rig(provider.baseUrl());
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), false)));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::BadRequest);
+        QVERIFY2(outcome.error.message.contains(QString::fromLatin1(sameOrigin)) &&
+                     outcome.error.message.contains(QStringLiteral("check base_url")),
+                 qPrintable(outcome.error.message));
+        QCOMPARE(provider.requests, 1);
+    }
+
+    // What an answer may bring is capped; a call that breaks a cap fails as "too large" and is
+    // not asked again (it would only bring the same again).
+    void answersPastTheirCapsFail_data()
+    {
+        QTest::addColumn<QString>("shape");
+        QTest::addColumn<bool>("stream");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("one SSE line past max_event_bytes")
+            << "long line" << true << "longer than 4096 bytes (performance.llm.max_event_bytes)";
+        QTest::newRow("one event of many data lines")
+            << "long event" << true << "longer than 4096 bytes (performance.llm.max_event_bytes)";
+        QTest::newRow("a stream past max_response_bytes")
+            << "many events" << true << "larger than 65536 bytes";
+        QTest::newRow("a whole answer past max_response_bytes")
+            << "big body" << false << "larger than 65536 bytes";
+    }
+    void answersPastTheirCapsFail()
+    {
+        QFETCH(QString, shape);
+        QFETCH(bool, stream);
+        QFETCH(QString, said);
+        ScriptedServer server({[shape](HttpServerExchange *e) {
+            if (shape == QLatin1String("big body")) {
+                e->respond(200, "application/json", QByteArray(200'000, ' ') + kOk);
+                return;
+            }
+            e->beginStream(200, {{"Content-Type", "text/event-stream"}});
+            const QByteArray delta = R"(data: {"choices":[{"index":0,"delta":{"content":"x"}}]})";
+            if (shape == QLatin1String("long line"))
+                e->writeChunk(QByteArray("data: " + QByteArray(30'000, 'a')));
+            else if (shape == QLatin1String("long event"))
+                for (int i = 0; i < 100; ++i)
+                    e->writeChunk(QByteArray("data: " + QByteArray(100, 'a') + '\n'));
+            else
+                for (int i = 0; i < 2000; ++i)
+                    e->writeChunk(QByteArray(delta + "\n\n"));
+            e->endStream();
+        }});
+        Rig rig(server.baseUrl(), ProviderType::OpenAiCompatible,
+                QStringLiteral("sk-test-key-0123456789abcdef"), [](ProviderConfig &c) {
+                    c.maxEventBytes = 4096;
+                    c.maxResponseBytes = 65536;
+                });
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), stream)));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::TooLarge);
+        QVERIFY2(outcome.error.message.contains(said), qPrintable(outcome.error.message));
+        QCOMPARE(server.requests, 1);
+        QCOMPARE(rig.counter("spoon_llm_failures_total", {{"kind", "response_too_large"}}), 1.0);
+    }
+
+    // A stream that trickles for ever ends at stream_deadline, with what arrived kept.
+    void aTrickleEndsAtTheStreamDeadline()
+    {
+        ScriptedServer server({[](HttpServerExchange *e) {
+            e->beginStream(200, {{"Content-Type", "text/event-stream"}});
+            auto *trickle = new QTimer(e);
+            QObject::connect(trickle, &QTimer::timeout, e, [e] {
+                if (e->isOpen())
+                    e->writeChunk(R"(data: {"choices":[{"index":0,"delta":{"content":"."}}]})"
+                                  "\n\n");
+            });
+            trickle->start(50);
+        }});
+        Rig rig(server.baseUrl(), ProviderType::OpenAiCompatible,
+                QStringLiteral("sk-test-key-0123456789abcdef"),
+                [](ProviderConfig &c) { c.streamDeadline = 1.0; });
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::Timeout);
+        QVERIFY(outcome.response.incomplete);
+        QVERIFY(outcome.streamed.startsWith(u'.'));
+        QCOMPARE(server.requests, 1);
+    }
+
+    // An error answer is read only so far: its start explains it.
+    void anErrorBodyIsReadOnlySoFar()
+    {
+        ScriptedServer server(
+            {status(500, "{\"error\":{\"message\":\"" + QByteArray(5'000'000, 'e') + "\"}}")});
+        Rig rig(server.baseUrl());
+        rig.client->setRetryPolicy(RetryPolicy(0));
+        for (bool stream : {false, true}) {
+            const CallOutcome outcome =
+                runCall(rig.client->call(ask(QStringLiteral("hi"), stream)));
+            QCOMPARE(outcome.error.kind, LlmError::Kind::Server);
+            QVERIFY2(outcome.error.message.size() <= 64 * 1024,
+                     qPrintable(QString::number(outcome.error.message.size())));
+        }
+    }
+
+    // A server that echoes the key in its error text: the message shown has it masked.
+    void anEchoedKeyIsRedacted()
+    {
+        ScriptedServer provider({status(
+            401,
+            R"({"error":{"message":"Incorrect API key provided: sk-test-key-0123456789abcdef"}})")});
+        Rig rig(provider.baseUrl());
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), false)));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::Auth);
+        QVERIFY2(!outcome.error.message.contains(QStringLiteral("0123456789abcdef")),
+                 qPrintable(outcome.error.message));
+        QVERIFY2(
+            outcome.error.message.contains(QStringLiteral("Incorrect API key provided: sk-****ef")),
+            qPrintable(outcome.error.message));
     }
 
     void wholeAnswer()

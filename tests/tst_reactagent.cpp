@@ -101,13 +101,14 @@ ToolCall call(const char *id, const char *name, const char *arguments)
 struct Rig
 {
     explicit Rig(const QString &baseUrl, const QByteArray &agentConfig = "{}",
-                 const QByteArray &llm = "{}")
+                 const QByteArray &llm = "{}", const QByteArray &toolLimits = "{}")
         : loaded(ConfigLoader::parse(
               QStringLiteral(
                   R"({"providers": {"fake": {"base_url": "%1", "model": "m", "timeout": 5}},
-                                "performance": {"llm": %2},
+                                "performance": {"llm": %2, "tools": %4},
                                 "agents": {"tester": {"config": %3}}, "default_agent": "tester"})")
-                  .arg(baseUrl, QString::fromLatin1(llm), QString::fromLatin1(agentConfig))
+                  .arg(baseUrl, QString::fromLatin1(llm), QString::fromLatin1(agentConfig),
+                       QString::fromLatin1(toolLimits))
                   .toUtf8(),
               QStringLiteral("test.json"), env()))
         , pool(HttpPoolLimits{}, &registry)
@@ -297,6 +298,91 @@ private Q_SLOTS:
         if (!readOnly)
             QCOMPARE(order,
                      (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
+    }
+
+    // One answer cannot fan out: a step runs max_tool_calls_per_step calls, and the rest get
+    // an error result that says why, each still paired with its call.
+    void toolCallsPerStepAreCapped()
+    {
+        QList<ToolCall> five;
+        for (const char *id : {"a", "b", "c", "d", "e"})
+            five.append(call(id, "slow", "{\"n\":1}"));
+        FakeLlm llm({FakeReply{QString(), five}, FakeReply{QStringLiteral("done"), {}}});
+        Rig rig(llm.baseUrl(), R"({"max_tool_calls_per_step": 2})");
+        ToolRegistry tools;
+        auto slow = std::make_shared<SlowTool>(QStringLiteral("slow"), 0, true);
+        tools.add(slow);
+        auto agent = rig.agent(tools);
+        int ran = 0;
+        connect(agent.get(), &ReactAgent::toolCallStarted, this,
+                [&ran](const QString &, const QString &, const QString &) { ++ran; });
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("go"));
+        QVERIFY(!turn.error.isError());
+        QCOMPARE(ran, 2);
+        const QList<ChatMessage> &history = agent->history().messages();
+        QCOMPARE(history[2].content, QStringLiteral("done 1"));
+        for (int i = 4; i <= 6; ++i) {
+            QCOMPARE(history[i].role, ChatMessage::Role::Tool);
+            QVERIFY2(history[i].content.startsWith(
+                         QStringLiteral("not run: this step asked for 5 tool calls, and at most "
+                                        "2 run in one step")),
+                     qPrintable(history[i].content));
+        }
+        QVERIFY(everyToolCallAnswered(history));
+    }
+
+    // What a tool returns reaches the model cut to max_result_chars, with a note saying so.
+    void longResultsAreCut()
+    {
+        class Flood : public Tool
+        {
+        public:
+            QString name() const override { return QStringLiteral("flood"); }
+            QString description() const override { return QStringLiteral("says a lot"); }
+            QJsonObject parameters() const override
+            {
+                return {{QStringLiteral("type"), QStringLiteral("object")}};
+            }
+            bool isReadOnly(const QJsonObject &) const override { return true; }
+            QCoro::Task<ToolResult> execute(QJsonObject, CancelTokenPtr) override
+            {
+                co_return ToolResult::ok(QString(50'000, u'x'));
+            }
+        };
+        FakeLlm llm({FakeReply{QString(), {call("a", "flood", "{}")}},
+                     FakeReply{QStringLiteral("done"), {}}});
+        Rig rig(llm.baseUrl(), "{}", "{}", R"({"max_result_chars": 1000})");
+        ToolRegistry tools;
+        tools.add(std::make_shared<Flood>());
+        auto agent = rig.agent(tools);
+        QVERIFY(!runTurn(*agent, QStringLiteral("go")).error.isError());
+        const QString seen = agent->history().messages()[2].content;
+        QVERIFY(seen.startsWith(QString(1000, u'x') + QStringLiteral("\n[cut: the result had "
+                                                                     "50000 characters")));
+        QVERIFY(seen.size() < 1200);
+        // And so did the request the model got.
+        const QJsonArray messages = llm.requests().last()[u"messages"].toArray();
+        QVERIFY(messages.last()[u"content"].toString().size() < 1200);
+    }
+
+    // A tool that arrives later (from an MCP server) never replaces one the agent has.
+    void aLoadedToolCannotReplaceAnother()
+    {
+        FakeLlm llm({FakeReply{QString(), {call("a", "slow", "{\"n\":7}")}},
+                     FakeReply{QStringLiteral("done"), {}}});
+        Rig rig(llm.baseUrl());
+        ToolRegistry tools;
+        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 0, true));
+        auto agent = rig.agent(tools);
+        auto impostor = std::make_shared<SlowTool>(QStringLiteral("slow"), 0, true);
+        agent->addToolLoader([impostor]() -> QCoro::Task<ToolLoad> {
+            co_return ToolLoad{{impostor}, {}};
+        });
+        QSignalSpy unavailable(agent.get(), &ReactAgent::toolsUnavailable);
+        QVERIFY(!runTurn(*agent, QStringLiteral("go")).error.isError());
+        QCOMPARE(impostor->peak, 0); // never ran
+        QCOMPARE(unavailable.count(), 1);
+        QVERIFY(unavailable.first().first().toString().contains(QStringLiteral("slow")));
     }
 
     void badToolCallsBecomeObservations_data()

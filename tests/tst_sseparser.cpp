@@ -189,6 +189,35 @@ private Q_SLOTS:
         QVERIFY(!cutOff);
     }
 
+    // Past max_event_bytes the parser stops, however the stream is split: the events before
+    // the long one are dispatched, nothing after it, and overflowed() says why.
+    void aLineOrEventPastTheCapStopsTheParser_data()
+    {
+        QTest::addColumn<QByteArray>("stream");
+        QTest::newRow("one long line")
+            << QByteArray("data: ok\n\ndata: " + QByteArray(200, 'x') + "\n\ndata: after\n\n");
+        QTest::newRow("a line without its end")
+            << QByteArray("data: ok\n\n" + QByteArray(200, 'x'));
+        QTest::newRow("many short data lines") << QByteArray(
+            "data: ok\n\n" + QByteArray("data: 0123456789\n").repeated(20) + "\ndata: after\n\n");
+        QTest::newRow("a long comment")
+            << QByteArray("data: ok\n\n:" + QByteArray(200, 'c') + "\ndata: after\n\n");
+    }
+    void aLineOrEventPastTheCapStopsTheParser()
+    {
+        QFETCH(QByteArray, stream);
+        for (qsizetype split = 1; split < stream.size(); ++split) {
+            QList<QByteArray> seen;
+            SseParser parser([&seen](const SseEvent &e) { seen.append(e.data.toByteArray()); });
+            parser.setMaxEventBytes(100);
+            parser.feed(QByteArrayView(stream).first(split));
+            parser.feed(QByteArrayView(stream).sliced(split));
+            QVERIFY(parser.overflowed());
+            QCOMPARE(seen, QList<QByteArray>{QByteArray("ok")});
+            QVERIFY(parser.finish()); // reported as cut off too
+        }
+    }
+
     void randomSplitsOfALongStream()
     {
         QByteArray stream;

@@ -16,6 +16,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QNetworkInterface>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -140,7 +141,7 @@ private Q_SLOTS:
         QCOMPARE(results.size(), 5);
         QCOMPARE(results[0][u"data"].toString(), QStringLiteral("hello /ok"));
         QCOMPARE(results[1][u"error"].toString(), QStringLiteral("not an http:// or https:// URL"));
-        QVERIFY(results[2][u"error"].toString().contains(QStringLiteral("internal address")));
+        QVERIFY(results[2][u"error"].toString().contains(QStringLiteral("127.0.0.0/8, loopback")));
         QCOMPARE(results[3][u"data"].toString(),
                  QStringLiteral("caf\u00e9")); // decoded by its charset
         QVERIFY(results[4][u"data"].toString().contains(QStringLiteral("300 bytes of image/png")));
@@ -154,7 +155,161 @@ private Q_SLOTS:
             *rig.tool, QJsonObject{{QStringLiteral("urls"), QJsonArray{site.url("/secret")}}});
         QVERIFY(result.isError); // every URL failed
         QVERIFY(resultsOf(result)[0][u"error"].toString().contains(
-            QStringLiteral("127.0.0.1, an internal address")));
+            QStringLiteral("resolves to 127.0.0.1 (127.0.0.0/8, loopback)")));
+        QCOMPARE(site.served(), 0);
+    }
+
+    // A request to one of this machine's own addresses (not loopback) never leaves: a server
+    // listening on all addresses would answer it.
+    void thisMachinesOwnAddressIsRefused()
+    {
+        int reached = 0;
+        HttpServer anywhere([&reached](HttpServerExchange *e) {
+            ++reached;
+            e->respond(200, "text/plain", "inside");
+        });
+        QVERIFY(anywhere.listen(QHostAddress::AnyIPv4));
+        QHostAddress own;
+        for (const QHostAddress &address : QNetworkInterface::allAddresses()) {
+            if (address.protocol() == QAbstractSocket::IPv4Protocol && !address.isLoopback())
+                own = address;
+        }
+        if (own.isNull())
+            QSKIP("this machine has no IPv4 address besides loopback");
+        ToolRig rig({});
+        const QString url =
+            QStringLiteral("http://%1:%2/").arg(own.toString()).arg(anywhere.port());
+        const ToolResult result =
+            runTool(*rig.tool, QJsonObject{{QStringLiteral("urls"), QJsonArray{url}}});
+        QVERIFY(result.isError);
+        // Refused as this machine's, or for a block the address is also in (a test network).
+        QVERIFY2(resultsOf(result)[0][u"error"].toString().contains(
+                     QStringLiteral("resolves to %1 (").arg(own.toString())),
+                 qPrintable(result.content));
+        QCOMPARE(reached, 0);
+    }
+
+    // The request goes to the address that was checked: the URL the pool gets carries that
+    // address, and the Host header the name the model gave.
+    void theCheckedAddressIsTheOneConnectedTo()
+    {
+        QByteArray hostSeen;
+        HttpServer server([&hostSeen](HttpServerExchange *e) {
+            hostSeen = e->request().header("Host");
+            e->respond(200, "text/plain", "pinned");
+        });
+        QVERIFY(server.listen());
+        const QString hostPort = QStringLiteral("localhost:%1").arg(server.port());
+        ToolRig rig({hostPort});
+        const QJsonArray results = resultsOf(runTool(
+            *rig.tool, QJsonObject{{QStringLiteral("urls"),
+                                    QJsonArray{QStringLiteral("http://%1/x").arg(hostPort)}}}));
+        QVERIFY2(results[0][u"data"].toString() == QStringLiteral("pinned"),
+                 QJsonDocument(results).toJson().constData());
+        QCOMPARE(hostSeen, hostPort.toLatin1());
+        QCOMPARE(results[0][u"url"].toString(), QStringLiteral("http://%1/x").arg(hostPort));
+    }
+
+    // Headers from the model cannot add header lines, set Host or steer the connection.
+    void hostileHeadersAreRefused_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("CR LF in a value") << "X-A"
+                                          << "1\r\nX-Injected: yes"
+                                          << "control character";
+        QTest::newRow("LF alone") << "X-A"
+                                  << "1\nX-Injected: yes"
+                                  << "control character";
+        QTest::newRow("NUL") << "X-A" << QStringLiteral("a%1b").arg(QChar(0))
+                             << "control character";
+        QTest::newRow("CR LF in a name") << "X-A\r\nX-B"
+                                         << "1"
+                                         << "header name";
+        QTest::newRow("space in a name") << "X A"
+                                         << "1"
+                                         << "header name";
+        QTest::newRow("Host") << "Host"
+                              << "169.254.169.254"
+                              << "set by the HTTP tool";
+        QTest::newRow("host, any case") << "hOsT"
+                                        << "inside"
+                                        << "set by the HTTP tool";
+        QTest::newRow("Transfer-Encoding") << "Transfer-Encoding"
+                                           << "chunked"
+                                           << "set by the HTTP tool";
+        QTest::newRow("Connection") << "Connection"
+                                    << "close"
+                                    << "set by the HTTP tool";
+        QTest::newRow("Upgrade") << "Upgrade"
+                                 << "websocket"
+                                 << "set by the HTTP tool";
+        QTest::newRow("Proxy-Authorization") << "Proxy-Authorization"
+                                             << "x"
+                                             << "set by the HTTP tool";
+    }
+    void hostileHeadersAreRefused()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, value);
+        QFETCH(QString, said);
+        Site site;
+        ToolRig rig({site.hostPort()});
+        const ToolResult result = runTool(
+            *rig.tool, QJsonObject{{QStringLiteral("urls"), QJsonArray{site.url("/a")}},
+                                   {QStringLiteral("headers"), QJsonObject{{name, value}}}});
+        QVERIFY(result.isError);
+        QVERIFY2(result.content.contains(said) &&
+                     result.content.contains(QStringLiteral("refused")),
+                 qPrintable(result.content));
+        QCOMPARE(site.served(), 0); // nothing was sent
+    }
+
+    void ordinaryHeadersGo()
+    {
+        QByteArray seen;
+        HttpServer server([&seen](HttpServerExchange *e) {
+            seen = e->request().header("X-Trace");
+            e->respond(200, "text/plain", "ok");
+        });
+        QVERIFY(server.listen());
+        ToolRig rig({QStringLiteral("127.0.0.1:%1").arg(server.port())});
+        const ToolResult result = runTool(
+            *rig.tool,
+            QJsonObject{
+                {QStringLiteral("urls"), QJsonArray{QString::fromLatin1(server.baseUrl() + "/")}},
+                {QStringLiteral("headers"),
+                 QJsonObject{{QStringLiteral("X-Trace"), QStringLiteral("a\tb c")}}}});
+        QVERIFY2(!result.isError, qPrintable(result.content));
+        QCOMPARE(seen, QByteArray("a\tb c"));
+    }
+
+    // One turn fetches at most max_urls_per_turn URLs, across all its calls.
+    void urlsPerTurnAreCapped()
+    {
+        Site site;
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{}, &registry);
+        ComputePool compute(2, &registry);
+        ToolPerformance limits = toolLimits({site.hostPort()});
+        limits.maxUrlsPerTurn = 5;
+        HttpRequestTool tool(pool, compute, limits);
+        tool.beginTurn();
+        QJsonArray three;
+        for (int i = 0; i < 3; ++i)
+            three.append(site.url("/p"));
+        QVERIFY(!runTool(tool, QJsonObject{{QStringLiteral("urls"), three}}).isError);
+        const QJsonArray second =
+            resultsOf(runTool(tool, QJsonObject{{QStringLiteral("urls"), three}}));
+        QVERIFY(!second[1].toObject().contains(u"error"));
+        QVERIFY2(second[2][u"error"].toString().contains(
+                     QStringLiteral("performance.tools.max_urls_per_turn")),
+                 QJsonDocument(second).toJson().constData());
+        QCOMPARE(site.served(), 5);
+        tool.beginTurn(); // a new turn, a new budget
+        QVERIFY(!runTool(tool, QJsonObject{{QStringLiteral("urls"), three}}).isError);
+        QCOMPARE(site.served(), 8);
     }
 
     void redirectsAreReportedNotFollowed()
@@ -228,6 +383,33 @@ private Q_SLOTS:
         QTest::newRow("carrier-grade NAT") << "100.64.0.1" << true;
         QTest::newRow("unspecified") << "0.0.0.0" << true;
         QTest::newRow("v4-mapped loopback") << "::ffff:127.0.0.1" << true;
+        QTest::newRow("v4-mapped private") << "::ffff:10.0.0.1" << true;
+        QTest::newRow("v4-mapped public") << "::ffff:93.184.216.34" << false;
+        // The IANA special-purpose blocks the first guard missed.
+        QTest::newRow("benchmarking 198.18/15") << "198.19.1.1" << true;
+        QTest::newRow("reserved 240/4") << "240.0.0.1" << true;
+        QTest::newRow("limited broadcast") << "255.255.255.255" << true;
+        QTest::newRow("multicast v4") << "224.0.0.251" << true;
+        QTest::newRow("TEST-NET-1") << "192.0.2.10" << true;
+        QTest::newRow("TEST-NET-2") << "198.51.100.7" << true;
+        QTest::newRow("TEST-NET-3") << "203.0.113.9" << true;
+        QTest::newRow("IETF protocol assignments") << "192.0.0.170" << true;
+        QTest::newRow("6to4 relay anycast") << "192.88.99.1" << true;
+        QTest::newRow("IPv4-compatible loopback") << "::127.0.0.1" << true;
+        QTest::newRow("IPv4-compatible public") << "::93.184.216.34" << true;
+        QTest::newRow("NAT64 to loopback") << "64:ff9b::7f00:1" << true;
+        QTest::newRow("NAT64 to private") << "64:ff9b::a00:1" << true;
+        QTest::newRow("NAT64 to public") << "64:ff9b::5db8:d822" << false;
+        QTest::newRow("local-use NAT64") << "64:ff9b:1::1" << true;
+        QTest::newRow("6to4 of loopback") << "2002:7f00:1::1" << true;
+        QTest::newRow("6to4 of public") << "2002:5db8:d822::1" << false;
+        QTest::newRow("Teredo") << "2001:0:4136:e378::1" << true;
+        QTest::newRow("documentation v6") << "2001:db8::1" << true;
+        QTest::newRow("discard-only v6") << "100::1" << true;
+        QTest::newRow("site-local v6") << "fec0::1" << true;
+        QTest::newRow("multicast v6") << "ff02::1" << true;
+        QTest::newRow("unspecified v6") << "::" << true;
+        QTest::newRow("link-local v6 with scope") << "fe80::1%lo" << true;
         QTest::newRow("public v4") << "93.184.216.34" << false;
         QTest::newRow("public v6") << "2606:4700::1111" << false;
     }
@@ -236,6 +418,27 @@ private Q_SLOTS:
     {
         QFETCH(QString, address);
         QTEST(AddressPolicy::isInternal(QHostAddress(address)), "internal");
+    }
+
+    // Every address of this machine is refused, its public ones too: a request to the host's
+    // own interface address reaches servers that listen on all addresses.
+    void thisMachinesAddressesAreRefused()
+    {
+        const AddressPolicy policy;
+        const QList<QHostAddress> own = QNetworkInterface::allAddresses();
+        QVERIFY(!own.isEmpty());
+        for (const QHostAddress &address : own) {
+            QVERIFY(AddressPolicy::isThisMachine(address));
+            QVERIFY2(
+                !policy.refusal(QUrl(QStringLiteral("http://example.com/")), address).isEmpty(),
+                qPrintable(address.toString()));
+        }
+        QVERIFY(!AddressPolicy::isThisMachine(QHostAddress(QStringLiteral("93.184.216.34"))));
+        // The refusal says why.
+        QVERIFY(policy
+                    .refusal(QUrl(QStringLiteral("http://x.example/")),
+                             QHostAddress(QStringLiteral("198.18.0.1")))
+                    .contains(QStringLiteral("198.18.0.0/15, benchmarking")));
     }
 
     void allowList()

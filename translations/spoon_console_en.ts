@@ -287,7 +287,11 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>is %1 bytes; a config file is at most %2</source>
+        <source>is not a regular file (a device, pipe or socket)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>is larger than %1 bytes, the most a config file may be</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -688,6 +692,10 @@ Result
     <name>spoon::ReactAgent</name>
     <message>
         <source>loading tools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not offered, since the agent already has tools of these names: %1</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -294,8 +294,12 @@ Result
         <translation>无法读取：%1</translation>
     </message>
     <message>
-        <source>is %1 bytes; a config file is at most %2</source>
-        <translation>大小为 %1 字节；配置文件最大为 %2 字节</translation>
+        <source>is not a regular file (a device, pipe or socket)</source>
+        <translation>不是普通文件（而是设备、管道或套接字）</translation>
+    </message>
+    <message>
+        <source>is larger than %1 bytes, the most a config file may be</source>
+        <translation>大于 %1 字节，超过了配置文件的上限</translation>
     </message>
 </context>
 <context>
@@ -700,6 +704,10 @@ Result
     <message>
         <source>loading tools</source>
         <translation>加载工具</translation>
+    </message>
+    <message>
+        <source>not offered, since the agent already has tools of these names: %1</source>
+        <translation>未提供，因为智能体已有同名工具：%1</translation>
     </message>
 </context>
 <context>

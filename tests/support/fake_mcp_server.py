@@ -8,6 +8,7 @@ mode: ok, bad-version (answers initialize with an unknown protocol version), sil
 answers initialize).
 """
 import json
+import os
 import sys
 
 MODE = sys.argv[1] if len(sys.argv) > 1 else "ok"
@@ -76,7 +77,8 @@ def handle(message):
         elif name == "whoami":
             text(request_id, json.dumps({"initialized": state["initialized"],
                                          "ping_answered": state["ping_answered"],
-                                         "cancelled": state["cancelled"]}))
+                                         "cancelled": state["cancelled"],
+                                         "environment": dict(os.environ)}))
         elif name == "crash":
             sys.stderr.write("fake-mcp: crashing as asked\n")
             sys.stderr.flush()

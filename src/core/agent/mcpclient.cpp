@@ -59,6 +59,21 @@ Q_SIGNALS:
     void ended();
 };
 
+QProcessEnvironment McpClient::serverEnvironment(const QProcessEnvironment &ours,
+                                                 const QMap<QString, QString> &granted)
+{
+    // What a program needs to start and speak UTF-8, no more: a tool server is code from
+    // somewhere else, and our environment holds every provider's key.
+    QProcessEnvironment env;
+    for (const QString &name : {u"PATH"_s, u"HOME"_s, u"LANG"_s}) {
+        if (ours.contains(name))
+            env.insert(name, ours.value(name));
+    }
+    for (auto it = granted.begin(); it != granted.end(); ++it)
+        env.insert(it.key(), it.value());
+    return env;
+}
+
 McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *registry,
                      QObject *parent)
     : QObject(parent)
@@ -276,10 +291,8 @@ QCoro::Task<bool> McpClient::ensureReady(QString *error)
         m_restarts->add();
     auto *process = new QProcess(this);
     m_process = process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (auto it = m_config.env.begin(); it != m_config.env.end(); ++it)
-        env.insert(it.key(), it.value());
-    process->setProcessEnvironment(env);
+    process->setProcessEnvironment(
+        serverEnvironment(QProcessEnvironment::systemEnvironment(), m_config.env));
     if (!m_config.cwd.isEmpty())
         process->setWorkingDirectory(m_config.cwd);
     connect(process, &QProcess::readyReadStandardOutput, this, &McpClient::onStdout);

@@ -49,6 +49,10 @@ public:
     bool isRunning() const;
     int starts() const { return m_starts; }
     QString serverName() const { return m_serverName; }
+    // The server's environment: PATH, HOME and LANG from ours, then what its config entry's
+    // `env` grants. Nothing else of ours, provider keys least of all.
+    static QProcessEnvironment serverEnvironment(const QProcessEnvironment &ours,
+                                                 const QMap<QString, QString> &granted);
     // Requests written to the server and not answered yet.
     int requestsInFlight() const { return int(m_pending.size()); }
 

@@ -176,6 +176,16 @@ QCoro::Task<ToolResult> ReactAgent::runTool(ToolCall call, CancelTokenPtr cancel
         QCoro::Task<ToolResult> running = tool->execute(arguments, cancel);
         result = co_await running;
     }
+    // What a tool (an MCP server, a web page) sends goes to the model, whose context is
+    // finite and paid for: the model reads the start, and is told the rest was cut.
+    const int maxChars = std::max(100, m_config.settings.maxResultChars);
+    if (result.content.size() > maxChars) {
+        const qsizetype whole = result.content.size();
+        result.content.truncate(maxChars);
+        result.content += u"\n[cut: the result had %1 characters; these are the first %2 "
+                          u"(performance.tools.max_result_chars)]"_s.arg(whole)
+                              .arg(maxChars);
+    }
     if (m_toolCallsCounter) {
         m_toolCallsCounter->add();
         if (result.isError)
@@ -257,8 +267,17 @@ QCoro::Task<void> ReactAgent::loadTools()
             Q_EMIT toolsUnavailable(load.error);
             continue;
         }
-        for (const std::shared_ptr<Tool> &tool : load.tools)
-            m_tools.add(tool);
+        // A server's tool never replaces one the agent has (a built-in above all): a server
+        // could otherwise take over http_request and see every URL the model fetches.
+        QStringList refused;
+        for (const std::shared_ptr<Tool> &tool : load.tools) {
+            if (!m_tools.addIfNew(tool))
+                refused.append(tool->name());
+        }
+        if (!refused.isEmpty())
+            Q_EMIT toolsUnavailable(
+                tr("not offered, since the agent already has tools of these names: %1")
+                    .arg(refused.join(u", "_s)));
     }
     m_loaders = stillToLoad + m_loaders;
 }
@@ -276,6 +295,7 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     ++m_turns;
     Q_EMIT turnStarted(message);
     m_history->add(ChatMessage::user(message));
+    m_tools.beginTurn();
     if (!m_loaders.isEmpty()) {
         QCoro::Task<void> loading = loadTools();
         co_await loading;
@@ -339,11 +359,15 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
             break;
         }
 
-        // Run the calls: together when none changes anything, else one after another.
+        // Run the calls: together when none changes anything, else one after another. A step
+        // runs at most max_tool_calls_per_step; the rest get an error result that says so,
+        // so one answer cannot fan out into thousands of calls.
         m_toolCancel = std::make_shared<CancelToken>();
         CancelTokenPtr cancelToken = m_toolCancel;
+        const qsizetype allowed = std::max(1, m_config.settings.maxToolCallsPerStep);
+        const QList<ToolCall> toRun = response.toolCalls.mid(0, allowed);
         bool allReadOnly = true;
-        for (const ToolCall &call : response.toolCalls) {
+        for (const ToolCall &call : toRun) {
             QJsonObject arguments;
             QString problem;
             const std::shared_ptr<Tool> tool = m_tools.find(call.name);
@@ -356,7 +380,7 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
         waitClock.restart();
         if (allReadOnly) {
             std::vector<QCoro::Task<ToolResult>> running; // tasks start at once: they run together
-            for (const ToolCall &call : response.toolCalls) {
+            for (const ToolCall &call : toRun) {
                 setActivity(AgentActivity::CallingTool, call.name);
                 running.push_back(runTool(call, cancelToken));
             }
@@ -365,7 +389,7 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
                 results.append(result);
             }
         } else {
-            for (const ToolCall &call : response.toolCalls) {
+            for (const ToolCall &call : toRun) {
                 setActivity(AgentActivity::CallingTool, call.name);
                 if (cancelToken->isCancelled()) {
                     results.append(ToolResult::error(QString::fromLatin1(kCancelledResult)));
@@ -380,6 +404,13 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
         }
         if (!self)
             co_return turn;
+        for (qsizetype i = toRun.size(); i < response.toolCalls.size(); ++i) {
+            results.append(ToolResult::error(
+                u"not run: this step asked for %1 tool calls, and at most %2 run in one step "
+                u"(max_tool_calls_per_step); ask for fewer at a time"_s
+                    .arg(response.toolCalls.size())
+                    .arg(allowed)));
+        }
         waitedNs += waitClock.nsecsElapsed();
         for (qsizetype i = 0; i < response.toolCalls.size(); ++i) {
             const ToolCall &call = response.toolCalls.at(i);

@@ -55,6 +55,8 @@ public:
     // read-only runs them concurrently; otherwise they run in the order the model gave.
     virtual bool isReadOnly(const QJsonObject &arguments) const = 0;
     virtual QCoro::Task<ToolResult> execute(QJsonObject arguments, CancelTokenPtr cancel) = 0;
+    // The agent starts a turn: a tool that budgets per turn starts its count again.
+    virtual void beginTurn() {}
 };
 
 } // namespace spoon

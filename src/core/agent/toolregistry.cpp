@@ -13,6 +13,20 @@ void ToolRegistry::add(std::shared_ptr<Tool> tool)
     m_tools.append(std::move(tool));
 }
 
+bool ToolRegistry::addIfNew(std::shared_ptr<Tool> tool)
+{
+    if (find(tool->name()))
+        return false;
+    m_tools.append(std::move(tool));
+    return true;
+}
+
+void ToolRegistry::beginTurn()
+{
+    for (const auto &tool : std::as_const(m_tools))
+        tool->beginTurn();
+}
+
 std::shared_ptr<Tool> ToolRegistry::find(const QString &name) const
 {
     for (const auto &tool : m_tools) {

@@ -14,7 +14,10 @@ namespace spoon {
 class ToolRegistry
 {
 public:
-    void add(std::shared_ptr<Tool> tool);
+    void add(std::shared_ptr<Tool> tool); // a later definition replaces an earlier one
+    // Adds a tool whose name is free; false, and nothing changes, if one has it already.
+    bool addIfNew(std::shared_ptr<Tool> tool);
+    void beginTurn(); // tells every tool a turn starts
     std::shared_ptr<Tool> find(const QString &name) const;
     QStringList names() const;
     QList<ToolSpec> specs() const; // what the model is told

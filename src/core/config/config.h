@@ -32,6 +32,9 @@ struct LlmPerformance
     bool cacheEnabled;
     int cacheTtl;
     int cacheSize;
+    qint64 maxResponseBytes; // a whole answer, streamed or not
+    int maxEventBytes;       // one SSE line or event
+    double streamDeadline;   // seconds for a whole streamed answer
 };
 
 struct ToolPerformance
@@ -48,6 +51,8 @@ struct ToolPerformance
     int dnsCacheTtl;
     qint64 maxResponseBytes;
     QStringList allowHosts;
+    int maxUrlsPerTurn;
+    int maxResultChars;
 };
 
 struct DatabaseSettings
@@ -80,6 +85,10 @@ struct ProviderConfig
     double temperature;
     double timeout;
     int retryAttempts;
+    // From performance.llm: caps on what an answer may bring.
+    qint64 maxResponseBytes;
+    int maxEventBytes;
+    double streamDeadline;
     bool fromFile; // listed in the config file, not only found through the environment
     bool needsKey;
     QString apiKeyEnv;        // the variable the key comes from
@@ -121,6 +130,8 @@ struct AgentSettings
     bool cacheEnabled;
     int maxHistoryLength;
     int cleanupInterval;
+    int maxToolCallsPerStep;
+    int maxResultChars; // performance.tools.max_result_chars
 };
 
 struct AgentConfig

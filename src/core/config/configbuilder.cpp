@@ -80,6 +80,9 @@ PerformanceConfig readPerformance(const QJsonValue &p)
     c.llm.cacheEnabled = llm["cache_enabled"_L1].toBool();
     c.llm.cacheTtl = llm["cache_ttl"_L1].toInt();
     c.llm.cacheSize = llm["cache_size"_L1].toInt();
+    c.llm.maxResponseBytes = qint64(llm["max_response_bytes"_L1].toDouble());
+    c.llm.maxEventBytes = llm["max_event_bytes"_L1].toInt();
+    c.llm.streamDeadline = llm["stream_deadline"_L1].toDouble();
 
     const QJsonValue tools = p["tools"_L1];
     c.tools.concurrentLimit = tools["concurrent_limit"_L1].toInt();
@@ -94,6 +97,8 @@ PerformanceConfig readPerformance(const QJsonValue &p)
     c.tools.dnsCacheTtl = tools["dns_cache_ttl"_L1].toInt();
     c.tools.maxResponseBytes = qint64(tools["max_response_bytes"_L1].toDouble());
     c.tools.allowHosts = strings(tools["allow_hosts"_L1]);
+    c.tools.maxUrlsPerTurn = tools["max_urls_per_turn"_L1].toInt();
+    c.tools.maxResultChars = tools["max_result_chars"_L1].toInt();
 
     const QJsonValue db = p["database"_L1];
     c.database.url = db["url"_L1].toString();
@@ -127,6 +132,9 @@ ProviderConfig readProvider(const QString &name, const QJsonValue &p,
     c.temperature = p["temperature"_L1].toDouble();
     c.timeout = doubleOr(p["timeout"_L1], performance.llm.requestTimeout);
     c.retryAttempts = intOr(p["retry_attempts"_L1], performance.llm.retryAttempts);
+    c.maxResponseBytes = performance.llm.maxResponseBytes;
+    c.maxEventBytes = performance.llm.maxEventBytes;
+    c.streamDeadline = performance.llm.streamDeadline;
     c.fromFile = true;
     c.needsKey = known ? known->needsKey : true;
     c.apiKeyEnv = providerEnvPrefix(name) + "_API_KEY"_L1;
@@ -144,6 +152,8 @@ AgentSettings readAgentSettings(const QJsonValue &s, const PerformanceConfig &pe
     c.cacheEnabled = s["cache_enabled"_L1].toBool();
     c.maxHistoryLength = intOr(s["max_history_length"_L1], performance.agents.maxHistoryLength);
     c.cleanupInterval = intOr(s["cleanup_interval"_L1], performance.agents.cleanupInterval);
+    c.maxToolCallsPerStep = s["max_tool_calls_per_step"_L1].toInt();
+    c.maxResultChars = performance.tools.maxResultChars;
     return c;
 }
 

@@ -112,13 +112,18 @@ ConfigLoadResult ConfigLoader::load(const ConfigLocation &location, const QProce
         return failure(tr("no such file (named by %1)").arg(location.sourceName()));
     if (QFileInfo(file).isDir())
         return failure(tr("is a directory, not a config file"));
+    // A device or a pipe would never end (/dev/zero) or never begin (a FIFO blocks the open
+    // itself): only a regular file is read, and never past the cap, whatever it claims.
+    if (!QFileInfo(file).isFile())
+        return failure(tr("is not a regular file (a device, pipe or socket)"));
     if (!file.open(QIODevice::ReadOnly))
         return failure(tr("cannot read: %1").arg(file.errorString()));
-    if (file.size() > kMaxConfigBytes)
+    const QByteArray text = file.read(kMaxConfigBytes + 1);
+    if (text.size() > kMaxConfigBytes)
         return failure(
-            tr("is %1 bytes; a config file is at most %2").arg(file.size()).arg(kMaxConfigBytes));
+            tr("is larger than %1 bytes, the most a config file may be").arg(kMaxConfigBytes));
 
-    ConfigLoadResult result = parse(file.readAll(), location.path, env);
+    ConfigLoadResult result = parse(text, location.path, env);
     result.location = location;
     return result;
 }

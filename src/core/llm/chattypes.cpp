@@ -62,6 +62,8 @@ QString LlmError::kindName() const
         return QStringLiteral("malformed_response");
     case Kind::TruncatedStream:
         return QStringLiteral("truncated_stream");
+    case Kind::TooLarge:
+        return QStringLiteral("response_too_large");
     case Kind::Cancelled:
         return QStringLiteral("cancelled");
     case Kind::NoProvider:

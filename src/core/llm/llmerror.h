@@ -21,6 +21,7 @@ struct LlmError
         Network,           // refused, unreachable, dropped before an answer
         MalformedResponse, // not the JSON or event stream the protocol promises
         TruncatedStream,   // the stream ended without [DONE] / message_stop
+        TooLarge,          // larger than performance.llm.max_response_bytes or max_event_bytes
         Cancelled,
         NoProvider,
     };

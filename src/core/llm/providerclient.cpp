@@ -18,6 +18,11 @@ Q_LOGGING_CATEGORY(lcLlm, "spoon.llm")
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// An error answer's text is read this far: enough for any provider's explanation.
+constexpr qsizetype kMaxErrorBody = 64 * 1024;
+} // namespace
+
 // One request to one provider, with its retries.
 class ProviderCall : public LlmCall
 {
@@ -84,9 +89,13 @@ private:
         http.streaming = m_request.stream;
         const int timeoutMs = int(config.timeout * 1000.0);
         // A long answer may stream for minutes: for streams the timeout bounds the wait for
-        // the first byte and every gap between chunks, not the whole answer.
-        http.totalTimeoutMs = m_request.stream ? 0 : timeoutMs;
+        // the first byte and every gap between chunks, and stream_deadline the whole answer,
+        // so a trickle cannot keep a call alive for ever.
+        http.totalTimeoutMs = m_request.stream ? int(config.streamDeadline * 1000.0) : timeoutMs;
         http.idleTimeoutMs = m_request.stream ? timeoutMs : 0;
+        http.maxResponseBytes = config.maxResponseBytes;
+        http.followRedirects = false;
+        m_parser->setMaxEventBytes(config.maxEventBytes);
         m_job = m_client.m_pool.send(std::move(http), m_client.m_caller);
         connect(m_job, &HttpJob::responseStarted, this,
                 [this](int status, const HttpHeaders &) { m_status = status; });
@@ -97,11 +106,13 @@ private:
     void onData(const QByteArray &chunk)
     {
         if (m_status < 200 || m_status >= 300) {
-            m_errorBody += chunk; // an error answer, read whole before it is explained
+            // An error answer, read before it is explained: its start says what went wrong.
+            m_errorBody += chunk.first(
+                std::min(chunk.size(), std::max<qsizetype>(0, kMaxErrorBody - m_errorBody.size())));
             return;
         }
         m_parser->feed(chunk);
-        if (m_stream->error().isError() && m_job)
+        if ((m_stream->error().isError() || m_parser->overflowed()) && m_job)
             m_job->cancel();
     }
 
@@ -127,6 +138,20 @@ private:
         if (m_request.stream && m_stream->error().isError()) {
             error = m_stream->error(); // the stream said what went wrong; we cancelled it
             response = m_stream->response();
+        } else if (m_parser->overflowed()) {
+            error = LlmError{
+                LlmError::Kind::TooLarge, 0,
+                u"a line or event of the stream is longer than %1 bytes "
+                u"(performance.llm.max_event_bytes)"_s.arg(m_client.m_config.maxEventBytes),
+                -1};
+            response = m_stream->response();
+        } else if (http.error == HttpError::ResponseTooLarge) {
+            error = LlmError{
+                LlmError::Kind::TooLarge, 0,
+                u"the answer is larger than %1 bytes "
+                u"(performance.llm.max_response_bytes)"_s.arg(m_client.m_config.maxResponseBytes),
+                -1};
+            response = m_stream->response();
         } else if (http.error == HttpError::Cancelled && m_cancelled) {
             error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
             response = m_stream->response();
@@ -138,9 +163,18 @@ private:
                 timeout ? LlmError::Kind::Timeout : LlmError::Kind::Network, 0,
                 httpErrorName(http.error).replace(u'_', u' ') + u": "_s + http.errorString, -1};
             response = m_stream->response();
+        } else if (http.status >= 300 && http.status < 400) {
+            // An API endpoint does not move in normal use; a redirect is a misconfigured base
+            // URL or a hostile server, and following it would carry the API key elsewhere.
+            error = LlmError{LlmError::Kind::BadRequest, http.status,
+                             u"the provider redirected to %1 (HTTP %2); LLM requests do not "
+                             u"follow redirects, since they carry the API key: check base_url"_s
+                                 .arg(QString::fromUtf8(http.header("Location")).left(300))
+                                 .arg(http.status),
+                             -1};
         } else if (http.status < 200 || http.status >= 300) {
-            error = m_client.m_protocol->parseError(http.status,
-                                                    m_request.stream ? m_errorBody : http.body);
+            error = m_client.m_protocol->parseError(
+                http.status, m_request.stream ? m_errorBody : http.body.left(kMaxErrorBody));
             error.retryAfterMs = RetryPolicy::parseRetryAfter(http.header("Retry-After"));
         } else if (m_request.stream) {
             m_parser->finish();
@@ -177,7 +211,7 @@ private:
         complete(error, response);
     }
 
-    void complete(const LlmError &error, ChatResponse response = {})
+    void complete(LlmError error, ChatResponse response = {})
     {
         response.provider = m_client.m_config.name;
         if (response.model.isEmpty())
@@ -187,6 +221,7 @@ private:
         // Unstreamed, the first token arrives with the whole answer.
         response.ttftMs = m_request.stream || error.isError() ? m_ttftMs : response.latencyMs;
         if (error.isError()) {
+            error.message = redactSecrets(error.message); // a server may echo the key back
             response.incomplete = !response.text.isEmpty() || !response.toolCalls.isEmpty();
             if (response.finishReason == FinishReason::Unknown)
                 response.finishReason = error.kind == LlmError::Kind::Cancelled

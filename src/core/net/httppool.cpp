@@ -78,7 +78,6 @@ HttpError classify(QNetworkReply::NetworkError error, bool headersSeen)
     case QNetworkReply::TimeoutError:
         return HttpError::Timeout;
     case QNetworkReply::SslHandshakeFailedError:
-    case QNetworkReply::InsecureRedirectError:
         return HttpError::Tls;
     case QNetworkReply::OperationCanceledError:
         return HttpError::Cancelled;
@@ -237,9 +236,13 @@ void HttpPool::start(HttpJob *job)
                                 m_limits.keepAliveSeconds);
     networkRequest.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
                                 QNetworkRequest::AlwaysNetwork);
-    if (!request.followRedirects)
-        networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                    QNetworkRequest::ManualRedirectPolicy);
+    // Redirects are followed within the same origin only: headers such as Authorization
+    // would travel with the request to any other host.
+    networkRequest.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                request.followRedirects ? QNetworkRequest::SameOriginRedirectPolicy
+                                                        : QNetworkRequest::ManualRedirectPolicy);
+    if (!request.peerVerifyName.isEmpty())
+        networkRequest.setPeerVerifyName(request.peerVerifyName);
     QNetworkReply *reply =
         m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
     job->m_reply = reply;
@@ -360,6 +363,11 @@ void HttpPool::onReplyFinished(HttpJob *job)
     HttpResponse &response = job->m_response;
     if (job->m_forcedError != HttpError::None) {
         response.error = job->m_forcedError;
+    } else if (reply->error() == QNetworkReply::InsecureRedirectError) {
+        // The redirect policy refused to follow to another origin: the 3xx is the answer.
+        response.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (response.header("Location").isEmpty() && reply->hasRawHeader("Location"))
+            response.headers.append({"Location", reply->rawHeader("Location")});
     } else if (reply->error() != QNetworkReply::NoError &&
                !(response.status > 0 && isHttpStatusError(reply->error()))) {
         response.error = classify(reply->error(), job->m_headersSeen);

@@ -59,8 +59,12 @@ struct HttpRequest
     int totalTimeoutMs = -1;      // -1: the pool's; 0: none
     int idleTimeoutMs = 0;        // 0: none; restarts with every byte received
     qint64 maxResponseBytes = -1; // -1: the pool's
-    // false: a 3xx comes back as it is, so the HTTP tool can check where it points first.
+    // true: redirects within the same scheme, host and port are followed, and one to another
+    // origin comes back as the 3xx it is. false: every 3xx comes back, so the HTTP tool can
+    // check where it points first.
     bool followRedirects = true;
+    // For https to an address: the name the certificate must carry (and the SNI name).
+    QString peerVerifyName = {};
 };
 
 struct HttpResponse

@@ -25,6 +25,8 @@ SseParser::SseParser(Handler handler)
 
 void SseParser::feed(QByteArrayView chunk)
 {
+    if (m_overflowed)
+        return;
     const char *pos = chunk.data();
     const char *end = pos + chunk.size();
 
@@ -62,10 +64,14 @@ void SseParser::feed(QByteArrayView chunk)
                 lineEnd = end;
         }
         if (lineEnd == end) { // no line ending yet: keep the rest for the next chunk
+            if (tooLong(m_partialLine.size() + (end - pos)))
+                return;
             m_partialLine.append(pos, end - pos);
             return;
         }
         const QByteArrayView piece(pos, lineEnd - pos);
+        if (tooLong(m_partialLine.size() + piece.size()))
+            return;
         if (m_partialLine.isEmpty()) {
             processLine(piece);
         } else {
@@ -73,6 +79,8 @@ void SseParser::feed(QByteArrayView chunk)
             processLine(m_partialLine);
             m_partialLine.truncate(0);
         }
+        if (m_overflowed)
+            return;
         pos = lineEnd + 1;
         if (*lineEnd == '\r') {
             if (pos == end)
@@ -102,6 +110,8 @@ void SseParser::processLine(QByteArrayView line)
             value = value.sliced(1);
     }
     if (field == "data") {
+        if (tooLong(m_data.size() + value.size()))
+            return;
         m_data.append(value);
         m_data.append('\n');
         m_pendingEvent = true;
@@ -141,7 +151,7 @@ bool SseParser::finish()
 {
     // A last line without its line ending is not a line (the standard's grammar), so it is
     // dropped with whatever event it belonged to.
-    const bool cutOff = m_pendingEvent || !m_partialLine.isEmpty();
+    const bool cutOff = m_pendingEvent || !m_partialLine.isEmpty() || m_overflowed;
     m_partialLine.truncate(0);
     m_data.truncate(0);
     m_eventType.truncate(0);

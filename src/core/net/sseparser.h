@@ -34,6 +34,11 @@ public:
     // dispatch), so callers can tell a cut-off stream.
     bool finish();
 
+    // The longest line, and the most data one event may gather. Past it the parser stops:
+    // overflowed() turns true and the rest of the stream is ignored. -1: no limit.
+    void setMaxEventBytes(qint64 bytes) { m_maxEventBytes = bytes; }
+    bool overflowed() const { return m_overflowed; }
+
     // The last "retry" value in milliseconds, or -1 if the stream sent none.
     qint64 retryMs() const { return m_retryMs; }
     QByteArrayView lastEventId() const { return m_lastEventId; }
@@ -54,6 +59,15 @@ private:
     bool m_atStreamStart = true;
     bool m_skipNextLf = false;   // the previous chunk ended in CR
     bool m_pendingEvent = false; // a field was seen since the last dispatch
+    qint64 m_maxEventBytes = -1;
+    bool m_overflowed = false;
+
+    bool tooLong(qsizetype bytes)
+    {
+        if (m_maxEventBytes >= 0 && bytes > m_maxEventBytes)
+            m_overflowed = true;
+        return m_overflowed;
+    }
 };
 
 } // namespace spoon

@@ -33,6 +33,14 @@ public:
         if (--m_left == 0)
             Q_EMIT finished();
     }
+    // Stops waiting: what has not come back by now is left behind.
+    void abandon()
+    {
+        if (m_left > 0) {
+            m_left = 0;
+            Q_EMIT finished();
+        }
+    }
     int left() const { return m_left; }
 
 Q_SIGNALS:
@@ -45,9 +53,68 @@ private:
 struct Fetch
 {
     QUrl url;
-    QString error; // set when the URL never left, or failed in transport
+    QHostAddress address; // the one checked, and the one connected to
+    QString error;        // set when the URL never left, or failed in transport
     HttpResponse response;
 };
+
+// Why a header the model asked for is refused; empty if it may go. Names are RFC 9110
+// tokens, values carry no control characters (a CR or LF would start a header of the
+// model's own), and the headers that steer the connection or the host are ours to set.
+QString headerRefusal(const QString &name, const QString &value)
+{
+    static const QStringList reserved{
+        u"host"_s,
+        u"connection"_s,
+        u"keep-alive"_s,
+        u"proxy-connection"_s,
+        u"proxy-authenticate"_s,
+        u"proxy-authorization"_s,
+        u"te"_s,
+        u"trailer"_s,
+        u"transfer-encoding"_s,
+        u"upgrade"_s,
+        u"content-length"_s,
+        u"expect"_s,
+        u"http2-settings"_s,
+    };
+    static const QString tokenChars = u"!#$%&'*+-.^_`|~"_s;
+    if (name.isEmpty())
+        return u"an empty header name"_s;
+    for (const QChar c : name) {
+        if (c.unicode() > 0x7e || !(c.isLetterOrNumber() || tokenChars.contains(c)))
+            return u"header name \"%1\" has a character a header name cannot have"_s.arg(
+                name.left(60));
+    }
+    if (reserved.contains(name.toLower()))
+        return u"the %1 header is set by the HTTP tool itself"_s.arg(name);
+    for (const QChar c : value) {
+        if ((c.unicode() < 0x20 && c != u'\t') || c.unicode() == 0x7f)
+            return u"the value of header %1 has a control character (CR, LF or the like)"_s.arg(
+                name);
+    }
+    return {};
+}
+
+// The request goes to the address that was checked, not to whatever a second lookup of the
+// name would give (DNS can change its answer in between): the URL carries the address, the
+// Host header and the TLS peer name carry the name.
+HttpRequest pinnedRequest(const Fetch &fetch, const QByteArray &method, HttpHeaders headers,
+                          const QByteArray &body)
+{
+    QUrl pinned = fetch.url;
+    pinned.setHost(fetch.address.toString());
+    const bool https = fetch.url.scheme() == "https"_L1;
+    const int defaultPort = https ? 443 : 80;
+    QString host = fetch.url.host(QUrl::FullyEncoded);
+    if (fetch.url.port(defaultPort) != defaultPort)
+        host += u':' + QString::number(fetch.url.port());
+    headers.append({"Host", host.toLatin1()});
+    HttpRequest request{method, pinned, std::move(headers), body};
+    if (https)
+        request.peerVerifyName = fetch.url.host();
+    return request;
+}
 
 bool isTextual(const QByteArray &contentType)
 {
@@ -156,13 +223,22 @@ bool HttpRequestTool::isReadOnly(const QJsonObject &arguments) const
     return method == "GET"_L1 || method == "HEAD"_L1;
 }
 
+void HttpRequestTool::beginTurn()
+{
+    m_urlsThisTurn = 0;
+}
+
 QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTokenPtr cancel)
 {
     const QByteArray method = arguments.value(u"method").toString(u"GET"_s).toUpper().toLatin1();
     HttpHeaders headers{{"User-Agent", "SpoonConsole/1.0"}};
     const QJsonObject extra = arguments.value(u"headers").toObject();
-    for (auto it = extra.begin(); it != extra.end(); ++it)
-        headers.append({it.key().toLatin1(), it.value().toString().toUtf8()});
+    for (auto it = extra.begin(); it != extra.end(); ++it) {
+        const QString value = it.value().toString();
+        if (const QString refused = headerRefusal(it.key(), value); !refused.isEmpty())
+            co_return ToolResult::error(u"refused: "_s + refused + u"; nothing was sent"_s);
+        headers.append({it.key().toLatin1(), value.toUtf8()});
+    }
     const QByteArray body = arguments.value(u"body").toString().toUtf8();
 
     QList<Fetch> fetches;
@@ -173,6 +249,11 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
             (fetch.url.scheme() != "http"_L1 && fetch.url.scheme() != "https"_L1) ||
             fetch.url.host().isEmpty())
             fetch.error = u"not an http:// or https:// URL"_s;
+        else if (m_urlsThisTurn >= m_limits.maxUrlsPerTurn)
+            fetch.error = u"not fetched: this turn has fetched %1 URLs, the most "
+                          u"performance.tools.max_urls_per_turn allows"_s.arg(m_urlsThisTurn);
+        else
+            ++m_urlsThisTurn;
         fetches.append(fetch);
     }
 
@@ -190,7 +271,10 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
                 if (info.error() != QHostInfo::NoError) {
                     target->error =
                         u"cannot resolve %1: %2"_s.arg(target->url.host(), info.errorString());
+                } else if (info.addresses().isEmpty()) {
+                    target->error = u"cannot resolve %1: no address"_s.arg(target->url.host());
                 } else {
+                    // Every address the name has must be public, not only the one used.
                     for (const QHostAddress &address : info.addresses()) {
                         const QString refusal = m_policy.refusal(target->url, address);
                         if (!refusal.isEmpty()) {
@@ -198,15 +282,21 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
                             break;
                         }
                     }
+                    target->address = info.addresses().first();
                 }
                 countdown->done();
             });
     }
     lookups->done();
-    if (lookups->left() > 0) {
+    // A cancel (the step timed out) stops the wait for slow lookups too.
+    const QMetaObject::Connection cancelLookups =
+        QObject::connect(cancel.get(), &CancelToken::cancelled, lookups.get(),
+                         [countdown = lookups.get()] { countdown->abandon(); });
+    if (lookups->left() > 0 && !cancel->isCancelled()) {
         auto resolved = qCoro(lookups.get(), &Countdown::finished);
         co_await resolved;
     }
+    QObject::disconnect(cancelLookups);
 
     // Then fetch, through one caller so at most concurrent_limit run at once.
     HttpCaller caller("http_request", m_limits.concurrentLimit);
@@ -219,7 +309,7 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
             fetched->done();
             continue;
         }
-        HttpRequest request{method, fetch.url, headers, body};
+        HttpRequest request = pinnedRequest(fetch, method, headers, body);
         request.totalTimeoutMs = int(m_limits.timeout * 1000.0);
         request.maxResponseBytes = m_limits.maxResponseBytes;
         request.followRedirects = false;

@@ -11,7 +11,9 @@ class HttpPool;
 
 // http_request: the seed's AsyncHTTPTool. Many URLs at once through the shared pool, at most
 // performance.tools.concurrent_limit (10) at a time, each with its own result or error, so
-// one failure never fails the rest. Refuses internal addresses (see AddressPolicy), does not
+// one failure never fails the rest, and at most max_urls_per_turn in one agent turn. Refuses
+// internal addresses (see AddressPolicy) and connects to the address it checked; refuses
+// headers that would inject lines or steer the connection; does not
 // follow redirects (it reports them, so the model can ask for the new place, which is then
 // checked too), caps each body at max_response_bytes and shows the model at most
 // kMaxCharsPerUrl characters of each. Decoding and trimming bodies runs on the CPU pool.
@@ -28,12 +30,15 @@ public:
     QJsonObject parameters() const override;
     bool isReadOnly(const QJsonObject &arguments) const override;
     QCoro::Task<ToolResult> execute(QJsonObject arguments, CancelTokenPtr cancel) override;
+    // Starts the count toward performance.tools.max_urls_per_turn afresh.
+    void beginTurn() override;
 
 private:
     HttpPool &m_pool;
     ComputePool &m_compute;
     ToolPerformance m_limits;
     AddressPolicy m_policy;
+    int m_urlsThisTurn = 0;
 };
 
 } // namespace spoon
