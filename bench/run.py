@@ -75,9 +75,9 @@ def console_idle(binary, seconds):
         deadline = time.time() + 20
         while time.time() < deadline:
             line = console.stderr.readline()
-            if line.startswith("first-paint"):
-                parts = line.split()
-                first_paint_ms = int(parts[2]) - launched_ms
+            if "first-paint epoch-ms" in line:
+                parts = line.split("first-paint epoch-ms", 1)[1].split()
+                first_paint_ms = int(parts[0]) - launched_ms
                 break
             if not line and console.poll() is not None:
                 break

@@ -196,6 +196,30 @@ private Q_SLOTS:
         QVERIFY(result.err.contains(QStringLiteral("the config is invalid")));
     }
 
+    // With LOG_FORMAT=json every line the console writes to stderr is a JSON object, the
+    // config's errors included, from the first line on.
+    void jsonLogsAreJsonThroughout()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("bad.json"), "{\"performance\": [");
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("LOG_FORMAT"), QStringLiteral("json"));
+        const Run result = run({QStringLiteral("--config"), path}, env);
+        SPOON_COMPARE_EXIT(result, 1);
+        const QStringList lines = result.err.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(lines.size() >= 2);
+        bool sawError = false;
+        for (const QString &line : lines) {
+            QJsonParseError error{};
+            const QJsonObject object = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+            sawError = sawError || object.value(u"msg").toString().contains(
+                                       QStringLiteral("invalid JSON: unterminated array"));
+        }
+        QVERIFY(sawError);
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -1,3 +1,4 @@
+#include "config/secret.h"
 #include "telemetry/logging.h"
 
 #include <QJsonDocument>
@@ -29,6 +30,29 @@ private Q_SLOTS:
         QCOMPARE(object.value(u"msg").toString(), QStringLiteral("disk \"io\"\nunreadable"));
         QCOMPARE(object.value(u"ts").toString(), QStringLiteral("2023-11-14T22:13:20.123Z"));
         QCOMPARE(object.value(u"line").toInt(), 42);
+    }
+
+    // Whatever logs a key (a server's message, a URL with a token) has it masked, in both
+    // formats.
+    void everyLineMasksConfiguredKeys_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("text") << false;
+        QTest::newRow("json") << true;
+    }
+    void everyLineMasksConfiguredKeys()
+    {
+        QFETCH(bool, json);
+        const Secret key(QStringLiteral("sk-logged-0123456789abcdefXY"));
+        const QMessageLogContext context("provider.cpp", 7, "f", "spoon.llm");
+        const QByteArray line = logging::formatLine(
+            QtWarningMsg, context,
+            QStringLiteral("401: Incorrect API key sk-logged-0123456789abcdefXY"), json);
+        QVERIFY2(!line.contains("0123456789abcdef"), line.constData());
+        QVERIFY2(line.contains("sk-****XY"), line.constData());
+        QCOMPARE(line.count('\n'), 1);
+        if (json)
+            QVERIFY(QJsonDocument::fromJson(line).isObject());
     }
 
     void levels_data()

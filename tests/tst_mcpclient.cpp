@@ -222,6 +222,33 @@ private Q_SLOTS:
         QCOMPARE(client.starts(), 1);
     }
 
+    // A server that misbehaves without end is cut off with a clear error, and memory stays
+    // bounded: endless pages, a flood it sends while never reading our answers, a line with
+    // no end.
+    void endlessServersAreCutOff_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("endless tools/list pages")
+            << QStringLiteral("endless-pages") << QStringLiteral("did not end within 100 pages");
+        QTest::newRow("ping flood, stdin never read")
+            << QStringLiteral("ping-flood") << QStringLiteral("does not read its input");
+        QTest::newRow("a line with no end")
+            << QStringLiteral("huge-line") << QStringLiteral("a message longer than");
+    }
+    void endlessServersAreCutOff()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, said);
+        McpClient client(QStringLiteral("fake"), fakeServer(mode, 60.0));
+        QString error;
+        const auto tools = awaitTask(client.listTools(&error));
+        QVERIFY(tools.has_value());
+        QVERIFY(tools->isEmpty());
+        QVERIFY2(error.contains(said), qPrintable(error));
+        QVERIFY(!client.isRunning());
+    }
+
     void startupFailuresAreClear_data()
     {
         QTest::addColumn<QString>("command");

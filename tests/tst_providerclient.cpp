@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <zlib.h>
+
 #include "support/fixtures.h"
 #include "support/llmcallrun.h"
 #include "support/testenvironment.h"
@@ -99,6 +101,24 @@ ScriptedServer::Step sse(const QByteArray &events, bool end = true)
         if (end)
             e->endStream();
     };
+}
+
+// RFC 1952 gzip, through zlib's deflate with a gzip wrapper.
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream stream{};
+    if (deflateInit2(&stream, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) !=
+        Z_OK)
+        qFatal("deflateInit2 failed");
+    QByteArray out(int(deflateBound(&stream, uLong(data.size()))), Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.truncate(qsizetype(stream.total_out));
+    deflateEnd(&stream);
+    return out;
 }
 
 const QByteArray kOk =
@@ -451,6 +471,45 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.kind, LlmError::Kind::MalformedResponse);
         QVERIFY(outcome.error.message.startsWith(QStringLiteral("a stream chunk is not JSON")));
         QVERIFY(outcome.response.incomplete);
+    }
+
+    // Events that came in the same read as a malformed one are dropped: the answer stops at
+    // the first error.
+    void nothingAfterAMalformedEvent()
+    {
+        const QByteArray delta = R"({"choices":[{"index":0,"delta":{"content":"%1"}}]})";
+        ScriptedServer server({sse(
+            "data: " + QByteArray(delta).replace("%1", "before") + "\n\ndata: {not json\n\ndata: " +
+            QByteArray(delta).replace("%1", "after") + "\n\ndata: [DONE]\n\n")});
+        Rig rig(server.baseUrl());
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"))));
+        QCOMPARE(outcome.error.kind, LlmError::Kind::MalformedResponse);
+        QCOMPARE(outcome.streamed, QStringLiteral("before"));
+        QCOMPARE(outcome.response.text, QStringLiteral("before"));
+        QCOMPARE(server.requests, 1); // tokens had reached the caller: not retried
+    }
+
+    // A small compressed body that inflates past max_response_bytes is "too large", and is
+    // not fetched again.
+    void aDecompressionBombIsTooLarge()
+    {
+        QByteArray bomb;
+        {
+            // gzip of 50 MB of spaces, made here: a few tens of kilobytes on the wire.
+            QByteArray raw(50 * 1024 * 1024, ' ');
+            bomb = gzip(raw);
+        }
+        QVERIFY(bomb.size() < 1024 * 1024);
+        ScriptedServer server({[bomb](HttpServerExchange *e) {
+            e->respond(200, "application/json", bomb, {{"Content-Encoding", "gzip"}});
+        }});
+        Rig rig(server.baseUrl(), ProviderType::OpenAiCompatible,
+                QStringLiteral("sk-test-key-0123456789abcdef"),
+                [](ProviderConfig &c) { c.maxResponseBytes = 1024 * 1024; });
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hi"), false)));
+        QVERIFY2(outcome.error.kind == LlmError::Kind::TooLarge,
+                 qPrintable(outcome.error.describe()));
+        QCOMPARE(server.requests, 1);
     }
 
     void idleStreamTimesOut()

@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QLibraryInfo>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QProcessEnvironment>
 #include <QTextStream>
@@ -25,6 +26,8 @@
 using namespace spoon;
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcStartup, "spoon.startup")
 
 void installTranslations(QCoreApplication &app)
 {
@@ -76,10 +79,9 @@ protected:
             m_reported = true;
             // Report after this paint has been delivered and flushed.
             QTimer::singleShot(0, this, [this] {
-                std::fprintf(stderr, "first-paint epoch-ms %lld since-main-ms %lld\n",
-                             static_cast<long long>(QDateTime::currentMSecsSinceEpoch()),
-                             static_cast<long long>(m_sinceMain.elapsed()));
-                std::fflush(stderr);
+                qCInfo(lcStartup, "first-paint epoch-ms %lld since-main-ms %lld",
+                       static_cast<long long>(QDateTime::currentMSecsSinceEpoch()),
+                       static_cast<long long>(m_sinceMain.elapsed()));
             });
         }
         return QObject::eventFilter(watched, event);
@@ -107,15 +109,19 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
 
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const ConfigLoadResult loaded = ConfigLoader::load(locateConfig(line.configPath, env), env);
-    QTextStream err(stderr);
-    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics)
-        err << diagnostic.toString() << '\n';
+    // Through the logger, so that with LOG_FORMAT=json these are JSON lines too; as text they
+    // read exactly as check-config prints them.
+    for (const ConfigDiagnostic &diagnostic : loaded.diagnostics) {
+        if (diagnostic.isError())
+            qCritical().noquote() << diagnostic.toString();
+        else
+            qWarning().noquote() << diagnostic.toString();
+    }
     if (!loaded.isValid()) {
         const QString summary =
             QCoreApplication::translate("main", "spoon-console: the config is invalid; fix it "
                                                 "and start again (spoon-console check-config)");
-        err << summary << '\n';
-        err.flush();
+        qCritical().noquote() << summary;
         if (canShowDialogs()) {
             QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Invalid config"),
                                   summary + QStringLiteral("\n\n") +
@@ -128,8 +134,8 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
 
     Engine engine(loaded.config);
     if (!engine.start())
-        err << QCoreApplication::translate("main", "spoon-console: %1").arg(engine.errorString())
-            << '\n';
+        qCritical().noquote()
+            << QCoreApplication::translate("main", "spoon-console: %1").arg(engine.errorString());
     MainWindow window(engine);
     window.show();
 
@@ -146,6 +152,7 @@ int main(int argc, char **argv)
 {
     QElapsedTimer sinceStart;
     sinceStart.start();
+    logging::install(); // before anything can log: every line is masked and in LOG_FORMAT
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

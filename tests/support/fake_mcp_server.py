@@ -5,7 +5,9 @@ It talks like a real one (notifications before the initialize answer, a ping req
 own, tools/list in pages) and each tool misbehaves on request: crash exits, hang never
 answers, garbage writes a line that is not JSON-RPC. The first argument picks a startup
 mode: ok, bad-version (answers initialize with an unknown protocol version), silent (never
-answers initialize).
+answers initialize), endless-pages (tools/list always has a next page), ping-flood (once
+initialized, sends pings for ever and never reads again), huge-line (once initialized, writes
+a 20 MB line with no end).
 """
 import json
 import os
@@ -56,6 +58,15 @@ def handle(message):
                             "serverInfo": {"name": "fake-mcp", "version": "1.0"}})
     elif method == "notifications/initialized":
         state["initialized"] = True
+        if MODE == "ping-flood":
+            n = 0
+            while True:  # stdin is never read again
+                n += 1
+                send({"jsonrpc": "2.0", "id": "flood-%d" % n, "method": "ping"})
+        if MODE == "huge-line":
+            sys.stdout.write("x" * (20 * 1024 * 1024))
+            sys.stdout.flush()
+            sys.stdin.read()
         send({"jsonrpc": "2.0", "id": "server-ping-1", "method": "ping"})
         send({"jsonrpc": "2.0", "id": "server-ask-1", "method": "sampling/createMessage",
               "params": {}})
@@ -66,6 +77,9 @@ def handle(message):
         page = {"tools": TOOLS[start:start + PAGE]}
         if start + PAGE < len(TOOLS):
             page["nextCursor"] = str(start + PAGE)
+        if MODE == "endless-pages":
+            page = {"tools": [{"name": "t%d" % start, "description": "again"}],
+                    "nextCursor": str(start + 1)}
         result(request_id, page)
     elif method == "tools/call":
         name = message["params"]["name"]

@@ -1,8 +1,10 @@
 #include "mcpclient.h"
 
 #include "appinfo.h"
+#include "printable.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -108,10 +110,16 @@ int McpClient::timeoutMs() const
 void McpClient::stop()
 {
     if (m_process) {
-        m_process->disconnect(this);
-        m_process->kill();
-        m_process->waitForFinished(2000);
-        m_process->deleteLater();
+        // Killed without waiting for it on this (the GUI) thread: the process object goes
+        // once the kernel has reaped it.
+        QProcess *process = m_process;
+        process->disconnect(this);
+        if (process->state() == QProcess::NotRunning) {
+            process->deleteLater();
+        } else {
+            connect(process, &QProcess::finished, process, &QObject::deleteLater);
+            process->kill();
+        }
     }
     m_process = nullptr;
     m_state = State::Stopped;
@@ -147,6 +155,13 @@ void McpClient::send(const QJsonObject &message)
 {
     if (!isRunning())
         return;
+    // A server that does not read its input would let our writes (answers to its pings, say)
+    // pile up without end: past a bound it is broken.
+    if (m_process->bytesToWrite() > kMaxUnwrittenBytes) {
+        breakDown(u"the server does not read its input (%1 bytes wait to be written)"_s.arg(
+            m_process->bytesToWrite()));
+        return;
+    }
     // stdio transport: one JSON-RPC message per line; compact JSON has no raw newline.
     m_process->write(QJsonDocument(message).toJson(QJsonDocument::Compact) + '\n');
 }
@@ -156,6 +171,10 @@ void McpClient::onStdout()
     if (!m_process)
         return;
     m_stdout += m_process->readAllStandardOutput();
+    if (m_stdout.size() > kMaxMessageBytes && !m_stdout.first(kMaxMessageBytes).contains('\n')) {
+        breakDown(u"the server wrote a message longer than %1 bytes"_s.arg(kMaxMessageBytes));
+        return;
+    }
     qsizetype newline;
     while (m_process && (newline = m_stdout.indexOf('\n')) >= 0) {
         const QByteArray line = m_stdout.first(newline).trimmed();
@@ -168,7 +187,8 @@ void McpClient::onStdout()
             document[u"jsonrpc"].toString() != "2.0"_L1) {
             breakDown(
                 u"the server wrote something that is not JSON-RPC: \"%1\"; it was stopped and "
-                u"will be started again on its next use"_s.arg(QString::fromUtf8(line.left(120))));
+                u"will be started again on its next use"_s.arg(
+                    printable(QString::fromUtf8(line.left(120)))));
             return;
         }
         onMessage(document.object());
@@ -358,7 +378,23 @@ QCoro::Task<QList<McpToolInfo>> McpClient::listTools(QString *error)
         co_return m_tools;
     QList<McpToolInfo> tools;
     QString cursor;
-    do { // tools/list is paginated
+    // tools/list is paginated, and a server could page for ever: the whole listing gets the
+    // server's timeout, kMaxToolPages pages and kMaxTools tools.
+    QElapsedTimer listingClock;
+    listingClock.start();
+    int pages = 0;
+    do {
+        if (++pages > kMaxToolPages || tools.size() > kMaxTools ||
+            listingClock.elapsed() > timeoutMs()) {
+            const QString why =
+                u"tools/list did not end within %1 pages, %2 tools and %3 s"_s.arg(kMaxToolPages)
+                    .arg(kMaxTools)
+                    .arg(timeoutMs() / 1000.0);
+            breakDown(why);
+            if (error)
+                *error = why;
+            co_return {};
+        }
         QJsonObject params;
         if (!cursor.isEmpty())
             params.insert(u"cursor"_s, cursor);

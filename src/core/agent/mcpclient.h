@@ -40,6 +40,10 @@ class McpClient : public QObject
     Q_OBJECT
 public:
     static constexpr char kProtocolVersion[] = "2025-06-18";
+    static constexpr int kMaxToolPages = 100;
+    static constexpr int kMaxTools = 1000;
+    static constexpr qint64 kMaxUnwrittenBytes = 1024 * 1024;
+    static constexpr qsizetype kMaxMessageBytes = 16 * 1024 * 1024;
 
     McpClient(QString name, McpServerConfig config, MetricsRegistry *registry = nullptr,
               QObject *parent = nullptr);

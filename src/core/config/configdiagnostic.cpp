@@ -1,5 +1,7 @@
 #include "configdiagnostic.h"
 
+#include "printable.h"
+
 #include <algorithm>
 
 namespace spoon {
@@ -12,7 +14,7 @@ QString ConfigDiagnostic::toString() const
     text += isError() ? QStringLiteral(": error: ") : QStringLiteral(": warning: ");
     if (!keyPath.isEmpty())
         text += keyPath + QStringLiteral(": ");
-    return text + message;
+    return printable(QString(text + message)); // key names and values come from the file
 }
 
 bool hasErrors(const ConfigDiagnostics &diagnostics)

@@ -29,8 +29,16 @@ int editDistance(QStringView a, QStringView b)
     return previous[size_t(b.size())];
 }
 
-QString nearestName(QStringView word, const QStringList &candidates)
+QString nearestName(QStringView input, const QStringList &candidates)
 {
+    // Control characters are never part of a valid name; they must not sway the choice.
+    QString word;
+    for (const QChar c : input) {
+        if (c.category() != QChar::Other_Control && c.category() != QChar::Other_Format)
+            word += c;
+    }
+    if (word.isEmpty())
+        return {};
     const int limit = std::min<int>(3, std::max<int>(1, int(word.size()) / 3));
     QString best;
     int bestDistance = limit + 1;

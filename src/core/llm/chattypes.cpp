@@ -1,5 +1,7 @@
 #include "chattypes.h"
+
 #include "llmerror.h"
+#include "printable.h"
 
 namespace spoon {
 
@@ -74,9 +76,11 @@ QString LlmError::kindName() const
 
 QString LlmError::describe() const
 {
+    // The message is often the server's own words: printable before anyone prints it.
+    const QString said = printable(message, true);
     if (httpStatus > 0)
-        return QStringLiteral("HTTP %1: %2").arg(httpStatus).arg(message);
-    return kindName().replace(u'_', u' ') + QStringLiteral(": ") + message;
+        return QStringLiteral("HTTP %1: %2").arg(httpStatus).arg(said);
+    return kindName().replace(u'_', u' ') + QStringLiteral(": ") + said;
 }
 
 } // namespace spoon

@@ -118,6 +118,10 @@ private:
 
     void onEvent(const SseEvent &event)
     {
+        // After a broken event nothing more of this answer is taken, not even the rest of
+        // the chunk that carried it.
+        if (m_stream->error().isError())
+            return;
         m_stream->onEvent(event);
         const QString delta = m_stream->takeTextDelta();
         if (delta.isEmpty())

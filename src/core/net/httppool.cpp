@@ -243,6 +243,10 @@ void HttpPool::start(HttpJob *job)
                                                         : QNetworkRequest::ManualRedirectPolicy);
     if (!request.peerVerifyName.isEmpty())
         networkRequest.setPeerVerifyName(request.peerVerifyName);
+    // Qt's own guard against compression bombs cuts the body off short and silently (it
+    // reads as truncated or not JSON, and invites a retry). The pool's size cap counts the
+    // inflated bytes instead and says "too large".
+    networkRequest.setDecompressedSafetyCheckThreshold(-1);
     QNetworkReply *reply =
         m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
     job->m_reply = reply;

@@ -2,6 +2,7 @@
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace spoon {
 
@@ -9,7 +10,9 @@ Q_LOGGING_CATEGORY(lcHttpServer, "spoon.net.server")
 
 namespace {
 
-constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+// Qt stops reading from the kernel past this, so a client that sends faster than requests
+// are answered meets TCP's own back-pressure instead of our memory.
+constexpr qint64 kSocketReadBuffer = 256 * 1024;
 
 const char *reasonPhrase(int status)
 {
@@ -69,14 +72,44 @@ public:
         , m_server(server)
         , m_socket(socket)
     {
+        m_server.m_live.insert(this);
+        socket->setReadBufferSize(kSocketReadBuffer);
+        m_idle.setSingleShot(true);
+        m_idle.setInterval(server.m_limits.idleTimeoutMs);
+        connect(&m_idle, &QTimer::timeout, this, [this] {
+            qCDebug(lcHttpServer) << "closing an idle connection";
+            m_socket->abort();
+        });
+        m_idle.start();
         connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
         connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
     }
 
+    ~HttpConnection() override { m_server.m_live.remove(this); }
+
+    qint64 buffered() const { return m_buffer.size() + m_socket->bytesAvailable(); }
+
 private:
+    // At most one request's worth waits in our buffer; the rest stays in the socket.
+    qsizetype bufferRoom() const
+    {
+        const qint64 request =
+            m_server.m_limits.maxHeaderBytes + 4 + m_server.m_limits.maxBodyBytes;
+        return qsizetype(std::max<qint64>(0, request - m_buffer.size()));
+    }
+
+    void pull()
+    {
+        const qsizetype room = bufferRoom();
+        if (room > 0 && m_socket->bytesAvailable() > 0)
+            m_buffer.append(m_socket->read(room));
+    }
+
     void onReadyRead()
     {
-        m_buffer.append(m_socket->readAll());
+        if (m_current)
+            return; // read when the request being answered is done
+        pull();
         parseNext();
     }
 
@@ -101,10 +134,17 @@ private:
     void parseNext()
     {
         while (!m_current && m_socket->state() == QAbstractSocket::ConnectedState) {
+            pull();
             const qsizetype headerEnd = m_buffer.indexOf("\r\n\r\n");
             if (headerEnd < 0) {
-                if (m_buffer.size() > kMaxHeaderBytes)
+                if (m_buffer.size() > m_server.m_limits.maxHeaderBytes)
                     fail(431, "request headers too large");
+                else if (!m_idle.isActive())
+                    m_idle.start(); // waiting for a request: the idle clock runs
+                return;
+            }
+            if (headerEnd > m_server.m_limits.maxHeaderBytes) {
+                fail(431, "request headers too large");
                 return;
             }
             HttpServerRequest request;
@@ -141,7 +181,7 @@ private:
                 fail(400, "malformed Content-Length");
                 return;
             }
-            if (length > m_server.m_maxBodyBytes) {
+            if (length > m_server.m_limits.maxBodyBytes) {
                 fail(413, "request body too large");
                 return;
             }
@@ -153,6 +193,7 @@ private:
             const bool http10 = requestLine.at(2) == "HTTP/1.0";
             const QByteArray connection = request.header("Connection").toLower();
             const bool keepAlive = http10 ? connection == "keep-alive" : connection != "close";
+            m_idle.stop(); // a request is being answered, however slowly
             m_current = new HttpServerExchange(m_socket, std::move(request), keepAlive, this);
             connect(m_current, &HttpServerExchange::finished, this, [this] {
                 m_current->deleteLater();
@@ -169,6 +210,7 @@ private:
     QTcpSocket *m_socket;
     QByteArray m_buffer;
     QPointer<HttpServerExchange> m_current;
+    QTimer m_idle;
 };
 
 HttpServerExchange::HttpServerExchange(QTcpSocket *socket, HttpServerRequest request,
@@ -283,6 +325,14 @@ bool HttpServer::listen(const QHostAddress &address, quint16 port)
     return m_server.listen(address, port);
 }
 
+qint64 HttpServer::bufferedBytes() const
+{
+    qint64 total = 0;
+    for (const HttpConnection *connection : m_live)
+        total += connection->buffered();
+    return total;
+}
+
 quint16 HttpServer::port() const
 {
     return m_server.serverPort();
@@ -305,6 +355,12 @@ QByteArray HttpServer::baseUrl() const
 void HttpServer::onNewConnection()
 {
     while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+        if (m_connections >= m_limits.maxConnections) {
+            qCWarning(lcHttpServer) << "refusing a connection: already" << m_connections;
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
         ++m_connections;
         m_peakConnections = std::max(m_peakConnections, m_connections);
         // Headers and body (or SSE events) go out as separate small writes: with Nagle on,

@@ -6,6 +6,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 #include <QUrlQuery>
 
@@ -15,6 +16,8 @@
 class QTcpSocket;
 
 namespace spoon {
+
+class HttpConnection;
 
 using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
@@ -80,6 +83,19 @@ class HttpServer : public QObject
 public:
     using Handler = std::function<void(HttpServerExchange *)>;
 
+    // What one client may make the server hold. Past a limit the request is refused (431,
+    // 413) or the connection closed: a client cannot make the server buffer without end,
+    // hold sockets open for ever, or take every descriptor.
+    struct Limits
+    {
+        qsizetype maxHeaderBytes = 64 * 1024;
+        qint64 maxBodyBytes = 8 * 1024 * 1024;
+        int maxConnections = 256;
+        // A connection waiting for (the rest of) a request this long is closed; one whose
+        // request is being answered is not.
+        int idleTimeoutMs = 30'000;
+    };
+
     explicit HttpServer(Handler handler, QObject *parent = nullptr);
     ~HttpServer() override;
 
@@ -88,18 +104,22 @@ public:
     QString errorString() const;
     QByteArray baseUrl() const; // "http://127.0.0.1:PORT"
     int connectionCount() const { return m_connections; }
+    // Request bytes read and not yet handled, over all connections (the server's buffers and
+    // Qt's socket buffers), for tests and figures.
+    qint64 bufferedBytes() const;
     int peakConnectionCount() const { return m_peakConnections; }
     void resetPeakConnectionCount() { m_peakConnections = m_connections; }
-    // Requests are refused with 413 above this body size.
-    void setMaxBodyBytes(qint64 bytes) { m_maxBodyBytes = bytes; }
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
 
 private:
     friend class HttpConnection;
     void onNewConnection();
 
     Handler m_handler;
+    QSet<HttpConnection *> m_live; // before m_server: its sockets' connections leave it
     QTcpServer m_server;
-    qint64 m_maxBodyBytes = 8 * 1024 * 1024;
+    Limits m_limits;
     int m_connections = 0;
     int m_peakConnections = 0;
 };

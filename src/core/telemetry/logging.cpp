@@ -1,10 +1,14 @@
 #include "logging.h"
 
+#include "config/secret.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <atomic>
 #include <cstdio>
+#include <cstdlib>
 
 namespace spoon::logging {
 
@@ -29,13 +33,16 @@ QString levelName(QtMsgType type)
     return u"info"_s;
 }
 
-void jsonHandler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+std::atomic<bool> g_json{false};
+
+void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
     const QByteArray line =
-        formatJsonLine(type, context.category, message, QDateTime::currentDateTimeUtc(),
-                       context.file, context.line);
+        formatLine(type, context, message, g_json.load(std::memory_order_relaxed));
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
+    if (type == QtFatalMsg)
+        std::abort();
 }
 
 } // namespace
@@ -56,6 +63,16 @@ QByteArray formatJsonLine(QtMsgType type, const char *category, const QString &m
     return QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
 }
 
+QByteArray formatLine(QtMsgType type, const QMessageLogContext &context, const QString &message,
+                      bool json)
+{
+    const QString clean = redactSecrets(message);
+    if (json)
+        return formatJsonLine(type, context.category, clean, QDateTime::currentDateTimeUtc(),
+                              context.file, context.line);
+    return qFormatLogMessage(type, context, clean).toLocal8Bit() + '\n';
+}
+
 QString filterRulesFor(const QString &level)
 {
     if (level == "debug"_L1)
@@ -67,11 +84,17 @@ QString filterRulesFor(const QString &level)
     return u"*.debug=false\nspoon.*.info=true"_s; // info
 }
 
+void install()
+{
+    g_json = qEnvironmentVariable("LOG_FORMAT").trimmed().toLower() == "json"_L1;
+    qInstallMessageHandler(handler);
+}
+
 void configure(const LoggingConfig &config)
 {
     QLoggingCategory::setFilterRules(filterRulesFor(config.level));
-    if (config.format == LogFormat::Json)
-        qInstallMessageHandler(jsonHandler);
+    g_json = config.format == LogFormat::Json;
+    qInstallMessageHandler(handler);
 }
 
 } // namespace spoon::logging
