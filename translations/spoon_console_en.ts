@@ -700,6 +700,13 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::UntrustedDocument</name>
+    <message>
+        <source>[image: %1]</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::cli</name>
     <message>
         <source>Print every config key with its type, range and default.</source>

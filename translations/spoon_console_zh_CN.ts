@@ -711,6 +711,13 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::UntrustedDocument</name>
+    <message>
+        <source>[image: %1]</source>
+        <translation>[图片：%1]</translation>
+    </message>
+</context>
+<context>
     <name>spoon::cli</name>
     <message>
         <source>Print every config key with its type, range and default.</source>

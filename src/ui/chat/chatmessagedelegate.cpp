@@ -1,4 +1,5 @@
 #include "chatmessagedelegate.h"
+#include "untrusteddocument.h"
 
 #include "chattranscriptmodel.h"
 
@@ -97,7 +98,7 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
         QStringLiteral("%1|%2|%3|%4").arg(width).arg(int(kind)).arg(streaming).arg(text);
     if (QTextDocument *cached = m_documents.object(key))
         return cached;
-    auto *document = new QTextDocument;
+    auto *document = new UntrustedDocument; // whatever the text is, it loads nothing
     document->setDocumentMargin(0);
     QFont font;
     if (kind == Kind::ToolStep)
@@ -108,7 +109,7 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
     if (kind == Kind::Assistant) {
         if (streaming)
             text += QChar(0x258D); // a cursor while the answer arrives
-        document->setMarkdown(text);
+        document->setUntrustedMarkdown(text);
         shadeCodeBlocks(*document);
     } else {
         document->setPlainText(text);
