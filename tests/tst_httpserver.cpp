@@ -1,6 +1,7 @@
 // The embedded HTTP server (the demo endpoint, and the tests' own servers) against clients
 // that try to make it hold too much: oversized headers and bodies, a pipelined flood, too
 // many connections, connections that never finish a request.
+#include "net/httprequesthead.h"
 #include "net/httpserver.h"
 
 #include <QSignalSpy>
@@ -33,6 +34,43 @@ class TestHttpServer : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void requestHeads_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<int>("refusal");
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<qint64>("length");
+        QTest::addColumn<bool>("keepAlive");
+        QTest::newRow("POST with a body")
+            << QByteArray("POST /v1/x?a=1 HTTP/1.1\r\nContent-Length: 5") << 0
+            << QByteArray("/v1/x") << qint64(5) << true;
+        QTest::newRow("HTTP/1.0 closes")
+            << QByteArray("GET / HTTP/1.0") << 0 << QByteArray("/") << qint64(0) << false;
+        QTest::newRow("HTTP/1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: close") << 0
+                                        << QByteArray("/") << qint64(0) << false;
+        QTest::newRow("two words")
+            << QByteArray("GET /") << 400 << QByteArray() << qint64(0) << true;
+        QTest::newRow("HTTP/2 line")
+            << QByteArray("GET / HTTP/2") << 400 << QByteArray() << qint64(0) << true;
+        QTest::newRow("header without colon")
+            << QByteArray("GET / HTTP/1.1\r\nbroken") << 400 << QByteArray() << qint64(0) << true;
+        QTest::newRow("negative length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1")
+                                         << 400 << QByteArray() << qint64(0) << true;
+        QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked")
+                                 << 411 << QByteArray() << qint64(0) << true;
+    }
+    void requestHeads()
+    {
+        QFETCH(QByteArray, head);
+        const HttpRequestHead parsed = HttpRequestHead::parse(head);
+        QTEST(parsed.refusal, "refusal");
+        if (parsed.refusal != 0)
+            return;
+        QTEST(parsed.request.path, "path");
+        QTEST(parsed.contentLength, "length");
+        QTEST(parsed.keepAlive, "keepAlive");
+    }
+
     void oversizedRequestsAreRefused_data()
     {
         QTest::addColumn<QByteArray>("request");

@@ -2,6 +2,7 @@
 // (support/fake_mcp_server.py), and an agent that finds its tools through the catalog.
 #include "agent/agentcatalog.h"
 #include "agent/mcpclient.h"
+#include "agent/mcpframe.h"
 #include "compute/computepool.h"
 #include "config/configloader.h"
 #include "llm/llmrouter.h"
@@ -138,6 +139,41 @@ private Q_SLOTS:
         QCOMPARE(seen.value(u"initialized").toBool(), true);
         QCOMPARE(seen.value(u"ping_answered").toBool(), true);
         QCOMPARE(client.starts(), 1);
+    }
+
+    void framesAreClassified_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<qint64>("id");
+        using K = McpFrame::Kind;
+        QTest::newRow("response") << QByteArray(R"({"jsonrpc":"2.0","id":7,"result":{}})")
+                                  << int(K::Response) << qint64(7);
+        QTest::newRow("error response")
+            << QByteArray(R"({"jsonrpc":"2.0","id":8,"error":{"code":-1,"message":"no"}})")
+            << int(K::Response) << qint64(8);
+        QTest::newRow("string id") << QByteArray(R"({"jsonrpc":"2.0","id":"x","result":{}})")
+                                   << int(K::Response) << qint64(-1);
+        QTest::newRow("huge id") << QByteArray(R"({"jsonrpc":"2.0","id":1e300,"result":{}})")
+                                 << int(K::Response) << qint64(-1);
+        QTest::newRow("request") << QByteArray(R"({"jsonrpc":"2.0","id":"p","method":"ping"})")
+                                 << int(K::Request) << qint64(-1);
+        QTest::newRow("notification") << QByteArray(R"({"jsonrpc":"2.0","method":"n"})")
+                                      << int(K::Notification) << qint64(-1);
+        QTest::newRow("not 2.0") << QByteArray(R"({"jsonrpc":"1.0","id":1,"result":{}})")
+                                 << int(K::Invalid) << qint64(-1);
+        QTest::newRow("neither id nor method")
+            << QByteArray(R"({"jsonrpc":"2.0"})") << int(K::Invalid) << qint64(-1);
+        QTest::newRow("not JSON") << QByteArray("hello") << int(K::Invalid) << qint64(-1);
+    }
+    void framesAreClassified()
+    {
+        QFETCH(QByteArray, line);
+        const McpFrame frame = McpFrame::parse(line);
+        QTEST(int(frame.kind), "kind");
+        QTEST(frame.numericId, "id");
+        if (frame.kind == McpFrame::Kind::Invalid)
+            QVERIFY(!frame.problem.isEmpty());
     }
 
     // A tool server sees PATH, HOME, LANG and what its entry grants: none of our keys.

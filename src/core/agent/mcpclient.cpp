@@ -1,6 +1,7 @@
 #include "mcpclient.h"
 
 #include "appinfo.h"
+#include "mcpframe.h"
 #include "printable.h"
 #include "telemetry/metricsregistry.h"
 
@@ -23,7 +24,6 @@ using namespace Qt::StringLiterals;
 namespace {
 const QStringList kSupportedVersions{u"2025-06-18"_s, u"2025-03-26"_s, u"2024-11-05"_s};
 constexpr int kStderrLines = 5;
-constexpr qsizetype kMaxLineBytes = 16 * 1024 * 1024; // a line longer than this is garbage
 } // namespace
 
 // One request waiting for its response.
@@ -171,71 +171,58 @@ void McpClient::onStdout()
     if (!m_process)
         return;
     m_stdout += m_process->readAllStandardOutput();
-    if (m_stdout.size() > kMaxMessageBytes && !m_stdout.first(kMaxMessageBytes).contains('\n')) {
-        breakDown(u"the server wrote a message longer than %1 bytes"_s.arg(kMaxMessageBytes));
-        return;
-    }
     qsizetype newline;
     while (m_process && (newline = m_stdout.indexOf('\n')) >= 0) {
         const QByteArray line = m_stdout.first(newline).trimmed();
         m_stdout.remove(0, newline + 1);
         if (line.isEmpty())
             continue;
-        QJsonParseError error{};
-        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject() ||
-            document[u"jsonrpc"].toString() != "2.0"_L1) {
-            breakDown(
-                u"the server wrote something that is not JSON-RPC: \"%1\"; it was stopped and "
-                u"will be started again on its next use"_s.arg(
-                    printable(QString::fromUtf8(line.left(120)))));
+        const McpFrame frame = McpFrame::parse(line);
+        if (frame.kind == McpFrame::Kind::Invalid) {
+            breakDown(u"the server wrote something that is %1; it was stopped and will be "
+                      u"started again on its next use"_s.arg(frame.problem));
             return;
         }
-        onMessage(document.object());
+        onFrame(frame);
     }
-    if (m_stdout.size() > kMaxLineBytes)
-        breakDown(u"the server wrote a line longer than 16 MiB; it was stopped"_s);
+    if (m_stdout.size() > kMaxMessageBytes)
+        breakDown(u"the server wrote a message longer than %1 bytes"_s.arg(kMaxMessageBytes));
 }
 
-void McpClient::onMessage(const QJsonObject &message)
+void McpClient::onFrame(const McpFrame &frame)
 {
-    const bool hasId = message.contains(u"id"_s);
-    const QString method = message.value(u"method").toString();
-    if (hasId && method.isEmpty()) { // a response
-        const QPointer<Pending> pending = m_pending.take(message.value(u"id").toInteger());
+    switch (frame.kind) {
+    case McpFrame::Kind::Response: {
+        const QPointer<Pending> pending = m_pending.take(frame.numericId);
         if (!pending)
-            return; // a late answer to a call we gave up on
-        if (message.contains(u"error"_s)) {
-            const QJsonObject error = message.value(u"error").toObject();
-            pending->complete(Reply{{},
-                                    u"MCP error %1: %2"_s.arg(error.value(u"code").toInt())
-                                        .arg(error.value(u"message").toString())});
-        } else {
-            pending->complete(Reply{message.value(u"result").toObject(), {}});
-        }
+            return; // a late answer to a call we gave up on, or an id we never sent
+        pending->complete(Reply{frame.result, frame.errorText});
         return;
     }
-    if (hasId) { // a request from the server
-        if (method == "ping"_L1) {
-            send(QJsonObject{{u"jsonrpc"_s, u"2.0"_s},
-                             {u"id"_s, message.value(u"id")},
-                             {u"result"_s, QJsonObject()}});
+    case McpFrame::Kind::Request:
+        if (frame.method == "ping"_L1) {
+            send(QJsonObject{
+                {u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, frame.id}, {u"result"_s, QJsonObject()}});
         } else {
             send(QJsonObject{
                 {u"jsonrpc"_s, u"2.0"_s},
-                {u"id"_s, message.value(u"id")},
-                {u"error"_s,
-                 QJsonObject{{u"code"_s, -32601},
-                             {u"message"_s, QString(u"the client does not offer "_s + method)}}}});
+                {u"id"_s, frame.id},
+                {u"error"_s, QJsonObject{{u"code"_s, -32601},
+                                         {u"message"_s, QString(u"the client does not offer "_s +
+                                                                frame.method)}}}});
         }
         return;
+    case McpFrame::Kind::Notification:
+        // They may come at any time, before the initialize answer too.
+        if (frame.method == "notifications/tools/list_changed"_L1)
+            m_toolsKnown = false;
+        else if (frame.method == "notifications/message"_L1)
+            qCInfo(lcMcp).noquote()
+                << m_name << printable(frame.params.value(u"data").toVariant().toString());
+        return;
+    case McpFrame::Kind::Invalid:
+        return;
     }
-    // A notification: they may come at any time, before the initialize answer too.
-    if (method == "notifications/tools/list_changed"_L1)
-        m_toolsKnown = false;
-    else if (method == "notifications/message"_L1)
-        qCInfo(lcMcp).noquote()
-            << m_name << message.value(u"params").toObject().value(u"data").toVariant().toString();
 }
 
 void McpClient::onFinished(int exitCode, QProcess::ExitStatus status)

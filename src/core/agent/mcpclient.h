@@ -16,6 +16,8 @@
 
 namespace spoon {
 
+struct McpFrame;
+
 class Counter;
 class McpStartup;
 class MetricsRegistry;
@@ -77,7 +79,7 @@ private:
     QCoro::Task<Reply> request(QString method, QJsonObject params, CancelTokenPtr cancel = {});
     void send(const QJsonObject &message);
     void onStdout();
-    void onMessage(const QJsonObject &message);
+    void onFrame(const McpFrame &frame);
     void onFinished(int exitCode, QProcess::ExitStatus status);
     void breakDown(const QString &why);             // stop the server and fail what waits
     void endStartup(bool ok, const QString &error); // wakes callers waiting for the start

@@ -1,5 +1,7 @@
 #include "httpserver.h"
 
+#include "httprequesthead.h"
+
 #include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
@@ -53,15 +55,6 @@ const char *reasonPhrase(int status)
 }
 
 } // namespace
-
-QByteArray HttpServerRequest::header(QByteArrayView name) const
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return {};
-}
 
 // Reads requests off one socket, one at a time, and hands each to the server's handler.
 class HttpConnection : public QObject
@@ -147,52 +140,23 @@ private:
                 fail(431, "request headers too large");
                 return;
             }
-            HttpServerRequest request;
-            const QList<QByteArray> lines = m_buffer.first(headerEnd).split('\n');
-            const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
-            if (requestLine.size() != 3 || !requestLine.at(2).startsWith("HTTP/1.")) {
-                fail(400, "malformed request line");
+            HttpRequestHead head = HttpRequestHead::parse(m_buffer.first(headerEnd));
+            if (head.refusal != 0) {
+                fail(head.refusal, head.why);
                 return;
             }
-            request.method = requestLine.at(0);
-            const QByteArray target = requestLine.at(1);
-            const qsizetype question = target.indexOf('?');
-            request.path = question < 0 ? target : target.first(question);
-            if (question >= 0)
-                request.query = QUrlQuery(QString::fromUtf8(target.sliced(question + 1)));
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const QByteArray line = lines.at(i).trimmed();
-                const qsizetype colon = line.indexOf(':');
-                if (colon <= 0) {
-                    fail(400, "malformed header line");
-                    return;
-                }
-                request.headers.append(
-                    {line.first(colon).trimmed(), line.sliced(colon + 1).trimmed()});
-            }
-            if (!request.header("Transfer-Encoding").isEmpty()) {
-                fail(411, "chunked request bodies are not accepted; send Content-Length");
-                return;
-            }
-            bool lengthOk = true;
-            const QByteArray lengthText = request.header("Content-Length");
-            const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&lengthOk);
-            if (!lengthOk || length < 0) {
-                fail(400, "malformed Content-Length");
-                return;
-            }
+            const qint64 length = head.contentLength;
             if (length > m_server.m_limits.maxBodyBytes) {
                 fail(413, "request body too large");
                 return;
             }
             if (m_buffer.size() < headerEnd + 4 + length)
                 return; // the body is still arriving
+            HttpServerRequest request = std::move(head.request);
             request.body = m_buffer.sliced(headerEnd + 4, length);
             m_buffer.remove(0, headerEnd + 4 + length);
+            const bool keepAlive = head.keepAlive;
 
-            const bool http10 = requestLine.at(2) == "HTTP/1.0";
-            const QByteArray connection = request.header("Connection").toLower();
-            const bool keepAlive = http10 ? connection == "keep-alive" : connection != "close";
             m_idle.stop(); // a request is being answered, however slowly
             m_current = new HttpServerExchange(m_socket, std::move(request), keepAlive, this);
             connect(m_current, &HttpServerExchange::finished, this, [this] {
