@@ -444,14 +444,15 @@ private Q_SLOTS:
                                {call("a", "slow", "{\"n\":1}"), call("b", "slow", "{\"n\":2}")}}});
         Rig rig(llm.baseUrl());
         ToolRegistry tools;
-        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 5000, false));
+        // Ten minutes unless cancelled: only the cancel can end the turn in the wait below.
+        tools.add(std::make_shared<SlowTool>(QStringLiteral("slow"), 600'000, false));
         auto agent = rig.agent(tools);
         QSignalSpy finished(agent.get(), &ReactAgent::turnFinished);
         QSignalSpy toolStarted(agent.get(), &ReactAgent::toolCallStarted);
         agent->start(QStringLiteral("go"));
-        QVERIFY(toolStarted.wait(5000));
+        QVERIFY(toolStarted.wait(60'000));
         agent->cancel();
-        QVERIFY(finished.wait(5000));
+        QVERIFY(finished.wait(60'000));
         const AgentTurn turn = finished.first().first().value<AgentTurn>();
         QVERIFY(turn.cancelled);
         QCOMPARE(turn.error.kind, LlmError::Kind::Cancelled);
@@ -460,6 +461,21 @@ private Q_SLOTS:
         // The next turn works on the consistent history.
         llm.setReplies({FakeReply{QStringLiteral("fine again"), {}}});
         QCOMPARE(runTurn(*agent, QStringLiteral("again")).answer, QStringLiteral("fine again"));
+    }
+
+    // The step timeout stops the tool work the step started, not only the model's call.
+    void theStepTimeoutStopsItsTools()
+    {
+        FakeLlm llm({FakeReply{QString(), {call("a", "slow", "{\"n\":1}")}}});
+        Rig rig(llm.baseUrl(), R"({"timeout": 0.3})");
+        ToolRegistry tools;
+        auto slow = std::make_shared<SlowTool>(QStringLiteral("slow"), 600'000, true);
+        tools.add(slow);
+        auto agent = rig.agent(tools);
+        const AgentTurn turn = runTurn(*agent, QStringLiteral("go"));
+        QCOMPARE(turn.error.kind, LlmError::Kind::Timeout);
+        QCOMPARE(slow->running, 0);
+        QCOMPARE(agent->history().messages()[2].content, QStringLiteral("stopped"));
     }
 
     void cancelDuringTheStreamKeepsWhatArrived()

@@ -146,7 +146,8 @@ void McpClient::endStartup(bool ok, const QString &error)
     m_startupError = error;
     if (m_startup) {
         Q_EMIT m_startup->ended();
-        m_startup->deleteLater();
+        // After the queued calls that resume waiting coroutines (see LlmCall::finish).
+        QMetaObject::invokeMethod(m_startup.data(), &QObject::deleteLater, Qt::QueuedConnection);
         m_startup = nullptr;
     }
 }

@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "commands.h"
 #include "llmsetup.h"
+#include "terminaltext.h"
 
 #include "engine.h"
 #include "llm/demoserver.h"
@@ -105,7 +106,7 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
     QObject::connect(call, &LlmCall::textDelta, call, [&](const QString &text) {
         if (asJson)
             return;
-        out << text;
+        out << answerForStdout(text);
         out.flush();
         streamedAny = true;
         lastText = text;
@@ -133,14 +134,14 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
                 out << QJsonDocument(answerJson(response, error)).toJson(QJsonDocument::Indented);
             } else {
                 if (!streamedAny && !response.text.isEmpty()) {
-                    out << response.text;
+                    out << answerForStdout(response.text);
                     lastText = response.text;
                 }
                 if (!lastText.isEmpty() && !lastText.endsWith(u'\n'))
                     out << '\n';
                 for (const ToolCall &tool : response.toolCalls)
                     err << Text::tr("spoon-console: the model called %1(%2)")
-                               .arg(tool.name, tool.arguments)
+                               .arg(printable(tool.name), printable(tool.arguments))
                         << '\n';
             }
             out.flush();

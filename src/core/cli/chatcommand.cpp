@@ -1,6 +1,7 @@
 #include "commandline.h"
 #include "commands.h"
 #include "llmsetup.h"
+#include "terminaltext.h"
 
 #include "agent/agentcatalog.h"
 #include "agent/reactagent.h"
@@ -97,7 +98,7 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
     QString lastText;
     if (!asJson) {
         QObject::connect(agent, &ReactAgent::textDelta, agent, [&](const QString &text) {
-            out << text;
+            out << answerForStdout(text);
             out.flush();
             lastText = text;
         });
@@ -117,7 +118,8 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
     });
     QObject::connect(agent, &ReactAgent::toolCallStarted, agent,
                      [&](const QString &, const QString &name, const QString &arguments) {
-                         err << Text::tr("[tool] %1(%2)").arg(name, arguments) << '\n';
+                         err << Text::tr("[tool] %1(%2)").arg(printable(name), printable(arguments))
+                             << '\n';
                          err.flush();
                      });
     QObject::connect(
@@ -126,7 +128,7 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
             err << (isError ? Text::tr("[tool] %1 failed after %2 ms: %3")
                                   .arg(name)
                                   .arg(ms)
-                                  .arg(result.left(300))
+                                  .arg(printable(result.left(300)))
                             : Text::tr("[tool] %1 answered in %2 ms (%3 characters)")
                                   .arg(name)
                                   .arg(ms)

@@ -32,7 +32,11 @@ protected:
             return;
         m_finished = true;
         Q_EMIT finished(response, error);
-        deleteLater();
+        // A coroutine awaits finished through a queued connection (QCoro): deleted at once by
+        // deleteLater, this object could go before that call reaches it (QTest::qWait and
+        // others send deferred deletes early), and the coroutine would never resume. Queued
+        // behind it, the deleteLater comes after.
+        QMetaObject::invokeMethod(this, &QObject::deleteLater, Qt::QueuedConnection);
     }
 
 private:

@@ -209,6 +209,7 @@ void HttpPool::schedule()
 
 void HttpPool::start(HttpJob *job)
 {
+    qCDebug(lcHttp) << "start" << job->m_request.method << job->m_request.url.toString();
     const HttpRequest &request = job->m_request;
     std::vector<int> &perManager = m_activePerHostManager[job->m_hostKey];
     perManager.resize(m_managers.size(), 0);
@@ -423,6 +424,8 @@ void HttpPool::cancel(HttpJob *job)
 
 void HttpPool::finish(HttpJob *job)
 {
+    qCDebug(lcHttp) << "finish" << job->m_request.url.toString() << job->m_response.status
+                    << httpErrorName(job->m_response.error);
     job->m_finished = true;
     if (const auto running = std::find(m_running.begin(), m_running.end(), job);
         running != m_running.end()) {

@@ -100,6 +100,8 @@ private:
 
     void onReadyRead()
     {
+        qCDebug(lcHttpServer) << "readable" << m_socket->bytesAvailable() << "busy"
+                              << bool(m_current);
         if (m_current)
             return; // read when the request being answered is done
         pull();
@@ -157,6 +159,7 @@ private:
             m_buffer.remove(0, headerEnd + 4 + length);
             const bool keepAlive = head.keepAlive;
 
+            qCDebug(lcHttpServer) << "request" << request.method << request.path;
             m_idle.stop(); // a request is being answered, however slowly
             m_current = new HttpServerExchange(m_socket, std::move(request), keepAlive, this);
             connect(m_current, &HttpServerExchange::finished, this, [this] {
