@@ -21,6 +21,13 @@ using namespace Qt::StringLiterals;
 namespace {
 // An error answer's text is read this far: enough for any provider's explanation.
 constexpr qsizetype kMaxErrorBody = 64 * 1024;
+
+// An answer that broke one of the performance.llm caps; never retried.
+LlmError tooLarge(const QString &what, qint64 limit, const char *key)
+{
+    return LlmError{LlmError::Kind::TooLarge, 0,
+                    what.arg(limit) + u" (performance.llm."_s + QLatin1String(key) + u')', -1};
+}
 } // namespace
 
 // One request to one provider, with its retries.
@@ -143,18 +150,12 @@ private:
             error = m_stream->error(); // the stream said what went wrong; we cancelled it
             response = m_stream->response();
         } else if (m_parser->overflowed()) {
-            error = LlmError{
-                LlmError::Kind::TooLarge, 0,
-                u"a line or event of the stream is longer than %1 bytes "
-                u"(performance.llm.max_event_bytes)"_s.arg(m_client.m_config.maxEventBytes),
-                -1};
+            error = tooLarge(u"a line or event of the stream is longer than %1 bytes"_s,
+                             m_client.m_config.maxEventBytes, "max_event_bytes");
             response = m_stream->response();
         } else if (http.error == HttpError::ResponseTooLarge) {
-            error = LlmError{
-                LlmError::Kind::TooLarge, 0,
-                u"the answer is larger than %1 bytes "
-                u"(performance.llm.max_response_bytes)"_s.arg(m_client.m_config.maxResponseBytes),
-                -1};
+            error = tooLarge(u"the answer is larger than %1 bytes"_s,
+                             m_client.m_config.maxResponseBytes, "max_response_bytes");
             response = m_stream->response();
         } else if (http.error == HttpError::Cancelled && m_cancelled) {
             error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
