@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds Spoon Console and runs every test. With --sanitize, does the same in a separate
+# Builds Spoon Console and runs every test, beside a throwaway PostgreSQL server. With --sanitize, does the same in a separate
 # AddressSanitizer + UndefinedBehaviorSanitizer build (build-sanitize/).
 set -eu
 cd "$(dirname "$0")/.."
@@ -14,4 +14,5 @@ else
     build_dir=build
     scripts/build.sh "$build_dir" -DSPOON_WERROR=ON
 fi
-ctest --test-dir "$build_dir" --output-on-failure --parallel 2
+# The storage tests run on SQLite and on a PostgreSQL server started for this run.
+scripts/with-postgres.sh ctest --test-dir "$build_dir" --output-on-failure --parallel 2

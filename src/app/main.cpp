@@ -58,6 +58,8 @@ int runCommand(int argc, char **argv, const cli::CommandLine &line)
         return cli::runAsk(line, out, err);
     if (line.command == QLatin1String("chat"))
         return cli::runChat(line, out, err);
+    if (line.command == QLatin1String("history"))
+        return cli::runHistory(line, out, err);
     if (line.command == QLatin1String("demo-server"))
         return cli::runDemoServer(line, out, err);
     return cli::runConfigReference(line, out, err);

@@ -119,6 +119,17 @@ void ReactAgent::cancel()
         m_toolCancel->cancel();
 }
 
+void ReactAgent::restoreHistory(const QList<ChatMessage> &messages)
+{
+    if (m_busy)
+        return;
+    for (const ChatMessage &message : messages) {
+        if (message.role != ChatMessage::Role::System)
+            m_history->add(message);
+    }
+    m_history->closeOpenToolCalls(u"(no result was kept for this call)"_s);
+}
+
 QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
                                                           const QString &transientNudge)
 {
@@ -147,8 +158,10 @@ QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
     StepOutcome outcome;
     auto finished = qCoro(call, &LlmCall::finished);
     std::tie(outcome.response, outcome.error) = co_await finished;
-    if (self)
+    if (self) {
         m_call = nullptr;
+        Q_EMIT modelAnswered(outcome.response, outcome.error);
+    }
     co_return outcome;
 }
 

@@ -87,12 +87,19 @@ public:
     // The same, without awaiting: the outcome arrives as turnFinished().
     void start(const QString &message);
     void cancel();
+    // A stored conversation's messages become this agent's history, as if it had had them;
+    // a tool call whose result was never stored gets one, so the next request is valid.
+    // Ignored while a turn runs.
+    void restoreHistory(const QList<ChatMessage> &messages);
 
 Q_SIGNALS:
     void turnStarted(const QString &message);
     void stepStarted(int step);
     void textDelta(const QString &text);
     void stepAnswered(const spoon::ChatMessage &assistant);
+    // Every call to the model as it ends, answered or not: who answered, how fast, at what
+    // cost. The store records these, and the streamed text's end.
+    void modelAnswered(const spoon::ChatResponse &response, const spoon::LlmError &error);
     void toolCallStarted(const QString &id, const QString &name, const QString &arguments);
     void toolCallFinished(const QString &id, const QString &name, const QString &result,
                           bool isError, qint64 durationMs);

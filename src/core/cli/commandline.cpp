@@ -11,8 +11,8 @@ using namespace Qt::StringLiterals;
 
 QStringList CommandLine::commands()
 {
-    return {u"check-config"_s, u"system-info"_s, u"config-reference"_s,
-            u"ask"_s,          u"demo-server"_s, u"chat"_s};
+    return {u"check-config"_s, u"system-info"_s, u"config-reference"_s, u"ask"_s,
+            u"demo-server"_s,  u"chat"_s,        u"history"_s};
 }
 
 QString CommandLine::usage()
@@ -33,6 +33,9 @@ QString CommandLine::usage()
               "                          one agent turn, tools included; the answer\n"
               "                          streams to stdout, the steps to stderr\n"
               "  demo-server [--port N]  the built-in OpenAI-compatible demo endpoint\n"
+              "  history list | show ID | search TEXT | export ID --format md|json\n"
+              "                          stored conversations (--json for list, show and\n"
+              "                          search; --limit N)\n"
               "\n"
               "Options:\n"
               "  --config FILE           config file (else $SPOON_CONFIG, else\n"

@@ -28,4 +28,13 @@ inline constexpr char kSystemNetReceivedRate[] = "spoon_system_network_received_
 inline constexpr char kMonitorSamples[] = "spoon_monitor_samples_total";
 inline constexpr char kMonitorSampleSeconds[] = "spoon_monitor_sample_duration_seconds";
 
+// The database pool (storage/databasepool.h).
+inline constexpr char kDbConnectionsOpen[] = "spoon_db_connections_open";
+inline constexpr char kDbConnectionsInUse[] = "spoon_db_connections_in_use";
+inline constexpr char kDbConnectionsIdle[] = "spoon_db_connections_idle";
+inline constexpr char kDbWaiters[] = "spoon_db_waiters";
+inline constexpr char kDbQuerySeconds[] = "spoon_db_query_duration_seconds";
+inline constexpr char kDbErrors[] = "spoon_db_errors_total";
+inline constexpr char kDbRowsWritten[] = "spoon_db_rows_written_total";
+
 } // namespace spoon::metric

@@ -1,0 +1,269 @@
+#include "commandline.h"
+#include "commands.h"
+#include "terminaltext.h"
+
+#include "config/configloader.h"
+#include "config/configlocation.h"
+#include "storage/store.h"
+#include "telemetry/logging.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+namespace spoon::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("spoon::cli::History", text);
+}
+
+// The command has nothing else to do meanwhile; the loop lets the pool's timers run.
+template <typename T> T wait(QFuture<T> future)
+{
+    if (!future.isFinished()) {
+        QFutureWatcher<T> watcher;
+        QEventLoop loop;
+        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+        watcher.setFuture(future);
+        if (!future.isFinished())
+            loop.exec();
+    }
+    return future.result();
+}
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QJsonObject summaryJson(const ConversationSummary &c)
+{
+    return {{u"id"_s, c.id},
+            {u"title"_s, c.title},
+            {u"agent"_s, c.agent},
+            {u"created"_s, isoTime(c.createdMs)},
+            {u"updated"_s, isoTime(c.updatedMs)},
+            {u"messages"_s, c.messageCount}};
+}
+
+QJsonObject messageJson(const StoredMessage &m)
+{
+    QJsonObject object{{u"role"_s, roleName(m.message.role)},
+                       {u"content"_s, m.message.content},
+                       {u"created"_s, isoTime(m.createdMs)}};
+    if (!m.message.toolCalls.isEmpty()) {
+        QJsonArray calls;
+        for (const ToolCall &call : m.message.toolCalls)
+            calls.append(QJsonObject{
+                {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
+        object[u"tool_calls"_s] = calls;
+    }
+    if (!m.message.toolCallId.isEmpty())
+        object[u"tool_call_id"_s] = m.message.toolCallId;
+    if (!m.message.name.isEmpty())
+        object[u"tool_name"_s] = m.message.name;
+    if (m.isError)
+        object[u"is_error"_s] = true;
+    if (!m.provider.isEmpty())
+        object[u"provider"_s] = m.provider;
+    if (!m.model.isEmpty())
+        object[u"model"_s] = m.model;
+    if (m.durationMs >= 0)
+        object[u"duration_ms"_s] = m.durationMs;
+    if (m.incomplete)
+        object[u"incomplete"_s] = true;
+    return object;
+}
+
+QString roleHeading(const StoredMessage &m)
+{
+    switch (m.message.role) {
+    case ChatMessage::Role::User:
+        return tr("User");
+    case ChatMessage::Role::Assistant:
+        return m.model.isEmpty() ? tr("Assistant") : tr("Assistant (%1)").arg(m.model);
+    case ChatMessage::Role::Tool:
+        return m.isError ? tr("Tool %1 (failed)").arg(m.message.name)
+                         : tr("Tool %1").arg(m.message.name);
+    case ChatMessage::Role::System:
+        return tr("System");
+    }
+    return {};
+}
+
+QString markdown(const ConversationSummary &c, const QList<StoredMessage> &messages)
+{
+    QString text = u"# "_s + (c.title.isEmpty() ? tr("Untitled conversation") : c.title) +
+                   u"\n\n"_s + tr("Agent %1, started %2").arg(c.agent, isoTime(c.createdMs)) +
+                   u"\n"_s;
+    for (const StoredMessage &m : messages) {
+        text += u"\n## "_s + roleHeading(m) + u"\n\n"_s;
+        for (const ToolCall &call : m.message.toolCalls)
+            text += tr("Calls `%1` with `%2`").arg(call.name, call.arguments) + u"\n\n"_s;
+        if (m.message.role == ChatMessage::Role::Tool)
+            text += u"```\n"_s + m.message.content + u"\n```\n"_s;
+        else if (!m.message.content.isEmpty())
+            text += m.message.content + u'\n';
+        if (m.incomplete)
+            text += u"\n_"_s + tr("(incomplete)") + u"_\n"_s;
+    }
+    return text;
+}
+
+int storeFailure(QTextStream &err, const QString &why)
+{
+    err << tr("error: %1").arg(why) << '\n';
+    return kExitFailure;
+}
+
+std::optional<qint64> conversationId(const QString &text, QTextStream &err)
+{
+    bool ok = false;
+    const qint64 id = text.toLongLong(&ok);
+    if (!ok || id <= 0) {
+        err << tr("error: \"%1\" is not a conversation id (see history list)").arg(text) << '\n';
+        return std::nullopt;
+    }
+    return id;
+}
+
+} // namespace
+
+int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        tr("Stored conversations.\n\n"
+           "  history list               newest first: id, last update, messages, agent, title\n"
+           "  history show ID            one conversation's messages\n"
+           "  history search TEXT        messages that contain every word of TEXT\n"
+           "  history export ID --format md|json"));
+    parser.addPositionalArgument(u"action"_s, tr("list, show, search or export"));
+    const QCommandLineOption json(u"json"_s, tr("print JSON (list, show, search)"));
+    const QCommandLineOption format(u"format"_s, tr("export format: md or json"), u"FORMAT"_s,
+                                    u"md"_s);
+    const QCommandLineOption limit(u"limit"_s, tr("at most N conversations or hits"), u"N"_s,
+                                   u"1000"_s);
+    parser.addOptions({json, format, limit});
+    if (const auto stop = parseCommandArguments(parser, line, 2, out, err))
+        return *stop;
+    const QStringList args = parser.positionalArguments();
+    const QString action = args.value(0);
+    const bool needsArgument =
+        action == "show"_L1 || action == "search"_L1 || action == "export"_L1;
+    if (!(action == "list"_L1 || needsArgument) || (needsArgument != (args.size() == 2)) ||
+        (action == "list"_L1 && args.size() != 1)) {
+        err << tr("usage: spoon-console history list | show ID | search TEXT | "
+                  "export ID --format md|json")
+            << '\n';
+        return kExitUsage;
+    }
+    bool limitOk = false;
+    const int maxRows = parser.value(limit).toInt(&limitOk);
+    if (!limitOk || maxRows <= 0) {
+        err << tr("error: --limit needs a positive number") << '\n';
+        return kExitUsage;
+    }
+    const QString exportFormat = parser.value(format);
+    if (exportFormat != "md"_L1 && exportFormat != "json"_L1) {
+        err << tr("error: --format is md or json, not \"%1\"").arg(exportFormat) << '\n';
+        return kExitUsage;
+    }
+
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    ConfigLoadResult config = ConfigLoader::load(locateConfig(line.configPath, env), env);
+    logging::configure(config.config.logging);
+    if (!config.isValid()) {
+        for (const ConfigDiagnostic &diagnostic : config.diagnostics)
+            err << diagnostic.toString() << '\n';
+        return kExitFailure;
+    }
+    QString problem;
+    std::unique_ptr<Store> store =
+        Store::fromSettings(config.config.performance.database, nullptr, &problem);
+    if (!store)
+        return storeFailure(err, problem);
+    const SqlOutcome opened = wait(store->open());
+    if (!opened.ok())
+        return storeFailure(
+            err,
+            tr("the store at %1 cannot be used: %2").arg(store->location(), opened.error.message));
+    ConversationStore &conversations = store->conversations();
+
+    if (action == "list"_L1) {
+        const auto listed = wait(conversations.list(maxRows));
+        if (!listed.ok())
+            return storeFailure(err, listed.error.message);
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const ConversationSummary &c : listed.value)
+                array.append(summaryJson(c));
+            out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+            return kExitOk;
+        }
+        for (const ConversationSummary &c : listed.value) {
+            out << c.id << '\t' << isoTime(c.updatedMs) << '\t' << c.messageCount << '\t'
+                << printable(c.agent) << '\t' << printable(c.title) << '\n';
+        }
+        return kExitOk;
+    }
+    if (action == "search"_L1) {
+        const auto found = wait(conversations.search(args.at(1), maxRows));
+        if (!found.ok())
+            return storeFailure(err, found.error.message);
+        if (parser.isSet(json)) {
+            QJsonArray array;
+            for (const SearchHit &hit : found.value)
+                array.append(QJsonObject{{u"conversation"_s, hit.conversationId},
+                                         {u"message"_s, hit.messageId},
+                                         {u"role"_s, hit.role},
+                                         {u"title"_s, hit.title},
+                                         {u"text"_s, hit.text},
+                                         {u"created"_s, isoTime(hit.createdMs)}});
+            out << QJsonDocument(array).toJson(QJsonDocument::Indented);
+            return kExitOk;
+        }
+        for (const SearchHit &hit : found.value) {
+            out << hit.conversationId << '\t' << hit.messageId << '\t' << hit.role << '\t'
+                << printable(hit.title) << '\t' << printable(hit.text) << '\n';
+        }
+        return kExitOk;
+    }
+
+    const std::optional<qint64> id = conversationId(args.at(1), err);
+    if (!id)
+        return kExitUsage;
+    const auto summary = wait(conversations.find(*id));
+    if (!summary.ok())
+        return storeFailure(err, summary.error.message);
+    if (summary.value.id < 0)
+        return storeFailure(err, tr("there is no conversation %1").arg(*id));
+    const auto messages = wait(conversations.messages(*id));
+    if (!messages.ok())
+        return storeFailure(err, messages.error.message);
+    const bool asJson = action == "export"_L1 ? exportFormat == "json"_L1 : parser.isSet(json);
+    if (asJson) {
+        QJsonObject object = summaryJson(summary.value);
+        QJsonArray array;
+        for (const StoredMessage &m : messages.value)
+            array.append(messageJson(m));
+        object[u"messages"_s] = array;
+        out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        return kExitOk;
+    }
+    out << answerForStdout(markdown(summary.value, messages.value));
+    return kExitOk;
+}
+
+} // namespace spoon::cli

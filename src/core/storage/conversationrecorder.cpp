@@ -1,0 +1,191 @@
+#include "conversationrecorder.h"
+
+#include "agent/reactagent.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace spoon {
+
+namespace {
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+// A conversation is named after its first message: one line, at most 80 characters.
+QString titleFrom(const QString &message)
+{
+    QString title = message.simplified();
+    if (title.size() > 80)
+        title = title.left(79) + u'\u2026';
+    return title;
+}
+} // namespace
+
+ConversationRecorder::ConversationRecorder(ConversationStore &store, ReactAgent &agent,
+                                           qint64 conversationId, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_agent(&agent)
+    , m_agentName(agent.config().name)
+    , m_conversationId(conversationId)
+{
+    m_checkpointTimer.setSingleShot(true);
+    m_checkpointTimer.setInterval(kCheckpointMs);
+    connect(&m_checkpointTimer, &QTimer::timeout, this, &ConversationRecorder::checkpoint);
+    connect(&agent, &ReactAgent::turnStarted, this, &ConversationRecorder::onTurnStarted);
+    connect(&agent, &ReactAgent::textDelta, this, &ConversationRecorder::onTextDelta);
+    connect(&agent, &ReactAgent::modelAnswered, this, &ConversationRecorder::onModelAnswered);
+    connect(&agent, &ReactAgent::toolCallFinished, this, &ConversationRecorder::onToolCallFinished);
+}
+
+ConversationRecorder::~ConversationRecorder() = default;
+
+void ConversationRecorder::enqueue(Write write)
+{
+    m_queue.push_back(std::move(write));
+    if (!m_writing)
+        startNext();
+}
+
+void ConversationRecorder::startNext()
+{
+    if (m_queue.empty()) {
+        m_writing = false;
+        Q_EMIT idle();
+        return;
+    }
+    m_writing = true;
+    Write write = std::move(m_queue.front());
+    m_queue.pop_front();
+    write([this](const SqlError &error) {
+        if (error.kind != SqlError::Kind::None) {
+            ++m_failed;
+            Q_EMIT writeFailed(error.message);
+        }
+        startNext();
+    });
+}
+
+void ConversationRecorder::append(StoredMessage message, bool isStream)
+{
+    enqueue([this, message, isStream](Done done) {
+        auto insert = [this, message, isStream, done]() {
+            m_store.append(m_conversationId, message)
+                .then(this, [this, isStream, done](const StoreResult<qint64> &result) {
+                    if (result.ok() && isStream)
+                        m_streamRowId = result.value;
+                    done(result.error);
+                });
+        };
+        if (m_conversationId >= 0) {
+            insert();
+            return;
+        }
+        const QString title = message.message.role == ChatMessage::Role::User
+                                  ? titleFrom(message.message.content)
+                                  : QString();
+        m_store.create(title, m_agentName, message.createdMs)
+            .then(this, [this, insert, done](const StoreResult<qint64> &created) {
+                if (!created.ok()) {
+                    done(created.error);
+                    return;
+                }
+                m_conversationId = created.value;
+                Q_EMIT conversationCreated(m_conversationId);
+                insert();
+            });
+    });
+}
+
+void ConversationRecorder::onTurnStarted(const QString &message)
+{
+    StoredMessage stored;
+    stored.message = ChatMessage::user(message);
+    stored.createdMs = nowMs();
+    append(stored, false);
+}
+
+void ConversationRecorder::onTextDelta(const QString &text)
+{
+    if (m_streaming) {
+        m_streamText += text;
+        if (!m_checkpointTimer.isActive())
+            m_checkpointTimer.start();
+        return;
+    }
+    // The first piece makes the row, marked incomplete until the answer ends.
+    m_streaming = true;
+    m_streamText = text;
+    m_streamRowId = -1;
+    m_streamStartedMs = nowMs();
+    StoredMessage stored;
+    stored.message = ChatMessage::assistant(text);
+    stored.createdMs = m_streamStartedMs;
+    stored.incomplete = true;
+    append(stored, true);
+    m_checkpointTimer.start();
+}
+
+void ConversationRecorder::checkpoint()
+{
+    if (!m_streaming)
+        return;
+    StoredMessage stored;
+    stored.message = ChatMessage::assistant(m_streamText);
+    stored.incomplete = true;
+    enqueue([this, stored](Done done) {
+        if (m_streamRowId < 0) {
+            done({}); // the row itself failed; its error was reported
+            return;
+        }
+        m_store.updateMessage(m_streamRowId, stored)
+            .then(this, [done](const StoreResult<bool> &result) { done(result.error); });
+    });
+}
+
+void ConversationRecorder::onModelAnswered(const ChatResponse &response, const LlmError &error)
+{
+    m_checkpointTimer.stop();
+    StoredMessage stored;
+    const QString text = response.text.isEmpty() ? m_streamText : response.text;
+    stored.message = ChatMessage::assistant(text, response.toolCalls);
+    stored.provider = response.provider;
+    stored.model = response.model;
+    stored.durationMs = response.latencyMs;
+    stored.incomplete = error.isError() || response.incomplete;
+    const bool wasStreaming = std::exchange(m_streaming, false);
+    m_streamText.clear();
+    if (!wasStreaming) {
+        // A failed call that said nothing leaves no message; the chat shows its error.
+        if (text.isEmpty() && response.toolCalls.isEmpty())
+            return;
+        stored.createdMs = nowMs();
+        append(stored, false);
+        return;
+    }
+    enqueue([this, stored](Done done) {
+        if (m_streamRowId < 0) {
+            done({});
+            return;
+        }
+        m_store.updateMessage(m_streamRowId, stored)
+            .then(this, [done](const StoreResult<bool> &result) { done(result.error); });
+    });
+}
+
+void ConversationRecorder::onToolCallFinished(const QString &id, const QString &name,
+                                              const QString &result, bool isError,
+                                              qint64 durationMs)
+{
+    StoredMessage stored;
+    stored.message = ChatMessage::toolResult(id, name, result);
+    stored.isError = isError;
+    stored.durationMs = durationMs;
+    stored.createdMs = nowMs();
+    append(stored, false);
+}
+
+} // namespace spoon

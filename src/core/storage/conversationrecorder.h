@@ -1,0 +1,76 @@
+#pragma once
+
+#include "conversationstore.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <deque>
+#include <functional>
+
+namespace spoon {
+
+class ReactAgent;
+struct LlmError;
+
+// Saves one agent's conversation as it happens: the user's message when a turn starts, a
+// streamed answer at checkpoints while it arrives and whole at its end (with provider,
+// model and time), each tool result. Writes go one after another in the order things
+// happened; the conversation row is made with the first of them.
+class ConversationRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kCheckpointMs = 2000;
+
+    // `conversationId` -1: a new conversation, made when the first message is saved.
+    ConversationRecorder(ConversationStore &store, ReactAgent &agent, qint64 conversationId = -1,
+                         QObject *parent = nullptr);
+    ~ConversationRecorder() override;
+
+    qint64 conversationId() const { return m_conversationId; }
+    // True while writes wait or run.
+    bool isWriting() const { return m_writing || !m_queue.empty(); }
+    int failedWrites() const { return m_failed; }
+
+Q_SIGNALS:
+    void conversationCreated(qint64 id);
+    // Every queued write is done.
+    void idle();
+    // A write failed; the conversation goes on in memory.
+    void writeFailed(const QString &why);
+
+private:
+    // A write calls `done` once its job ended, on this object's thread.
+    using Done = std::function<void(const SqlError &)>;
+    using Write = std::function<void(Done done)>;
+    void enqueue(Write write);
+    void startNext();
+    void onTurnStarted(const QString &message);
+    void onTextDelta(const QString &text);
+    void onModelAnswered(const ChatResponse &response, const LlmError &error);
+    void onToolCallFinished(const QString &id, const QString &name, const QString &result,
+                            bool isError, qint64 durationMs);
+    void checkpoint();
+    // Appends, making the conversation first when it has no row yet.
+    void append(StoredMessage message, bool isStream);
+
+    ConversationStore &m_store;
+    QPointer<ReactAgent> m_agent;
+    QString m_agentName;
+    qint64 m_conversationId;
+    std::deque<Write> m_queue;
+    bool m_writing = false;
+    int m_failed = 0;
+
+    // The answer streaming now: its text so far and, once saved, its row.
+    QString m_streamText;
+    bool m_streaming = false;
+    qint64 m_streamRowId = -1;
+    qint64 m_streamStartedMs = 0;
+    QTimer m_checkpointTimer;
+};
+
+} // namespace spoon

@@ -1,0 +1,281 @@
+#include "conversationstore.h"
+
+#include "codec.h"
+#include "sqlconnection.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace spoon {
+
+namespace {
+
+template <typename T, typename Read>
+QFuture<StoreResult<T>> mapped(QFuture<SqlOutcome> future, Read read)
+{
+    return future.then([read](const SqlOutcome &outcome) {
+        StoreResult<T> result;
+        result.error = outcome.error;
+        if (outcome.ok())
+            result.value = read(outcome);
+        return result;
+    });
+}
+
+ChatMessage::Role roleFromName(const QString &name)
+{
+    if (name == "system"_L1)
+        return ChatMessage::Role::System;
+    if (name == "assistant"_L1)
+        return ChatMessage::Role::Assistant;
+    if (name == "tool"_L1)
+        return ChatMessage::Role::Tool;
+    return ChatMessage::Role::User;
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// A null QString binds as SQL NULL; these columns are NOT NULL and empty is meant.
+QVariant notNull(const QString &value)
+{
+    return value.isNull() ? QVariant(u""_s) : QVariant(value);
+}
+
+QVariant nullableDuration(qint64 ms)
+{
+    return ms < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(ms);
+}
+
+QVariant encodedToolCalls(const QList<ToolCall> &calls)
+{
+    if (calls.isEmpty())
+        return QVariant(QMetaType::fromType<QByteArray>());
+    QJsonArray array;
+    for (const ToolCall &call : calls)
+        array.append(QJsonObject{
+            {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
+    return codec::encode(array).bytes;
+}
+
+QList<ToolCall> decodedToolCalls(const QVariant &stored)
+{
+    QList<ToolCall> calls;
+    const QByteArray bytes = stored.toByteArray();
+    if (bytes.isEmpty())
+        return calls;
+    const std::optional<QJsonValue> value = codec::decode(bytes);
+    if (!value)
+        return calls; // damaged: the message keeps its text
+    for (const QJsonValue &item : value->toArray()) {
+        calls.append({item[u"id"_s].toString(), item[u"name"_s].toString(),
+                      item[u"arguments"_s].toString()});
+    }
+    return calls;
+}
+
+ConversationSummary summaryFrom(const QVariantList &row)
+{
+    return {row.at(0).toLongLong(), row.at(1).toString(),   row.at(2).toString(),
+            row.at(3).toLongLong(), row.at(4).toLongLong(), row.at(5).toInt()};
+}
+
+const QString kSummaryColumns =
+    u"SELECT c.id, c.title, c.agent, c.created_ms, c.updated_ms,"
+    u" (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c "_s;
+
+} // namespace
+
+ConversationStore::ConversationStore(DatabasePool &pool)
+    : m_pool(pool)
+{}
+
+QFuture<StoreResult<qint64>> ConversationStore::create(const QString &title, const QString &agent,
+                                                       qint64 nowMs)
+{
+    return mapped<qint64>(
+        m_pool.query(u"INSERT INTO conversations (title, agent, created_ms, updated_ms)"
+                     u" VALUES (?, ?, ?, ?) RETURNING id"_s,
+                     {notNull(title), notNull(agent), nowMs, nowMs}),
+        [](const SqlOutcome &o) { return o.results.first().rows.first().first().toLongLong(); });
+}
+
+QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
+                                                       const StoredMessage &stored)
+{
+    const ChatMessage &message = stored.message;
+    const QVariantList args{conversationId,
+                            conversationId,
+                            roleName(message.role),
+                            notNull(message.content),
+                            encodedToolCalls(message.toolCalls),
+                            nullable(message.toolCallId),
+                            nullable(message.name),
+                            int(stored.isError),
+                            nullable(stored.provider),
+                            nullable(stored.model),
+                            stored.createdMs,
+                            nullableDuration(stored.durationMs),
+                            int(stored.incomplete)};
+    const qint64 updated = stored.createdMs;
+    auto job = [args, conversationId, updated](SqlConnection &connection) {
+        SqlOutcome outcome;
+        SqlRows inserted = connection.exec(
+            u"INSERT INTO messages (conversation_id, seq, role, content, tool_calls,"
+            u" tool_call_id, tool_name, is_error, provider, model, created_ms, duration_ms,"
+            u" incomplete) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages"
+            u" WHERE conversation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            args, &outcome.error);
+        if (!outcome.ok())
+            return outcome;
+        inserted.rowsAffected = 1;
+        SqlRows touched = connection.exec(u"UPDATE conversations SET updated_ms = ? WHERE id = ?"_s,
+                                          {updated, conversationId}, &outcome.error);
+        if (outcome.ok())
+            outcome.results = {std::move(inserted), std::move(touched)};
+        return outcome;
+    };
+    return mapped<qint64>(
+        m_pool.run(job, true, DatabasePool::Retry::OnBrokenLink),
+        [](const SqlOutcome &o) { return o.results.first().rows.first().first().toLongLong(); });
+}
+
+QFuture<StoreResult<bool>> ConversationStore::updateMessage(qint64 messageId,
+                                                            const StoredMessage &stored)
+{
+    return mapped<bool>(
+        m_pool.query(u"UPDATE messages SET content = ?, tool_calls = ?, provider = ?, model = ?,"
+                     u" duration_ms = ?, incomplete = ? WHERE id = ?"_s,
+                     {notNull(stored.message.content), encodedToolCalls(stored.message.toolCalls),
+                      nullable(stored.provider), nullable(stored.model),
+                      nullableDuration(stored.durationMs), int(stored.incomplete), messageId}),
+        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
+}
+
+QFuture<StoreResult<bool>> ConversationStore::rename(qint64 conversationId, const QString &title)
+{
+    return mapped<bool>(m_pool.query(u"UPDATE conversations SET title = ? WHERE id = ?"_s,
+                                     {notNull(title), conversationId}),
+                        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
+}
+
+QFuture<StoreResult<bool>> ConversationStore::remove(qint64 conversationId)
+{
+    // The messages go with it (ON DELETE CASCADE), and so their search entries.
+    return mapped<bool>(m_pool.query(u"DELETE FROM conversations WHERE id = ?"_s, {conversationId}),
+                        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
+}
+
+QFuture<StoreResult<QList<ConversationSummary>>> ConversationStore::list(int limit, int offset)
+{
+    return mapped<QList<ConversationSummary>>(
+        m_pool.query(kSummaryColumns + u"ORDER BY c.updated_ms DESC, c.id DESC LIMIT ? OFFSET ?"_s,
+                     {limit, offset}),
+        [](const SqlOutcome &o) {
+            QList<ConversationSummary> list;
+            for (const QVariantList &row : o.results.first().rows)
+                list.append(summaryFrom(row));
+            return list;
+        });
+}
+
+QFuture<StoreResult<ConversationSummary>> ConversationStore::find(qint64 conversationId)
+{
+    return mapped<ConversationSummary>(
+        m_pool.query(kSummaryColumns + u"WHERE c.id = ?"_s, {conversationId}),
+        [](const SqlOutcome &o) {
+            const auto &rows = o.results.first().rows;
+            return rows.isEmpty() ? ConversationSummary{} : summaryFrom(rows.first());
+        });
+}
+
+QFuture<StoreResult<QList<StoredMessage>>> ConversationStore::messages(qint64 conversationId)
+{
+    return mapped<QList<StoredMessage>>(
+        m_pool.query(u"SELECT id, seq, role, content, tool_calls, tool_call_id, tool_name,"
+                     u" is_error, provider, model, created_ms, duration_ms, incomplete"
+                     u" FROM messages WHERE conversation_id = ? ORDER BY seq"_s,
+                     {conversationId}),
+        [](const SqlOutcome &o) {
+            QList<StoredMessage> messages;
+            for (const QVariantList &row : o.results.first().rows) {
+                StoredMessage stored;
+                stored.id = row.at(0).toLongLong();
+                stored.seq = row.at(1).toInt();
+                stored.message.role = roleFromName(row.at(2).toString());
+                stored.message.content = row.at(3).toString();
+                stored.message.toolCalls = decodedToolCalls(row.at(4));
+                stored.message.toolCallId = row.at(5).toString();
+                stored.message.name = row.at(6).toString();
+                stored.isError = row.at(7).toInt() != 0;
+                stored.provider = row.at(8).toString();
+                stored.model = row.at(9).toString();
+                stored.createdMs = row.at(10).toLongLong();
+                stored.durationMs = row.at(11).isNull() ? -1 : row.at(11).toLongLong();
+                stored.incomplete = row.at(12).toInt() != 0;
+                messages.append(std::move(stored));
+            }
+            return messages;
+        });
+}
+
+QStringList ConversationStore::searchWords(const QString &text)
+{
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}]+"_s);
+    QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    if (words.size() > 16)
+        words.resize(16); // a pasted page is not a query
+    return words;
+}
+
+QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &text, int limit)
+{
+    const QStringList words = searchWords(text);
+    if (words.isEmpty()) {
+        QPromise<StoreResult<QList<SearchHit>>> promise;
+        promise.start();
+        promise.addResult(StoreResult<QList<SearchHit>>{});
+        promise.finish();
+        return promise.future();
+    }
+    QString sql;
+    QString query;
+    if (m_pool.target().backend == DatabaseBackend::Sqlite) {
+        // Each word a quoted FTS5 string with a prefix star: "foo"* "bar"* (all must match).
+        QStringList terms;
+        for (const QString &word : words)
+            terms << u'"' + word + u"\"*"_s;
+        query = terms.join(u' ');
+        sql = u"SELECT m.conversation_id, c.title, m.id, m.role,"
+              u" snippet(messages_fts, 0, '', '', '\u2026', 16), m.created_ms"
+              u" FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid"
+              u" JOIN conversations c ON c.id = m.conversation_id"
+              u" WHERE messages_fts MATCH ? ORDER BY rank LIMIT ?"_s;
+    } else {
+        QStringList terms;
+        for (const QString &word : words)
+            terms << word + u":*"_s;
+        query = terms.join(" & "_L1);
+        sql = u"SELECT m.conversation_id, c.title, m.id, m.role,"
+              u" ts_headline('simple', m.content, q,"
+              u" 'StartSel=\"\",StopSel=\"\",MaxWords=24,MinWords=8'), m.created_ms"
+              u" FROM messages m JOIN conversations c ON c.id = m.conversation_id,"
+              u" to_tsquery('simple', ?) q WHERE m.content_tsv @@ q"
+              u" ORDER BY ts_rank(m.content_tsv, q) DESC, m.id DESC LIMIT ?"_s;
+    }
+    return mapped<QList<SearchHit>>(m_pool.query(sql, {query, limit}), [](const SqlOutcome &o) {
+        QList<SearchHit> hits;
+        for (const QVariantList &row : o.results.first().rows) {
+            hits.append({row.at(0).toLongLong(), row.at(1).toString(), row.at(2).toLongLong(),
+                         row.at(3).toString(), row.at(4).toString(), row.at(5).toLongLong()});
+        }
+        return hits;
+    });
+}
+
+} // namespace spoon

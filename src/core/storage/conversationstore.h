@@ -1,0 +1,79 @@
+#pragma once
+
+#include "databasepool.h"
+#include "llm/chattypes.h"
+
+#include <QFuture>
+
+namespace spoon {
+
+template <typename T> struct StoreResult
+{
+    SqlError error;
+    T value{};
+    bool ok() const { return error.kind == SqlError::Kind::None; }
+};
+
+struct StoredMessage
+{
+    qint64 id = -1;
+    int seq = 0;
+    ChatMessage message;  // role, text, tool calls, tool call id and name
+    bool isError = false; // a tool result that reported failure
+    QString provider;
+    QString model;
+    qint64 createdMs = 0;
+    qint64 durationMs = -1;  // -1: not measured
+    bool incomplete = false; // cut off by an error or a stop, or still streaming
+};
+
+struct ConversationSummary
+{
+    qint64 id = -1;
+    QString title;
+    QString agent;
+    qint64 createdMs = 0;
+    qint64 updatedMs = 0;
+    int messageCount = 0;
+};
+
+struct SearchHit
+{
+    qint64 conversationId = -1;
+    QString title;
+    qint64 messageId = -1;
+    QString role;
+    QString text; // the message, shortened around the first match
+    qint64 createdMs = 0;
+};
+
+// Conversations and their messages in the store, each call one pool job. Every value is
+// bound; a search's words are quoted so that FTS syntax in them is only text.
+class ConversationStore
+{
+public:
+    explicit ConversationStore(DatabasePool &pool);
+
+    QFuture<StoreResult<qint64>> create(const QString &title, const QString &agent, qint64 nowMs);
+    // Appends at the end of the conversation and bumps its update time; the id it got.
+    QFuture<StoreResult<qint64>> append(qint64 conversationId, const StoredMessage &message);
+    // A streaming answer's checkpoint, and its end: text, tool calls, provider, model,
+    // duration and the incomplete mark are replaced.
+    QFuture<StoreResult<bool>> updateMessage(qint64 messageId, const StoredMessage &message);
+    QFuture<StoreResult<bool>> rename(qint64 conversationId, const QString &title);
+    QFuture<StoreResult<bool>> remove(qint64 conversationId);
+    // Newest first.
+    QFuture<StoreResult<QList<ConversationSummary>>> list(int limit = 1000, int offset = 0);
+    QFuture<StoreResult<ConversationSummary>> find(qint64 conversationId);
+    QFuture<StoreResult<QList<StoredMessage>>> messages(qint64 conversationId);
+    QFuture<StoreResult<QList<SearchHit>>> search(const QString &text, int limit = 50);
+
+    // The words of what the user typed (letters and digits only), so that no FTS or SQL
+    // syntax in it means anything; each matches as a prefix.
+    static QStringList searchWords(const QString &text);
+
+private:
+    DatabasePool &m_pool;
+};
+
+} // namespace spoon
