@@ -4,22 +4,29 @@
 #include "chat/chatmessagedelegate.h"
 #include "chat/chatpane.h"
 #include "chat/chattranscriptmodel.h"
+#include "chat/conversationsearch.h"
+#include "elidedlabel.h"
 #include "engine.h"
 #include "mainwindow.h"
 
 #include "config/configloader.h"
 #include "llm/demoserver.h"
 #include "monitor/processmonitor.h"
+#include "storage/store.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/testdatabase.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -39,7 +46,7 @@ struct Window
     // The demo endpoint streams as fast as it can unless a test wants it slow: the pane sees
     // the same token-by-token stream either way.
     explicit Window(const Config &config, double demoTokensPerSecond = 0)
-        : engine(config)
+        : engine(withOwnStore(config, folder))
     {
         engine.setDemoTokensPerSecond(demoTokensPerSecond);
         engine.start();
@@ -63,6 +70,17 @@ struct Window
     }
     ChatTranscriptModel &transcript() { return chat->currentConversation()->transcript(); }
 
+    // Each window saves to a file of its own unless the test names one: what one test
+    // saved never shows in another's list.
+    static Config withOwnStore(Config config, const QTemporaryDir &folder)
+    {
+        if (config.performance.database.url.isEmpty())
+            config.performance.database.url =
+                QStringLiteral("sqlite://") + folder.filePath(QStringLiteral("own.db"));
+        return config;
+    }
+
+    QTemporaryDir folder;
     Engine engine;
     std::unique_ptr<MainWindow> window;
     ChatPane *chat = nullptr;
@@ -71,6 +89,26 @@ struct Window
     QLabel *status = nullptr;
     QListView *view = nullptr;
 };
+
+// A config whose store is a SQLite file of the test's own.
+Config storedAt(const QString &path)
+{
+    const ConfigLoadResult loaded = configWith(
+        QStringLiteral("{\"performance\": {\"database\": {\"url\": \"sqlite://%1\"}}}").arg(path));
+    if (!loaded.isValid())
+        qFatal("the store config does not load");
+    return loaded.config;
+}
+
+bool waitForStoredList(Window &w)
+{
+    QSignalSpy loaded(w.chat, &ChatPane::storedListLoaded);
+    return loaded.wait(30000);
+}
+
+// The turn has ended and every write it queued reached the store.
+#define WAIT_UNTIL_SAVED(conversation)                                                             \
+    QTRY_VERIFY_WITH_TIMEOUT(!(conversation)->isBusy() && !(conversation)->isSaving(), 30000)
 
 QList<ChatItem::Kind> kinds(const ChatTranscriptModel &model)
 {
@@ -224,6 +262,166 @@ private Q_SLOTS:
                  qPrintable(w.status->text()));
         QCOMPARE(w.status->property("error").toBool(), true);
         QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Error);
+    }
+
+    // Chat, quit, start again: the conversation is listed, opens with every row, and goes on.
+    void conversationsSurviveARestart()
+    {
+        QTemporaryDir folder;
+        const Config config = storedAt(folder.filePath(QStringLiteral("store.db")));
+        QList<ChatItem> before;
+        qsizetype historyBefore = 0;
+        {
+            Window w(config);
+            QVERIFY(waitForStoredList(w));
+            QVERIFY(w.chat->storedConversations().isEmpty());
+            w.type(QStringLiteral("How much memory does the engine use?"));
+            WAIT_UNTIL_SAVED(w.chat->currentConversation());
+            before = w.transcript().items();
+            historyBefore = w.chat->currentConversation()->agent().history().messages().size();
+            QVERIFY(before.size() >= 3);
+            auto *status = w.window->findChild<ElidedLabel *>(QStringLiteral("storeStatus"));
+            QVERIFY(status);
+            QVERIFY2(status->text().contains(folder.filePath(QStringLiteral("store.db"))),
+                     qPrintable(status->text()));
+        }
+        Window w(config);
+        QVERIFY(waitForStoredList(w));
+        QCOMPARE(w.chat->storedConversations().size(), 1);
+        const ConversationSummary stored = w.chat->storedConversations().first();
+        QCOMPARE(stored.title, QStringLiteral("How much memory does the engine use?"));
+        auto *list = w.chat->findChild<QListWidget *>(QStringLiteral("conversationList"));
+        QCOMPARE(list->count(), 2); // the new empty one, then the stored one
+        QVERIFY(list->item(1)->text().startsWith(stored.title));
+
+        QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
+        list->setCurrentRow(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+        ChatConversation *conversation = w.chat->currentConversation();
+        QCOMPARE(conversation->storedId(), stored.id);
+        const QList<ChatItem> after = conversation->transcript().items();
+        QCOMPARE(after.size(), before.size());
+        for (qsizetype i = 0; i < after.size(); ++i) {
+            QCOMPARE(after[i].kind, before[i].kind);
+            QCOMPARE(after[i].text, before[i].text);
+            QCOMPARE(after[i].result, before[i].result);
+            QCOMPARE(after[i].toolName, before[i].toolName);
+        }
+        QCOMPARE(conversation->agent().history().messages().size(), historyBefore);
+
+        // The restored history is a valid context: the conversation goes on, and is saved.
+        w.type(QStringLiteral("Thanks, and the CPU?"));
+        WAIT_UNTIL_SAVED(conversation);
+        QVERIFY(!conversation->statusIsError());
+        const StoreResult<ConversationSummary> found =
+            test::awaitFuture(w.engine.store()->conversations().find(stored.id));
+        QVERIFY(found.value.messageCount > stored.messageCount);
+    }
+
+    void searchFindsAWordFromAnOldAnswerAndOpensIt()
+    {
+        QTemporaryDir folder;
+        const Config config = storedAt(folder.filePath(QStringLiteral("store.db")));
+        QString answer;
+        {
+            Window w(config);
+            QVERIFY(waitForStoredList(w));
+            w.type(QStringLiteral("Hello there"));
+            WAIT_UNTIL_SAVED(w.chat->currentConversation());
+            answer = w.transcript().items().last().text;
+        }
+        // A word of the answer, not of the question.
+        QVERIFY(answer.contains(QStringLiteral("endpoint")));
+        Window w(config);
+        QVERIFY(waitForStoredList(w));
+        ConversationSearch *search = w.chat->search();
+        QVERIFY(search->box()->isEnabled());
+        auto *list = w.chat->findChild<QListWidget *>(QStringLiteral("conversationList"));
+        QTest::keyClicks(search->box(), QStringLiteral("endpo"));
+        // Searches may have started during the typing; this one, for the whole text, is the
+        // one whose hits are shown (older answers are dropped).
+        QSignalSpy answered(search, &ConversationSearch::answered);
+        search->searchNow();
+        // A store that answers at once calls back before searchNow() returns.
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 30000);
+        QVERIFY(search->hits()->isVisible());
+        QVERIFY(!list->isVisible());
+        QCOMPARE(search->hits()->count(), 1);
+        QVERIFY(search->hits()->item(0)->text().startsWith(QStringLiteral("Hello there")));
+        QTRY_VERIFY(!search->hits()->visualItemRect(search->hits()->item(0)).isEmpty());
+
+        QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
+        const QRect hit = search->hits()->visualItemRect(search->hits()->item(0));
+        QTest::mouseClick(search->hits()->viewport(), Qt::LeftButton, {}, hit.center());
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+        QCOMPARE(w.chat->currentConversation()->title(), QStringLiteral("Hello there"));
+
+        search->box()->clear();
+        QVERIFY(!search->hits()->isVisible());
+        QVERIFY(list->isVisible());
+    }
+
+    void renameAndDeleteReachTheStore()
+    {
+        QTemporaryDir folder;
+        const Config config = storedAt(folder.filePath(QStringLiteral("store.db")));
+        {
+            Window w(config);
+            QVERIFY(waitForStoredList(w));
+            w.type(QStringLiteral("first"));
+            WAIT_UNTIL_SAVED(w.chat->currentConversation());
+            w.chat->newConversation();
+            w.type(QStringLiteral("second"));
+            WAIT_UNTIL_SAVED(w.chat->currentConversation());
+        }
+        Window w(config);
+        QVERIFY(waitForStoredList(w));
+        QCOMPARE(w.chat->storedConversations().size(), 2);
+        const qint64 second = w.chat->storedConversations().at(0).id; // newest first
+        const qint64 first = w.chat->storedConversations().at(1).id;
+        ConversationStore &store = w.engine.store()->conversations();
+
+        w.chat->renameConversation(first, nullptr, QStringLiteral("  Renamed\n first "));
+        QTRY_COMPARE_WITH_TIMEOUT(test::awaitFuture(store.find(first)).value.title,
+                                  QStringLiteral("Renamed first"), 30000);
+        QCOMPARE(w.chat->storedConversations().at(1).title, QStringLiteral("Renamed first"));
+
+        // An open one is deleted too, with its messages.
+        w.chat->openStored(second);
+        QTRY_VERIFY_WITH_TIMEOUT(w.chat->currentConversation()->storedId() == second, 30000);
+        w.chat->deleteConversation(-1, w.chat->currentConversation());
+        QTRY_COMPARE_WITH_TIMEOUT(test::awaitFuture(store.find(second)).value.id, qint64(-1),
+                                  30000);
+        QVERIFY(test::awaitFuture(store.messages(second)).value.isEmpty());
+        w.chat->deleteConversation(first, nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(test::awaitFuture(store.list()).value.isEmpty(), 30000);
+        QVERIFY(w.chat->storedConversations().isEmpty());
+        QVERIFY(w.chat->currentConversation()); // always one to type into
+    }
+
+    // A damaged file: the console starts, names the file, saves nothing, overwrites nothing,
+    // and chats all the same.
+    void aDamagedStoreIsNamedAndTheConsoleRuns()
+    {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("store.db"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray garbage(8192, 'g');
+        file.write(garbage);
+        file.close();
+        Window w(storedAt(path));
+        auto *status = w.window->findChild<ElidedLabel *>(QStringLiteral("storeStatus"));
+        QVERIFY(status);
+        QTRY_VERIFY_WITH_TIMEOUT(status->property("error").toBool(), 30000);
+        QVERIFY2(status->text().contains(path), qPrintable(status->text()));
+        QVERIFY(status->text().contains(QStringLiteral("Not saving")));
+        QVERIFY(!w.chat->search()->box()->isEnabled());
+        w.type(QStringLiteral("Hello"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
+        QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Assistant);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), garbage);
     }
 
     void codeBlocksCanBeCopied_data()

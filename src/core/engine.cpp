@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include "storage/store.h"
+
 #include "agent/agentcatalog.h"
 #include "compute/computepool.h"
 #include "llm/demoserver.h"
@@ -32,6 +34,7 @@ Engine::Engine(Config config, QObject *parent)
     , m_compute(std::make_unique<ComputePool>(m_config.performance.computeMaxWorkers, &m_registry))
     , m_agents(std::make_unique<AgentCatalog>(m_config, *m_router, *m_pool, *m_compute, m_registry))
     , m_demoTokensPerSecond(DemoServer::kDefaultTokensPerSecond)
+    , m_store(Store::fromSettings(m_config.performance.database, &m_registry, &m_storeError))
 {}
 
 Engine::~Engine() = default;
@@ -46,9 +49,16 @@ QString Engine::demoEndpointUrl() const
     return m_demo ? m_demo->baseUrl() + QStringLiteral("/v1") : QString();
 }
 
+void Engine::openStore()
+{
+    if (m_store && !m_store->isReady())
+        m_store->open();
+}
+
 bool Engine::start()
 {
     m_monitor->start();
+    openStore();
     return ensureLlmEndpoint();
 }
 

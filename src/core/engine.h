@@ -16,6 +16,7 @@ class DemoServer;
 class HttpPool;
 class LlmRouter;
 class LlmStats;
+class Store;
 
 struct HttpPoolLimits;
 HttpPoolLimits httpPoolLimits(const Config &config);
@@ -44,6 +45,12 @@ public:
     LlmRouter &llm() { return *m_router; }
     ComputePool &compute() { return *m_compute; }
     AgentCatalog &agents() { return *m_agents; }
+    // The store performance.database names; start() opens it (Store::opened says how that
+    // went). Null when the URL does not parse: storeError() says why, and the console runs
+    // without persistence.
+    Store *store() { return m_store.get(); }
+    QString storeError() const { return m_storeError; }
+    void openStore();
     // True when no provider can answer (none has a key and none needs none), so the built-in
     // demo endpoint does.
     bool usesDemoEndpoint() const;
@@ -66,6 +73,8 @@ private:
     std::unique_ptr<DemoServer> m_demo;
     double m_demoTokensPerSecond;
     QString m_error;
+    std::unique_ptr<Store> m_store;
+    QString m_storeError;
 };
 
 } // namespace spoon

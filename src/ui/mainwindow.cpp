@@ -6,6 +6,7 @@
 
 #include "appinfo.h"
 #include "engine.h"
+#include "storage/store.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -15,6 +16,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 
 namespace spoon {
 
@@ -61,12 +63,46 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     }
     statusBar()->addPermanentWidget(
         new ElidedLabel(tr("pid %1").arg(QCoreApplication::applicationPid()), this));
+    addStoreStatus();
 
     resize(1440, 860);
     restoreState();
 }
 
 MainWindow::~MainWindow() = default;
+
+// Where conversations are saved, or plainly why they are not: the console runs either way.
+void MainWindow::addStoreStatus()
+{
+    auto *label = new ElidedLabel(this);
+    label->setObjectName(QStringLiteral("storeStatus"));
+    statusBar()->addWidget(label);
+    Store *store = m_engine.store();
+    auto showFailure = [label](const QString &why) {
+        label->setText(tr("Not saving conversations: %1").arg(why));
+        label->setToolTip(label->text());
+        label->setProperty("error", true);
+        label->style()->unpolish(label);
+        label->style()->polish(label);
+    };
+    if (!store) {
+        showFailure(m_engine.storeError());
+        return;
+    }
+    m_chat->setStore(store);
+    auto showState = [label, store, showFailure] {
+        if (store->isReady()) {
+            label->setText(tr("Saved to %1").arg(store->location()));
+            label->setToolTip(label->text());
+        } else if (!store->errorString().isEmpty()) {
+            showFailure(store->errorString());
+        } else {
+            label->setText(tr("Opening %1…").arg(store->location()));
+        }
+    };
+    showState();
+    connect(store, &Store::opened, label, showState);
+}
 
 QString MainWindow::endpointDescription() const
 {
@@ -128,6 +164,7 @@ void MainWindow::saveState() const
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveState();
+    m_chat->finishSaving(3000);
     QMainWindow::closeEvent(event);
 }
 

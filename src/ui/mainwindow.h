@@ -27,6 +27,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void addStoreStatus();
     void restoreState();
     void buildMenus();
     QString endpointDescription() const;

@@ -206,8 +206,6 @@ DatabasePool::DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
                                    {{"kind", SqlError::kindName(kind).toLatin1()}});
         }
     }
-    for (int i = 0; i < m_limits.minSize; ++i)
-        startWorker();
 }
 
 DatabasePool::~DatabasePool()
@@ -261,8 +259,15 @@ QFuture<SqlOutcome> DatabasePool::run(Job job, bool inTransaction, Retry retry)
         m_shared->publishLocked();
     }
     m_shared->wake.notify_one();
-    if (grow)
+    // The min_size connections open with the first job, so that a command that never
+    // touches the store starts no thread and creates no file.
+    if (!m_started) {
+        m_started = true;
+        for (int i = 0; i < qMax(1, m_limits.minSize); ++i)
+            startWorker();
+    } else if (grow) {
         startWorker();
+    }
     if (mustWait)
         QTimer::singleShot(m_limits.connectionTimeoutMs, this, [this, id] { expire(id); });
     return future;
@@ -284,17 +289,25 @@ void DatabasePool::expire(quint64 jobId)
         counts = {m_shared->open, m_shared->inUse, 0, int(queue.size()), m_shared->threads};
         m_shared->publishLocked();
     }
-    if (m_shared->errors.count(SqlError::Kind::Exhausted))
-        m_shared->errors.at(SqlError::Kind::Exhausted)->add();
+    // Fewer than max_size busy: the connections were still opening (a server that does not
+    // answer), which is not exhaustion.
+    const bool exhausted = counts.inUse >= m_limits.maxSize;
+    const SqlError::Kind kind = exhausted ? SqlError::Kind::Exhausted : SqlError::Kind::Unavailable;
+    if (m_shared->errors.count(kind))
+        m_shared->errors.at(kind)->add();
+    const QString seconds = QString::number(m_limits.connectionTimeoutMs / 1000.0);
     fulfil(*expired.promise,
            SqlOutcome::failure(
-               SqlError::Kind::Exhausted,
-               u"the database pool is exhausted: %1 of %2 connections in use and %3 more jobs "
-               u"waiting; none came free within %4 s (performance.database.connection_timeout)"_s
-                   .arg(counts.inUse)
-                   .arg(m_limits.maxSize)
-                   .arg(counts.waiting)
-                   .arg(m_limits.connectionTimeoutMs / 1000.0)));
+               kind, exhausted
+                         ? u"the database pool is exhausted: %1 of %2 connections in use and %3 "
+                           u"more jobs waiting; none came free within %4 s "
+                           u"(performance.database.connection_timeout)"_s.arg(counts.inUse)
+                               .arg(m_limits.maxSize)
+                               .arg(counts.waiting)
+                               .arg(seconds)
+                         : u"no connection to %1 could be opened within %2 s "
+                           u"(performance.database.connection_timeout)"_s.arg(m_target.describe(),
+                                                                              seconds)));
 }
 
 DatabasePool::Counts DatabasePool::counts() const

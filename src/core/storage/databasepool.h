@@ -75,6 +75,7 @@ private:
     DatabaseTarget m_target;
     DatabasePoolLimits m_limits;
     std::shared_ptr<Shared> m_shared;
+    bool m_started = false;
 };
 
 } // namespace spoon

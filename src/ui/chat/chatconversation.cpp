@@ -1,5 +1,7 @@
 #include "chatconversation.h"
 
+#include "storage/conversationrecorder.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -73,6 +75,65 @@ void ChatConversation::stop()
         setStatus(tr("Stopping…"));
         m_agent->cancel();
     }
+}
+
+void ChatConversation::attachStore(ConversationStore &store, qint64 storedId)
+{
+    if (m_recorder)
+        return;
+    m_storedId = storedId;
+    m_recorder = new ConversationRecorder(store, *m_agent, storedId, this);
+    connect(m_recorder, &ConversationRecorder::conversationCreated, this, [this](qint64 id) {
+        m_storedId = id;
+        Q_EMIT storedIdChanged(id);
+    });
+    connect(m_recorder, &ConversationRecorder::writeFailed, this,
+            [this](const QString &why) { setStatus(tr("Not saved: %1").arg(why), true); });
+}
+
+bool ChatConversation::isSaving() const
+{
+    return m_recorder && m_recorder->isWriting();
+}
+
+void ChatConversation::restore(const ConversationSummary &summary,
+                               const QList<StoredMessage> &messages)
+{
+    setTitle(summary.title);
+    QList<ChatMessage> history;
+    for (const StoredMessage &stored : messages) {
+        const ChatMessage &message = stored.message;
+        history.append(message);
+        switch (message.role) {
+        case ChatMessage::Role::User:
+            m_transcript.addUserMessage(message.content);
+            break;
+        case ChatMessage::Role::Assistant:
+            if (!message.content.isEmpty())
+                m_transcript.finishAnswer(message.content);
+            for (const ToolCall &call : message.toolCalls)
+                m_transcript.addToolStep(call.id, call.name, call.arguments);
+            if (stored.incomplete)
+                m_transcript.addNotice(tr("This answer was cut off and is incomplete."));
+            break;
+        case ChatMessage::Role::Tool:
+            m_transcript.finishToolStep(message.toolCallId, message.content, stored.isError,
+                                        stored.durationMs);
+            break;
+        case ChatMessage::Role::System:
+            break;
+        }
+    }
+    m_transcript.endStreaming();
+    m_agent->restoreHistory(history);
+}
+
+void ChatConversation::setTitle(const QString &title)
+{
+    if (title == m_title)
+        return;
+    m_title = title;
+    Q_EMIT titleChanged();
 }
 
 void ChatConversation::setStatus(const QString &status, bool isError)

@@ -3,12 +3,15 @@
 #include "chattranscriptmodel.h"
 
 #include "agent/reactagent.h"
+#include "storage/conversationstore.h"
 
 #include <QObject>
 
 #include <memory>
 
 namespace spoon {
+
+class ConversationRecorder;
 
 // One conversation: an agent and the transcript its signals write. The chat pane keeps a
 // list of these and shows one at a time; a hidden one goes on streaming into its model.
@@ -31,10 +34,19 @@ public:
     void send(const QString &message);
     void stop();
 
+    // From here on every message is saved (`storedId` -1: as a new conversation).
+    void attachStore(ConversationStore &store, qint64 storedId = -1);
+    qint64 storedId() const { return m_storedId; }
+    bool isSaving() const;
+    // A stored conversation's messages: into the transcript, and the agent's history.
+    void restore(const ConversationSummary &summary, const QList<StoredMessage> &messages);
+    void setTitle(const QString &title);
+
 Q_SIGNALS:
     void titleChanged();
     void statusChanged();
     void busyChanged(bool busy);
+    void storedIdChanged(qint64 id);
 
 private:
     void setStatus(const QString &status, bool isError = false);
@@ -46,6 +58,8 @@ private:
     QString m_status;
     bool m_statusIsError = false;
     qint64 m_turnStartedMs = 0;
+    qint64 m_storedId = -1;
+    ConversationRecorder *m_recorder = nullptr;
 };
 
 } // namespace spoon

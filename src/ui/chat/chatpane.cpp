@@ -2,19 +2,28 @@
 
 #include "chatconversation.h"
 #include "chatmessagedelegate.h"
+#include "conversationsearch.h"
 
 #include "agent/agentcatalog.h"
+#include "storage/store.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDeadlineTimer>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollBar>
@@ -41,6 +50,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_catalog(catalog)
     , m_agentSelector(new QComboBox(this))
     , m_conversationList(new QListWidget(this))
+    , m_search(new ConversationSearch(this))
     , m_messages(new QListView(this))
     , m_messageStack(new QStackedWidget(this))
     , m_emptyHint(new QLabel(this))
@@ -87,10 +97,19 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_conversationList->setTextElideMode(Qt::ElideRight);
     m_conversationList->setWordWrap(false);
+    m_conversationList->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_conversationList, &QListWidget::customContextMenuRequested, this,
+            &ChatPane::showListMenu);
     connect(m_conversationList, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_conversations.size() && m_conversations[row] != m_current)
             show(m_conversations[row]);
+        else if (row >= m_conversations.size() && row - m_conversations.size() < m_stored.size())
+            openStored(m_stored.at(row - m_conversations.size()).id);
     });
+    // While the search box holds text its hits take the list's place.
+    connect(m_search, &ConversationSearch::searchingChanged, m_conversationList,
+            &QWidget::setHidden);
+    connect(m_search, &ConversationSearch::openRequested, this, &ChatPane::openStored);
 
     m_messages->setObjectName(QStringLiteral("messageView"));
     m_messages->setItemDelegate(m_delegate);
@@ -128,7 +147,13 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("chatSplitter"));
-    split->addWidget(m_conversationList);
+    auto *listColumn = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(listColumn);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->setSpacing(4);
+    listLayout->addWidget(m_search);
+    listLayout->addWidget(m_conversationList, 1);
+    split->addWidget(listColumn);
     split->addWidget(m_messageStack);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
@@ -188,6 +213,12 @@ void ChatPane::newConversation(const QString &agentName)
     if (!agent)
         return;
     auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
+    adopt(conversation);
+    show(conversation);
+}
+
+void ChatPane::adopt(ChatConversation *conversation)
+{
     connect(conversation, &ChatConversation::titleChanged, this, &ChatPane::refreshList);
     connect(conversation, &ChatConversation::statusChanged, this, [this, conversation] {
         if (conversation == m_current)
@@ -197,8 +228,186 @@ void ChatPane::newConversation(const QString &agentName)
         if (conversation == m_current)
             refreshControls();
     });
+    if (m_store && m_store->isReady() && conversation->storedId() < 0)
+        conversation->attachStore(m_store->conversations());
     m_conversations.prepend(conversation);
-    show(conversation);
+}
+
+void ChatPane::setStore(Store *store)
+{
+    m_store = store;
+    if (!store)
+        return;
+    if (store->isReady())
+        loadStoredList();
+    else
+        connect(store, &Store::opened, this, [this](bool ok) {
+            if (ok)
+                loadStoredList();
+            else
+                Q_EMIT storedListLoaded();
+        });
+}
+
+void ChatPane::loadStoredList()
+{
+    m_search->setStore(&m_store->conversations());
+    // What is already open here starts being saved now.
+    for (ChatConversation *conversation : std::as_const(m_conversations)) {
+        if (conversation->storedId() < 0)
+            conversation->attachStore(m_store->conversations());
+    }
+    m_store->conversations().list().then(
+        this, [this](const StoreResult<QList<ConversationSummary>> &result) {
+            m_stored.clear();
+            for (const ConversationSummary &summary : result.value) {
+                const bool open = std::any_of(
+                    m_conversations.cbegin(), m_conversations.cend(),
+                    [&summary](const ChatConversation *c) { return c->storedId() == summary.id; });
+                if (!open)
+                    m_stored.append(summary);
+            }
+            if (!result.ok())
+                m_status->setText(
+                    tr("Stored conversations cannot be listed: %1").arg(result.error.message));
+            refreshList();
+            Q_EMIT storedListLoaded();
+        });
+}
+
+void ChatPane::openStored(qint64 id)
+{
+    for (ChatConversation *conversation : std::as_const(m_conversations)) {
+        if (conversation->storedId() == id) {
+            show(conversation);
+            return;
+        }
+    }
+    if (!m_store || !m_store->isReady())
+        return;
+    ConversationStore &store = m_store->conversations();
+    store.find(id).then(this, [this, id](const StoreResult<ConversationSummary> &found) {
+        if (!found.ok() || found.value.id < 0)
+            return;
+        if (std::any_of(m_conversations.cbegin(), m_conversations.cend(),
+                        [id](const ChatConversation *c) { return c->storedId() == id; }))
+            return; // opened meanwhile
+        const ConversationSummary summary = found.value;
+        ReactAgent *agent = m_catalog.create(summary.agent);
+        if (!agent)
+            agent = m_catalog.create(m_catalog.defaultAgent()); // that agent is gone
+        if (!agent)
+            return;
+        auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
+        conversation->setTitle(summary.title);
+        conversation->attachStore(m_store->conversations(), id);
+        m_stored.removeIf([id](const ConversationSummary &s) { return s.id == id; });
+        adopt(conversation);
+        show(conversation);
+        QPointer<ChatConversation> guard(conversation);
+        m_store->conversations().messages(id).then(
+            this, [this, guard, summary](const StoreResult<QList<StoredMessage>> &messages) {
+                if (!guard)
+                    return;
+                if (!messages.ok()) {
+                    guard->transcript().addError(
+                        tr("The stored messages cannot be read: %1").arg(messages.error.message));
+                } else {
+                    guard->restore(summary, messages.value);
+                }
+                if (guard == m_current)
+                    refreshEmptyState();
+                Q_EMIT conversationOpened(guard);
+            });
+    });
+}
+
+void ChatPane::renameConversation(qint64 storedId, ChatConversation *open, const QString &title)
+{
+    const QString clean = title.simplified();
+    if (clean.isEmpty())
+        return;
+    if (open) {
+        open->setTitle(clean);
+        storedId = open->storedId();
+    }
+    for (ConversationSummary &summary : m_stored) {
+        if (summary.id == storedId)
+            summary.title = clean;
+    }
+    if (storedId >= 0 && m_store)
+        m_store->conversations().rename(storedId, clean);
+    refreshList();
+}
+
+void ChatPane::deleteConversation(qint64 storedId, ChatConversation *open)
+{
+    if (open) {
+        if (open->isBusy())
+            return; // stop it first; the menu says so
+        storedId = open->storedId();
+        m_conversations.removeOne(open);
+        if (m_current == open) {
+            m_current = nullptr;
+            m_messages->setModel(nullptr);
+        }
+        open->deleteLater();
+    }
+    m_stored.removeIf([storedId](const ConversationSummary &s) { return s.id == storedId; });
+    if (storedId >= 0 && m_store)
+        m_store->conversations().remove(storedId);
+    if (!m_current) {
+        if (m_conversations.isEmpty())
+            newConversation(m_catalog.defaultAgent());
+        else
+            show(m_conversations.first());
+    }
+    refreshList();
+}
+
+void ChatPane::finishSaving(int timeoutMs)
+{
+    for (ChatConversation *conversation : std::as_const(m_conversations))
+        conversation->stop();
+    QDeadlineTimer deadline(timeoutMs);
+    auto saving = [this] {
+        return std::any_of(m_conversations.cbegin(), m_conversations.cend(),
+                           [](const ChatConversation *c) { return c->isBusy() || c->isSaving(); });
+    };
+    while (saving() && !deadline.hasExpired())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+void ChatPane::showListMenu(const QPoint &position)
+{
+    QListWidgetItem *item = m_conversationList->itemAt(position);
+    if (!item)
+        return;
+    const int row = m_conversationList->row(item);
+    ChatConversation *open = m_conversations.value(row);
+    const qint64 storedId =
+        open ? open->storedId() : m_stored.value(row - m_conversations.size()).id;
+    const QString title = open ? open->title() : m_stored.value(row - m_conversations.size()).title;
+    QMenu menu(this);
+    menu.addAction(tr("Rename…"), this, [this, storedId, open, title] {
+        bool ok = false;
+        const QString renamed = QInputDialog::getText(this, tr("Rename conversation"), tr("Title:"),
+                                                      QLineEdit::Normal, title, &ok);
+        if (ok)
+            renameConversation(storedId, open, renamed);
+    });
+    QAction *remove = menu.addAction(tr("Delete"), this, [this, storedId, open, title] {
+        if (QMessageBox::question(
+                this, tr("Delete conversation"),
+                tr("Delete \"%1\" and all its messages? This cannot be undone.").arg(title)) ==
+            QMessageBox::Yes)
+            deleteConversation(storedId, open);
+    });
+    if (open && open->isBusy()) {
+        remove->setEnabled(false);
+        remove->setToolTip(tr("Stop the agent first"));
+    }
+    menu.exec(m_conversationList->viewport()->mapToGlobal(position));
 }
 
 void ChatPane::show(ChatConversation *conversation)
@@ -240,6 +449,15 @@ void ChatPane::refreshList()
         item->setToolTip(conversation->title());
         if (conversation == m_current)
             m_conversationList->setCurrentItem(item);
+    }
+    const QLocale locale;
+    for (const ConversationSummary &summary : std::as_const(m_stored)) {
+        const QString title = summary.title.isEmpty() ? tr("Untitled conversation") : summary.title;
+        const QString when = locale.toString(QDateTime::fromMSecsSinceEpoch(summary.updatedMs),
+                                             QLocale::ShortFormat);
+        auto *item = new QListWidgetItem(title + QLatin1Char('\n') + when, m_conversationList);
+        item->setToolTip(tr("%1\n%n message(s), agent %2", nullptr, summary.messageCount)
+                             .arg(title, summary.agent));
     }
 }
 

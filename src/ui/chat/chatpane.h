@@ -1,5 +1,7 @@
 #pragma once
 
+#include "storage/conversationstore.h"
+
 #include <QList>
 #include <QWidget>
 
@@ -16,6 +18,8 @@ namespace spoon {
 class AgentCatalog;
 class ChatConversation;
 class ChatMessageDelegate;
+class ConversationSearch;
+class Store;
 
 // The chat pane: conversations on the left, the open one's messages in a model/view list,
 // the agent selector above, the status line and the message box below. Ctrl+Enter sends,
@@ -36,6 +40,28 @@ public:
     // The code blocks of a message, for "Copy code".
     static QStringList codeBlocks(const QString &markdown);
 
+    // From here on conversations are saved to `store`, and the stored ones are listed (below
+    // those open in this session) once it is open. Null or failed: nothing is saved.
+    void setStore(Store *store);
+    // Stored conversations listed but not opened in this session.
+    const QList<ConversationSummary> &storedConversations() const { return m_stored; }
+    // Opens a stored conversation (already open: shows it).
+    void openStored(qint64 id);
+    ChatConversation *conversation(int index) const { return m_conversations.value(index); }
+    // Rename and delete, for the list's menu: an open conversation, or a stored one by id.
+    void renameConversation(qint64 storedId, ChatConversation *open, const QString &title);
+    void deleteConversation(qint64 storedId, ChatConversation *open);
+    ConversationSearch *search() const { return m_search; }
+    // At quit: stops running turns (their text so far is saved, marked incomplete) and lets
+    // the writes already queued reach the store, for at most `timeoutMs`.
+    void finishSaving(int timeoutMs);
+
+Q_SIGNALS:
+    // The store's list arrived (or failed): storedConversations() holds it.
+    void storedListLoaded();
+    // A stored conversation's messages are in its transcript.
+    void conversationOpened(spoon::ChatConversation *conversation);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -46,12 +72,18 @@ private:
     void refreshEmptyState();
     void onAgentChosen(int index);
     void showContextMenu(const QPoint &position);
+    void showListMenu(const QPoint &position);
+    void loadStoredList();
+    void adopt(ChatConversation *conversation);
 
     AgentCatalog &m_catalog;
     QList<ChatConversation *> m_conversations;
     ChatConversation *m_current = nullptr;
     QComboBox *m_agentSelector;
     QListWidget *m_conversationList;
+    ConversationSearch *m_search;
+    Store *m_store = nullptr;
+    QList<ConversationSummary> m_stored;
     QListView *m_messages;
     QStackedWidget *m_messageStack; // the messages, or a hint while there are none
     QLabel *m_emptyHint;
