@@ -137,7 +137,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < sessions; ++i) {
         agents.emplace_back(catalog.create(QStringLiteral("react")));
         ReactAgent *agent = agents.back().get();
-        agent->setRouteOptions(RouteOptions{QStringLiteral("paced"), QString(), false});
+        agent->setRouteOptions(RouteOptions{QStringLiteral("paced"), QString(), false, {}});
         QObject::connect(agent, &ReactAgent::turnFinished, agent, [&, agent](const AgentTurn &t) {
             ++finishedCount;
             whole += isWhole(t, *agent);

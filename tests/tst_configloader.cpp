@@ -272,7 +272,8 @@ private Q_SLOTS:
         QTest::newRow("database url scheme")
             << QByteArray("{\"performance\": {\"database\": {\"url\": \"mysql://x\"}}}") << true
             << "test.json:1:31: error: performance.database.url: expected empty (SQLite in the "
-               "data folder), sqlite:///path or postgresql://user@host/db, got \"mysql://x\"";
+               "data folder), sqlite:///path or postgresql://user@host:port/database, got "
+               "\"mysql://x\"";
         QTest::newRow("a key with no effect yet")
             << QByteArray("{\"performance\": {\"tools\": {\"dns_cache_ttl\": 60}}}") << false
             << "test.json:1:28: warning: performance.tools.dns_cache_ttl: has no effect yet (Qt's "

@@ -122,9 +122,11 @@ private Q_SLOTS:
         Router r(config(primary.url(), backup.url(), llm.constData()), keys());
         ChatRequest request = ask(QStringLiteral("same"));
         request.cacheAllowed = cacheAllowed;
-        QVERIFY(!runCall(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
+        QVERIFY(
+            !runCall(r.router.send(request, RouteOptions{{}, {}, noCache, {}})).error.isError());
         request.temperature = secondTemperature;
-        QVERIFY(!runCall(r.router.send(request, RouteOptions{{}, {}, noCache})).error.isError());
+        QVERIFY(
+            !runCall(r.router.send(request, RouteOptions{{}, {}, noCache, {}})).error.isError());
         QTEST(primary.demo.requestsServed(), "requests");
     }
 
@@ -194,7 +196,7 @@ private Q_SLOTS:
         primary.demo.addFault(*DemoFault::parse(QStringLiteral("status=500")));
         Router r(config(primary.url(), backup.url()), keys());
         const CallOutcome outcome = runCall(r.router.send(
-            ask(QStringLiteral("hello")), RouteOptions{QStringLiteral("primary"), {}, false}));
+            ask(QStringLiteral("hello")), RouteOptions{QStringLiteral("primary"), {}, false, {}}));
         QCOMPARE(outcome.error.httpStatus, 500);
         QCOMPARE(backup.demo.requestsServed(), 0);
     }

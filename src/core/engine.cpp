@@ -2,6 +2,10 @@
 
 #include "storage/store.h"
 
+#include "storage/telemetrystore.h"
+#include "telemetry/metricnames.h"
+#include <QDateTime>
+
 #include "agent/agentcatalog.h"
 #include "compute/computepool.h"
 #include "llm/demoserver.h"
@@ -37,7 +41,13 @@ Engine::Engine(Config config, QObject *parent)
     , m_store(Store::fromSettings(m_config.performance.database, &m_registry, &m_storeError))
 {}
 
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    // The open minutes and unwritten calls go to the store; the pool runs what is queued
+    // before it closes.
+    if (m_telemetry)
+        m_telemetry->flush();
+}
 
 bool Engine::usesDemoEndpoint() const
 {
@@ -51,8 +61,34 @@ QString Engine::demoEndpointUrl() const
 
 void Engine::openStore()
 {
-    if (m_store && !m_store->isReady())
-        m_store->open();
+    if (!m_store || m_store->isReady())
+        return;
+    connect(m_store.get(), &Store::opened, this, [this](bool ok) {
+        if (ok && !m_telemetry)
+            startTelemetry();
+    });
+    m_store->open();
+}
+
+// The figures whose per-minute rollups are kept, for windows longer than memory holds.
+void Engine::startTelemetry()
+{
+    m_telemetry = std::make_unique<TelemetryStore>(m_store->pool(), m_config.history.retentionDays);
+    connect(m_router.get(), &LlmRouter::callEnded, m_telemetry.get(),
+            &TelemetryStore::recordLlmCall);
+    connect(m_monitor.get(), &ProcessMonitor::sampled, m_telemetry.get(), [this] {
+        static const char *const kRolledUp[] = {
+            metric::kProcessCpuPercent,    metric::kSystemCpuPercent,
+            metric::kProcessResidentBytes, metric::kProcessMemoryPercent,
+            metric::kProcessDiskReadRate,  metric::kProcessDiskWriteRate,
+            metric::kSystemNetSentRate,    metric::kSystemNetReceivedRate,
+        };
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const char *name : kRolledUp) {
+            m_telemetry->addSample(QString::fromLatin1(name), now,
+                                   m_registry.gaugeValue(QByteArray(name)));
+        }
+    });
 }
 
 bool Engine::start()

@@ -17,6 +17,7 @@ class HttpPool;
 class LlmRouter;
 class LlmStats;
 class Store;
+class TelemetryStore;
 
 struct HttpPoolLimits;
 HttpPoolLimits httpPoolLimits(const Config &config);
@@ -51,6 +52,8 @@ public:
     Store *store() { return m_store.get(); }
     QString storeError() const { return m_storeError; }
     void openStore();
+    // LLM calls and per-minute rollups, written once the store is open; else null.
+    TelemetryStore *telemetry() { return m_telemetry.get(); }
     // True when no provider can answer (none has a key and none needs none), so the built-in
     // demo endpoint does.
     bool usesDemoEndpoint() const;
@@ -61,6 +64,8 @@ public:
     void setDemoTokensPerSecond(double rate);
 
 private:
+    void startTelemetry();
+
     Config m_config;
     MetricsRegistry m_registry;
     std::unique_ptr<ProcessMonitor> m_monitor;
@@ -74,6 +79,7 @@ private:
     double m_demoTokensPerSecond;
     QString m_error;
     std::unique_ptr<Store> m_store;
+    std::unique_ptr<TelemetryStore> m_telemetry; // declared after the store it writes to
     QString m_storeError;
 };
 

@@ -144,7 +144,9 @@ QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
     request.stream = m_config.settings.stream;
     request.cacheAllowed = m_config.settings.cacheEnabled;
 
-    LlmCall *call = m_router.send(request, m_route);
+    RouteOptions route = m_route;
+    route.agent = m_config.name;
+    LlmCall *call = m_router.send(request, route);
     m_call = call;
     bool streaming = false;
     connect(call, &LlmCall::textDelta, this, [this, &streaming](const QString &text) {
@@ -229,7 +231,9 @@ QCoro::Task<void> ReactAgent::foldHistoryIfNeeded()
     request.maxTokens = 300;
     request.stream = true; // someone is waiting: skip the batcher
     request.cacheAllowed = m_config.settings.cacheEnabled;
-    LlmCall *call = m_router.send(request, m_route);
+    RouteOptions route = m_route;
+    route.agent = m_config.name;
+    LlmCall *call = m_router.send(request, route);
     m_call = call;
     QPointer<ReactAgent> self(this);
     auto finished = qCoro(call, &LlmCall::finished);

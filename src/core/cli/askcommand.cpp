@@ -96,7 +96,7 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
     ChatRequest request;
     request.messages = {ChatMessage::user(words.join(u' '))};
     request.stream = !parser.isSet(noStream);
-    RouteOptions options{chosen, parser.value(modelOption), parser.isSet(noCache)};
+    RouteOptions options{chosen, parser.value(modelOption), parser.isSet(noCache), {}};
     const bool asJson = parser.isSet(json);
 
     int exitCode = kExitFailure;

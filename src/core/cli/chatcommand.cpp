@@ -92,7 +92,7 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
         return kExitFailure;
     }
     std::unique_ptr<ReactAgent> owner(agent); // goes before the engine it uses
-    agent->setRouteOptions(RouteOptions{chosenProvider, parser.value(modelOption), false});
+    agent->setRouteOptions(RouteOptions{chosenProvider, parser.value(modelOption), false, {}});
     const bool asJson = parser.isSet(json);
 
     QString lastText;

@@ -180,6 +180,11 @@ struct LoggingConfig
     LogFormat format;
 };
 
+struct HistoryConfig
+{
+    int retentionDays; // history.retention_days: LLM calls and metric rollups kept
+};
+
 struct Config
 {
     PerformanceConfig performance;
@@ -188,6 +193,7 @@ struct Config
     QString defaultAgent;
     QList<AgentConfig> agents; // the built-in "react" first unless the file redefines it
     MonitoringConfig monitoring;
+    HistoryConfig history;
     LoggingConfig logging;
 
     static Config defaults();

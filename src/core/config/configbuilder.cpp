@@ -259,6 +259,8 @@ Config build(const QJsonObject &complete)
     c.monitoring.thresholds.responseTime = thresholds["response_time"_L1].toDouble();
     c.monitoring.thresholds.errorRate = thresholds["error_rate"_L1].toDouble();
 
+    c.history.retentionDays = complete["history"_L1]["retention_days"_L1].toInt();
+
     c.logging.level = u"info"_s;
     c.logging.format = LogFormat::Text;
     return c;

@@ -1,5 +1,7 @@
 #include "configchecks.h"
 
+#include "storage/databasetarget.h"
+
 #include "configbuilder.h"
 #include "configvalidator.h"
 #include "editdistance.h"
@@ -166,14 +168,10 @@ void checkPerformance(const PerformanceConfig &performance, ConfigValidator &rep
                          .arg(performance.database.poolMinSize)
                          .arg(performance.database.poolMaxSize));
     }
-    const QString &url = performance.database.url;
-    if (!url.isEmpty() && !url.startsWith("postgresql://"_L1) &&
-        !url.startsWith("postgres://"_L1) && !url.startsWith("sqlite://"_L1)) {
-        report.error(u"performance.database.url"_s,
-                     Text::tr("expected empty (SQLite in the data folder), sqlite:///path or "
-                              "postgresql://user@host/db, got \"%1\"")
-                         .arg(url));
-    }
+    // The same parser the store uses, so check-config refuses what the store would.
+    QString urlProblem;
+    if (!parseDatabaseUrl(performance.database.url, u"/"_s, &urlProblem))
+        report.error(u"performance.database.url"_s, urlProblem);
     if (performance.memoryWarningThreshold >= performance.memoryCriticalThreshold) {
         report.error(u"performance.memory.warning_threshold"_s,
                      Text::tr("must be below critical_threshold (%1)")

@@ -157,7 +157,6 @@ Node noEffectYet(Node node, QString why)
 namespace {
 
 // Why the keys below wait; each names the part that will read them.
-const QString kNoStore = u"the database store is not built yet"_s;
 const QString kNoMemoryManager = u"the memory manager is not built yet"_s;
 const QString kNoAlerts = u"the alert engine is not built yet"_s;
 
@@ -221,18 +220,15 @@ Node performanceSchema()
                       u"characters of one tool result the model reads; the rest is cut"_s)},
          })},
         {u"database"_s,
-         noEffectYet(
-             object({
-                 {u"url"_s,
-                  string(QString(),
-                         u"empty: SQLite in the data folder; postgresql://... for a server"_s)},
-                 {u"pool_min_size"_s, integer(5, 0, 1000, u"connections kept open"_s)},
-                 {u"pool_max_size"_s, integer(20, 1, 1000, u"connections at most"_s)},
-                 {u"command_timeout"_s, number(60, 0.1, 86400, u"seconds for one query"_s)},
-                 {u"connection_timeout"_s,
-                  number(10, 0.1, 600, u"seconds to wait for a connection"_s)},
-             }),
-             kNoStore)},
+         object({
+             {u"url"_s,
+              string(QString(),
+                     u"empty: SQLite in the data folder; postgresql://... for a server"_s)},
+             {u"pool_min_size"_s, integer(5, 0, 1000, u"connections kept open"_s)},
+             {u"pool_max_size"_s, integer(20, 1, 1000, u"connections at most"_s)},
+             {u"command_timeout"_s, number(60, 0.1, 86400, u"seconds for one query"_s)},
+             {u"connection_timeout"_s, number(10, 0.1, 600, u"seconds to wait for a connection"_s)},
+         })},
         {u"compute"_s, object({
                            {u"max_workers"_s,
                             integer(0, 0, 1024, u"CPU offload threads; 0 means one per core"_s)},
@@ -337,6 +333,12 @@ Node buildSchema()
         {u"default_agent"_s, string(u"react"_s, u"agent selected at start"_s)},
         {u"agents"_s, mapOf(agentSchema(), u"agents by name"_s)},
         {u"monitoring"_s, monitoringSchema()},
+        {u"history"_s,
+         object({
+             {u"retention_days"_s,
+              integer(30, 1, 3650,
+                      u"days of LLM calls and per-minute metric rollups kept in the store"_s)},
+         })},
     });
 }
 

@@ -1,5 +1,7 @@
 #include "llmrouter.h"
 
+#include <QDateTime>
+
 #include "config/configbuilder.h"
 #include "llmstats.h"
 #include "net/httppool.h"
@@ -278,6 +280,28 @@ QStringList LlmRouter::route(const QString &first) const
 LlmCall *LlmRouter::send(const ChatRequest &request, const RouteOptions &options)
 {
     auto *call = new RoutedCall(*this, request, options);
+    const qint64 startedMs = QDateTime::currentMSecsSinceEpoch();
+    connect(call, &LlmCall::finished, this,
+            [this, startedMs, agent = options.agent](const ChatResponse &response,
+                                                     const LlmError &error) {
+                LlmCallRecord record;
+                record.provider = response.provider;
+                record.model = response.model;
+                record.agent = agent;
+                record.startedMs = startedMs;
+                record.firstTokenMs = response.ttftMs;
+                record.latencyMs = response.latencyMs;
+                if (response.usage.known) {
+                    record.tokensIn = response.usage.promptTokens;
+                    record.tokensOut = response.usage.completionTokens;
+                }
+                record.cacheHit = response.cached;
+                record.retries = response.retries;
+                record.fallback = !response.fallbacks.isEmpty();
+                if (error.isError())
+                    record.errorKind = error.kindName();
+                Q_EMIT callEnded(record);
+            });
     call->start();
     return call;
 }

@@ -210,17 +210,12 @@ DatabasePool::DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
 
 DatabasePool::~DatabasePool()
 {
-    std::deque<Pending> abandoned;
     {
         std::lock_guard lock(m_shared->mutex);
         m_shared->stopping = true;
-        abandoned.swap(m_shared->queue);
-        m_shared->publishLocked();
     }
     m_shared->wake.notify_all();
-    for (Pending &pending : abandoned)
-        fulfil(*pending.promise,
-               SqlOutcome::failure(SqlError::Kind::Closed, u"the database pool was closed"_s));
+    // Workers run what is already queued (writes at quit), then close their connections.
     for (QThread *thread : findChildren<QThread *>(Qt::FindDirectChildrenOnly))
         thread->wait();
 }

@@ -37,7 +37,7 @@ public:
 
     DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
                  MetricsRegistry *registry = nullptr, QObject *parent = nullptr);
-    // Fails what still waits, lets running jobs end, closes every connection.
+    // Runs what is queued, then closes every connection; later jobs fail as Closed.
     ~DatabasePool() override;
 
     const DatabaseTarget &target() const { return m_target; }

@@ -40,7 +40,9 @@ std::optional<DatabaseTarget> parseDatabaseUrl(const QString &url, const QString
     const QUrl parsed(url, QUrl::StrictMode);
     if (!parsed.isValid() ||
         (parsed.scheme() != "postgresql"_L1 && parsed.scheme() != "postgres"_L1)) {
-        *error = u"expected postgresql://user@host:port/database"_s;
+        *error = u"expected empty (SQLite in the data folder), sqlite:///path or "
+                 u"postgresql://user@host:port/database, got \"%1\""_s.arg(
+                     QUrl(url).toDisplayString(QUrl::RemovePassword));
         return std::nullopt;
     }
     if (!parsed.password().isEmpty()) {

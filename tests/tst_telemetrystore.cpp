@@ -1,0 +1,135 @@
+#include "storage/store.h"
+#include "storage/telemetrystore.h"
+
+#include <QtTest>
+
+#include "support/testdatabase.h"
+#include "support/testenvironment.h"
+
+using namespace spoon;
+using namespace spoon::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 kMinute = 60'000;
+constexpr qint64 kDay = 24 * 60 * kMinute;
+// A fixed day, so no test depends on the clock.
+constexpr qint64 kNoon = 1'790'000'000'000 - 1'790'000'000'000 % kDay + kDay / 2;
+} // namespace
+
+class TestTelemetryStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase_data() { addBackendRows(); }
+
+    void init()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        SPOON_REQUIRE_BACKEND(backend);
+    }
+
+    void llmCallsAreKeptWithEveryField()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), {1, 4, 60000, 10000});
+        QVERIFY(awaitFuture(store.open()).ok());
+        TelemetryStore telemetry(store.pool(), 30);
+        LlmCallRecord ok{
+            u"openai"_s, u"gpt-4o-mini"_s, u"react"_s, kNoon, 180, 900, 120, 48, false, 1,
+            true,        QString()};
+        LlmCallRecord cached{
+            u"openai"_s, u"gpt-4o-mini"_s, QString(), kNoon + 1, 0, 0, -1, -1, true, 0,
+            false,       QString()};
+        LlmCallRecord failed{u"anthropic"_s, QString(), u"react"_s, kNoon + 2,   -1, 30000, -1, -1,
+                             false,          3,         false,      u"timeout"_s};
+        for (const LlmCallRecord &r : {ok, cached, failed})
+            telemetry.recordLlmCall(r);
+        QCOMPARE(telemetry.pendingRows(), 3);
+        QCOMPARE(awaitFuture(telemetry.flush()).kind, SqlError::Kind::None);
+        QCOMPARE(telemetry.pendingRows(), 0);
+
+        const StoreResult<QList<LlmCallRecord>> read = awaitFuture(telemetry.llmCalls(kNoon));
+        QVERIFY2(read.ok(), qPrintable(read.error.message));
+        QCOMPARE(read.value.size(), 3);
+        const LlmCallRecord &a = read.value[0];
+        QCOMPARE(a.provider, ok.provider);
+        QCOMPARE(a.model, ok.model);
+        QCOMPARE(a.agent, ok.agent);
+        QCOMPARE(a.startedMs, ok.startedMs);
+        QCOMPARE(a.firstTokenMs, 180);
+        QCOMPARE(a.latencyMs, 900);
+        QCOMPARE(a.tokensIn, 120);
+        QCOMPARE(a.tokensOut, 48);
+        QCOMPARE(a.retries, 1);
+        QVERIFY(a.fallback && !a.cacheHit && a.errorKind.isEmpty());
+        QVERIFY(read.value[1].cacheHit);
+        QCOMPARE(read.value[1].tokensIn, -1);
+        QCOMPARE(read.value[2].errorKind, u"timeout"_s);
+        QCOMPARE(read.value[2].firstTokenMs, -1);
+        QCOMPARE(awaitFuture(telemetry.llmCalls(kNoon + 2)).value.size(), 1);
+    }
+
+    void samplesRollUpPerMinute()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), {1, 4, 60000, 10000});
+        QVERIFY(awaitFuture(store.open()).ok());
+        TelemetryStore telemetry(store.pool(), 30);
+        const QString cpu = u"spoon_process_cpu_percent"_s;
+        // One minute: 10, 20, 60; the next: 5. Samples of another figure interleave.
+        telemetry.addSample(cpu, kNoon, 10);
+        telemetry.addSample(u"other"_s, kNoon, 1);
+        telemetry.addSample(cpu, kNoon + 20'000, 20);
+        telemetry.addSample(cpu, kNoon + 59'999, 60);
+        QCOMPARE(telemetry.pendingRows(), 0); // the minute is still open
+        telemetry.addSample(cpu, kNoon + kMinute, 5);
+        QCOMPARE(telemetry.pendingRows(), 1); // closed by the first sample of the next
+        QCOMPARE(awaitFuture(telemetry.flush()).kind, SqlError::Kind::None);
+
+        const QList<MetricRollup> rows = awaitFuture(telemetry.rollups(cpu, 0)).value;
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].minuteMs, kNoon);
+        QCOMPARE(rows[0].average, 30.0);
+        QCOMPARE(rows[0].minimum, 10.0);
+        QCOMPARE(rows[0].maximum, 60.0);
+        QCOMPARE(rows[1].minuteMs, kNoon + kMinute);
+        QCOMPARE(rows[1].average, 5.0);
+        QCOMPARE(awaitFuture(telemetry.rollups(u"other"_s, 0)).value.size(), 1);
+
+        // The same minute written again (a restart within it) keeps the later figures.
+        telemetry.addSample(cpu, kNoon + kMinute + 1, 7);
+        QCOMPARE(awaitFuture(telemetry.flush()).kind, SqlError::Kind::None);
+        const QList<MetricRollup> again = awaitFuture(telemetry.rollups(cpu, 0)).value;
+        QCOMPARE(again.size(), 2);
+        QCOMPARE(again[1].average, 7.0);
+    }
+
+    void oldRowsArePruned()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), {1, 4, 60000, 10000});
+        QVERIFY(awaitFuture(store.open()).ok());
+        TelemetryStore telemetry(store.pool(), 7);
+        telemetry.addSample(u"x"_s, kNoon - 8 * kDay, 1);
+        telemetry.addSample(u"x"_s, kNoon - 6 * kDay, 2);
+        LlmCallRecord old;
+        old.provider = u"demo"_s;
+        old.startedMs = kNoon - 8 * kDay;
+        telemetry.recordLlmCall(old);
+        QCOMPARE(awaitFuture(telemetry.flush()).kind, SqlError::Kind::None);
+        const StoreResult<qint64> pruned = awaitFuture(telemetry.prune(kNoon));
+        QVERIFY2(pruned.ok(), qPrintable(pruned.error.message));
+        QCOMPARE(pruned.value, 2);
+        const QList<MetricRollup> left = awaitFuture(telemetry.rollups(u"x"_s, 0)).value;
+        QCOMPARE(left.size(), 1);
+        QCOMPARE(left.first().average, 2.0);
+        QVERIFY(awaitFuture(telemetry.llmCalls(0)).value.isEmpty());
+    }
+};
+
+SPOON_TEST_GUILESS_MAIN(TestTelemetryStore)
+#include "tst_telemetrystore.moc"
