@@ -169,6 +169,37 @@ def agents(bench, console):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def storage(bench):
+    """The store's figures; the PostgreSQL ones beside asyncpg on one throwaway server."""
+    binary = os.path.join(bench, "bench_storage")
+    workdir = tempfile.mkdtemp(prefix="spoon-store-")
+    try:
+        def run_json(*args):
+            out = subprocess.run([binary, *args], check=True, capture_output=True, text=True,
+                                 env=dict(os.environ, QT_QPA_PLATFORM="offscreen")).stdout
+            return json.loads(out.strip().splitlines()[-1])
+        inserts = sorted(run_json("sqlite-insert", workdir)["rows_per_second"] for _ in range(3))
+        codec = run_json("codec", os.path.join(ROOT, "bench", "peers", "tool_results.json"))
+        codec_python = python_peer("serializer.py",
+                                   os.path.join(ROOT, "bench", "peers", "tool_results.json"))
+        listing = run_json("open-list", workdir)
+        # The two take turns on the same server, three rounds; medians compared.
+        script = ('for i in 1 2 3; do "$0" pg-points "$SPOON_TEST_PG_URL" 20000 && '
+                  '/usr/bin/python3 "$1" "$SPOON_TEST_PG_URL" 20000; done')
+        out = subprocess.run([os.path.join(ROOT, "scripts", "with-postgres.sh"), "sh", "-c",
+                              script, binary,
+                              os.path.join(ROOT, "bench", "peers", "asyncpg_points.py")],
+                             check=True, capture_output=True, text=True,
+                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen")).stdout
+        results = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+        ours = sorted(r["queries_per_second"] for r in results[0::2])
+        theirs = sorted(r["queries_per_second"] for r in results[1::2])
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return {"insert": inserts[1], "codec": codec, "codec_python": codec_python,
+            "listing": listing, "pg_ours": ours[1], "pg_asyncpg": theirs[1]}
+
+
 def verdict(ok):
     return "met" if ok else "**missed**"
 
@@ -201,6 +232,7 @@ def main():
     fanout_ours, fanout_aiohttp, fanout_wrk = fanout_comparison(bench)
     stream = streams(bench, console)
     agent = agents(bench, console)
+    store = storage(bench)
 
     sample_ns = median(ours)
     all_sources_ns = median(ours_all)
@@ -288,6 +320,33 @@ def main():
          "", "", "0", verdict(agent["sessions_lost"] == 0)),
         ("100 concurrent agent sessions: client CPU per turn",
          f"{agent['client_cpu_ms_per_turn']:.1f} ms", "", "", "(informative)", ""),
+    ]
+    rows += [
+        ("SQLite: metric rows inserted in transactions of 10,000 (median of 3)",
+         f"{store['insert'] / 1e3:.0f}k rows/s", "", "", ">= 200k rows/s",
+         verdict(store["insert"] >= 200e3)),
+        ("PostgreSQL: point queries by primary key, 8 in flight through the pool (median of 3)",
+         f"{store['pg_ours']:.0f} q/s", f"asyncpg, 8 connections {store['pg_asyncpg']:.0f} q/s",
+         f"{store['pg_ours'] / store['pg_asyncpg']:.2f}x", ">= 0.8x",
+         verdict(store["pg_ours"] / store["pg_asyncpg"] >= 0.8)),
+    ]
+    for name in ("http_request", "system_info", "search_results"):
+        ours_ns = store["codec"][name]["ns_per_round_trip"]
+        seed_ns = store["codec_python"][name]["ns_per_round_trip"]
+        rows.append((f"Serializer, encode + decode of a {name} result "
+                     f"({store['codec'][name]['bytes']} B {store['codec'][name]['form']})",
+                     f"{ours_ns / 1e3:.0f} us",
+                     f"seed json / gzip+pickle {seed_ns / 1e3:.0f} us "
+                     f"({store['codec_python'][name]['bytes']} B)",
+                     f"{seed_ns / ours_ns:.1f}x faster", "(informative)", ""))
+    rows += [
+        ("Chat pane lists 1,000 stored conversations of 100 messages (store opened)",
+         f"{store['listing']['list_ms']:.0f} ms", "", "", "<= 200 ms",
+         verdict(store["listing"]["list_ms"] <= 200)),
+        ("Search among their 100,000 messages: a rare word / two words in every message",
+         f"{store['listing']['search_rare_ms']:.1f} / {store['listing']['search_common_ms']:.1f} ms",
+         "", "", "<= 50 ms", verdict(max(store["listing"]["search_rare_ms"],
+                                         store["listing"]["search_common_ms"]) <= 50)),
     ]
     print(f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {os.cpu_count()} CPUs "
           f"({os.uname().release}); command: bench/run.py\n")

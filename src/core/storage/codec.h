@@ -8,7 +8,7 @@
 
 namespace spoon::codec {
 
-// The seed's OptimizedSerializer: a value is stored as compact JSON, or as zlib-compressed
+// The seed's OptimizedSerializer: a value is stored as compact JSON, or as zstd-compressed
 // CBOR when the JSON is more than 1.2 times the compressed size. The first byte says which
 // ('J' or 'Z'), so a reader never guesses.
 enum class Form

@@ -251,11 +251,14 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
         for (const QString &word : words)
             terms << u'"' + word + u"\"*"_s;
         query = terms.join(u' ');
-        sql = u"SELECT m.conversation_id, c.title, m.id, m.role,"
-              u" snippet(messages_fts, 0, '', '', '\u2026', 16), m.created_ms"
-              u" FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid"
-              u" JOIN conversations c ON c.id = m.conversation_id"
-              u" WHERE messages_fts MATCH ? ORDER BY rank LIMIT ?"_s;
+        // Newest first: FTS5 walks its index by rowid from the end and stops at the limit,
+        // so a word in every message answers as fast as a rare one (ordering by rank would
+        // score every match first).
+        sql = u"SELECT m.conversation_id, c.title, m.id, m.role, f.snip, m.created_ms"
+              u" FROM (SELECT rowid AS id, snippet(messages_fts, 0, '', '', '\u2026', 16) AS snip"
+              u" FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f"
+              u" JOIN messages m ON m.id = f.id JOIN conversations c ON c.id = m.conversation_id"
+              u" ORDER BY m.id DESC"_s;
     } else {
         QStringList terms;
         for (const QString &word : words)
@@ -266,7 +269,7 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
               u" 'StartSel=\"\",StopSel=\"\",MaxWords=24,MinWords=8'), m.created_ms"
               u" FROM messages m JOIN conversations c ON c.id = m.conversation_id,"
               u" to_tsquery('simple', ?) q WHERE m.content_tsv @@ q"
-              u" ORDER BY ts_rank(m.content_tsv, q) DESC, m.id DESC LIMIT ?"_s;
+              u" ORDER BY m.id DESC LIMIT ?"_s;
     }
     return mapped<QList<SearchHit>>(m_pool.query(sql, {query, limit}), [](const SqlOutcome &o) {
         QList<SearchHit> hits;

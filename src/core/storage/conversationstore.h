@@ -66,6 +66,7 @@ public:
     QFuture<StoreResult<QList<ConversationSummary>>> list(int limit = 1000, int offset = 0);
     QFuture<StoreResult<ConversationSummary>> find(qint64 conversationId);
     QFuture<StoreResult<QList<StoredMessage>>> messages(qint64 conversationId);
+    // Messages holding every word, newest first.
     QFuture<StoreResult<QList<SearchHit>>> search(const QString &text, int limit = 50);
 
     // The words of what the user typed (letters and digits only), so that no FTS or SQL

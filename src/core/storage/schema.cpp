@@ -95,9 +95,11 @@ QStringList telemetry(DatabaseBackend backend)
         u" retries INTEGER NOT NULL DEFAULT 0, fallback INTEGER NOT NULL DEFAULT 0,"
         u" error_kind TEXT)"_s.arg(id, bigint),
         u"CREATE INDEX llm_calls_by_start ON llm_calls (started_ms)"_s,
+        // Read and written by its key only: on SQLite one B-tree (WITHOUT ROWID) instead of a
+        // table and an index, which halves the work of each insert.
         u"CREATE TABLE metric_rollups (name TEXT NOT NULL, minute_ms %1 NOT NULL,"
-        u" avg_value %2, min_value %2, max_value %2, PRIMARY KEY (name, minute_ms))"_s.arg(bigint,
-                                                                                           real),
+        u" avg_value %2, min_value %2, max_value %2, PRIMARY KEY (name, minute_ms))%3"_s.arg(
+            bigint, real, sqlite ? u" WITHOUT ROWID"_s : QString()),
         u"CREATE TABLE alerts (id %1, rule TEXT NOT NULL, level TEXT NOT NULL, value %2,"
         u" threshold %2, started_ms %3 NOT NULL, ended_ms %3, acknowledged_ms %3)"_s.arg(id, real,
                                                                                          bigint),

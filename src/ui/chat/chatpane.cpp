@@ -242,10 +242,12 @@ void ChatPane::setStore(Store *store)
         loadStoredList();
     else
         connect(store, &Store::opened, this, [this](bool ok) {
-            if (ok)
+            if (ok) {
                 loadStoredList();
-            else
+            } else {
+                m_storedListLoaded = true;
                 Q_EMIT storedListLoaded();
+            }
         });
 }
 
@@ -271,6 +273,7 @@ void ChatPane::loadStoredList()
                 m_status->setText(
                     tr("Stored conversations cannot be listed: %1").arg(result.error.message));
             refreshList();
+            m_storedListLoaded = true;
             Q_EMIT storedListLoaded();
         });
 }

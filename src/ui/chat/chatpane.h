@@ -43,6 +43,8 @@ public:
     // From here on conversations are saved to `store`, and the stored ones are listed (below
     // those open in this session) once it is open. Null or failed: nothing is saved.
     void setStore(Store *store);
+    // The store's list has arrived (or the store failed): storedListLoaded() was sent.
+    bool storedListLoadedYet() const { return m_storedListLoaded; }
     // Stored conversations listed but not opened in this session.
     const QList<ConversationSummary> &storedConversations() const { return m_stored; }
     // Opens a stored conversation (already open: shows it).
@@ -84,6 +86,7 @@ private:
     ConversationSearch *m_search;
     Store *m_store = nullptr;
     QList<ConversationSummary> m_stored;
+    bool m_storedListLoaded = false;
     QListView *m_messages;
     QStackedWidget *m_messageStack; // the messages, or a hint while there are none
     QLabel *m_emptyHint;
