@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -286,6 +287,13 @@ private Q_SLOTS:
             QVERIFY(status);
             QVERIFY2(status->text().contains(folder.filePath(QStringLiteral("store.db"))),
                      qPrintable(status->text()));
+            // The pool's figures: rows went in, connections are open, nothing failed.
+            QTRY_VERIFY_WITH_TIMEOUT(status->toolTip().contains(QStringLiteral("rows written")),
+                                     30000);
+            const QRegularExpression written(QStringLiteral("(\\d+) rows written, 0 failed"));
+            QTRY_VERIFY_WITH_TIMEOUT(written.match(status->toolTip()).captured(1).toInt() >= 3,
+                                     30000);
+            QVERIFY(status->toolTip().contains(QStringLiteral("Connections: ")));
         }
         Window w(config);
         QVERIFY(waitForStoredList(w));

@@ -77,6 +77,14 @@
         <source>Answered in %n step(s), %1 s</source>
         <translation><numerusform>Answered in %n step, %1 s</numerusform><numerusform>Answered in %n steps, %1 s</numerusform></translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This answer was cut off and is incomplete.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -180,6 +188,53 @@ Result
         <source>&lt;p&gt;&lt;b&gt;Ask the agent anything.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;It answers with its tools when they help: try &lt;i&gt;How much memory does the engine use?&lt;/i&gt;, or give it a URL to fetch.&lt;/p&gt;&lt;p&gt;Ctrl+Enter sends, Esc stops, Ctrl+N starts a new chat.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Stored conversations cannot be listed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stored messages cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete "%1" and all its messages? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the agent first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n message(s), agent %2</source>
+        <translation><numerusform>%1
+%n message, agent %2</numerusform><numerusform>%1
+%n messages, agent %2</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>spoon::ConfigChecks</name>
@@ -241,10 +296,6 @@ Result
     </message>
     <message>
         <source>%1 is larger than pool_max_size (%2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got "%1"</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -351,6 +402,33 @@ Result
     </message>
     <message>
         <source>has no effect yet (%1); the value is checked and kept</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ConversationSearch</name>
+    <message>
+        <source>Search conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations are not stored, so there is nothing to search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finds messages that contain every word typed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No message contains these words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untitled conversation</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -687,6 +765,30 @@ Result
         <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider's key to talk to a real model.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Connections: %1 open, %2 in use, %3 idle; %4 jobs waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 jobs, p50 %2 ms, p95 %3 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 rows written, %2 failed jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saving conversations: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>
@@ -710,6 +812,99 @@ Result
     <name>spoon::cli</name>
     <message>
         <source>Print every config key with its type, range and default.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assistant (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool %1 (failed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent %1, started %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls `%1` with `%2`</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(incomplete)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error: "%1" is not a conversation id (see history list)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stored conversations.
+
+  history list               newest first: id, last update, messages, agent, title
+  history show ID            one conversation's messages
+  history search TEXT        messages that contain every word of TEXT
+  history export ID --format md|json</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list, show, search or export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>print JSON (list, show, search)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>export format: md or json</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>at most N conversations or hits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>usage: spoon-console history list | show ID | search TEXT | export ID --format md|json</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error: --limit needs a positive number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>error: --format is md or json, not "%1"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the store at %1 cannot be used: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>there is no conversation %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -961,6 +1156,9 @@ Commands:
                           one agent turn, tools included; the answer
                           streams to stdout, the steps to stderr
   demo-server [--port N]  the built-in OpenAI-compatible demo endpoint
+  history list | show ID | search TEXT | export ID --format md|json
+                          stored conversations (--json for list, show and
+                          search; --limit N)
 
 Options:
   --config FILE           config file (else $SPOON_CONFIG, else

@@ -79,6 +79,14 @@
             <numerusform>用 %n 步完成回答，%1 秒</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>This answer was cut off and is incomplete.</source>
+        <translation>此回答被中断，内容不完整。</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -187,6 +195,54 @@ Result
         <source>&lt;p&gt;&lt;b&gt;Ask the agent anything.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;It answers with its tools when they help: try &lt;i&gt;How much memory does the engine use?&lt;/i&gt;, or give it a URL to fetch.&lt;/p&gt;&lt;p&gt;Ctrl+Enter sends, Esc stops, Ctrl+N starts a new chat.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;向智能体提任何问题。&lt;/b&gt;&lt;/p&gt;&lt;p&gt;需要时它会借助工具回答：试试 &lt;i&gt;How much memory does the engine use?&lt;/i&gt;，或给它一个要获取的 URL。&lt;/p&gt;&lt;p&gt;Ctrl+Enter 发送，Esc 停止，Ctrl+N 开始新对话。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Stored conversations cannot be listed: %1</source>
+        <translation>无法列出已保存的对话：%1</translation>
+    </message>
+    <message>
+        <source>The stored messages cannot be read: %1</source>
+        <translation>无法读取已保存的消息：%1</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重命名对话</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>删除对话</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
+        <translation>删除“%1”及其所有消息？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Stop the agent first</source>
+        <translation>请先停止智能体</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>未命名对话</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n message(s), agent %2</source>
+        <translation>
+            <numerusform>%1
+%n 条消息，智能体 %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spoon::ConfigChecks</name>
@@ -249,10 +305,6 @@ Result
     <message>
         <source>%1 is larger than pool_max_size (%2)</source>
         <translation>%1 大于 pool_max_size（%2）</translation>
-    </message>
-    <message>
-        <source>expected empty (SQLite in the data folder), sqlite:///path or postgresql://user@host/db, got &quot;%1&quot;</source>
-        <translation>应为空（使用数据文件夹中的 SQLite）、sqlite:///path 或 postgresql://user@host/db，实际为 “%1”</translation>
     </message>
     <message>
         <source>must be below critical_threshold (%1)</source>
@@ -359,6 +411,33 @@ Result
     <message>
         <source>has no effect yet (%1); the value is checked and kept</source>
         <translation>暂无作用（%1）；该值已校验并保留</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ConversationSearch</name>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索对话</translation>
+    </message>
+    <message>
+        <source>Conversations are not stored, so there is nothing to search</source>
+        <translation>对话未被保存，因此无可搜索的内容</translation>
+    </message>
+    <message>
+        <source>Finds messages that contain every word typed</source>
+        <translation>查找包含所输入全部词语的消息</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No message contains these words</source>
+        <translation>没有消息包含这些词语</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>未命名对话</translation>
     </message>
 </context>
 <context>
@@ -698,6 +777,30 @@ Result
         <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider&apos;s key to talk to a real model.</source>
         <translation>演示端点：未设置任何 LLM 提供商密钥，因此由应用内置的脚本化替身回答（它会流式输出，并在被问及引擎时调用工具）。设置 OPENAI_API_KEY 或其他提供商的密钥即可与真实模型对话。</translation>
     </message>
+    <message>
+        <source>Connections: %1 open, %2 in use, %3 idle; %4 jobs waiting</source>
+        <translation>连接：%1 个已打开，%2 个使用中，%3 个空闲；%4 个任务等待中</translation>
+    </message>
+    <message>
+        <source>%1 jobs, p50 %2 ms, p95 %3 ms</source>
+        <translation>%1 个任务，p50 %2 ms，p95 %3 ms</translation>
+    </message>
+    <message>
+        <source>%1 rows written, %2 failed jobs</source>
+        <translation>已写入 %1 行，%2 个任务失败</translation>
+    </message>
+    <message>
+        <source>Not saving conversations: %1</source>
+        <translation>未保存对话：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>保存到 %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>
@@ -722,6 +825,104 @@ Result
     <message>
         <source>Print every config key with its type, range and default.</source>
         <translation>列出每个配置键及其类型、取值范围和默认值。</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Assistant (%1)</source>
+        <translation>助手（%1）</translation>
+    </message>
+    <message>
+        <source>Tool %1 (failed)</source>
+        <translation>工具 %1（失败）</translation>
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation>工具 %1</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>未命名对话</translation>
+    </message>
+    <message>
+        <source>Agent %1, started %2</source>
+        <translation>智能体 %1，开始于 %2</translation>
+    </message>
+    <message>
+        <source>Calls `%1` with `%2`</source>
+        <translation>调用 `%1`，参数 `%2`</translation>
+    </message>
+    <message>
+        <source>(incomplete)</source>
+        <translation>（不完整）</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>error: &quot;%1&quot; is not a conversation id (see history list)</source>
+        <translation>错误：“%1”不是对话 ID（见 history list）</translation>
+    </message>
+    <message>
+        <source>Stored conversations.
+
+  history list               newest first: id, last update, messages, agent, title
+  history show ID            one conversation&apos;s messages
+  history search TEXT        messages that contain every word of TEXT
+  history export ID --format md|json</source>
+        <translation>已保存的对话。
+
+  history list               最新的在前：ID、最后更新、消息数、智能体、标题
+  history show ID            一个对话的消息
+  history search TEXT        包含 TEXT 中每个词语的消息
+  history export ID --format md|json</translation>
+    </message>
+    <message>
+        <source>list, show, search or export</source>
+        <translation>list、show、search 或 export</translation>
+    </message>
+    <message>
+        <source>print JSON (list, show, search)</source>
+        <translation>输出 JSON（list、show、search）</translation>
+    </message>
+    <message>
+        <source>export format: md or json</source>
+        <translation>导出格式：md 或 json</translation>
+    </message>
+    <message>
+        <source>at most N conversations or hits</source>
+        <translation>最多 N 个对话或结果</translation>
+    </message>
+    <message>
+        <source>usage: spoon-console history list | show ID | search TEXT | export ID --format md|json</source>
+        <translation>用法：spoon-console history list | show ID | search TEXT | export ID --format md|json</translation>
+    </message>
+    <message>
+        <source>error: --limit needs a positive number</source>
+        <translation>错误：--limit 需要一个正数</translation>
+    </message>
+    <message>
+        <source>error: --format is md or json, not &quot;%1&quot;</source>
+        <translation>错误：--format 只能是 md 或 json，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>the store at %1 cannot be used: %2</source>
+        <translation>无法使用位于 %1 的存储：%2</translation>
+    </message>
+    <message>
+        <source>there is no conversation %1</source>
+        <translation>不存在对话 %1</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1181,9 @@ Commands:
                           one agent turn, tools included; the answer
                           streams to stdout, the steps to stderr
   demo-server [--port N]  the built-in OpenAI-compatible demo endpoint
+  history list | show ID | search TEXT | export ID --format md|json
+                          stored conversations (--json for list, show and
+                          search; --limit N)
 
 Options:
   --config FILE           config file (else $SPOON_CONFIG, else
@@ -1006,6 +1210,9 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
                           运行一轮智能体对话（含工具调用）；回答以流式
                           输出到 stdout，步骤输出到 stderr
   demo-server [--port N]  内置的 OpenAI 兼容演示端点
+  history list | show ID | search TEXT | export ID --format md|json
+                          已保存的对话（list、show 和 search 可加 --json；
+                          --limit N）
 
 选项：
   --config FILE           配置文件（未指定时依次使用 $SPOON_CONFIG、

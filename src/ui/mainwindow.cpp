@@ -7,6 +7,8 @@
 #include "appinfo.h"
 #include "engine.h"
 #include "storage/store.h"
+#include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -17,6 +19,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 
 namespace spoon {
 
@@ -71,6 +74,37 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+// The database pool's figures from the registry, one line each.
+QString MainWindow::storeFigures() const
+{
+    const MetricsRegistry &registry = m_engine.registry();
+    double errors = 0;
+    for (const MetricFamilySnapshot &family : registry.snapshot()) {
+        if (family.name == metric::kDbErrors) {
+            for (const MetricSample &sample : family.samples)
+                errors += sample.value;
+        }
+    }
+    const Histogram *latency = registry.findHistogram(metric::kDbQuerySeconds);
+    const QLocale locale;
+    QString text = tr("Connections: %1 open, %2 in use, %3 idle; %4 jobs waiting")
+                       .arg(registry.gaugeValue(metric::kDbConnectionsOpen))
+                       .arg(registry.gaugeValue(metric::kDbConnectionsInUse))
+                       .arg(registry.gaugeValue(metric::kDbConnectionsIdle))
+                       .arg(registry.gaugeValue(metric::kDbWaiters));
+    if (latency && latency->count() > 0) {
+        text +=
+            QLatin1Char('\n') + tr("%1 jobs, p50 %2 ms, p95 %3 ms")
+                                    .arg(latency->count())
+                                    .arg(locale.toString(latency->quantile(0.5) * 1000, 'f', 1))
+                                    .arg(locale.toString(latency->quantile(0.95) * 1000, 'f', 1));
+    }
+    text += QLatin1Char('\n') + tr("%1 rows written, %2 failed jobs")
+                                    .arg(registry.value(metric::kDbRowsWritten).value_or(0))
+                                    .arg(errors);
+    return text;
+}
+
 // Where conversations are saved, or plainly why they are not: the console runs either way.
 void MainWindow::addStoreStatus()
 {
@@ -90,10 +124,10 @@ void MainWindow::addStoreStatus()
         return;
     }
     m_chat->setStore(store);
-    auto showState = [label, store, showFailure] {
+    auto showState = [this, label, store, showFailure] {
         if (store->isReady()) {
             label->setText(tr("Saved to %1").arg(store->location()));
-            label->setToolTip(label->text());
+            label->setToolTip(label->text() + QLatin1Char('\n') + storeFigures());
         } else if (!store->errorString().isEmpty()) {
             showFailure(store->errorString());
         } else {
@@ -102,6 +136,11 @@ void MainWindow::addStoreStatus()
     };
     showState();
     connect(store, &Store::opened, label, showState);
+    // The pool's figures, as of the last few seconds, when the pointer rests on the label.
+    auto *refresh = new QTimer(label);
+    refresh->setInterval(2000);
+    connect(refresh, &QTimer::timeout, label, showState);
+    refresh->start();
 }
 
 QString MainWindow::endpointDescription() const

@@ -28,6 +28,7 @@ protected:
 
 private:
     void addStoreStatus();
+    QString storeFigures() const;
     void restoreState();
     void buildMenus();
     QString endpointDescription() const;

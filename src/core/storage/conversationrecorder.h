@@ -34,6 +34,8 @@ public:
     // True while writes wait or run.
     bool isWriting() const { return m_writing || !m_queue.empty(); }
     int failedWrites() const { return m_failed; }
+    // How often a streaming answer is saved (kCheckpointMs); tests shorten it.
+    void setCheckpointInterval(int ms) { m_checkpointTimer.setInterval(ms); }
 
 Q_SIGNALS:
     void conversationCreated(qint64 id);
