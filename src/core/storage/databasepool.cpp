@@ -161,12 +161,16 @@ void DatabasePool::workerLoop(const std::shared_ptr<Shared> &shared, const QStri
                     shared->rowsWritten->add(double(rows.rowsAffected));
             }
         }
-        fulfil(*pending.promise, std::move(outcome));
-
+        // The counts are settled before the caller sees the result, so what it reads next
+        // agrees with it.
         lock.lock();
         --shared->inUse;
         shared->open += int(connection.isOpen()) - int(countedOpen);
         countedOpen = connection.isOpen();
+        shared->publishLocked();
+        lock.unlock();
+        fulfil(*pending.promise, std::move(outcome));
+        lock.lock();
     }
     shared->open -= countedOpen ? 1 : 0;
     --shared->threads;
