@@ -9,8 +9,11 @@
 
 #include "appinfo.h"
 #include "config/config.h"
+#include "dashboardframe.h"
 #include "monitor/processmonitor.h"
 #include "monitor/samplehistory.h"
+#include "storage/store.h"
+#include "storage/telemetrystore.h"
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
@@ -19,8 +22,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/testdatabase.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -182,6 +187,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("index");
         QTest::newRow("5 min") << 1;
         QTest::newRow("1 h") << 2;
+        QTest::newRow("24 h") << 3;
     }
 
     void timeWindowSwitchRedraws()
@@ -198,13 +204,86 @@ private Q_SLOTS:
         QVERIFY(settle(pane));
         const int before = frames.count();
         auto buttons = pane.findChildren<QPushButton *>(QStringLiteral("windowButton"));
-        QCOMPARE(buttons.size(), 3);
+        QCOMPARE(buttons.size(), 5);
         QTest::mouseClick(buttons.at(index), Qt::LeftButton);
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().toInt(), index);
         QCOMPARE(pane.timeWindowIndex(), index);
         QVERIFY(pane.renderFrameIfChanged());
         QCOMPARE(frames.count(), before + 1);
+    }
+
+    // Rollups a week long become points in the week's own units, each minute at its
+    // average; the summary takes the extremes of the minutes' extremes.
+    void aWeekIsDrawnFromRollups()
+    {
+        const qint64 day = 86'400'000;
+        const qint64 now = 100 * day;
+        TelemetryStore::RollupsByName rollups;
+        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent);
+        const QString read = QString::fromLatin1(metric::kProcessDiskReadRate);
+        rollups[cpu] = {{cpu, now - 8 * day, 99, 99, 99}, // older than the week: left out
+                        {cpu, now - 3 * day, 10, 5, 40},
+                        {cpu, now - day, 30, 20, 35}};
+        rollups[read] = {{read, now - day, 2048, 0, 4096}};
+        const DashboardFrame frame = DashboardFrame::fromRollups(rollups, now, 7 * day, day, 400);
+        QCOMPARE(frame.cpu.size(), 2);
+        QCOMPARE(frame.cpu.first(), QPointF(-3, 10));
+        QCOMPARE(frame.cpu.last(), QPointF(-1, 30));
+        QCOMPARE(frame.cpuMax, 30.0);
+        QCOMPARE(frame.diskUnit.label, QStringLiteral("KiB/s"));
+        QCOMPARE(frame.diskRead.first().y(), 2.0);
+        QVERIFY(frame.netSent.isEmpty());
+
+        const WindowSummary summary = DashboardFrame::summarize(rollups, now, 7 * day);
+        QCOMPARE(summary.sampleCount, 2);
+        QCOMPARE(summary.cpuAvg, 20.0);
+        QCOMPARE(summary.cpuMin, 5.0);
+        QCOMPARE(summary.cpuMax, 40.0);
+        QCOMPARE(summary.diskReadInWindowBytes, quint64(2048 * 60));
+    }
+
+    // The 7 d window waits for the store; then it shows what the store kept, after a restart
+    // too (the rows are written here as an earlier run would have).
+    void theWeekComesFromTheStore()
+    {
+        QTemporaryDir folder;
+        DatabaseTarget target;
+        target.sqlitePath = folder.filePath(QStringLiteral("store.db"));
+        Store store(target, {1, 2, 60000, 10000});
+        QVERIFY(test::awaitFuture(store.open()).ok());
+        TelemetryStore telemetry(store.pool(), 30);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent);
+        for (int minute = 0; minute < 3; ++minute) {
+            const qint64 at = now - 2 * 86'400'000LL + minute * 60'000LL;
+            telemetry.addSample(cpu, at, 12);
+            telemetry.addSample(cpu, at + 1, 48);
+        }
+        QCOMPARE(test::awaitFuture(telemetry.flush()).kind, SqlError::Kind::None);
+
+        MetricsRegistry registry;
+        SampleHistory history(600);
+        DashboardPane pane(history, registry);
+        pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&pane));
+        auto buttons = pane.findChildren<QPushButton *>(QStringLiteral("windowButton"));
+        QCOMPARE(buttons.size(), 5);
+        QVERIFY(!buttons.at(4)->isEnabled());
+        pane.setTimeWindowIndex(4);
+        QCOMPARE(pane.timeWindowIndex(), 0); // no store yet
+
+        QSignalSpy loaded(&pane, &DashboardPane::rollupsLoaded);
+        pane.setRollupSource(&telemetry);
+        QVERIFY(buttons.at(4)->isEnabled());
+        // The week asked for while the store was closed (a saved choice, at start) is shown.
+        QCOMPARE(pane.timeWindowIndex(), 4);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
+        QTRY_VERIFY(pane.cards().at(0)->summary().contains(QStringLiteral("peak 48")));
+        QVERIFY(pane.cards().at(0)->summary().contains(QStringLiteral("avg 30")));
+        QVERIFY(pane.cards().at(0)->summary().contains(QStringLiteral("min 12")));
+        const QStringList labels = pane.cards().at(0)->chart()->visibleAxisLabels();
+        QVERIFY2(labels.contains(QStringLiteral("-7 d")), qPrintable(labels.join(u'|')));
     }
 
     // The minimum width of a card, the pane and the window follows neither the figures nor

@@ -2,6 +2,7 @@
 
 #include "monitor/samplehistory.h"
 #include "seriesdecimator.h"
+#include "telemetry/metricnames.h"
 
 #include <algorithm>
 
@@ -80,17 +81,92 @@ DashboardFrame DashboardFrame::build(const SampleHistory &history, qint64 window
     frame.diskWrite = diskWrite.finish();
     frame.netSent = netSent.finish();
     frame.netReceived = netReceived.finish();
+    frame.scaleToUnits();
+    return frame;
+}
 
-    frame.cpuMax = std::max(maxY(frame.cpu), maxY(frame.systemCpu));
-    frame.rssMaxMb = maxY(frame.rssMb);
-    frame.diskUnit = unitFor(std::max(maxY(frame.diskRead), maxY(frame.diskWrite)));
-    frame.netUnit = unitFor(std::max(maxY(frame.netSent), maxY(frame.netReceived)));
-    for (QList<QPointF> *series : {&frame.diskRead, &frame.diskWrite})
-        scale(*series, frame.diskUnit.divisor);
-    for (QList<QPointF> *series : {&frame.netSent, &frame.netReceived})
-        scale(*series, frame.netUnit.divisor);
-    frame.diskMax = std::max(maxY(frame.diskRead), maxY(frame.diskWrite));
-    frame.netMax = std::max(maxY(frame.netSent), maxY(frame.netReceived));
+void DashboardFrame::scaleToUnits()
+{
+    cpuMax = std::max(maxY(cpu), maxY(systemCpu));
+    rssMaxMb = maxY(rssMb);
+    diskUnit = unitFor(std::max(maxY(diskRead), maxY(diskWrite)));
+    netUnit = unitFor(std::max(maxY(netSent), maxY(netReceived)));
+    for (QList<QPointF> *series : {&diskRead, &diskWrite})
+        scale(*series, diskUnit.divisor);
+    for (QList<QPointF> *series : {&netSent, &netReceived})
+        scale(*series, netUnit.divisor);
+    diskMax = std::max(maxY(diskRead), maxY(diskWrite));
+    netMax = std::max(maxY(netSent), maxY(netReceived));
+}
+
+WindowSummary DashboardFrame::summarize(const QHash<QString, QList<MetricRollup>> &rollups,
+                                        qint64 nowMs, qint64 windowMs)
+{
+    WindowSummary summary;
+    summary.windowMs = windowMs;
+    auto inWindow = [&](const char *name) {
+        QList<MetricRollup> minutes;
+        for (const MetricRollup &minute : rollups.value(QString::fromLatin1(name))) {
+            if (minute.minuteMs > nowMs - windowMs)
+                minutes.append(minute);
+        }
+        return minutes;
+    };
+    auto average = [](const QList<MetricRollup> &minutes) {
+        double sum = 0;
+        for (const MetricRollup &m : minutes)
+            sum += m.average;
+        return minutes.isEmpty() ? 0.0 : sum / double(minutes.size());
+    };
+    auto movedBytes = [](const QList<MetricRollup> &minutes) {
+        double sum = 0;
+        for (const MetricRollup &m : minutes)
+            sum += m.average * 60.0; // a rate per second, held for the minute
+        return quint64(sum);
+    };
+    const QList<MetricRollup> cpu = inWindow(metric::kProcessCpuPercent);
+    summary.sampleCount = int(cpu.size());
+    if (!cpu.isEmpty()) {
+        summary.cpuAvg = average(cpu);
+        summary.cpuMin = cpu.first().minimum;
+        summary.cpuMax = cpu.first().maximum;
+        for (const MetricRollup &m : cpu) {
+            summary.cpuMin = std::min(summary.cpuMin, m.minimum);
+            summary.cpuMax = std::max(summary.cpuMax, m.maximum);
+        }
+    }
+    for (const MetricRollup &m : inWindow(metric::kProcessResidentBytes))
+        summary.memoryPeakMb = std::max(summary.memoryPeakMb, m.maximum / 1024.0 / 1024.0);
+    summary.memoryAvgPercent = average(inWindow(metric::kProcessMemoryPercent));
+    summary.diskReadInWindowBytes = movedBytes(inWindow(metric::kProcessDiskReadRate));
+    summary.diskWriteInWindowBytes = movedBytes(inWindow(metric::kProcessDiskWriteRate));
+    summary.netSentInWindowBytes = movedBytes(inWindow(metric::kSystemNetSentRate));
+    summary.netReceivedInWindowBytes = movedBytes(inWindow(metric::kSystemNetReceivedRate));
+    return summary;
+}
+
+DashboardFrame DashboardFrame::fromRollups(const QHash<QString, QList<MetricRollup>> &rollups,
+                                           qint64 nowMs, qint64 windowMs, double xUnitMs,
+                                           int buckets)
+{
+    DashboardFrame frame;
+    const double span = double(windowMs) / xUnitMs;
+    auto series = [&](const char *name, double divisor) {
+        SeriesDecimator decimator(buckets, -span, 0);
+        for (const MetricRollup &minute : rollups.value(QString::fromLatin1(name))) {
+            if (minute.minuteMs > nowMs - windowMs)
+                decimator.add(double(minute.minuteMs - nowMs) / xUnitMs, minute.average / divisor);
+        }
+        return decimator.finish();
+    };
+    frame.cpu = series(metric::kProcessCpuPercent, 1.0);
+    frame.systemCpu = series(metric::kSystemCpuPercent, 1.0);
+    frame.rssMb = series(metric::kProcessResidentBytes, 1024.0 * 1024.0);
+    frame.diskRead = series(metric::kProcessDiskReadRate, 1.0);
+    frame.diskWrite = series(metric::kProcessDiskWriteRate, 1.0);
+    frame.netSent = series(metric::kSystemNetSentRate, 1.0);
+    frame.netReceived = series(metric::kSystemNetReceivedRate, 1.0);
+    frame.scaleToUnits();
     return frame;
 }
 

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "storage/telemetrystore.h"
+
+#include <QHash>
 #include <QList>
 #include <QPointF>
 #include <QString>
@@ -7,6 +10,7 @@
 namespace spoon {
 
 class SampleHistory;
+struct WindowSummary;
 
 // The points one dashboard frame draws, computed from the history alone: x is time
 // before the newest sample in the window's unit, each series already decimated to the
@@ -26,7 +30,19 @@ struct DashboardFrame
 
     static DashboardFrame build(const SampleHistory &history, qint64 windowMs, double xUnitMs,
                                 int buckets);
+    // The same from the store's per-minute rollups (by metric name), for windows longer than
+    // memory holds; x is time before `nowMs`. Each minute is drawn at its average.
+    static DashboardFrame fromRollups(const QHash<QString, QList<MetricRollup>> &rollups,
+                                      qint64 nowMs, qint64 windowMs, double xUnitMs, int buckets);
     static RateUnit unitFor(double bytesPerSecond);
+    // The window's summary from rollups: averages of the minutes' averages, the extremes of
+    // their extremes, bytes moved as rate x minute; sampleCount counts minutes.
+    static WindowSummary summarize(const QHash<QString, QList<MetricRollup>> &rollups, qint64 nowMs,
+                                   qint64 windowMs);
+
+private:
+    // Maxima, rate units, and the rate series divided into them.
+    void scaleToUnits();
 };
 
 } // namespace spoon

@@ -10,6 +10,7 @@
 #include "telemetry/metricsregistry.h"
 
 #include <QButtonGroup>
+#include <QDateTime>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -50,9 +51,11 @@ QString percent(double value)
 const QList<DashboardPane::TimeWindow> &DashboardPane::timeWindows()
 {
     static const QList<TimeWindow> windows{
-        {60'000, 1000.0, QT_TR_NOOP("s")},
-        {300'000, 60'000.0, QT_TR_NOOP("min")},
-        {3'600'000, 60'000.0, QT_TR_NOOP("min")},
+        {60'000, 1000.0, QT_TR_NOOP("s"), false},
+        {300'000, 60'000.0, QT_TR_NOOP("min"), false},
+        {3'600'000, 60'000.0, QT_TR_NOOP("min"), false},
+        {86'400'000, 3'600'000.0, QT_TR_NOOP("h"), false},
+        {7 * 86'400'000LL, 86'400'000.0, QT_TR_NOOP("d"), true},
     };
     return windows;
 }
@@ -102,6 +105,8 @@ DashboardPane::DashboardPane(const SampleHistory &history, const MetricsRegistry
 
     m_frameClock.setInterval(kFrameIntervalMs);
     connect(&m_frameClock, &QTimer::timeout, this, &DashboardPane::renderFrameIfChanged);
+    m_rollupRefresh.setInterval(kRollupRefreshMs);
+    connect(&m_rollupRefresh, &QTimer::timeout, this, &DashboardPane::loadRollups);
 }
 
 DashboardPane::~DashboardPane() = default;
@@ -122,7 +127,7 @@ QWidget *DashboardPane::buildHeader()
     auto *selector = new QHBoxLayout;
     selector->setSpacing(0);
     m_windowButtons = new QButtonGroup(header);
-    const QStringList labels{tr("1 min"), tr("5 min"), tr("1 h")};
+    const QStringList labels{tr("1 min"), tr("5 min"), tr("1 h"), tr("24 h"), tr("7 d")};
     for (int i = 0; i < labels.size(); ++i) {
         auto *button = new QPushButton(labels.at(i), header);
         button->setCheckable(true);
@@ -135,6 +140,13 @@ QWidget *DashboardPane::buildHeader()
         selector->addWidget(button);
     }
     m_windowButtons->button(0)->setChecked(true);
+    for (int i = 0; i < timeWindows().size(); ++i) {
+        if (timeWindows().at(i).fromStore) {
+            m_windowButtons->button(i)->setEnabled(false);
+            m_windowButtons->button(i)->setToolTip(
+                tr("Needs the store, which keeps a rollup of every minute; it is not open"));
+        }
+    }
     connect(m_windowButtons, &QButtonGroup::idClicked, this, &DashboardPane::setTimeWindowIndex);
 
     auto *layout = new QHBoxLayout(header);
@@ -154,9 +166,57 @@ void DashboardPane::setTimeWindowIndex(int index)
 {
     if (index < 0 || index >= timeWindows().size() || index == m_windowIndex)
         return;
+    if (timeWindows().at(index).fromStore && !m_rollupSource) {
+        m_pendingStoreWindow = index; // chosen last time: shown once the store is open
+        return;
+    }
+    m_pendingStoreWindow = -1;
     m_windowIndex = index;
     m_windowButtons->button(index)->setChecked(true);
+    if (showsStoreWindow())
+        loadRollups();
+    updateFrameClock();
     Q_EMIT timeWindowChanged(index);
+}
+
+void DashboardPane::setRollupSource(TelemetryStore *store)
+{
+    m_rollupSource = store;
+    for (int i = 0; i < timeWindows().size(); ++i) {
+        if (timeWindows().at(i).fromStore) {
+            m_windowButtons->button(i)->setEnabled(store != nullptr);
+            m_windowButtons->button(i)->setToolTip(
+                store
+                    ? tr("Show the last %1, a point per minute from the store")
+                          .arg(m_windowButtons->button(i)->text())
+                    : tr("Needs the store, which keeps a rollup of every minute; it is not open"));
+        }
+    }
+    if (store && m_pendingStoreWindow >= 0)
+        setTimeWindowIndex(m_pendingStoreWindow);
+}
+
+bool DashboardPane::showsStoreWindow() const
+{
+    return timeWindows().at(m_windowIndex).fromStore;
+}
+
+// Asks the store for the window's minutes; the frame clock draws them when they are in.
+void DashboardPane::loadRollups()
+{
+    if (!m_rollupSource)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 since = now - timeWindows().at(m_windowIndex).milliseconds;
+    m_rollupSource->allRollups(since).then(
+        this, [this, now](const StoreResult<TelemetryStore::RollupsByName> &result) {
+            if (result.ok()) {
+                m_rollups = result.value;
+                m_rollupsAtMs = now;
+                ++m_rollupGeneration;
+            }
+            Q_EMIT rollupsLoaded();
+        });
 }
 
 void DashboardPane::showEvent(QShowEvent *event)
@@ -192,17 +252,24 @@ void DashboardPane::updateFrameClock()
         m_frameClock.start();
     else if (!shown)
         m_frameClock.stop();
+    // A new minute is rolled up once a minute: asked again only while one is on screen.
+    const bool refresh = shown && showsStoreWindow();
+    if (refresh && !m_rollupRefresh.isActive())
+        m_rollupRefresh.start();
+    else if (!refresh)
+        m_rollupRefresh.stop();
 }
 
 bool DashboardPane::renderFrameIfChanged()
 {
-    if (!isVisible() || m_history.isEmpty())
+    if (!isVisible() || (m_history.isEmpty() && !showsStoreWindow()))
         return false;
     const int width = m_cpu->chart()->plotWidth();
     if (m_history.generation() == m_drawnGeneration && m_windowIndex == m_drawnWindow &&
-        width == m_drawnWidth)
+        width == m_drawnWidth && m_rollupGeneration == m_drawnRollupGeneration)
         return false;
     m_drawnGeneration = m_history.generation();
+    m_drawnRollupGeneration = m_rollupGeneration;
     m_drawnWindow = m_windowIndex;
     m_drawnWidth = width;
     render();
@@ -215,7 +282,10 @@ void DashboardPane::render()
 {
     const TimeWindow &window = timeWindows().at(m_windowIndex);
     const DashboardFrame frame =
-        DashboardFrame::build(m_history, window.milliseconds, window.unitMs, m_drawnWidth);
+        window.fromStore
+            ? DashboardFrame::fromRollups(m_rollups, m_rollupsAtMs, window.milliseconds,
+                                          window.unitMs, m_drawnWidth)
+            : DashboardFrame::build(m_history, window.milliseconds, window.unitMs, m_drawnWidth);
     const double span = double(window.milliseconds) / window.unitMs;
     const QString unit = tr(window.unit);
     for (MetricCard *card : cards())
@@ -266,7 +336,9 @@ void DashboardPane::render()
     m_network->setLegend({{kReceivedColor, tr("received %1").arg(perSecond(receivedNow))},
                           {kSentColor, tr("sent %1").arg(perSecond(sentNow))}});
 
-    const WindowSummary summary = m_history.summary(window.milliseconds);
+    const WindowSummary summary =
+        window.fromStore ? DashboardFrame::summarize(m_rollups, m_rollupsAtMs, window.milliseconds)
+                         : m_history.summary(window.milliseconds);
     m_cpu->setSummary(
         tr("avg %1 · min %2 · peak %3")
             .arg(percent(summary.cpuAvg), percent(summary.cpuMin), percent(summary.cpuMax)));
@@ -280,7 +352,9 @@ void DashboardPane::render()
                               .arg(bytes(double(summary.netReceivedInWindowBytes)),
                                    bytes(double(summary.netSentInWindowBytes))));
 
-    m_processLine->setText(tr("%1 threads · %2 open files · %3 samples in view")
+    m_processLine->setText((window.fromStore
+                                ? tr("%1 threads · %2 open files · %3 stored minutes in view")
+                                : tr("%1 threads · %2 open files · %3 samples in view"))
                                .arg(int(r.gaugeValue(metric::kProcessThreads)))
                                .arg(int(r.gaugeValue(metric::kProcessOpenFds)))
                                .arg(summary.sampleCount));

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "storage/telemetrystore.h"
+
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -27,12 +30,18 @@ public:
         qint64 milliseconds;
         double unitMs; // x-axis unit
         const char *unit;
+        bool fromStore; // longer than memory holds: drawn from the store's minute rollups
     };
     static const QList<TimeWindow> &timeWindows();
 
     DashboardPane(const SampleHistory &history, const MetricsRegistry &registry,
                   QWidget *parent = nullptr);
     ~DashboardPane() override;
+
+    // The store's rollups, for the windows longer than memory holds; without it (or before
+    // the store is open) those windows cannot be chosen.
+    void setRollupSource(TelemetryStore *store);
+    static constexpr int kRollupRefreshMs = 60'000;
 
     int timeWindowIndex() const { return m_windowIndex; }
     void setTimeWindowIndex(int index);
@@ -47,6 +56,8 @@ public:
 Q_SIGNALS:
     void timeWindowChanged(int index);
     void frameRendered();
+    // Rollups for a store window arrived (or failed) and a frame will draw them.
+    void rollupsLoaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -55,6 +66,8 @@ protected:
 
 private:
     void render();
+    void loadRollups();
+    bool showsStoreWindow() const;
     void updateFrameClock();
     QWidget *buildHeader();
 
@@ -73,6 +86,13 @@ private:
     int m_drawnWindow = -1;
     int m_drawnWidth = -1;
     QWidget *m_watchedWindow = nullptr;
+    QPointer<TelemetryStore> m_rollupSource;
+    TelemetryStore::RollupsByName m_rollups;
+    qint64 m_rollupsAtMs = 0;
+    quint64 m_rollupGeneration = 0;
+    quint64 m_drawnRollupGeneration = ~quint64(0);
+    QTimer m_rollupRefresh;
+    int m_pendingStoreWindow = -1;
 };
 
 } // namespace spoon

@@ -7,6 +7,7 @@
 #include "appinfo.h"
 #include "engine.h"
 #include "storage/store.h"
+#include "storage/telemetrystore.h"
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
@@ -124,6 +125,13 @@ void MainWindow::addStoreStatus()
         return;
     }
     m_chat->setStore(store);
+    // The dashboard's week comes from the store's minute rollups, once it is open.
+    if (m_engine.telemetry())
+        m_dashboard->setRollupSource(m_engine.telemetry());
+    connect(store, &Store::opened, m_dashboard, [this](bool ok) {
+        if (ok)
+            m_dashboard->setRollupSource(m_engine.telemetry());
+    });
     auto showState = [this, label, store, showFailure] {
         if (store->isReady()) {
             label->setText(tr("Saved to %1").arg(store->location()));
@@ -165,7 +173,8 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    const QStringList labels{tr("Last minute"), tr("Last 5 minutes"), tr("Last hour")};
+    const QStringList labels{tr("Last minute"), tr("Last 5 minutes"), tr("Last hour"),
+                             tr("Last 24 hours"), tr("Last 7 days (from the store)")};
     for (int i = 0; i < labels.size(); ++i) {
         QAction *action =
             view->addAction(labels.at(i), this, [this, i] { m_dashboard->setTimeWindowIndex(i); });

@@ -169,7 +169,7 @@ void TimeSeriesChart::fitTimeTicks()
     const double across = m_chart->plotArea().width();
     const double span = m_xAxis->max() - m_xAxis->min();
     int ticks = 2;
-    for (int candidate : {5, 6, 4, 3}) {
+    for (int candidate : {5, 6, 4, 3, 8}) { // 8: a week, a tick a day
         const double step = span / (candidate - 1);
         if (std::abs(step - std::round(step)) < 1e-9 && across / (candidate - 1) >= pitch) {
             ticks = candidate;

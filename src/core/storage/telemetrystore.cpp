@@ -200,4 +200,21 @@ QFuture<StoreResult<QList<MetricRollup>>> TelemetryStore::rollups(const QString 
         });
 }
 
+QFuture<StoreResult<TelemetryStore::RollupsByName>> TelemetryStore::allRollups(qint64 sinceMs)
+{
+    return mappedResult<RollupsByName>(
+        m_pool.query(u"SELECT name, minute_ms, avg_value, min_value, max_value"
+                     u" FROM metric_rollups WHERE minute_ms >= ? ORDER BY name, minute_ms"_s,
+                     {sinceMs}),
+        [](const SqlOutcome &o) {
+            RollupsByName byName;
+            for (const QVariantList &row : o.results.first().rows) {
+                const QString name = row.at(0).toString();
+                byName[name].append({name, row.at(1).toLongLong(), row.at(2).toDouble(),
+                                     row.at(3).toDouble(), row.at(4).toDouble()});
+            }
+            return byName;
+        });
+}
+
 } // namespace spoon

@@ -43,6 +43,9 @@ public:
 
     QFuture<StoreResult<QList<LlmCallRecord>>> llmCalls(qint64 sinceMs, int limit = 100000);
     QFuture<StoreResult<QList<MetricRollup>>> rollups(const QString &name, qint64 sinceMs);
+    // Every figure's rollups since then, by name, in time order: one query for a dashboard.
+    using RollupsByName = QHash<QString, QList<MetricRollup>>;
+    QFuture<StoreResult<RollupsByName>> allRollups(qint64 sinceMs);
 
     int pendingRows() const { return int(m_llmRows.size() + m_metricRows.size()); }
 
