@@ -566,6 +566,34 @@ Result
         <source>%1 threads · %2 open files · %3 samples in view</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Needs the store, which keeps a rollup of every minute; it is not open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the last %1, a point per minute from the store</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 threads · %2 open files · %3 stored minutes in view</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::Engine</name>
@@ -787,6 +815,14 @@ Result
     </message>
     <message>
         <source>Opening %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 7 days (from the store)</source>
         <translation type="unfinished" />
     </message>
 </context>

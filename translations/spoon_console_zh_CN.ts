@@ -574,6 +574,34 @@ Result
         <source>%1 threads · %2 open files · %3 samples in view</source>
         <translation>%1 个线程 · %2 个打开的文件 · 视图中 %3 个样本</translation>
     </message>
+    <message>
+        <source>h</source>
+        <translation>h</translation>
+    </message>
+    <message>
+        <source>d</source>
+        <translation>d</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>Needs the store, which keeps a rollup of every minute; it is not open</source>
+        <translation>需要存储（它保存每分钟的汇总），但存储未打开</translation>
+    </message>
+    <message>
+        <source>Show the last %1, a point per minute from the store</source>
+        <translation>显示最近 %1，每分钟一个点，来自存储</translation>
+    </message>
+    <message>
+        <source>%1 threads · %2 open files · %3 stored minutes in view</source>
+        <translation>%1 个线程 · %2 个打开的文件 · 视图中 %3 个已存储的分钟</translation>
+    </message>
 </context>
 <context>
     <name>spoon::Engine</name>
@@ -800,6 +828,14 @@ Result
     <message>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days (from the store)</source>
+        <translation>最近 7 天（来自存储）</translation>
     </message>
 </context>
 <context>
