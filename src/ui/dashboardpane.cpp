@@ -51,11 +51,11 @@ QString percent(double value)
 const QList<DashboardPane::TimeWindow> &DashboardPane::timeWindows()
 {
     static const QList<TimeWindow> windows{
-        {60'000, 1000.0, QT_TR_NOOP("s"), false},
-        {300'000, 60'000.0, QT_TR_NOOP("min"), false},
-        {3'600'000, 60'000.0, QT_TR_NOOP("min"), false},
-        {86'400'000, 3'600'000.0, QT_TR_NOOP("h"), false},
-        {7 * 86'400'000LL, 86'400'000.0, QT_TR_NOOP("d"), true},
+        {60'000, 1000.0, QT_TR_NOOP("s"), TimeWindow::Source::Memory},
+        {300'000, 60'000.0, QT_TR_NOOP("min"), TimeWindow::Source::Memory},
+        {3'600'000, 60'000.0, QT_TR_NOOP("min"), TimeWindow::Source::Memory},
+        {86'400'000, 3'600'000.0, QT_TR_NOOP("h"), TimeWindow::Source::StoreWhenOpen},
+        {7 * 86'400'000LL, 86'400'000.0, QT_TR_NOOP("d"), TimeWindow::Source::Store},
     };
     return windows;
 }
@@ -141,7 +141,7 @@ QWidget *DashboardPane::buildHeader()
     }
     m_windowButtons->button(0)->setChecked(true);
     for (int i = 0; i < timeWindows().size(); ++i) {
-        if (timeWindows().at(i).fromStore) {
+        if (timeWindows().at(i).source == TimeWindow::Source::Store) {
             m_windowButtons->button(i)->setEnabled(false);
             m_windowButtons->button(i)->setToolTip(
                 tr("Needs the store, which keeps a rollup of every minute; it is not open"));
@@ -166,7 +166,7 @@ void DashboardPane::setTimeWindowIndex(int index)
 {
     if (index < 0 || index >= timeWindows().size() || index == m_windowIndex)
         return;
-    if (timeWindows().at(index).fromStore && !m_rollupSource) {
+    if (timeWindows().at(index).source == TimeWindow::Source::Store && !m_rollupSource) {
         m_pendingStoreWindow = index; // chosen last time: shown once the store is open
         return;
     }
@@ -183,7 +183,7 @@ void DashboardPane::setRollupSource(TelemetryStore *store)
 {
     m_rollupSource = store;
     for (int i = 0; i < timeWindows().size(); ++i) {
-        if (timeWindows().at(i).fromStore) {
+        if (timeWindows().at(i).source == TimeWindow::Source::Store) {
             m_windowButtons->button(i)->setEnabled(store != nullptr);
             m_windowButtons->button(i)->setToolTip(
                 store
@@ -194,11 +194,20 @@ void DashboardPane::setRollupSource(TelemetryStore *store)
     }
     if (store && m_pendingStoreWindow >= 0)
         setTimeWindowIndex(m_pendingStoreWindow);
+    else if (store && showsStoreWindow())
+        loadRollups(); // the 24 h window, open before the store was
+    updateFrameClock();
 }
 
 bool DashboardPane::showsStoreWindow() const
 {
-    return timeWindows().at(m_windowIndex).fromStore;
+    return drawsFromStore(timeWindows().at(m_windowIndex));
+}
+
+bool DashboardPane::drawsFromStore(const TimeWindow &window) const
+{
+    return window.source == TimeWindow::Source::Store ||
+           (window.source == TimeWindow::Source::StoreWhenOpen && m_rollupSource);
 }
 
 // Asks the store for the window's minutes; the frame clock draws them when they are in.
@@ -282,7 +291,7 @@ void DashboardPane::render()
 {
     const TimeWindow &window = timeWindows().at(m_windowIndex);
     const DashboardFrame frame =
-        window.fromStore
+        drawsFromStore(window)
             ? DashboardFrame::fromRollups(m_rollups, m_rollupsAtMs, window.milliseconds,
                                           window.unitMs, m_drawnWidth)
             : DashboardFrame::build(m_history, window.milliseconds, window.unitMs, m_drawnWidth);
@@ -337,8 +346,9 @@ void DashboardPane::render()
                           {kSentColor, tr("sent %1").arg(perSecond(sentNow))}});
 
     const WindowSummary summary =
-        window.fromStore ? DashboardFrame::summarize(m_rollups, m_rollupsAtMs, window.milliseconds)
-                         : m_history.summary(window.milliseconds);
+        drawsFromStore(window)
+            ? DashboardFrame::summarize(m_rollups, m_rollupsAtMs, window.milliseconds)
+            : m_history.summary(window.milliseconds);
     m_cpu->setSummary(
         tr("avg %1 · min %2 · peak %3")
             .arg(percent(summary.cpuAvg), percent(summary.cpuMin), percent(summary.cpuMax)));
@@ -352,7 +362,7 @@ void DashboardPane::render()
                               .arg(bytes(double(summary.netReceivedInWindowBytes)),
                                    bytes(double(summary.netSentInWindowBytes))));
 
-    m_processLine->setText((window.fromStore
+    m_processLine->setText((drawsFromStore(window)
                                 ? tr("%1 threads · %2 open files · %3 stored minutes in view")
                                 : tr("%1 threads · %2 open files · %3 samples in view"))
                                .arg(int(r.gaugeValue(metric::kProcessThreads)))

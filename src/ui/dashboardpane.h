@@ -30,7 +30,15 @@ public:
         qint64 milliseconds;
         double unitMs; // x-axis unit
         const char *unit;
-        bool fromStore; // longer than memory holds: drawn from the store's minute rollups
+        // Store: only from the store's minute rollups (longer than memory holds).
+        // StoreWhenOpen: from the rollups when the store is open (they outlive a restart),
+        // else from memory.
+        enum class Source
+        {
+            Memory,
+            Store,
+            StoreWhenOpen
+        } source;
     };
     static const QList<TimeWindow> &timeWindows();
 
@@ -68,6 +76,7 @@ private:
     void render();
     void loadRollups();
     bool showsStoreWindow() const;
+    bool drawsFromStore(const TimeWindow &window) const;
     void updateFrameClock();
     QWidget *buildHeader();
 
