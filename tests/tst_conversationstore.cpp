@@ -120,6 +120,43 @@ private Q_SLOTS:
         QCOMPARE(found.value.updatedMs, 1004);
     }
 
+    // A large tool result is kept whole (through the serializer, smaller than its text) and
+    // found by the words of its head.
+    void aLargeResultIsKeptWholeAndCompressed()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), limits());
+        QVERIFY(awaitFuture(store.open()).ok());
+        const qint64 id = newConversation(store, u"big"_s, 1);
+        QString big = u"zanzibar "_s;
+        for (int i = 0; i < 4000; ++i)
+            big += u"{\"row\": %1, \"name\": \"item %1\", \"ok\": true} 🥄 "_s.arg(i);
+        QVERIFY(big.size() > 20 * ConversationStore::kSearchableChars);
+        StoredMessage result = message(ChatMessage::toolResult(u"c"_s, u"t"_s, big), 2);
+        QVERIFY(awaitFuture(store.conversations().append(id, result)).ok());
+        const QList<StoredMessage> read = awaitFuture(store.conversations().messages(id)).value;
+        QCOMPARE(read.size(), 1);
+        QCOMPARE(read.first().message.content, big);
+        const SqlOutcome sizes = awaitFuture(store.pool().query(
+            u"SELECT length(content), length(payload) FROM messages WHERE conversation_id = ?"_s,
+            {id}));
+        QVERIFY(sizes.ok());
+        // length() counts characters; the spoons are two UTF-16 units each.
+        QCOMPARE(sizes.results.first().rows.first().at(0).toLongLong(),
+                 big.left(ConversationStore::kSearchableChars).toUcs4().size());
+        QVERIFY(sizes.results.first().rows.first().at(1).toLongLong() * 5 < big.size());
+        QCOMPARE(awaitFuture(store.conversations().search(u"zanzibar"_s)).value.size(), 1);
+        // A small message has no payload.
+        QVERIFY(
+            awaitFuture(store.conversations().append(id, message(ChatMessage::user(u"hi"_s), 3)))
+                .ok());
+        const SqlOutcome small = awaitFuture(store.pool().query(
+            u"SELECT COUNT(*) FROM messages WHERE payload IS NULL AND conversation_id = ?"_s,
+            {id}));
+        QCOMPARE(small.results.first().rows.first().first().toInt(), 1);
+    }
+
     void listsNewestFirstRenamesAndDeletes()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);

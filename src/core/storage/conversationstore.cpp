@@ -47,6 +47,32 @@ QVariant notNull(const QString &value)
     return value.isNull() ? QVariant(u""_s) : QVariant(value);
 }
 
+// The searchable head of a text, and the whole of it in the serializer's form when the head
+// is not all of it.
+QVariant searchableText(const QString &text)
+{
+    qsizetype cut = ConversationStore::kSearchableChars;
+    if (cut < text.size() && text.at(cut - 1).isHighSurrogate())
+        --cut; // never half a character
+    return notNull(text.left(cut));
+}
+
+QVariant payloadOf(const QString &text)
+{
+    if (text.size() <= ConversationStore::kSearchableChars)
+        return QVariant(QMetaType::fromType<QByteArray>());
+    return codec::encode(QJsonValue(text)).bytes;
+}
+
+QString wholeText(const QVariant &content, const QVariant &payload)
+{
+    const QByteArray bytes = payload.toByteArray();
+    if (bytes.isEmpty())
+        return content.toString();
+    const std::optional<QJsonValue> whole = codec::decode(bytes);
+    return whole && whole->isString() ? whole->toString() : content.toString();
+}
+
 QVariant nullableDuration(qint64 ms)
 {
     return ms < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(ms);
@@ -112,7 +138,7 @@ QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
     const QVariantList args{conversationId,
                             conversationId,
                             roleName(message.role),
-                            notNull(message.content),
+                            searchableText(message.content),
                             encodedToolCalls(message.toolCalls),
                             nullable(message.toolCallId),
                             nullable(message.name),
@@ -121,15 +147,16 @@ QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
                             nullable(stored.model),
                             stored.createdMs,
                             nullableDuration(stored.durationMs),
-                            int(stored.incomplete)};
+                            int(stored.incomplete),
+                            payloadOf(message.content)};
     const qint64 updated = stored.createdMs;
     auto job = [args, conversationId, updated](SqlConnection &connection) {
         SqlOutcome outcome;
         SqlRows inserted = connection.exec(
             u"INSERT INTO messages (conversation_id, seq, role, content, tool_calls,"
             u" tool_call_id, tool_name, is_error, provider, model, created_ms, duration_ms,"
-            u" incomplete) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages"
-            u" WHERE conversation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            u" incomplete, payload) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages"
+            u" WHERE conversation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
             args, &outcome.error);
         if (!outcome.ok())
             return outcome;
@@ -150,10 +177,11 @@ QFuture<StoreResult<bool>> ConversationStore::updateMessage(qint64 messageId,
 {
     return mapped<bool>(
         m_pool.query(u"UPDATE messages SET content = ?, tool_calls = ?, provider = ?, model = ?,"
-                     u" duration_ms = ?, incomplete = ? WHERE id = ?"_s,
-                     {notNull(stored.message.content), encodedToolCalls(stored.message.toolCalls),
-                      nullable(stored.provider), nullable(stored.model),
-                      nullableDuration(stored.durationMs), int(stored.incomplete), messageId}),
+                     u" duration_ms = ?, incomplete = ?, payload = ? WHERE id = ?"_s,
+                     {searchableText(stored.message.content),
+                      encodedToolCalls(stored.message.toolCalls), nullable(stored.provider),
+                      nullable(stored.model), nullableDuration(stored.durationMs),
+                      int(stored.incomplete), payloadOf(stored.message.content), messageId}),
         [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
@@ -198,7 +226,7 @@ QFuture<StoreResult<QList<StoredMessage>>> ConversationStore::messages(qint64 co
 {
     return mapped<QList<StoredMessage>>(
         m_pool.query(u"SELECT id, seq, role, content, tool_calls, tool_call_id, tool_name,"
-                     u" is_error, provider, model, created_ms, duration_ms, incomplete"
+                     u" is_error, provider, model, created_ms, duration_ms, incomplete, payload"
                      u" FROM messages WHERE conversation_id = ? ORDER BY seq"_s,
                      {conversationId}),
         [](const SqlOutcome &o) {
@@ -208,7 +236,7 @@ QFuture<StoreResult<QList<StoredMessage>>> ConversationStore::messages(qint64 co
                 stored.id = row.at(0).toLongLong();
                 stored.seq = row.at(1).toInt();
                 stored.message.role = roleFromName(row.at(2).toString());
-                stored.message.content = row.at(3).toString();
+                stored.message.content = wholeText(row.at(3), row.at(13));
                 stored.message.toolCalls = decodedToolCalls(row.at(4));
                 stored.message.toolCallId = row.at(5).toString();
                 stored.message.name = row.at(6).toString();

@@ -52,6 +52,10 @@ struct SearchHit
 class ConversationStore
 {
 public:
+    // A message longer than this (a large tool result) is kept whole through the serializer
+    // (usually compressed) and its first this-many characters stay in the searchable text.
+    static constexpr qsizetype kSearchableChars = 8192;
+
     explicit ConversationStore(DatabasePool &pool);
 
     QFuture<StoreResult<qint64>> create(const QString &title, const QString &agent, qint64 nowMs);

@@ -114,9 +114,17 @@ SqlOutcome failure(SqlError error)
 
 } // namespace
 
+// Version 3: a large message keeps its whole text in `payload` (the serializer's form) and
+// only its head in `content`, which the search index reads.
+QStringList largePayloads(DatabaseBackend backend)
+{
+    return {u"ALTER TABLE messages ADD COLUMN payload %1"_s.arg(
+        backend == DatabaseBackend::Sqlite ? u"BLOB"_s : u"BYTEA"_s)};
+}
+
 int latestVersion()
 {
-    return 2;
+    return 3;
 }
 
 QStringList migration(DatabaseBackend backend, int version)
@@ -126,6 +134,8 @@ QStringList migration(DatabaseBackend backend, int version)
         return backend == DatabaseBackend::Sqlite ? conversationsSqlite() : conversationsPostgres();
     case 2:
         return telemetry(backend);
+    case 3:
+        return largePayloads(backend);
     }
     return {};
 }
