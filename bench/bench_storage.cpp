@@ -6,6 +6,7 @@
 //                                           of 100 messages, and a search among them
 #include "chat/chatpane.h"
 #include "engine.h"
+#include "futurewait.h"
 #include "storage/codec.h"
 #include "storage/sqlconnection.h"
 #include "storage/store.h"
@@ -14,7 +15,6 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -25,19 +25,6 @@ using namespace spoon;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-template <typename T> T wait(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QFutureWatcher<T> watcher;
-        QEventLoop loop;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
 
 void print(const QJsonObject &object)
 {
@@ -62,7 +49,7 @@ int sqliteInsert(const QString &dir)
 {
     QFile::remove(dir + u"/insert.db"_s);
     Store store(sqliteAt(dir + u"/insert.db"_s), {1, 1, 60000, 10000});
-    if (!wait(store.open()).ok())
+    if (!waitForResult(store.open()).ok())
         fail(store.errorString());
     constexpr int kRows = 200'000;
     constexpr int kBatch = 10'000;
@@ -79,7 +66,7 @@ int sqliteInsert(const QString &dir)
     QElapsedTimer timer;
     timer.start();
     for (const QList<QVariantList> &rows : std::as_const(batches)) {
-        const SqlOutcome outcome = wait(store.pool().run(
+        const SqlOutcome outcome = waitForResult(store.pool().run(
             [rows](SqlConnection &connection) {
                 SqlOutcome o;
                 connection.execMany(u"INSERT INTO metric_rollups (name, minute_ms, avg_value,"
@@ -105,7 +92,7 @@ int pgPoints(const QString &url, int total)
         fail(error);
     DatabasePool pool(*target, {8, 8, 60000, 10000});
     constexpr int kRows = 10'000;
-    const SqlOutcome made = wait(pool.run(
+    const SqlOutcome made = waitForResult(pool.run(
         [](SqlConnection &connection) {
             SqlOutcome o;
             connection.execDirect(u"DROP TABLE IF EXISTS bench_points"_s, &o.error);
@@ -124,7 +111,7 @@ int pgPoints(const QString &url, int total)
         fail(made.error.message);
     // Every connection opened and warmed, as asyncpg's pool is after create_pool.
     for (int i = 0; i < 8; ++i)
-        wait(pool.query(u"SELECT id, payload FROM bench_points WHERE id = ?"_s, {i + 1}));
+        waitForResult(pool.query(u"SELECT id, payload FROM bench_points WHERE id = ?"_s, {i + 1}));
 
     int sent = 0;
     int done = 0;
@@ -190,9 +177,9 @@ void fillConversations(const QString &path)
     if (QFile::exists(path))
         return;
     Store store(sqliteAt(path), {1, 1, 60000, 10000});
-    if (!wait(store.open()).ok())
+    if (!waitForResult(store.open()).ok())
         fail(store.errorString());
-    const SqlOutcome filled = wait(store.pool().run(
+    const SqlOutcome filled = waitForResult(store.pool().run(
         [](SqlConnection &connection) {
             SqlOutcome o;
             QList<QVariantList> conversations;
@@ -251,7 +238,7 @@ int openList(const QString &dir)
     auto searchMs = [&engine](const QString &text, int expected) {
         QElapsedTimer clock;
         clock.start();
-        const auto hits = wait(engine.store()->conversations().search(text));
+        const auto hits = waitForResult(engine.store()->conversations().search(text));
         const double ms = clock.nsecsElapsed() / 1e6;
         if (!hits.ok() || (expected >= 0 && hits.value.size() != expected))
             fail(u"search for %1 found %2"_s.arg(text).arg(hits.value.size()));

@@ -4,32 +4,16 @@
 // under RLIMIT_FSIZE (a full disk), prints "failed: WHY" for the first refused write and
 // "still running" after it, and exits 0: the writer outlives the error.
 // Usage: spoon_store_writer PATH [--count N] [--max-file-bytes N]
+#include "futurewait.h"
 #include "storage/store.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
-#include <QFutureWatcher>
 
 #include <csignal>
 #include <cstdio>
 #include <sys/resource.h>
 
 using namespace spoon;
-
-namespace {
-template <typename T> T wait(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QFutureWatcher<T> watcher;
-        QEventLoop loop;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
-}
-} // namespace
 
 int main(int argc, char **argv)
 {
@@ -52,13 +36,13 @@ int main(int argc, char **argv)
     DatabaseTarget target;
     target.sqlitePath = args.at(1);
     Store store(target, {1, 2, 60000, 10000});
-    const SqlOutcome opened = wait(store.open());
+    const SqlOutcome opened = waitForResult(store.open());
     if (!opened.ok()) {
         std::printf("failed: %s\n", qPrintable(opened.error.message));
         return 1;
     }
-    const StoreResult<qint64> conversation =
-        wait(store.conversations().create(QStringLiteral("writer"), QStringLiteral("react"), 1));
+    const StoreResult<qint64> conversation = waitForResult(
+        store.conversations().create(QStringLiteral("writer"), QStringLiteral("react"), 1));
     if (!conversation.ok()) {
         std::printf("failed: %s\n", qPrintable(conversation.error.message));
         return 1;
@@ -69,7 +53,7 @@ int main(int argc, char **argv)
         message.message = ChatMessage::user(QStringLiteral("message %1 ").arg(i) + padding);
         message.createdMs = i;
         const StoreResult<qint64> appended =
-            wait(store.conversations().append(conversation.value, message));
+            waitForResult(store.conversations().append(conversation.value, message));
         if (!appended.ok()) {
             std::printf("failed: %s\n", qPrintable(appended.error.message));
             std::printf("still running\n");

@@ -4,13 +4,12 @@
 
 #include "config/configloader.h"
 #include "config/configlocation.h"
+#include "futurewait.h"
 #include "storage/store.h"
 #include "telemetry/logging.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QEventLoop>
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,20 +25,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("spoon::cli::History", text);
-}
-
-// The command has nothing else to do meanwhile; the loop lets the pool's timers run.
-template <typename T> T wait(QFuture<T> future)
-{
-    if (!future.isFinished()) {
-        QFutureWatcher<T> watcher;
-        QEventLoop loop;
-        QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-        watcher.setFuture(future);
-        if (!future.isFinished())
-            loop.exec();
-    }
-    return future.result();
 }
 
 QString isoTime(qint64 ms)
@@ -194,7 +179,7 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
         Store::fromSettings(config.config.performance.database, nullptr, &problem);
     if (!store)
         return storeFailure(err, problem);
-    const SqlOutcome opened = wait(store->open());
+    const SqlOutcome opened = waitForResult(store->open());
     if (!opened.ok())
         return storeFailure(
             err,
@@ -202,7 +187,7 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
     ConversationStore &conversations = store->conversations();
 
     if (action == "list"_L1) {
-        const auto listed = wait(conversations.list(maxRows));
+        const auto listed = waitForResult(conversations.list(maxRows));
         if (!listed.ok())
             return storeFailure(err, listed.error.message);
         if (parser.isSet(json)) {
@@ -219,7 +204,7 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
         return kExitOk;
     }
     if (action == "search"_L1) {
-        const auto found = wait(conversations.search(args.at(1), maxRows));
+        const auto found = waitForResult(conversations.search(args.at(1), maxRows));
         if (!found.ok())
             return storeFailure(err, found.error.message);
         if (parser.isSet(json)) {
@@ -244,12 +229,12 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
     const std::optional<qint64> id = conversationId(args.at(1), err);
     if (!id)
         return kExitUsage;
-    const auto summary = wait(conversations.find(*id));
+    const auto summary = waitForResult(conversations.find(*id));
     if (!summary.ok())
         return storeFailure(err, summary.error.message);
     if (summary.value.id < 0)
         return storeFailure(err, tr("there is no conversation %1").arg(*id));
-    const auto messages = wait(conversations.messages(*id));
+    const auto messages = waitForResult(conversations.messages(*id));
     if (!messages.ok())
         return storeFailure(err, messages.error.message);
     const bool asJson = action == "export"_L1 ? exportFormat == "json"_L1 : parser.isSet(json);

@@ -136,14 +136,7 @@ void ConversationRecorder::checkpoint()
     StoredMessage stored;
     stored.message = ChatMessage::assistant(m_streamText);
     stored.incomplete = true;
-    enqueue([this, stored](Done done) {
-        if (m_streamRowId < 0) {
-            done({}); // the row itself failed; its error was reported
-            return;
-        }
-        m_store.updateMessage(m_streamRowId, stored)
-            .then(this, [done](const StoreResult<bool> &result) { done(result.error); });
-    });
+    updateStreamRow(stored);
 }
 
 void ConversationRecorder::onModelAnswered(const ChatResponse &response, const LlmError &error)
@@ -166,9 +159,15 @@ void ConversationRecorder::onModelAnswered(const ChatResponse &response, const L
         append(stored, false);
         return;
     }
+    updateStreamRow(stored);
+}
+
+// Queued behind the insert that makes the row, so the row's id is known when it runs.
+void ConversationRecorder::updateStreamRow(const StoredMessage &stored)
+{
     enqueue([this, stored](Done done) {
         if (m_streamRowId < 0) {
-            done({});
+            done({}); // the row itself failed; its error was reported
             return;
         }
         m_store.updateMessage(m_streamRowId, stored)

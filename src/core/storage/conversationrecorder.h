@@ -56,6 +56,7 @@ private:
     void onToolCallFinished(const QString &id, const QString &name, const QString &result,
                             bool isError, qint64 durationMs);
     void checkpoint();
+    void updateStreamRow(const StoredMessage &stored);
     // Appends, making the conversation first when it has no row yet.
     void append(StoredMessage message, bool isStream);
 

@@ -13,18 +13,6 @@ namespace spoon {
 
 namespace {
 
-template <typename T, typename Read>
-QFuture<StoreResult<T>> mapped(QFuture<SqlOutcome> future, Read read)
-{
-    return future.then([read](const SqlOutcome &outcome) {
-        StoreResult<T> result;
-        result.error = outcome.error;
-        if (outcome.ok())
-            result.value = read(outcome);
-        return result;
-    });
-}
-
 ChatMessage::Role roleFromName(const QString &name)
 {
     if (name == "system"_L1)
@@ -124,7 +112,7 @@ ConversationStore::ConversationStore(DatabasePool &pool)
 QFuture<StoreResult<qint64>> ConversationStore::create(const QString &title, const QString &agent,
                                                        qint64 nowMs)
 {
-    return mapped<qint64>(
+    return storeResultOf<qint64>(
         m_pool.query(u"INSERT INTO conversations (title, agent, created_ms, updated_ms)"
                      u" VALUES (?, ?, ?, ?) RETURNING id"_s,
                      {notNull(title), notNull(agent), nowMs, nowMs}),
@@ -167,7 +155,7 @@ QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
             outcome.results = {std::move(inserted), std::move(touched)};
         return outcome;
     };
-    return mapped<qint64>(
+    return storeResultOf<qint64>(
         m_pool.run(job, true, DatabasePool::Retry::OnBrokenLink),
         [](const SqlOutcome &o) { return o.results.first().rows.first().first().toLongLong(); });
 }
@@ -175,7 +163,7 @@ QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
 QFuture<StoreResult<bool>> ConversationStore::updateMessage(qint64 messageId,
                                                             const StoredMessage &stored)
 {
-    return mapped<bool>(
+    return storeResultOf<bool>(
         m_pool.query(u"UPDATE messages SET content = ?, tool_calls = ?, provider = ?, model = ?,"
                      u" duration_ms = ?, incomplete = ?, payload = ? WHERE id = ?"_s,
                      {searchableText(stored.message.content),
@@ -187,21 +175,23 @@ QFuture<StoreResult<bool>> ConversationStore::updateMessage(qint64 messageId,
 
 QFuture<StoreResult<bool>> ConversationStore::rename(qint64 conversationId, const QString &title)
 {
-    return mapped<bool>(m_pool.query(u"UPDATE conversations SET title = ? WHERE id = ?"_s,
-                                     {notNull(title), conversationId}),
-                        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
+    return storeResultOf<bool>(
+        m_pool.query(u"UPDATE conversations SET title = ? WHERE id = ?"_s,
+                     {notNull(title), conversationId}),
+        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
 QFuture<StoreResult<bool>> ConversationStore::remove(qint64 conversationId)
 {
     // The messages go with it (ON DELETE CASCADE), and so their search entries.
-    return mapped<bool>(m_pool.query(u"DELETE FROM conversations WHERE id = ?"_s, {conversationId}),
-                        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
+    return storeResultOf<bool>(
+        m_pool.query(u"DELETE FROM conversations WHERE id = ?"_s, {conversationId}),
+        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
 QFuture<StoreResult<QList<ConversationSummary>>> ConversationStore::list(int limit, int offset)
 {
-    return mapped<QList<ConversationSummary>>(
+    return storeResultOf<QList<ConversationSummary>>(
         m_pool.query(kSummaryColumns + u"ORDER BY c.updated_ms DESC, c.id DESC LIMIT ? OFFSET ?"_s,
                      {limit, offset}),
         [](const SqlOutcome &o) {
@@ -214,7 +204,7 @@ QFuture<StoreResult<QList<ConversationSummary>>> ConversationStore::list(int lim
 
 QFuture<StoreResult<ConversationSummary>> ConversationStore::find(qint64 conversationId)
 {
-    return mapped<ConversationSummary>(
+    return storeResultOf<ConversationSummary>(
         m_pool.query(kSummaryColumns + u"WHERE c.id = ?"_s, {conversationId}),
         [](const SqlOutcome &o) {
             const auto &rows = o.results.first().rows;
@@ -224,7 +214,7 @@ QFuture<StoreResult<ConversationSummary>> ConversationStore::find(qint64 convers
 
 QFuture<StoreResult<QList<StoredMessage>>> ConversationStore::messages(qint64 conversationId)
 {
-    return mapped<QList<StoredMessage>>(
+    return storeResultOf<QList<StoredMessage>>(
         m_pool.query(u"SELECT id, seq, role, content, tool_calls, tool_call_id, tool_name,"
                      u" is_error, provider, model, created_ms, duration_ms, incomplete, payload"
                      u" FROM messages WHERE conversation_id = ? ORDER BY seq"_s,
@@ -264,13 +254,8 @@ QStringList ConversationStore::searchWords(const QString &text)
 QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &text, int limit)
 {
     const QStringList words = searchWords(text);
-    if (words.isEmpty()) {
-        QPromise<StoreResult<QList<SearchHit>>> promise;
-        promise.start();
-        promise.addResult(StoreResult<QList<SearchHit>>{});
-        promise.finish();
-        return promise.future();
-    }
+    if (words.isEmpty())
+        return QtFuture::makeReadyFuture(StoreResult<QList<SearchHit>>{});
     QString sql;
     QString query;
     if (m_pool.target().backend == DatabaseBackend::Sqlite) {
@@ -299,14 +284,15 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
               u" to_tsquery('simple', ?) q WHERE m.content_tsv @@ q"
               u" ORDER BY m.id DESC LIMIT ?"_s;
     }
-    return mapped<QList<SearchHit>>(m_pool.query(sql, {query, limit}), [](const SqlOutcome &o) {
-        QList<SearchHit> hits;
-        for (const QVariantList &row : o.results.first().rows) {
-            hits.append({row.at(0).toLongLong(), row.at(1).toString(), row.at(2).toLongLong(),
-                         row.at(3).toString(), row.at(4).toString(), row.at(5).toLongLong()});
-        }
-        return hits;
-    });
+    return storeResultOf<QList<SearchHit>>(
+        m_pool.query(sql, {query, limit}), [](const SqlOutcome &o) {
+            QList<SearchHit> hits;
+            for (const QVariantList &row : o.results.first().rows) {
+                hits.append({row.at(0).toLongLong(), row.at(1).toString(), row.at(2).toLongLong(),
+                             row.at(3).toString(), row.at(4).toString(), row.at(5).toLongLong()});
+            }
+            return hits;
+        });
 }
 
 } // namespace spoon

@@ -2,17 +2,11 @@
 
 #include "databasepool.h"
 #include "llm/chattypes.h"
+#include "storeresult.h"
 
 #include <QFuture>
 
 namespace spoon {
-
-template <typename T> struct StoreResult
-{
-    SqlError error;
-    T value{};
-    bool ok() const { return error.kind == SqlError::Kind::None; }
-};
 
 struct StoredMessage
 {

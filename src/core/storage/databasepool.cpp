@@ -77,14 +77,6 @@ void fulfil(QPromise<SqlOutcome> &promise, SqlOutcome outcome)
     promise.finish();
 }
 
-QFuture<SqlOutcome> failedFuture(SqlError::Kind kind, const QString &message)
-{
-    auto promise = startedPromise();
-    QFuture<SqlOutcome> future = promise->future();
-    fulfil(*promise, SqlOutcome::failure(kind, message));
-    return future;
-}
-
 // One attempt, or two when the link broke and the job may run again.
 SqlOutcome execute(SqlConnection &connection, const DatabasePool::Job &job, bool inTransaction,
                    DatabasePool::Retry retry)
@@ -249,7 +241,8 @@ QFuture<SqlOutcome> DatabasePool::run(Job job, bool inTransaction, Retry retry)
     {
         std::lock_guard lock(m_shared->mutex);
         if (m_shared->stopping)
-            return failedFuture(SqlError::Kind::Closed, u"the database pool was closed"_s);
+            return QtFuture::makeReadyFuture(
+                SqlOutcome::failure(SqlError::Kind::Closed, u"the database pool was closed"_s));
         id = pending.id = m_shared->nextId++;
         m_shared->queue.push_back(std::move(pending));
         const qsizetype free = m_shared->idleThreads - qsizetype(m_shared->queue.size());

@@ -50,12 +50,9 @@ QFuture<SqlOutcome> Store::open(int version)
         const QString folder = QFileInfo(target.sqlitePath).absolutePath();
         if (!QDir().mkpath(folder)) {
             m_error = u"cannot create the folder %1 for the store"_s.arg(folder);
-            QPromise<SqlOutcome> promise;
-            promise.start();
-            promise.addResult(SqlOutcome::failure(SqlError::Kind::Unavailable, m_error));
-            promise.finish();
             Q_EMIT opened(false);
-            return promise.future();
+            return QtFuture::makeReadyFuture(
+                SqlOutcome::failure(SqlError::Kind::Unavailable, m_error));
         }
     }
     QFuture<SqlOutcome> migrated = m_pool->run(

@@ -34,17 +34,6 @@ QVariant orNullText(const QString &text)
     return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
 }
 
-template <typename T, typename Read>
-QFuture<StoreResult<T>> mappedResult(QFuture<SqlOutcome> future, Read read)
-{
-    return future.then([read](const SqlOutcome &outcome) {
-        StoreResult<T> result;
-        result.error = outcome.error;
-        if (outcome.ok())
-            result.value = read(outcome);
-        return result;
-    });
-}
 } // namespace
 
 TelemetryStore::TelemetryStore(DatabasePool &pool, int retentionDays, QObject *parent)
@@ -145,7 +134,7 @@ QFuture<SqlError> TelemetryStore::write(QList<QVariantList> llmRows, QList<QVari
 QFuture<StoreResult<qint64>> TelemetryStore::prune(qint64 nowMs)
 {
     const qint64 cutoff = nowMs - qint64(m_retentionDays) * kDayMs;
-    return mappedResult<qint64>(
+    return storeResultOf<qint64>(
         m_pool.transaction({{u"DELETE FROM llm_calls WHERE started_ms < ?"_s, {cutoff}},
                             {u"DELETE FROM metric_rollups WHERE minute_ms < ?"_s, {cutoff}}}),
         [](const SqlOutcome &o) {
@@ -156,7 +145,7 @@ QFuture<StoreResult<qint64>> TelemetryStore::prune(qint64 nowMs)
 
 QFuture<StoreResult<QList<LlmCallRecord>>> TelemetryStore::llmCalls(qint64 sinceMs, int limit)
 {
-    return mappedResult<QList<LlmCallRecord>>(
+    return storeResultOf<QList<LlmCallRecord>>(
         m_pool.query(u"SELECT provider, model, agent, started_ms, first_token_ms, latency_ms,"
                      u" tokens_in, tokens_out, cache_hit, retries, fallback, error_kind"
                      u" FROM llm_calls WHERE started_ms >= ? ORDER BY started_ms, id LIMIT ?"_s,
@@ -187,7 +176,7 @@ QFuture<StoreResult<QList<LlmCallRecord>>> TelemetryStore::llmCalls(qint64 since
 QFuture<StoreResult<QList<MetricRollup>>> TelemetryStore::rollups(const QString &name,
                                                                   qint64 sinceMs)
 {
-    return mappedResult<QList<MetricRollup>>(
+    return storeResultOf<QList<MetricRollup>>(
         m_pool.query(u"SELECT minute_ms, avg_value, min_value, max_value FROM metric_rollups"
                      u" WHERE name = ? AND minute_ms >= ? ORDER BY minute_ms"_s,
                      {name, sinceMs}),
@@ -202,7 +191,7 @@ QFuture<StoreResult<QList<MetricRollup>>> TelemetryStore::rollups(const QString 
 
 QFuture<StoreResult<TelemetryStore::RollupsByName>> TelemetryStore::allRollups(qint64 sinceMs)
 {
-    return mappedResult<RollupsByName>(
+    return storeResultOf<RollupsByName>(
         m_pool.query(u"SELECT name, minute_ms, avg_value, min_value, max_value"
                      u" FROM metric_rollups WHERE minute_ms >= ? ORDER BY name, minute_ms"_s,
                      {sinceMs}),

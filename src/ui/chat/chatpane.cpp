@@ -263,10 +263,7 @@ void ChatPane::loadStoredList()
         this, [this](const StoreResult<QList<ConversationSummary>> &result) {
             m_stored.clear();
             for (const ConversationSummary &summary : result.value) {
-                const bool open = std::any_of(
-                    m_conversations.cbegin(), m_conversations.cend(),
-                    [&summary](const ChatConversation *c) { return c->storedId() == summary.id; });
-                if (!open)
+                if (!openConversation(summary.id))
                     m_stored.append(summary);
             }
             if (!result.ok())
@@ -278,13 +275,20 @@ void ChatPane::loadStoredList()
         });
 }
 
+ChatConversation *ChatPane::openConversation(qint64 storedId) const
+{
+    for (ChatConversation *conversation : m_conversations) {
+        if (conversation->storedId() == storedId)
+            return conversation;
+    }
+    return nullptr;
+}
+
 void ChatPane::openStored(qint64 id)
 {
-    for (ChatConversation *conversation : std::as_const(m_conversations)) {
-        if (conversation->storedId() == id) {
-            show(conversation);
-            return;
-        }
+    if (ChatConversation *open = openConversation(id)) {
+        show(open);
+        return;
     }
     if (!m_store || !m_store->isReady())
         return;
@@ -292,8 +296,7 @@ void ChatPane::openStored(qint64 id)
     store.find(id).then(this, [this, id](const StoreResult<ConversationSummary> &found) {
         if (!found.ok() || found.value.id < 0)
             return;
-        if (std::any_of(m_conversations.cbegin(), m_conversations.cend(),
-                        [id](const ChatConversation *c) { return c->storedId() == id; }))
+        if (openConversation(id))
             return; // opened meanwhile
         const ConversationSummary summary = found.value;
         ReactAgent *agent = m_catalog.create(summary.agent);

@@ -77,6 +77,8 @@ private:
     void showListMenu(const QPoint &position);
     void loadStoredList();
     void adopt(ChatConversation *conversation);
+    // The conversation open here that is stored as `storedId`, if any.
+    ChatConversation *openConversation(qint64 storedId) const;
 
     AgentCatalog &m_catalog;
     QList<ChatConversation *> m_conversations;
