@@ -1,6 +1,10 @@
+#include "config/configloader.h"
+#include "engine.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
 
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "support/testdatabase.h"
@@ -105,6 +109,31 @@ private Q_SLOTS:
         const QList<MetricRollup> again = awaitFuture(telemetry.rollups(cpu, 0)).value;
         QCOMPARE(again.size(), 2);
         QCOMPARE(again[1].average, 7.0);
+    }
+
+    // history.retention_days reaches the engine's telemetry store, which prunes by it.
+    void theEnginePrunesByTheConfiguredRetention()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        if (backend != DatabaseBackend::Sqlite)
+            QSKIP("the wiring is the same for both");
+        QTemporaryDir folder;
+        const ConfigLoadResult loaded = ConfigLoader::parse(
+            u"{\"history\": {\"retention_days\": 2}, \"performance\": {\"database\": "
+            u"{\"url\": \"sqlite://%1\"}}}"_s.arg(folder.filePath(u"store.db"_s))
+                .toUtf8(),
+            u"test.json"_s, QProcessEnvironment());
+        QVERIFY(loaded.isValid());
+        Engine engine(loaded.config);
+        QSignalSpy opened(engine.store(), &Store::opened);
+        engine.openStore();
+        QVERIFY(!opened.isEmpty() || opened.wait(30000));
+        QVERIFY(engine.telemetry());
+        QCOMPARE(engine.telemetry()->retentionDays(), 2);
+        engine.telemetry()->addSample(u"x"_s, kNoon - 3 * kDay, 1);
+        engine.telemetry()->addSample(u"x"_s, kNoon - kDay, 2);
+        QCOMPARE(awaitFuture(engine.telemetry()->flush()).kind, SqlError::Kind::None);
+        QCOMPARE(awaitFuture(engine.telemetry()->prune(kNoon)).value, 1);
     }
 
     void oldRowsArePruned()

@@ -47,6 +47,7 @@ public:
     using RollupsByName = QHash<QString, QList<MetricRollup>>;
     QFuture<StoreResult<RollupsByName>> allRollups(qint64 sinceMs);
 
+    int retentionDays() const { return m_retentionDays; }
     int pendingRows() const { return int(m_llmRows.size() + m_metricRows.size()); }
 
 Q_SIGNALS:
