@@ -117,10 +117,10 @@ private Q_SLOTS:
                  QStringList{QStringLiteral(".dnsCacheTtl")});
         QCOMPARE(targets.values(QStringLiteral("max_workers")),
                  QStringList{QStringLiteral(".computeMaxWorkers")});
-        QVERIFY(isRead(QStringLiteral(".sampleIntervalMs"))); // by the engine
-        QVERIFY(isRead(QStringLiteral(".requestTimeout")));   // passed on to providers
-        QVERIFY(!isRead(QStringLiteral(".dnsCacheTtl")));     // not yet
-        QVERIFY(!isRead(QStringLiteral(".memoryWarningThreshold")));
+        QVERIFY(isRead(QStringLiteral(".sampleIntervalMs")));       // by the engine
+        QVERIFY(isRead(QStringLiteral(".requestTimeout")));         // passed on to providers
+        QVERIFY(!isRead(QStringLiteral(".dnsCacheTtl")));           // not yet
+        QVERIFY(isRead(QStringLiteral(".memoryWarningThreshold"))); // by the alert rules
     }
 };
 

@@ -1,5 +1,6 @@
 #include "config/configloader.h"
 #include "engine.h"
+#include "storage/alertstore.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
 
@@ -73,6 +74,59 @@ private Q_SLOTS:
         QCOMPARE(read.value[2].errorKind, u"timeout"_s);
         QCOMPARE(read.value[2].firstTokenMs, -1);
         QCOMPARE(awaitFuture(telemetry.llmCalls(kNoon + 2)).value.size(), 1);
+    }
+
+    void alertEpisodesAreKeptAndAcknowledged()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), {1, 4, 60000, 10000});
+        QVERIFY(awaitFuture(store.open()).ok());
+        AlertStore alerts(store.pool());
+        Alert cpu;
+        cpu.rule = u"cpu_percent"_s;
+        cpu.type = u"cpu_high"_s;
+        cpu.value = cpu.peak = 91;
+        cpu.threshold = 80;
+        cpu.windowSeconds = 60;
+        cpu.message = u"Process CPU 91.0 % is above 80 % (1 min average)"_s;
+        cpu.startedMs = kNoon;
+        Alert memory = cpu;
+        memory.rule = u"memory_critical"_s;
+        memory.level = AlertLevel::Critical;
+        memory.startedMs = kNoon + kMinute;
+        QCOMPARE(awaitFuture(alerts.recordFired(cpu)).kind, SqlError::Kind::None);
+        QCOMPARE(awaitFuture(alerts.recordFired(memory)).kind, SqlError::Kind::None);
+        cpu.peak = 97;
+        cpu.endedMs = kNoon + 5 * kMinute;
+        QCOMPARE(awaitFuture(alerts.recordResolved(cpu)).kind, SqlError::Kind::None);
+        QCOMPARE(awaitFuture(alerts.recordAcknowledged(cpu.rule, cpu.startedMs, kNoon + 10)).kind,
+                 SqlError::Kind::None);
+
+        StoreResult<QList<Alert>> read = awaitFuture(alerts.recent(10));
+        QVERIFY2(read.ok(), qPrintable(read.error.message));
+        QCOMPARE(read.value.size(), 2);
+        const Alert &newest = read.value.first();
+        QCOMPARE(newest.rule, memory.rule);
+        QCOMPARE(newest.level, AlertLevel::Critical);
+        QVERIFY(newest.isActive());
+        const Alert &past = read.value.last();
+        QCOMPARE(past.type, cpu.type);
+        QCOMPARE(past.message, cpu.message);
+        QCOMPARE(past.value, 91.0);
+        QCOMPARE(past.peak, 97.0);
+        QCOMPARE(past.threshold, 80.0);
+        QCOMPARE(past.windowSeconds, 60.0);
+        QCOMPARE(past.endedMs, cpu.endedMs);
+        QCOMPARE(past.acknowledgedMs, kNoon + 10);
+
+        // A run that ended with an alert active leaves it to the next to close.
+        QCOMPARE(awaitFuture(alerts.closeOrphans(kNoon + kDay)).kind, SqlError::Kind::None);
+        read = awaitFuture(alerts.recent(10));
+        QCOMPARE(read.value.first().endedMs, kNoon + kDay);
+        const StoreResult<qint64> pruned = awaitFuture(alerts.pruneEndedBefore(kNoon + kDay));
+        QCOMPARE(pruned.value, 1); // the CPU alert; the memory one ended at the cutoff
+        QCOMPARE(awaitFuture(alerts.recent(10)).value.size(), 1);
     }
 
     void samplesRollUpPerMinute()

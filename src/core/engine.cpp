@@ -1,17 +1,20 @@
 #include "engine.h"
 
-#include "storage/store.h"
-
-#include "storage/telemetrystore.h"
-#include "telemetry/metricnames.h"
-#include <QDateTime>
-
 #include "agent/agentcatalog.h"
 #include "compute/computepool.h"
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
+#include "monitor/alertengine.h"
+#include "monitor/alerthandlers.h"
+#include "monitor/desktopnotifier.h"
 #include "net/httppool.h"
+#include "storage/alertstore.h"
+#include "storage/store.h"
+#include "storage/telemetrystore.h"
+#include "telemetry/metricnames.h"
+
+#include <QDateTime>
 
 namespace spoon {
 
@@ -39,7 +42,29 @@ Engine::Engine(Config config, QObject *parent)
     , m_agents(std::make_unique<AgentCatalog>(m_config, *m_router, *m_pool, *m_compute, m_registry))
     , m_demoTokensPerSecond(DemoServer::kDefaultTokensPerSecond)
     , m_store(Store::fromSettings(m_config.performance.database, &m_registry, &m_storeError))
-{}
+    , m_alerts(std::make_unique<AlertEngine>(m_registry, alertRulesFromConfig(m_config)))
+    , m_alertDispatcher(std::make_unique<AlertDispatcher>(*m_alerts, m_registry))
+{
+    addAlertHandlers();
+    connect(m_monitor.get(), &ProcessMonitor::sampled, m_alerts.get(),
+            [this] { m_alerts->evaluate(QDateTime::currentMSecsSinceEpoch()); });
+}
+
+// The seed's handlers: a log line, a desktop notification, a configured command. The
+// console's toast and Alerts view read the engine's signals themselves.
+void Engine::addAlertHandlers()
+{
+    const AlertSettings &settings = m_config.monitoring.alerts;
+    m_alertDispatcher->addHandler(std::make_unique<LogAlertHandler>());
+    if (settings.desktopNotifications) {
+        m_alertDispatcher->addHandler(
+            std::make_unique<DesktopNotificationHandler>(QDBusConnection::sessionBus()));
+    }
+    if (!settings.command.isEmpty()) {
+        m_alertDispatcher->addHandler(std::make_unique<CommandAlertHandler>(
+            settings.command, int(settings.commandTimeout * 1000.0)));
+    }
+}
 
 Engine::~Engine()
 {
@@ -64,8 +89,10 @@ void Engine::openStore()
     if (!m_store || m_store->isReady())
         return;
     connect(m_store.get(), &Store::opened, this, [this](bool ok) {
-        if (ok && !m_telemetry)
+        if (ok && !m_telemetry) {
             startTelemetry();
+            startAlertStore();
+        }
     });
     m_store->open();
 }
@@ -89,6 +116,21 @@ void Engine::startTelemetry()
                                    m_registry.gaugeValue(QByteArray(name)));
         }
     });
+}
+
+void Engine::startAlertStore()
+{
+    m_alertStore = std::make_unique<AlertStore>(m_store->pool());
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_alertStore->closeOrphans(now);
+    m_alertStore->pruneEndedBefore(now - qint64(m_config.history.retentionDays) * 86'400'000);
+    connect(m_alerts.get(), &AlertEngine::alertFired, m_alertStore.get(), &AlertStore::recordFired);
+    connect(m_alerts.get(), &AlertEngine::alertResolved, m_alertStore.get(),
+            &AlertStore::recordResolved);
+    connect(m_alerts.get(), &AlertEngine::alertAcknowledged, m_alertStore.get(),
+            [this](const Alert &alert) {
+                m_alertStore->recordAcknowledged(alert.rule, alert.startedMs, alert.acknowledgedMs);
+            });
 }
 
 bool Engine::start()

@@ -11,6 +11,9 @@
 namespace spoon {
 
 class AgentCatalog;
+class AlertDispatcher;
+class AlertEngine;
+class AlertStore;
 class ComputePool;
 class DemoServer;
 class HttpPool;
@@ -54,6 +57,10 @@ public:
     void openStore();
     // LLM calls and per-minute rollups, written once the store is open; else null.
     TelemetryStore *telemetry() { return m_telemetry.get(); }
+    // The threshold rules, evaluated on every sample once start() runs.
+    AlertEngine &alerts() { return *m_alerts; }
+    // Alert episodes, written once the store is open; else null.
+    AlertStore *alertStore() { return m_alertStore.get(); }
     // True when no provider can answer (none has a key and none needs none), so the built-in
     // demo endpoint does.
     bool usesDemoEndpoint() const;
@@ -65,6 +72,8 @@ public:
 
 private:
     void startTelemetry();
+    void startAlertStore();
+    void addAlertHandlers();
 
     Config m_config;
     MetricsRegistry m_registry;
@@ -80,6 +89,9 @@ private:
     QString m_error;
     std::unique_ptr<Store> m_store;
     std::unique_ptr<TelemetryStore> m_telemetry; // declared after the store it writes to
+    std::unique_ptr<AlertStore> m_alertStore;
+    std::unique_ptr<AlertEngine> m_alerts;
+    std::unique_ptr<AlertDispatcher> m_alertDispatcher;
     QString m_storeError;
 };
 

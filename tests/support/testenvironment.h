@@ -11,7 +11,9 @@
 
 namespace spoon::test {
 
-// Creates the temporary home and points HOME and XDG_* there; drops the engine's variables.
+// Creates the temporary home and points HOME and XDG_* there; drops the engine's variables
+// and, unless SPOON_TEST_PRIVATE_BUS=1 says dbus-run-session started a bus for this test,
+// points the D-Bus session bus at nothing.
 // The folder is removed when the process ends.
 void isolateEnvironment();
 

@@ -1,6 +1,7 @@
 #include "mcpclient.h"
 
 #include "appinfo.h"
+#include "childenvironment.h"
 #include "mcpframe.h"
 #include "printable.h"
 #include "telemetry/metricsregistry.h"
@@ -64,16 +65,7 @@ Q_SIGNALS:
 QProcessEnvironment McpClient::serverEnvironment(const QProcessEnvironment &ours,
                                                  const QMap<QString, QString> &granted)
 {
-    // What a program needs to start and speak UTF-8, no more: a tool server is code from
-    // somewhere else, and our environment holds every provider's key.
-    QProcessEnvironment env;
-    for (const QString &name : {u"PATH"_s, u"HOME"_s, u"LANG"_s}) {
-        if (ours.contains(name))
-            env.insert(name, ours.value(name));
-    }
-    for (auto it = granted.begin(); it != granted.end(); ++it)
-        env.insert(it.key(), it.value());
-    return env;
+    return minimalChildEnvironment(ours, granted);
 }
 
 McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *registry,

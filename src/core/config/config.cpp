@@ -2,6 +2,14 @@
 
 namespace spoon {
 
+QStringList alertRuleNames()
+{
+    using namespace alertrule;
+    return {QLatin1String(kMemoryPercent), QLatin1String(kCpuPercent),
+            QLatin1String(kResponseTime),  QLatin1String(kErrorRate),
+            QLatin1String(kMemoryWarning), QLatin1String(kMemoryCritical)};
+}
+
 qsizetype MonitoringConfig::historyCapacity() const
 {
     const qint64 samples = qint64(historySeconds) * 1000 / std::max(1, sampleIntervalMs);

@@ -160,11 +160,41 @@ struct AlertThresholds
     double errorRate;
 };
 
+// The alert rules by config name: the seed's four thresholds and the memory manager's levels.
+namespace alertrule {
+inline constexpr char kMemoryPercent[] = "memory_percent";
+inline constexpr char kCpuPercent[] = "cpu_percent";
+inline constexpr char kResponseTime[] = "response_time";
+inline constexpr char kErrorRate[] = "error_rate";
+inline constexpr char kMemoryWarning[] = "memory_warning";
+inline constexpr char kMemoryCritical[] = "memory_critical";
+} // namespace alertrule
+QStringList alertRuleNames();
+
+struct AlertTiming
+{
+    double window;   // seconds the value is averaged over
+    double holdFor;  // seconds the threshold must stay crossed before it fires ("for")
+    double cooldown; // seconds before the same rule fires again
+};
+
+struct AlertSettings
+{
+    AlertTiming defaults;
+    QMap<QString, AlertTiming> rules; // every rule of alertRuleNames(), defaults filled in
+    double resolveMargin;             // resolves below threshold * (1 - margin)
+    bool desktopNotifications;
+    QStringList command; // program and arguments; empty: no command handler
+    double commandTimeout;
+    AlertTiming timing(const QString &rule) const { return rules.value(rule, defaults); }
+};
+
 struct MonitoringConfig
 {
     int sampleIntervalMs;
     int historySeconds;
     AlertThresholds thresholds;
+    AlertSettings alerts;
     qsizetype historyCapacity() const;
 };
 

@@ -113,6 +113,25 @@ PerformanceConfig readPerformance(const QJsonValue &p)
     return c;
 }
 
+AlertSettings readAlertSettings(const QJsonValue &a)
+{
+    AlertSettings s;
+    s.defaults.window = a["window"_L1].toDouble();
+    s.defaults.holdFor = a["for"_L1].toDouble();
+    s.defaults.cooldown = a["cooldown"_L1].toDouble();
+    for (const QString &rule : alertRuleNames()) {
+        const QJsonValue r = a["rules"_L1][rule];
+        s.rules.insert(rule, {doubleOr(r["window"_L1], s.defaults.window),
+                              doubleOr(r["for"_L1], s.defaults.holdFor),
+                              doubleOr(r["cooldown"_L1], s.defaults.cooldown)});
+    }
+    s.resolveMargin = a["resolve_margin"_L1].toDouble();
+    s.desktopNotifications = a["desktop_notifications"_L1].toBool();
+    s.command = strings(a["command"_L1]);
+    s.commandTimeout = a["command_timeout"_L1].toDouble();
+    return s;
+}
+
 ProviderConfig readProvider(const QString &name, const QJsonValue &p,
                             const PerformanceConfig &performance)
 {
@@ -258,6 +277,7 @@ Config build(const QJsonObject &complete)
     c.monitoring.thresholds.cpuPercent = thresholds["cpu_percent"_L1].toDouble();
     c.monitoring.thresholds.responseTime = thresholds["response_time"_L1].toDouble();
     c.monitoring.thresholds.errorRate = thresholds["error_rate"_L1].toDouble();
+    c.monitoring.alerts = readAlertSettings(monitoring["alerts"_L1]);
 
     c.history.retentionDays = complete["history"_L1]["retention_days"_L1].toInt();
 

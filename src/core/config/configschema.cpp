@@ -1,5 +1,7 @@
 #include "configschema.h"
 
+#include "config.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -156,10 +158,6 @@ Node noEffectYet(Node node, QString why)
 
 namespace {
 
-// Why the keys below wait; each names the part that will read them.
-const QString kNoMemoryManager = u"the memory manager is not built yet"_s;
-const QString kNoAlerts = u"the alert engine is not built yet"_s;
-
 // The seed's production "performance" section, with its defaults, plus the HTTP pool
 // limits of its AsyncHTTPTool and the thresholds of its MemoryManager.
 Node performanceSchema()
@@ -234,13 +232,14 @@ Node performanceSchema()
                             integer(0, 0, 1024, u"CPU offload threads; 0 means one per core"_s)},
                        })},
         {u"memory"_s,
-         noEffectYet(object({
-                         {u"warning_threshold"_s,
-                          number(0.8, 0.01, 1.0, u"memory share that raises a warning"_s)},
-                         {u"critical_threshold"_s,
-                          number(0.9, 0.01, 1.0, u"memory share that forces a cleanup"_s)},
-                     }),
-                     kNoMemoryManager)},
+         object({
+             {u"warning_threshold"_s,
+              number(0.8, 0.01, 1.0,
+                     u"share of agents.memory_limit_mb that raises a warning alert"_s)},
+             {u"critical_threshold"_s,
+              number(0.9, 0.01, 1.0,
+                     u"share of agents.memory_limit_mb that raises a critical alert"_s)},
+         })},
     });
 }
 
@@ -299,6 +298,34 @@ Node agentSchema()
     });
 }
 
+// How and when the thresholds above alert. Each rule may override the timing.
+Node alertsSchema()
+{
+    auto timing = [] {
+        return object({
+            {u"window"_s, numberInherited(1, 86400, u"default monitoring.alerts.window"_s)},
+            {u"for"_s, numberInherited(0, 86400, u"default monitoring.alerts.for"_s)},
+            {u"cooldown"_s, numberInherited(0, 86400, u"default monitoring.alerts.cooldown"_s)},
+        });
+    };
+    std::vector<Field> rules;
+    for (const QString &rule : alertRuleNames())
+        rules.push_back({rule, timing()});
+    return object({
+        {u"window"_s, number(60, 1, 86400, u"seconds each rule averages its value over"_s)},
+        {u"for"_s, number(0, 0, 86400, u"seconds a crossed threshold must hold before it fires"_s)},
+        {u"cooldown"_s, number(300, 0, 86400, u"seconds before the same rule fires again"_s)},
+        {u"resolve_margin"_s,
+         number(0.1, 0, 0.9, u"share below the threshold at which an alert resolves"_s)},
+        {u"desktop_notifications"_s,
+         boolean(true, u"also notify through the desktop's notification service"_s)},
+        {u"command"_s,
+         stringList(u"program and arguments run for each alert, the alert as JSON on stdin"_s)},
+        {u"command_timeout"_s, number(10, 0.1, 600, u"seconds the alert command may run"_s)},
+        {u"rules"_s, object(std::move(rules), u"timing per rule"_s)},
+    });
+}
+
 Node monitoringSchema()
 {
     return object({
@@ -307,14 +334,13 @@ Node monitoringSchema()
         {u"history_seconds"_s,
          integer(86400, 60, 7 * 86400, u"seconds of samples kept in memory"_s)},
         {u"thresholds"_s,
-         noEffectYet(
-             object({
-                 {u"memory_percent"_s, number(80, 0, 100, u"process memory % that alerts"_s)},
-                 {u"cpu_percent"_s, number(80, 0, 100000, u"process CPU % that alerts"_s)},
-                 {u"response_time"_s, number(5.0, 0, 3600, u"average LLM seconds that alert"_s)},
-                 {u"error_rate"_s, number(0.1, 0, 1, u"LLM error share that alerts"_s)},
-             }),
-             kNoAlerts)},
+         object({
+             {u"memory_percent"_s, number(80, 0, 100, u"process memory % that alerts"_s)},
+             {u"cpu_percent"_s, number(80, 0, 100000, u"process CPU % that alerts"_s)},
+             {u"response_time"_s, number(5.0, 0, 3600, u"average LLM seconds that alert"_s)},
+             {u"error_rate"_s, number(0.1, 0, 1, u"LLM error share that alerts"_s)},
+         })},
+        {u"alerts"_s, alertsSchema()},
     });
 }
 

@@ -1,5 +1,6 @@
 #include "llmstats.h"
 
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 namespace spoon {
@@ -11,7 +12,7 @@ const std::vector<double> kLatencyBuckets{0.05, 0.1, 0.25, 0.5, 0.75, 1,  1.5, 2
 
 Counter &LlmSeries::failures(LlmError::Kind kind)
 {
-    return registry.counter("spoon_llm_failures_total", "LLM requests that failed, by kind",
+    return registry.counter(metric::kLlmFailures, "LLM requests that failed, by kind",
                             {{"provider", provider},
                              {"model", model},
                              {"kind", LlmError{kind, 0, {}, -1}.kindName().toLatin1()}});
@@ -36,7 +37,7 @@ LlmSeries &LlmStats::series(const QString &provider, const QString &model)
     const MetricLabels labels{{"provider", p}, {"model", m}};
     MetricsRegistry &r = m_registry;
     auto *series = new LlmSeries{
-        r.counter("spoon_llm_requests_total", "LLM requests made (cache hits included)", labels),
+        r.counter(metric::kLlmRequests, "LLM requests made (cache hits included)", labels),
         r.counter("spoon_llm_successes_total", "LLM requests answered in full", labels),
         r.counter("spoon_llm_retries_total", "LLM request retries", labels),
         r.counter("spoon_llm_cache_hits_total", "LLM requests answered from the cache", labels),
@@ -44,7 +45,7 @@ LlmSeries &LlmStats::series(const QString &provider, const QString &model)
         r.counter("spoon_llm_completion_tokens_total", "Completion tokens received", labels),
         r.histogram("spoon_llm_time_to_first_token_seconds", "Time to the first streamed token",
                     kLatencyBuckets, labels),
-        r.histogram("spoon_llm_latency_seconds", "Time to the whole answer", kLatencyBuckets,
+        r.histogram(metric::kLlmLatencySeconds, "Time to the whole answer", kLatencyBuckets,
                     labels),
         r.gauge("spoon_llm_tokens_per_second", "Completion tokens per second, last answer", labels),
         r.gauge("spoon_llm_in_flight", "LLM requests in flight", labels),

@@ -122,9 +122,18 @@ QStringList largePayloads(DatabaseBackend backend)
         backend == DatabaseBackend::Sqlite ? u"BLOB"_s : u"BYTEA"_s)};
 }
 
+// Version 4: an alert keeps what the Alerts view and a hook show of it.
+QStringList alertDetails()
+{
+    return {u"ALTER TABLE alerts ADD COLUMN type TEXT"_s,
+            u"ALTER TABLE alerts ADD COLUMN message TEXT"_s,
+            u"ALTER TABLE alerts ADD COLUMN peak DOUBLE PRECISION"_s,
+            u"ALTER TABLE alerts ADD COLUMN window_seconds DOUBLE PRECISION"_s};
+}
+
 int latestVersion()
 {
-    return 3;
+    return 4;
 }
 
 QStringList migration(DatabaseBackend backend, int version)
@@ -136,6 +145,8 @@ QStringList migration(DatabaseBackend backend, int version)
         return telemetry(backend);
     case 3:
         return largePayloads(backend);
+    case 4:
+        return alertDetails();
     }
     return {};
 }

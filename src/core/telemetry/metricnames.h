@@ -28,6 +28,16 @@ inline constexpr char kSystemNetReceivedRate[] = "spoon_system_network_received_
 inline constexpr char kMonitorSamples[] = "spoon_monitor_samples_total";
 inline constexpr char kMonitorSampleSeconds[] = "spoon_monitor_sample_duration_seconds";
 
+// LLM calls (llm/llmstats.cpp), labelled by provider and model.
+inline constexpr char kLlmRequests[] = "spoon_llm_requests_total";
+inline constexpr char kLlmFailures[] = "spoon_llm_failures_total";
+inline constexpr char kLlmLatencySeconds[] = "spoon_llm_latency_seconds";
+
+// Alerts (monitor/alertengine.h), labelled by rule.
+inline constexpr char kAlertsFired[] = "spoon_alerts_fired_total";
+inline constexpr char kAlertsActive[] = "spoon_alerts_active";
+inline constexpr char kAlertHandlerFailures[] = "spoon_alert_handler_failures_total";
+
 // The database pool (storage/databasepool.h).
 inline constexpr char kDbConnectionsOpen[] = "spoon_db_connections_open";
 inline constexpr char kDbConnectionsInUse[] = "spoon_db_connections_in_use";

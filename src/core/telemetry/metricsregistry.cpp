@@ -294,4 +294,28 @@ QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
     return families;
 }
 
+std::vector<FamilyTotal> MetricsRegistry::totals(const std::vector<QByteArray> &names) const
+{
+    std::vector<FamilyTotal> totals(names.size());
+    QReadLocker locker(&m_lock);
+    for (const Family &family : m_families) {
+        for (size_t i = 0; i < names.size(); ++i) {
+            if (family.name != names[i])
+                continue;
+            FamilyTotal &total = totals[i];
+            for (const Series &series : family.series) {
+                total.present = true;
+                if (series.histogram) {
+                    total.value += series.histogram->sum();
+                    total.count += series.histogram->count();
+                } else {
+                    total.value += series.current();
+                    ++total.count;
+                }
+            }
+        }
+    }
+    return totals;
+}
+
 } // namespace spoon

@@ -106,6 +106,15 @@ struct MetricSample
     const Histogram *histogram = nullptr; // set for histogram families
 };
 
+// One family summed over all its label sets: counters and gauges add their values; a
+// histogram gives the sum and count of its observations.
+struct FamilyTotal
+{
+    double value = 0.0;
+    quint64 count = 0;
+    bool present = false; // some series of that name is registered
+};
+
 struct MetricFamilySnapshot
 {
     QByteArray name;
@@ -147,6 +156,9 @@ public:
     std::optional<double> value(const QByteArray &name, const MetricLabels &labels = {}) const;
 
     QList<MetricFamilySnapshot> snapshot() const;
+    // The totals of the named families, in the order asked, in one pass under one lock: the
+    // alert engine reads all its inputs this way on every sample.
+    std::vector<FamilyTotal> totals(const std::vector<QByteArray> &names) const;
 
 private:
     struct Series;

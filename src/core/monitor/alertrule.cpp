@@ -1,0 +1,133 @@
+#include "alertrule.h"
+
+#include "config/config.h"
+#include "telemetry/metricnames.h"
+
+#include <QJsonObject>
+#include <QLocale>
+
+namespace spoon {
+
+using namespace Qt::StringLiterals;
+
+QString alertLevelName(AlertLevel level)
+{
+    return level == AlertLevel::Critical ? u"critical"_s : u"warning"_s;
+}
+
+QJsonObject Alert::toJson() const
+{
+    QJsonObject json{
+        {u"id"_s, qint64(id)},
+        {u"type"_s, type},
+        {u"rule"_s, rule},
+        {u"level"_s, alertLevelName(level)},
+        {u"state"_s, isActive() ? u"firing"_s : u"resolved"_s},
+        {u"value"_s, value},
+        {u"peak"_s, peak},
+        {u"threshold"_s, threshold},
+        {u"window_seconds"_s, windowSeconds},
+        {u"message"_s, message},
+        {u"started_ms"_s, startedMs},
+    };
+    if (endedMs)
+        json.insert(u"ended_ms"_s, endedMs);
+    if (acknowledgedMs)
+        json.insert(u"acknowledged_ms"_s, acknowledgedMs);
+    return json;
+}
+
+namespace {
+
+constexpr double kMiB = 1024.0 * 1024.0;
+
+AlertRule makeRule(const Config &config, const char *name, const char *type, AlertInput input,
+                   double threshold, AlertLevel level = AlertLevel::Warning)
+{
+    const AlertTiming timing = config.monitoring.alerts.timing(QLatin1String(name));
+    AlertRule rule;
+    rule.name = QLatin1String(name);
+    rule.type = QLatin1String(type);
+    rule.level = level;
+    rule.input = std::move(input);
+    rule.threshold = threshold;
+    rule.windowMs = qint64(timing.window * 1000.0);
+    rule.holdForMs = qint64(timing.holdFor * 1000.0);
+    rule.cooldownMs = qint64(timing.cooldown * 1000.0);
+    rule.resolveMargin = config.monitoring.alerts.resolveMargin;
+    return rule;
+}
+
+QString durationText(qint64 ms)
+{
+    const QLocale c = QLocale::c();
+    if (ms < 60'000)
+        return u"%1 s"_s.arg(c.toString(ms / 1000.0, 'g', 3));
+    if (ms < 3'600'000)
+        return u"%1 min"_s.arg(c.toString(ms / 60'000.0, 'g', 3));
+    return u"%1 h"_s.arg(c.toString(ms / 3'600'000.0, 'g', 3));
+}
+
+QString number(double value, int decimals)
+{
+    return QLocale::c().toString(value, 'f', decimals);
+}
+
+} // namespace
+
+QList<AlertRule> alertRulesFromConfig(const Config &config)
+{
+    using namespace alertrule;
+    const AlertThresholds &t = config.monitoring.thresholds;
+    const double limitBytes = config.performance.agents.memoryLimitMb * kMiB;
+    const AlertInput rss{
+        AlertInput::Kind::GaugeMean, metric::kProcessResidentBytes, {}, 1.0 / limitBytes};
+    return {
+        makeRule(config, kMemoryPercent, "memory_high",
+                 {AlertInput::Kind::GaugeMean, metric::kProcessMemoryPercent, {}, 1.0},
+                 t.memoryPercent),
+        makeRule(config, kCpuPercent, "cpu_high",
+                 {AlertInput::Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0}, t.cpuPercent),
+        makeRule(config, kResponseTime, "response_time_high",
+                 {AlertInput::Kind::HistogramMean, metric::kLlmLatencySeconds, {}, 1.0},
+                 t.responseTime),
+        makeRule(config, kErrorRate, "error_rate_high",
+                 {AlertInput::Kind::CounterRatio, metric::kLlmFailures, metric::kLlmRequests, 1.0},
+                 t.errorRate),
+        makeRule(config, kMemoryWarning, "memory_warning", rss,
+                 config.performance.memoryWarningThreshold),
+        makeRule(config, kMemoryCritical, "memory_critical", rss,
+                 config.performance.memoryCriticalThreshold, AlertLevel::Critical),
+    };
+}
+
+QString alertMessage(const AlertRule &rule, double value)
+{
+    using namespace alertrule;
+    const QString over = durationText(rule.windowMs);
+    const QString averaged = rule.input.kind == AlertInput::Kind::GaugeMean
+                                 ? u" (%1 average)"_s.arg(over)
+                                 : u" (over %1)"_s.arg(over);
+    QString text;
+    if (rule.name == QLatin1String(kMemoryPercent)) {
+        text =
+            u"Process memory %1 % is above %2 %"_s.arg(number(value, 1), number(rule.threshold, 0));
+    } else if (rule.name == QLatin1String(kCpuPercent)) {
+        text = u"Process CPU %1 % is above %2 %"_s.arg(number(value, 1), number(rule.threshold, 0));
+    } else if (rule.name == QLatin1String(kResponseTime)) {
+        text = u"Average LLM response time %1 s is above %2 s"_s.arg(number(value, 2),
+                                                                     number(rule.threshold, 2));
+    } else if (rule.name == QLatin1String(kErrorRate)) {
+        text = u"LLM error rate %1 % is above %2 %"_s.arg(number(value * 100, 1),
+                                                          number(rule.threshold * 100, 1));
+    } else {
+        const double limitMiB = rule.input.scale > 0 ? 1.0 / rule.input.scale / kMiB : 0;
+        text =
+            u"Resident memory %1 MiB is %2 % of the %3 MiB limit, above the %4 level of %5 %"_s.arg(
+                number(value * limitMiB, 0), number(value * 100, 0), number(limitMiB, 0),
+                alertLevelName(rule.level), number(rule.threshold * 100, 0));
+    }
+    return text + averaged;
+}
+
+} // namespace spoon
