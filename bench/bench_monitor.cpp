@@ -1,6 +1,10 @@
 // Monitor costs: one full /proc sample, the history's window summaries, and its memory.
+#include "config/config.h"
+#include "monitor/alertengine.h"
 #include "monitor/processsampler.h"
 #include "monitor/samplehistory.h"
+#include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
 
 #include <benchmark/benchmark.h>
 
@@ -47,6 +51,57 @@ void BM_ProcessSampleAllSources(benchmark::State &state)
         benchmark::DoNotOptimize(sampler.sample());
 }
 BENCHMARK(BM_ProcessSampleAllSources)->MinTime(1.0);
+
+// One alert tick as the engine runs it on every sample: every rule's input read from a
+// registry as full as a busy console's (process gauges, LLM series of four provider/model
+// pairs, caches, pools; about 70 families), each rule's window advanced and judged. The
+// rules are the six of the config repeated with other thresholds, 50 in all; the window is
+// a minute, so every gauge rule averages 60 points.
+void BM_AlertTick(benchmark::State &state)
+{
+    MetricsRegistry registry;
+    const char *gauges[] = {metric::kProcessCpuPercent,    metric::kSystemCpuPercent,
+                            metric::kProcessResidentBytes, metric::kProcessPeakResidentBytes,
+                            metric::kProcessSwapBytes,     metric::kProcessVirtualBytes,
+                            metric::kProcessMemoryPercent, metric::kSystemMemoryTotalBytes,
+                            metric::kProcessThreads,       metric::kProcessOpenFds};
+    for (const char *name : gauges)
+        registry.gauge(name, "g").set(42);
+    for (const char *provider : {"openai", "anthropic", "deepseek", "local"}) {
+        const MetricLabels labels{{"provider", provider}, {"model", "m"}};
+        registry.counter(metric::kLlmRequests, "r", labels).add(100);
+        registry.counter(metric::kLlmFailures, "f", {{"provider", provider}, {"kind", "http"}})
+            .add(3);
+        registry.histogram(metric::kLlmLatencySeconds, "l", {0.5, 1, 2, 5, 10}, labels)
+            .observe(1.5);
+        for (int i = 0; i < 8; ++i)
+            registry.counter("spoon_bench_other_total_" + QByteArray::number(i), "o", labels);
+    }
+    for (int i = 0; i < 20; ++i)
+        registry.gauge("spoon_bench_cache_" + QByteArray::number(i), "c").set(i);
+
+    Config config = Config::defaults();
+    const QList<AlertRule> six = alertRulesFromConfig(config);
+    QList<AlertRule> rules;
+    for (int i = 0; rules.size() < state.range(0); ++i) {
+        AlertRule rule = six[i % six.size()];
+        rule.name += QString::number(i);
+        rule.threshold *= 1.0 + i / 100.0;
+        rules.append(rule);
+    }
+    AlertEngine engine(registry, rules);
+    Counter &requests = *const_cast<Counter *>(
+        registry.findCounter(metric::kLlmRequests, {{"provider", "openai"}, {"model", "m"}}));
+    qint64 now = 1'700'000'000'000;
+    for (int i = 0; i < 120; ++i) // windows full, as after two minutes
+        engine.evaluate(now += 1000);
+    for (auto _ : state) {
+        requests.add(1);
+        engine.evaluate(now += 1000);
+    }
+    state.counters["rules"] = double(rules.size());
+}
+BENCHMARK(BM_AlertTick)->Arg(50)->Unit(benchmark::kMicrosecond);
 
 void BM_HistoryAppend(benchmark::State &state)
 {

@@ -221,7 +221,7 @@ private Q_SLOTS:
         QTest::newRow("unknown key far from any")
             << QByteArray("{\"monitoring\": {\"zzzzzzzz\": 1}}") << false
             << "test.json:1:17: warning: monitoring.zzzzzzzz: unknown key \"zzzzzzzz\" is "
-               "ignored; valid keys here: sample_interval_ms, history_seconds, thresholds";
+               "ignored; valid keys here: sample_interval_ms, history_seconds, thresholds, alerts";
         QTest::newRow("enum typo")
             << QByteArray(
                    "{\"agents\": {\"a\": {\"tools\": [{\"name\": \"fs\", \"type\": \"mpc\"}]}}}")
@@ -278,10 +278,11 @@ private Q_SLOTS:
             << QByteArray("{\"performance\": {\"tools\": {\"dns_cache_ttl\": 60}}}") << false
             << "test.json:1:28: warning: performance.tools.dns_cache_ttl: has no effect yet (Qt's "
                "own DNS cache is used); the value is checked and kept";
-        QTest::newRow("a section with no effect yet")
-            << QByteArray("{\"monitoring\": {\"thresholds\": {\"cpu_percent\": 90}}}") << false
-            << "test.json:1:17: warning: monitoring.thresholds: has no effect yet (the alert "
-               "engine is not built yet); the value is checked and kept";
+        QTest::newRow("an alert rule's name misspelt")
+            << QByteArray("{\"monitoring\": {\"alerts\": {\"rules\": {\"cpu_precent\": {}}}}}")
+            << false
+            << "test.json:1:38: warning: monitoring.alerts.rules.cpu_precent: unknown key "
+               "\"cpu_precent\" is ignored; did you mean \"cpu_percent\"?";
         QTest::newRow("duplicate key")
             << QByteArray("{\"default_agent\": \"react\",\n\"default_agent\": \"react\"}") << false
             << "test.json:2:1: warning: default_agent: key appears twice; the last value is used";

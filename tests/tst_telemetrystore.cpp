@@ -120,13 +120,21 @@ private Q_SLOTS:
         QCOMPARE(past.endedMs, cpu.endedMs);
         QCOMPARE(past.acknowledgedMs, kNoon + 10);
 
-        // A run that ended with an alert active leaves it to the next to close.
-        QCOMPARE(awaitFuture(alerts.closeOrphans(kNoon + kDay)).kind, SqlError::Kind::None);
-        read = awaitFuture(alerts.recent(10));
-        QCOMPARE(read.value.first().endedMs, kNoon + kDay);
+        // A run that ended with an alert active leaves it to the next to close; this run's
+        // own active alerts stay active.
+        Alert thisRun = cpu;
+        thisRun.startedMs = kNoon + kDay + 1;
+        thisRun.endedMs = 0;
+        QCOMPARE(awaitFuture(alerts.recordFired(thisRun)).kind, SqlError::Kind::None);
+        AlertStore nextRun(store.pool());
+        QCOMPARE(awaitFuture(nextRun.closeOrphans(kNoon + kDay)).kind, SqlError::Kind::None);
+        read = awaitFuture(nextRun.recent(10));
+        QCOMPARE(read.value.size(), 3);
+        QVERIFY(read.value.first().isActive());
+        QCOMPARE(read.value.at(1).endedMs, kNoon + kDay);
         const StoreResult<qint64> pruned = awaitFuture(alerts.pruneEndedBefore(kNoon + kDay));
         QCOMPARE(pruned.value, 1); // the CPU alert; the memory one ended at the cutoff
-        QCOMPARE(awaitFuture(alerts.recent(10)).value.size(), 1);
+        QCOMPARE(awaitFuture(alerts.recent(10)).value.size(), 2);
     }
 
     void samplesRollUpPerMinute()

@@ -24,6 +24,84 @@
     </message>
 </context>
 <context>
+    <name>spoon::AlertToast</name>
+    <message>
+        <source>View alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Critical alert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::AlertsView</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>No alerts. %n rules are watched on every sample.</source>
+        <translation><numerusform>No alerts. %n rules are watched on every sample.</numerusform><numerusform>No alerts. %n rules are watched on every sample.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation><numerusform>%n active</numerusform><numerusform>%n active</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the list</source>
+        <translation><numerusform>%n in the list</numerusform><numerusform>%n in the list</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>spoon::ChatConversation</name>
     <message>
         <source>Ready</source>
@@ -234,6 +312,25 @@ Result
         <translation><numerusform>%1
 %n message, agent %2</numerusform><numerusform>%1
 %n messages, agent %2</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>spoon::CommandAlertHandler</name>
+    <message>
+        <source>%1 alert commands still running; skipped the alert %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 ran longer than %2 s and was stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 exited with %2%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -596,6 +693,25 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::DesktopNotificationHandler</name>
+    <message>
+        <source>no D-Bus session bus, so no desktop notifications: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spoon Console: critical alert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spoon Console: alert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the notification service refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::Engine</name>
     <message>
         <source>the demo endpoint cannot listen on 127.0.0.1: %1</source>
@@ -823,6 +939,18 @@ Result
     </message>
     <message>
         <source>Last 7 days (from the store)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -24,6 +24,92 @@
     </message>
 </context>
 <context>
+    <name>spoon::AlertToast</name>
+    <message>
+        <source>View alerts</source>
+        <translation>查看告警</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Dismiss alert</source>
+        <translation>关闭告警</translation>
+    </message>
+    <message>
+        <source>Critical alert</source>
+        <translation>严重告警</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>另有 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>spoon::AlertsView</name>
+    <message>
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>进行中</translation>
+    </message>
+    <message numerus="yes">
+        <source>No alerts. %n rules are watched on every sample.</source>
+        <translation>
+            <numerusform>没有告警。每次采样都会检查 %n 条规则。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active</source>
+        <translation>
+            <numerusform>%n 条进行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in the list</source>
+        <translation>
+            <numerusform>列表中共 %n 条</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spoon::ChatConversation</name>
     <message>
         <source>Ready</source>
@@ -242,6 +328,25 @@ Result
             <numerusform>%1
 %n 条消息，智能体 %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>spoon::CommandAlertHandler</name>
+    <message>
+        <source>%1 alert commands still running; skipped the alert %2</source>
+        <translation>仍有 %1 个告警命令在运行；已跳过告警 %2</translation>
+    </message>
+    <message>
+        <source>%1 ran longer than %2 s and was stopped</source>
+        <translation>%1 运行超过 %2 秒，已被终止</translation>
+    </message>
+    <message>
+        <source>%1 exited with %2%3</source>
+        <translation>%1 退出，状态 %2%3</translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -604,6 +709,25 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::DesktopNotificationHandler</name>
+    <message>
+        <source>no D-Bus session bus, so no desktop notifications: %1</source>
+        <translation>没有 D-Bus 会话总线，因此没有桌面通知：%1</translation>
+    </message>
+    <message>
+        <source>Spoon Console: critical alert</source>
+        <translation>Spoon Console：严重告警</translation>
+    </message>
+    <message>
+        <source>Spoon Console: alert</source>
+        <translation>Spoon Console：告警</translation>
+    </message>
+    <message>
+        <source>the notification service refused: %1</source>
+        <translation>通知服务拒绝了请求：%1</translation>
+    </message>
+</context>
+<context>
     <name>spoon::Engine</name>
     <message>
         <source>the demo endpoint cannot listen on 127.0.0.1: %1</source>
@@ -836,6 +960,18 @@ Result
     <message>
         <source>Last 7 days (from the store)</source>
         <translation>最近 7 天（来自存储）</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>告警 (%1)</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,7 @@ Engine::Engine(Config config, QObject *parent)
     , m_alerts(std::make_unique<AlertEngine>(m_registry, alertRulesFromConfig(m_config)))
     , m_alertDispatcher(std::make_unique<AlertDispatcher>(*m_alerts, m_registry))
 {
+    m_startedMs = QDateTime::currentMSecsSinceEpoch();
     addAlertHandlers();
     connect(m_monitor.get(), &ProcessMonitor::sampled, m_alerts.get(),
             [this] { m_alerts->evaluate(QDateTime::currentMSecsSinceEpoch()); });
@@ -122,7 +123,7 @@ void Engine::startAlertStore()
 {
     m_alertStore = std::make_unique<AlertStore>(m_store->pool());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_alertStore->closeOrphans(now);
+    m_alertStore->closeOrphans(m_startedMs);
     m_alertStore->pruneEndedBefore(now - qint64(m_config.history.retentionDays) * 86'400'000);
     connect(m_alerts.get(), &AlertEngine::alertFired, m_alertStore.get(), &AlertStore::recordFired);
     connect(m_alerts.get(), &AlertEngine::alertResolved, m_alertStore.get(),

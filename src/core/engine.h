@@ -93,6 +93,7 @@ private:
     std::unique_ptr<AlertEngine> m_alerts;
     std::unique_ptr<AlertDispatcher> m_alertDispatcher;
     QString m_storeError;
+    qint64 m_startedMs; // alerts the store holds from before this are an earlier run's
 };
 
 } // namespace spoon

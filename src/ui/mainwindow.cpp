@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
+#include "alertsview.h"
+#include "alerttoast.h"
 #include "chat/chatpane.h"
 #include "dashboardpane.h"
 #include "elidedlabel.h"
 
 #include "appinfo.h"
 #include "engine.h"
+#include "monitor/alertengine.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
 #include "telemetry/metricnames.h"
@@ -20,7 +23,9 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace spoon {
 
@@ -36,18 +41,28 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     , m_engine(engine)
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_dashboard(new DashboardPane(engine.monitor().history(), engine.registry(), this))
+    , m_tabs(new QTabWidget(this))
 {
     setWindowTitle(tr("Spoon Console"));
     setObjectName(QStringLiteral("mainWindow"));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_chat = new ChatPane(engine.agents(), endpointDescription(), engine.usesDemoEndpoint(), this);
+    m_tabs->setObjectName(QStringLiteral("healthTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_dashboard, tr("Process"));
     m_splitter->addWidget(m_chat);
-    m_splitter->addWidget(m_dashboard);
+    m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({640, 800}); // until the saved state says otherwise
-    setCentralWidget(m_splitter);
+    // A plain container, so the toast can float over the splitter without joining it.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->addWidget(m_splitter);
+    setCentralWidget(central);
+    addAlerts();
     buildMenus();
 
     const Config &config = engine.config();
@@ -74,6 +89,27 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::addAlerts()
+{
+    m_alertsView = new AlertsView(m_engine.alerts(), m_tabs);
+    const int tab = m_tabs->addTab(m_alertsView, tr("Alerts"));
+    auto showCount = [this, tab](int active) {
+        m_tabs->setTabText(tab, active ? tr("Alerts (%1)").arg(active) : tr("Alerts"));
+    };
+    showCount(m_alertsView->activeCount());
+    connect(m_alertsView, &AlertsView::activeCountChanged, this, showCount);
+
+    m_toast = new AlertToast(centralWidget());
+    // An alert the first sample raised, before this window existed, still pops up.
+    const QList<Alert> active = m_engine.alerts().activeAlerts();
+    if (!active.isEmpty())
+        QTimer::singleShot(0, m_toast,
+                           [this, alert = active.first()] { m_toast->showAlert(alert); });
+    connect(&m_engine.alerts(), &AlertEngine::alertFired, m_toast, &AlertToast::showAlert);
+    connect(m_toast, &AlertToast::viewRequested, this,
+            [this] { m_tabs->setCurrentWidget(m_alertsView); });
+}
 
 // The database pool's figures from the registry, one line each.
 QString MainWindow::storeFigures() const
@@ -125,6 +161,13 @@ void MainWindow::addStoreStatus()
         return;
     }
     m_chat->setStore(store);
+    // Earlier runs' alerts, once the store is open (the engine opens its alert table first).
+    if (m_engine.alertStore())
+        m_alertsView->setStore(m_engine.alertStore());
+    connect(store, &Store::opened, m_alertsView, [this](bool ok) {
+        if (ok && m_engine.alertStore())
+            m_alertsView->setStore(m_engine.alertStore());
+    });
     // The dashboard's week comes from the store's minute rollups, once it is open.
     if (m_engine.telemetry())
         m_dashboard->setRollupSource(m_engine.telemetry());

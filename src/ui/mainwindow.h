@@ -3,15 +3,19 @@
 #include <QMainWindow>
 
 class QSplitter;
+class QTabWidget;
 
 namespace spoon {
 
+class AlertToast;
+class AlertsView;
 class ChatPane;
 class DashboardPane;
 class Engine;
 
-// The console's window: the chat pane on the left, the engine's live health on the right.
-// Geometry, splitter and the dashboard's time window persist in ui-state.ini.
+// The console's window: the chat pane on the left, the engine's live health on the right in
+// tabs (Process, Alerts), and a toast over both when an alert fires. Geometry, splitter and
+// the dashboard's time window persist in ui-state.ini.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -21,6 +25,9 @@ public:
 
     DashboardPane *dashboard() const { return m_dashboard; }
     ChatPane *chat() const { return m_chat; }
+    AlertsView *alertsView() const { return m_alertsView; }
+    AlertToast *alertToast() const { return m_toast; }
+    QTabWidget *healthTabs() const { return m_tabs; }
     void saveState() const;
 
 protected:
@@ -31,12 +38,16 @@ private:
     QString storeFigures() const;
     void restoreState();
     void buildMenus();
+    void addAlerts();
     QString endpointDescription() const;
 
     Engine &m_engine;
     QSplitter *m_splitter;
     DashboardPane *m_dashboard;
+    QTabWidget *m_tabs;
     ChatPane *m_chat = nullptr;
+    AlertsView *m_alertsView = nullptr;
+    AlertToast *m_toast = nullptr;
 };
 
 } // namespace spoon

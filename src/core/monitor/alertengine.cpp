@@ -56,6 +56,7 @@ void AlertEngine::evaluate(qint64 nowMs)
         state.value = windowValue(rule, state, nowMs, a, b, present);
         advance(rule, state, nowMs);
     }
+    Q_EMIT evaluated();
 }
 
 // The rule's value over its window: the mean of a gauge, or the ratio of two increases.

@@ -56,6 +56,8 @@ Q_SIGNALS:
     void alertFired(const spoon::Alert &alert);
     void alertResolved(const spoon::Alert &alert);
     void alertAcknowledged(const spoon::Alert &alert);
+    // After every tick, for views of the rules' current values.
+    void evaluated();
 
 private:
     struct Point

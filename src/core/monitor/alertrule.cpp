@@ -73,6 +73,12 @@ QString number(double value, int decimals)
     return QLocale::c().toString(value, 'f', decimals);
 }
 
+// A threshold as the config gave it: 80, 5, 0.01.
+QString thresholdText(double value)
+{
+    return QLocale::c().toString(value, 'g', 6);
+}
+
 } // namespace
 
 QList<AlertRule> alertRulesFromConfig(const Config &config)
@@ -110,22 +116,23 @@ QString alertMessage(const AlertRule &rule, double value)
                                  : u" (over %1)"_s.arg(over);
     QString text;
     if (rule.name == QLatin1String(kMemoryPercent)) {
-        text =
-            u"Process memory %1 % is above %2 %"_s.arg(number(value, 1), number(rule.threshold, 0));
+        text = u"Process memory %1 % is above %2 %"_s.arg(number(value, 1),
+                                                          thresholdText(rule.threshold));
     } else if (rule.name == QLatin1String(kCpuPercent)) {
-        text = u"Process CPU %1 % is above %2 %"_s.arg(number(value, 1), number(rule.threshold, 0));
+        text = u"Process CPU %1 % is above %2 %"_s.arg(number(value, 1),
+                                                       thresholdText(rule.threshold));
     } else if (rule.name == QLatin1String(kResponseTime)) {
         text = u"Average LLM response time %1 s is above %2 s"_s.arg(number(value, 2),
-                                                                     number(rule.threshold, 2));
+                                                                     thresholdText(rule.threshold));
     } else if (rule.name == QLatin1String(kErrorRate)) {
         text = u"LLM error rate %1 % is above %2 %"_s.arg(number(value * 100, 1),
-                                                          number(rule.threshold * 100, 1));
+                                                          thresholdText(rule.threshold * 100));
     } else {
         const double limitMiB = rule.input.scale > 0 ? 1.0 / rule.input.scale / kMiB : 0;
         text =
             u"Resident memory %1 MiB is %2 % of the %3 MiB limit, above the %4 level of %5 %"_s.arg(
                 number(value * limitMiB, 0), number(value * 100, 0), number(limitMiB, 0),
-                alertLevelName(rule.level), number(rule.threshold * 100, 0));
+                alertLevelName(rule.level), thresholdText(rule.threshold * 100));
     }
     return text + averaged;
 }

@@ -42,36 +42,46 @@ QFuture<SqlError> AlertStore::recordAcknowledged(const QString &rule, qint64 sta
 
 QFuture<StoreResult<QList<Alert>>> AlertStore::recent(int limit)
 {
-    return storeResultOf<QList<Alert>>(
-        m_pool.query(u"SELECT rule, type, level, value, peak, threshold, window_seconds, message,"
-                     u" started_ms, ended_ms, acknowledged_ms FROM alerts"
-                     u" ORDER BY started_ms DESC, id DESC LIMIT ?"_s,
-                     {limit}),
-        [](const SqlOutcome &o) {
-            QList<Alert> alerts;
-            for (const QVariantList &row : o.results.first().rows) {
-                Alert a;
-                a.rule = row.at(0).toString();
-                a.type = row.at(1).toString();
-                a.level = row.at(2).toString() == "critical"_L1 ? AlertLevel::Critical
-                                                                : AlertLevel::Warning;
-                a.value = row.at(3).toDouble();
-                a.peak = row.at(4).isNull() ? a.value : row.at(4).toDouble();
-                a.threshold = row.at(5).toDouble();
-                a.windowSeconds = row.at(6).toDouble();
-                a.message = row.at(7).toString();
-                a.startedMs = row.at(8).toLongLong();
-                a.endedMs = row.at(9).toLongLong();
-                a.acknowledgedMs = row.at(10).toLongLong();
-                alerts.append(a);
-            }
-            return alerts;
-        });
+    QList<SqlStatement> statements;
+    if (m_runStartedMs)
+        statements << closeOrphansStatement();
+    statements << SqlStatement{u"SELECT rule, type, level, value, peak, threshold, window_seconds,"
+                               u" message, started_ms, ended_ms, acknowledged_ms FROM alerts"
+                               u" ORDER BY started_ms DESC, id DESC LIMIT ?"_s,
+                               {limit}};
+    return storeResultOf<QList<Alert>>(m_pool.transaction(statements), [](const SqlOutcome &o) {
+        QList<Alert> alerts;
+        for (const QVariantList &row : o.results.last().rows) {
+            Alert a;
+            a.rule = row.at(0).toString();
+            a.type = row.at(1).toString();
+            a.level =
+                row.at(2).toString() == "critical"_L1 ? AlertLevel::Critical : AlertLevel::Warning;
+            a.value = row.at(3).toDouble();
+            a.peak = row.at(4).isNull() ? a.value : row.at(4).toDouble();
+            a.threshold = row.at(5).toDouble();
+            a.windowSeconds = row.at(6).toDouble();
+            a.message = row.at(7).toString();
+            a.startedMs = row.at(8).toLongLong();
+            a.endedMs = row.at(9).toLongLong();
+            a.acknowledgedMs = row.at(10).toLongLong();
+            alerts.append(a);
+        }
+        return alerts;
+    });
 }
 
-QFuture<SqlError> AlertStore::closeOrphans(qint64 nowMs)
+SqlStatement AlertStore::closeOrphansStatement() const
 {
-    return write(u"UPDATE alerts SET ended_ms = ? WHERE ended_ms IS NULL"_s, {nowMs});
+    return {u"UPDATE alerts SET ended_ms = ? WHERE ended_ms IS NULL AND started_ms < ?"_s,
+            {m_runStartedMs, m_runStartedMs}};
+}
+
+QFuture<SqlError> AlertStore::closeOrphans(qint64 runStartedMs)
+{
+    m_runStartedMs = runStartedMs;
+    const SqlStatement statement = closeOrphansStatement();
+    return write(statement.sql, statement.args);
 }
 
 QFuture<StoreResult<qint64>> AlertStore::pruneEndedBefore(qint64 cutoffMs)

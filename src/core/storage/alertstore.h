@@ -24,8 +24,9 @@ public:
                                          qint64 acknowledgedMs);
     // Newest first. The alerts' `id` is 0: they belong to no run's engine.
     QFuture<StoreResult<QList<Alert>>> recent(int limit);
-    // Alerts a run left active when it ended (it quit or crashed) end now.
-    QFuture<SqlError> closeOrphans(qint64 nowMs);
+    // Alerts an earlier run left active when it ended (it quit or crashed) end at this run's
+    // start; recent() applies the same in its own transaction, so it never reads them active.
+    QFuture<SqlError> closeOrphans(qint64 runStartedMs);
     // Deletes alerts that ended before the cutoff; the outcome counts them.
     QFuture<StoreResult<qint64>> pruneEndedBefore(qint64 cutoffMs);
 
@@ -35,7 +36,10 @@ Q_SIGNALS:
 private:
     QFuture<SqlError> write(const QString &sql, const QVariantList &args);
 
+    SqlStatement closeOrphansStatement() const;
+
     DatabasePool &m_pool;
+    qint64 m_runStartedMs = 0; // 0 until closeOrphans()
 };
 
 } // namespace spoon

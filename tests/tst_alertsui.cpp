@@ -1,0 +1,223 @@
+// What a person sees of an alert, offscreen: the toast over the window, the Alerts tab with
+// its count, acknowledging, and earlier runs' alerts read back from the store.
+#include "alertsview.h"
+#include "alerttoast.h"
+#include "dashboardpane.h"
+#include "engine.h"
+#include "mainwindow.h"
+#include "monitor/alertengine.h"
+#include "storage/alertstore.h"
+#include "storage/store.h"
+
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "support/testenvironment.h"
+
+using namespace spoon;
+
+namespace {
+
+// Memory above 0 % alerts at once; nothing else can fire. Its own store file.
+Config alertingConfig(const QTemporaryDir &folder)
+{
+    Config config = Config::defaults();
+    config.monitoring.thresholds.memoryPercent = 0;
+    config.monitoring.thresholds.cpuPercent = 100000;
+    config.performance.memoryWarningThreshold = 1.0;
+    config.performance.memoryCriticalThreshold = 1.0;
+    config.performance.database.url =
+        QStringLiteral("sqlite://") + folder.filePath(QStringLiteral("alerts.db"));
+    return config;
+}
+
+bool waitForStore(Engine &engine)
+{
+    Store *store = engine.store();
+    if (!store)
+        return false;
+    if (!store->isReady()) {
+        QSignalSpy opened(store, &Store::opened);
+        if (!opened.wait(30'000))
+            return false;
+    }
+    return engine.alertStore() != nullptr;
+}
+
+} // namespace
+
+class TestAlertsUi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aFiredAlertPopsUpAToastOverTheWindow()
+    {
+        QTemporaryDir folder;
+        Engine engine(alertingConfig(folder));
+        MainWindow window(engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        AlertToast *toast = window.alertToast();
+        QVERIFY(!toast->isVisible());
+        QSignalSpy fired(&engine.alerts(), &AlertEngine::alertFired);
+
+        engine.monitor().sampleNow();
+        QCOMPARE(fired.size(), 1);
+        const Alert alert = fired.first().first().value<Alert>();
+        QVERIFY(toast->isVisible());
+        QCOMPARE(toast->title(), QStringLiteral("Alert"));
+        QCOMPARE(toast->text(), alert.message);
+        // Inside the window's central area, at its bottom right, above the charts.
+        const QRect area = window.centralWidget()->rect();
+        QVERIFY(area.contains(toast->geometry()));
+        QVERIFY(toast->geometry().center().x() > area.center().x());
+        QVERIFY(toast->geometry().center().y() > area.center().y());
+
+        QTabWidget *tabs = window.healthTabs();
+        const int alertsTab = tabs->indexOf(window.alertsView());
+        QCOMPARE(tabs->tabText(alertsTab), QStringLiteral("Alerts (1)"));
+        QCOMPARE(tabs->currentIndex(), tabs->indexOf(window.dashboard()));
+
+        // "View alerts" opens the tab and hides the toast.
+        QPushButton *view = toast->findChild<QPushButton *>();
+        for (QPushButton *button : toast->findChildren<QPushButton *>()) {
+            if (button->text() == QStringLiteral("View alerts"))
+                view = button;
+        }
+        QTest::mouseClick(view, Qt::LeftButton);
+        QCOMPARE(tabs->currentWidget(), window.alertsView());
+        QVERIFY(!toast->isVisible());
+    }
+
+    void anAlertRaisedBeforeTheWindowOpenedStillPopsUp()
+    {
+        QTemporaryDir folder;
+        Engine engine(alertingConfig(folder));
+        engine.monitor().sampleNow(); // the first sample, as Engine::start() takes it
+        QCOMPARE(engine.alerts().activeAlerts().size(), 1);
+        MainWindow window(engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_VERIFY(window.alertToast()->isVisible());
+        QCOMPARE(window.alertToast()->text(), engine.alerts().activeAlerts().first().message);
+        QCOMPARE(window.alertsView()->activeCount(), 1);
+    }
+
+    void theToastKeepsCountAndStaysInsideANarrowWindow()
+    {
+        QWidget parent;
+        parent.resize(300, 400); // narrower than the toast's preferred width
+        AlertToast toast(&parent);
+        parent.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&parent));
+        Alert alert;
+        alert.message = QStringLiteral("Process CPU 91.0 % is above 80 % (1 min average)");
+        toast.showAlert(alert);
+        alert.level = AlertLevel::Critical;
+        alert.message = QStringLiteral("Resident memory 480 MiB is 94 % of the 512 MiB limit");
+        toast.showAlert(alert);
+        QCOMPARE(toast.unseenCount(), 2);
+        QCOMPARE(toast.title(), QStringLiteral("Critical alert"));
+        QCOMPARE(toast.text(), alert.message);
+        QVERIFY(parent.rect().contains(toast.geometry()));
+        parent.resize(900, 400);
+        QTRY_VERIFY(toast.geometry().right() > 600); // follows the parent's right edge
+        QVERIFY(parent.rect().contains(toast.geometry()));
+    }
+
+    void anAlertIsListedAcknowledgedAndResolved()
+    {
+        QTemporaryDir folder;
+        Engine engine(alertingConfig(folder));
+        AlertsView view(engine.alerts());
+        QSignalSpy counted(&view, &AlertsView::activeCountChanged);
+        engine.monitor().sampleNow();
+        QCOMPARE(view.activeCount(), 1);
+        QCOMPARE(counted.last().first().toInt(), 1);
+        QTreeWidget *list = view.list();
+        QCOMPARE(list->topLevelItemCount(), 1);
+        QCOMPARE(list->topLevelItem(0)->text(1), view.alerts().first().message);
+        QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("active"));
+
+        QVERIFY(!view.acknowledgeSelected()); // nothing selected
+        list->setCurrentItem(list->topLevelItem(0));
+        QVERIFY(view.acknowledgeSelected());
+        QVERIFY(view.alerts().first().acknowledgedMs > 0);
+        QVERIFY(engine.alerts().activeAlerts().first().acknowledgedMs > 0);
+        QVERIFY(!list->topLevelItem(0)->text(4).isEmpty());
+        QVERIFY(!view.acknowledgeSelected()); // once
+    }
+
+    void theRulesShowTheirValueNow()
+    {
+        QTemporaryDir folder;
+        Engine engine(alertingConfig(folder));
+        AlertsView view(engine.alerts());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        engine.monitor().sampleNow();
+        QTreeWidget *rules = view.rules();
+        QCOMPARE(rules->topLevelItemCount(), engine.alerts().rules().size());
+        auto row = [&](const QString &name) -> QTreeWidgetItem * {
+            for (int i = 0; i < rules->topLevelItemCount(); ++i) {
+                if (rules->topLevelItem(i)->text(0) == name)
+                    return rules->topLevelItem(i);
+            }
+            return nullptr;
+        };
+        QTreeWidgetItem *memory = row(QStringLiteral("memory_percent"));
+        QVERIFY(memory);
+        QCOMPARE(memory->text(4), QStringLiteral("firing"));
+        QVERIFY(!memory->text(1).isEmpty() && memory->text(1) != QStringLiteral("no data"));
+        QTreeWidgetItem *latency = row(QStringLiteral("response_time"));
+        QVERIFY(latency);
+        QCOMPARE(latency->text(1), QStringLiteral("no data")); // no LLM call yet
+        QCOMPARE(latency->text(4), QStringLiteral("clear"));
+    }
+
+    void earlierRunsAlertsComeBackFromTheStore()
+    {
+        QTemporaryDir folder;
+        QString message;
+        {
+            Engine engine(alertingConfig(folder));
+            engine.openStore();
+            QVERIFY(waitForStore(engine));
+            QSignalSpy fired(&engine.alerts(), &AlertEngine::alertFired);
+            engine.monitor().sampleNow();
+            QCOMPARE(fired.size(), 1);
+            message = fired.first().first().value<Alert>().message;
+        } // the store writes what is queued before it closes
+
+        Config calm = alertingConfig(folder);
+        calm.monitoring.thresholds.memoryPercent = 100;
+        Engine engine(calm);
+        engine.openStore();
+        QVERIFY(waitForStore(engine));
+        AlertsView view(engine.alerts());
+        QSignalSpy loaded(&view, &AlertsView::storedAlertsLoaded);
+        view.setStore(engine.alertStore());
+        QTRY_VERIFY(!loaded.isEmpty());
+        QCOMPARE(view.alerts().size(), 1);
+        const Alert past = view.alerts().first();
+        QCOMPARE(past.message, message);
+        QVERIFY(!past.isActive()); // the run that raised it ended, so did the alert
+        QCOMPARE(view.activeCount(), 0);
+
+        // Acknowledged in the store, not in this run's engine, which never saw it.
+        view.list()->setCurrentItem(view.list()->topLevelItem(0));
+        QVERIFY(view.acknowledgeSelected());
+        StoreResult<QList<Alert>> stored;
+        QTRY_VERIFY((stored = engine.alertStore()->recent(10).result(),
+                     stored.ok() && stored.value.first().acknowledgedMs > 0));
+    }
+};
+
+SPOON_TEST_MAIN(TestAlertsUi)
+#include "tst_alertsui.moc"
