@@ -100,6 +100,105 @@
         <source>%n in the list</source>
         <translation><numerusform>%n in the list</numerusform><numerusform>%n in the list</numerusform></translation>
     </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rules, evaluated on every sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>crossed, waiting out its "for"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>firing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::CachesPanel</name>
+    <message>
+        <source>No cache yet: the LLM and tool caches appear when an agent first runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU offload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 in flight · %2 queued · %3 connections opened · %4 requests done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 workers busy · %3 queued · %4 tasks done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 open · %2 in use · %3 idle · %4 waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 jobs, p50 %2 ms, p95 %3 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hit rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hit rate, %1 hits of %2 lookups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 entries · %3 evicted · %4 expired</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatConversation</name>
@@ -840,6 +939,121 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::LlmPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First token p50 / p95 / p99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latency p50 / p95 / p99</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fallbacks taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (%1 %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation><numerusform>%n calls</numerusform><numerusform>%n calls</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from the cache</source>
+        <translation><numerusform>%n from the cache</numerusform><numerusform>%n from the cache</numerusform></translation>
+    </message>
+    <message>
+        <source>estimated cost %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No LLM call in this window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>p95 over %n answers; first token p50 / p95 / p99 %1</source>
+        <translation><numerusform>p95 over %n answers; first token p50 / p95 / p99 %1</numerusform><numerusform>p95 over %n answers; first token p50 / p95 / p99 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>No answer in this window.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::MainWindow</name>
     <message>
         <source>Spoon Console</source>
@@ -951,6 +1165,14 @@ Result
     </message>
     <message>
         <source>Alerts (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Caches and pools</source>
         <translation type="unfinished" />
     </message>
 </context>

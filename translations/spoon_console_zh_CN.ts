@@ -108,6 +108,105 @@
             <numerusform>列表中共 %n 条</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Rules, evaluated on every sample</source>
+        <translation>规则（每次采样时评估）</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>clear</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>crossed, waiting out its &quot;for&quot;</source>
+        <translation>已越过阈值，等待持续时间</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>告警中</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::CachesPanel</name>
+    <message>
+        <source>No cache yet: the LLM and tool caches appear when an agent first runs.</source>
+        <translation>尚无缓存：智能体首次运行后会出现 LLM 缓存和工具缓存。</translation>
+    </message>
+    <message>
+        <source>Caches</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation>连接池</translation>
+    </message>
+    <message>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <source>CPU offload</source>
+        <translation>CPU 卸载</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>%1 in flight · %2 queued · %3 connections opened · %4 requests done</source>
+        <translation>进行中 %1 · 排队 %2 · 已建连接 %3 · 已完成请求 %4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 workers busy · %3 queued · %4 tasks done</source>
+        <translation>%2 个工作线程中 %1 个忙碌 · 排队 %3 · 已完成任务 %4</translation>
+    </message>
+    <message>
+        <source>%1 open · %2 in use · %3 idle · %4 waiting</source>
+        <translation>打开 %1 · 使用中 %2 · 空闲 %3 · 等待 %4</translation>
+    </message>
+    <message>
+        <source>%1 jobs, p50 %2 ms, p95 %3 ms</source>
+        <translation>%1 个作业，p50 %2 毫秒，p95 %3 毫秒</translation>
+    </message>
+    <message>
+        <source>hit rate</source>
+        <translation>命中率</translation>
+    </message>
+    <message>
+        <source>hit rate, %1 hits of %2 lookups</source>
+        <translation>命中率，%2 次查找中命中 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries · %3 evicted · %4 expired</source>
+        <translation>%1/%2 条目 · 淘汰 %3 · 过期 %4</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatConversation</name>
@@ -860,6 +959,129 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::LlmPanel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>LLM calls</source>
+        <translation>LLM 调用</translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation>最近 1 分钟</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>最近 5 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Requests per minute</source>
+        <translation>每分钟请求数</translation>
+    </message>
+    <message>
+        <source>First token p50 / p95 / p99</source>
+        <translation>首个 token p50 / p95 / p99</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95 / p99</source>
+        <translation>延迟 p50 / p95 / p99</translation>
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation>每秒 token 数</translation>
+    </message>
+    <message>
+        <source>Tokens in</source>
+        <translation>输入 token</translation>
+    </message>
+    <message>
+        <source>Tokens out</source>
+        <translation>输出 token</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Fallbacks taken</source>
+        <translation>回退次数</translation>
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation>缓存命中</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>估算费用</translation>
+    </message>
+    <message>
+        <source> (%1 %)</source>
+        <translation>（%1 %）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calls</source>
+        <translation>
+            <numerusform>%n 次调用</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per minute</source>
+        <translation>每分钟 %1 次</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 次失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n from the cache</source>
+        <translation>
+            <numerusform>%n 次来自缓存</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>estimated cost %1</source>
+        <translation>估算费用 %1</translation>
+    </message>
+    <message>
+        <source>No LLM call in this window.</source>
+        <translation>此窗口内没有 LLM 调用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>p95 over %n answers; first token p50 / p95 / p99 %1</source>
+        <translation>
+            <numerusform>%n 个回答的 p95；首个 token p50 / p95 / p99 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No answer in this window.</source>
+        <translation>此窗口内没有回答。</translation>
+    </message>
+</context>
+<context>
     <name>spoon::MainWindow</name>
     <message>
         <source>Spoon Console</source>
@@ -972,6 +1194,14 @@ Result
     <message>
         <source>Alerts (%1)</source>
         <translation>告警 (%1)</translation>
+    </message>
+    <message>
+        <source>LLM</source>
+        <translation>LLM</translation>
+    </message>
+    <message>
+        <source>Caches and pools</source>
+        <translation>缓存与连接池</translation>
     </message>
 </context>
 <context>

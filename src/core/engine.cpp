@@ -5,6 +5,7 @@
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
+#include "llm/llmusage.h"
 #include "monitor/alertengine.h"
 #include "monitor/alerthandlers.h"
 #include "monitor/desktopnotifier.h"
@@ -38,6 +39,7 @@ Engine::Engine(Config config, QObject *parent)
     , m_pool(std::make_unique<HttpPool>(httpPoolLimits(m_config), &m_registry))
     , m_llmStats(std::make_unique<LlmStats>(m_registry))
     , m_router(std::make_unique<LlmRouter>(m_config, *m_pool, *m_llmStats))
+    , m_llmUsage(std::make_unique<LlmUsageTracker>(m_registry))
     , m_compute(std::make_unique<ComputePool>(m_config.performance.computeMaxWorkers, &m_registry))
     , m_agents(std::make_unique<AgentCatalog>(m_config, *m_router, *m_pool, *m_compute, m_registry))
     , m_demoTokensPerSecond(DemoServer::kDefaultTokensPerSecond)
@@ -47,8 +49,11 @@ Engine::Engine(Config config, QObject *parent)
 {
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     addAlertHandlers();
-    connect(m_monitor.get(), &ProcessMonitor::sampled, m_alerts.get(),
-            [this] { m_alerts->evaluate(QDateTime::currentMSecsSinceEpoch()); });
+    connect(m_monitor.get(), &ProcessMonitor::sampled, m_alerts.get(), [this] {
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        m_llmUsage->record(now);
+        m_alerts->evaluate(now);
+    });
 }
 
 // The seed's handlers: a log line, a desktop notification, a configured command. The

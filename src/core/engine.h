@@ -19,6 +19,7 @@ class DemoServer;
 class HttpPool;
 class LlmRouter;
 class LlmStats;
+class LlmUsageTracker;
 class Store;
 class TelemetryStore;
 
@@ -57,6 +58,8 @@ public:
     void openStore();
     // LLM calls and per-minute rollups, written once the store is open; else null.
     TelemetryStore *telemetry() { return m_telemetry.get(); }
+    // Windowed LLM figures for the LLM panel, read from the registry on every sample.
+    LlmUsageTracker &llmUsage() { return *m_llmUsage; }
     // The threshold rules, evaluated on every sample once start() runs.
     AlertEngine &alerts() { return *m_alerts; }
     // Alert episodes, written once the store is open; else null.
@@ -82,6 +85,7 @@ private:
     std::unique_ptr<HttpPool> m_pool;
     std::unique_ptr<LlmStats> m_llmStats;
     std::unique_ptr<LlmRouter> m_router;
+    std::unique_ptr<LlmUsageTracker> m_llmUsage;
     std::unique_ptr<ComputePool> m_compute;
     std::unique_ptr<AgentCatalog> m_agents;
     std::unique_ptr<DemoServer> m_demo;

@@ -2,12 +2,15 @@
 
 #include "alertsview.h"
 #include "alerttoast.h"
+#include "cachespanel.h"
 #include "chat/chatpane.h"
 #include "dashboardpane.h"
 #include "elidedlabel.h"
+#include "llmpanel.h"
 
 #include "appinfo.h"
 #include "engine.h"
+#include "llm/llmusage.h"
 #include "monitor/alertengine.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
@@ -50,6 +53,10 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("healthTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_dashboard, tr("Process"));
+    m_llmPanel = new LlmPanel(engine.llmUsage(), engine.config(), m_tabs);
+    m_tabs->addTab(m_llmPanel, tr("LLM"));
+    m_cachesPanel = new CachesPanel(engine.registry(), m_tabs);
+    m_tabs->addTab(m_cachesPanel, tr("Caches and pools"));
     m_splitter->addWidget(m_chat);
     m_splitter->addWidget(m_tabs);
     m_splitter->setStretchFactor(0, 1);

@@ -9,13 +9,15 @@ namespace spoon {
 
 class AlertToast;
 class AlertsView;
+class CachesPanel;
 class ChatPane;
 class DashboardPane;
 class Engine;
+class LlmPanel;
 
 // The console's window: the chat pane on the left, the engine's live health on the right in
-// tabs (Process, Alerts), and a toast over both when an alert fires. Geometry, splitter and
-// the dashboard's time window persist in ui-state.ini.
+// tabs (Process, LLM, Caches and pools, Alerts), and a toast over both when an alert fires.
+// Geometry, splitter and the dashboard's time window persist in ui-state.ini.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +30,8 @@ public:
     AlertsView *alertsView() const { return m_alertsView; }
     AlertToast *alertToast() const { return m_toast; }
     QTabWidget *healthTabs() const { return m_tabs; }
+    LlmPanel *llmPanel() const { return m_llmPanel; }
+    CachesPanel *cachesPanel() const { return m_cachesPanel; }
     void saveState() const;
 
 protected:
@@ -47,6 +51,8 @@ private:
     QTabWidget *m_tabs;
     ChatPane *m_chat = nullptr;
     AlertsView *m_alertsView = nullptr;
+    LlmPanel *m_llmPanel = nullptr;
+    CachesPanel *m_cachesPanel = nullptr;
     AlertToast *m_toast = nullptr;
 };
 

@@ -67,8 +67,9 @@ public:
     TtlCache(const TtlCache &) = delete;
     TtlCache &operator=(const TtlCache &) = delete;
 
-    // Registers spoon_cache_{hits,misses,evictions,expirations}_total and spoon_cache_entries
-    // with the label cache="<name>", read from this cache for as long as it lives.
+    // Registers spoon_cache_{hits,misses,evictions,expirations}_total, spoon_cache_entries and
+    // spoon_cache_capacity with the label cache="<name>", read from this cache for as long as
+    // it lives.
     void publish(MetricsRegistry &registry, const QByteArray &name)
     {
         const MetricLabels labels{{"cache", name}};
@@ -88,6 +89,10 @@ public:
             registry.gaugeFunction("spoon_cache_entries", "Entries held", labels, [this] {
                 return double(m_sizeForReaders.load(std::memory_order_relaxed));
             }));
+        const double capacity = double(m_capacity);
+        m_published.push_back(registry.gaugeFunction("spoon_cache_capacity",
+                                                     "Entries the cache holds at most", labels,
+                                                     [capacity] { return capacity; }));
     }
 
     // The value if present and fresh; counts a hit or a miss. The pointer is valid until the

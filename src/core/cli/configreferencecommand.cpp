@@ -17,6 +17,8 @@ QString defaultText(const schema::Node &node)
     const QJsonValue &value = node.defaultValue;
     switch (value.type()) {
     case QJsonValue::Undefined:
+        if (node.optional)
+            return QStringLiteral("(none)");
         return node.kind == schema::Kind::Object ? QString() : QStringLiteral("(inherited)");
     case QJsonValue::String:
         return u'"' + value.toString() + u'"';

@@ -85,6 +85,10 @@ struct ProviderConfig
     double temperature;
     double timeout;
     int retryAttempts;
+    // Per million tokens, for the LLM panel's estimated cost; negative when not given.
+    double priceInputPerMillion;
+    double priceOutputPerMillion;
+    bool hasPrice() const { return priceInputPerMillion >= 0 && priceOutputPerMillion >= 0; }
     // From performance.llm: caps on what an answer may bring.
     qint64 maxResponseBytes;
     int maxEventBytes;

@@ -151,6 +151,8 @@ ProviderConfig readProvider(const QString &name, const QJsonValue &p,
     c.temperature = p["temperature"_L1].toDouble();
     c.timeout = doubleOr(p["timeout"_L1], performance.llm.requestTimeout);
     c.retryAttempts = intOr(p["retry_attempts"_L1], performance.llm.retryAttempts);
+    c.priceInputPerMillion = doubleOr(p["price_input_per_million"_L1], -1);
+    c.priceOutputPerMillion = doubleOr(p["price_output_per_million"_L1], -1);
     c.maxResponseBytes = performance.llm.maxResponseBytes;
     c.maxEventBytes = performance.llm.maxEventBytes;
     c.streamDeadline = performance.llm.streamDeadline;

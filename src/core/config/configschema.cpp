@@ -104,6 +104,13 @@ Node numberInherited(double minimum, double maximum, QString description)
     return node;
 }
 
+Node numberOptional(double minimum, double maximum, QString description)
+{
+    Node node = numberInherited(minimum, maximum, std::move(description));
+    node.optional = true;
+    return node;
+}
+
 Node boolean(bool defaultValue, QString description)
 {
     return leaf(Kind::Boolean, defaultValue, std::move(description));
@@ -255,6 +262,10 @@ Node providerSchema()
         {u"timeout"_s,
          numberInherited(0.1, 3600, u"seconds; default performance.llm.request_timeout"_s)},
         {u"retry_attempts"_s, integerInherited(0, 10, u"default performance.llm.retry_attempts"_s)},
+        {u"price_input_per_million"_s,
+         numberOptional(0, 1e6, u"price of a million prompt tokens, for the estimated cost"_s)},
+        {u"price_output_per_million"_s,
+         numberOptional(0, 1e6, u"price of a million completion tokens; no cost without both"_s)},
     });
 }
 

@@ -42,6 +42,7 @@ struct Node
     // Non-empty for a key that nothing reads yet: what it waits for. Such a key is checked
     // and documented, and check-config and config-reference say it has no effect yet.
     QString noEffectYet;
+    bool optional = false; // no default and nothing to inherit: absent means "none"
     std::vector<Field> fields;
     std::shared_ptr<const Node> element;
 
@@ -62,6 +63,7 @@ Node integer(qint64 defaultValue, qint64 minimum, qint64 maximum, QString descri
 Node integerInherited(qint64 minimum, qint64 maximum, QString description);
 Node number(double defaultValue, double minimum, double maximum, QString description);
 Node numberInherited(double minimum, double maximum, QString description);
+Node numberOptional(double minimum, double maximum, QString description);
 Node boolean(bool defaultValue, QString description);
 Node boolInherited(QString description);
 Node string(QString defaultValue, QString description);

@@ -38,17 +38,17 @@ LlmSeries &LlmStats::series(const QString &provider, const QString &model)
     MetricsRegistry &r = m_registry;
     auto *series = new LlmSeries{
         r.counter(metric::kLlmRequests, "LLM requests made (cache hits included)", labels),
-        r.counter("spoon_llm_successes_total", "LLM requests answered in full", labels),
-        r.counter("spoon_llm_retries_total", "LLM request retries", labels),
-        r.counter("spoon_llm_cache_hits_total", "LLM requests answered from the cache", labels),
-        r.counter("spoon_llm_prompt_tokens_total", "Prompt tokens sent", labels),
-        r.counter("spoon_llm_completion_tokens_total", "Completion tokens received", labels),
-        r.histogram("spoon_llm_time_to_first_token_seconds", "Time to the first streamed token",
+        r.counter(metric::kLlmSuccesses, "LLM requests answered in full", labels),
+        r.counter(metric::kLlmRetries, "LLM request retries", labels),
+        r.counter(metric::kLlmCacheHits, "LLM requests answered from the cache", labels),
+        r.counter(metric::kLlmPromptTokens, "Prompt tokens sent", labels),
+        r.counter(metric::kLlmCompletionTokens, "Completion tokens received", labels),
+        r.histogram(metric::kLlmTimeToFirstToken, "Time to the first streamed token",
                     kLatencyBuckets, labels),
         r.histogram(metric::kLlmLatencySeconds, "Time to the whole answer", kLatencyBuckets,
                     labels),
         r.gauge("spoon_llm_tokens_per_second", "Completion tokens per second, last answer", labels),
-        r.gauge("spoon_llm_in_flight", "LLM requests in flight", labels),
+        r.gauge(metric::kLlmInFlight, "LLM requests in flight", labels),
         r,
         p,
         m};
@@ -59,7 +59,7 @@ LlmSeries &LlmStats::series(const QString &provider, const QString &model)
 void LlmStats::recordFallback(const QString &from, const QString &to)
 {
     m_registry
-        .counter("spoon_llm_fallbacks_total", "Switches to the next provider of the fallback chain",
+        .counter(metric::kLlmFallbacks, "Switches to the next provider of the fallback chain",
                  {{"from", from.toUtf8()}, {"to", to.toUtf8()}})
         .add();
 }

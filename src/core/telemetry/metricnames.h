@@ -32,6 +32,22 @@ inline constexpr char kMonitorSampleSeconds[] = "spoon_monitor_sample_duration_s
 inline constexpr char kLlmRequests[] = "spoon_llm_requests_total";
 inline constexpr char kLlmFailures[] = "spoon_llm_failures_total";
 inline constexpr char kLlmLatencySeconds[] = "spoon_llm_latency_seconds";
+inline constexpr char kLlmSuccesses[] = "spoon_llm_successes_total";
+inline constexpr char kLlmRetries[] = "spoon_llm_retries_total";
+inline constexpr char kLlmCacheHits[] = "spoon_llm_cache_hits_total";
+inline constexpr char kLlmPromptTokens[] = "spoon_llm_prompt_tokens_total";
+inline constexpr char kLlmCompletionTokens[] = "spoon_llm_completion_tokens_total";
+inline constexpr char kLlmTimeToFirstToken[] = "spoon_llm_time_to_first_token_seconds";
+inline constexpr char kLlmFallbacks[] = "spoon_llm_fallbacks_total";
+inline constexpr char kLlmInFlight[] = "spoon_llm_in_flight";
+
+// Caches (cache/ttlcache.h), labelled by cache.
+inline constexpr char kCacheHits[] = "spoon_cache_hits_total";
+inline constexpr char kCacheMisses[] = "spoon_cache_misses_total";
+inline constexpr char kCacheEvictions[] = "spoon_cache_evictions_total";
+inline constexpr char kCacheExpirations[] = "spoon_cache_expirations_total";
+inline constexpr char kCacheEntries[] = "spoon_cache_entries";
+inline constexpr char kCacheCapacity[] = "spoon_cache_capacity";
 
 // Alerts (monitor/alertengine.h), labelled by rule.
 inline constexpr char kAlertsFired[] = "spoon_alerts_fired_total";

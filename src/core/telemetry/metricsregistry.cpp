@@ -35,18 +35,23 @@ std::vector<quint64> Histogram::cumulativeCounts() const
 
 double Histogram::quantile(double q) const
 {
-    const std::vector<quint64> counts = cumulativeCounts();
-    const quint64 total = counts.back();
-    if (total == 0 || m_bounds.empty())
+    return quantileOf(m_bounds, cumulativeCounts(), q);
+}
+
+double Histogram::quantileOf(const std::vector<double> &bounds, const std::vector<quint64> &counts,
+                             double q)
+{
+    const quint64 total = counts.empty() ? 0 : counts.back();
+    if (total == 0 || bounds.empty() || counts.size() != bounds.size() + 1)
         return 0.0;
     const double rank = std::clamp(q, 0.0, 1.0) * double(total);
     size_t bucket = 0;
     while (bucket < counts.size() && double(counts[bucket]) < rank)
         ++bucket;
-    if (bucket >= m_bounds.size())
-        return m_bounds.back(); // in +Inf: the highest finite bound is all we know
-    const double lower = bucket == 0 ? 0.0 : m_bounds[bucket - 1];
-    const double upper = m_bounds[bucket];
+    if (bucket >= bounds.size())
+        return bounds.back(); // in +Inf: the highest finite bound is all we know
+    const double lower = bucket == 0 ? 0.0 : bounds[bucket - 1];
+    const double upper = bounds[bucket];
     const double below = bucket == 0 ? 0.0 : double(counts[bucket - 1]);
     const double inBucket = double(counts[bucket]) - below;
     if (inBucket <= 0.0)

@@ -65,6 +65,10 @@ public:
     // Linear interpolation inside the bucket that holds quantile q, as PromQL's
     // histogram_quantile() does. Returns 0 with no observations.
     double quantile(double q) const;
+    // The same on any cumulative counts over `upperBounds` (one more count, for +Inf): a
+    // window's increase, say.
+    static double quantileOf(const std::vector<double> &upperBounds,
+                             const std::vector<quint64> &cumulative, double q);
 
 private:
     std::vector<double> m_bounds;

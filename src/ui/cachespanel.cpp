@@ -1,0 +1,261 @@
+#include "cachespanel.h"
+
+#include "metriccard.h"
+#include "timeserieschart.h"
+
+#include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace spoon {
+
+namespace {
+
+const QColor kHitRateColor(0x05, 0x96, 0x69);
+
+QByteArray labelValue(const MetricLabels &labels, const char *name)
+{
+    for (const auto &[key, value] : labels) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
+double sumOf(const QList<MetricSample> &samples)
+{
+    double sum = 0;
+    for (const MetricSample &s : samples)
+        sum += s.value;
+    return sum;
+}
+
+QString number(double value)
+{
+    return QLocale().toString(qint64(std::llround(value)));
+}
+
+QString percent(double share)
+{
+    return QLocale().toString(share * 100.0, 'f', 1) + QStringLiteral(" %");
+}
+
+} // namespace
+
+CachesPanel::CachesPanel(const MetricsRegistry &registry, QWidget *parent)
+    : QWidget(parent)
+    , m_registry(registry)
+    , m_cacheGrid(new QGridLayout)
+    , m_noCache(new QLabel(tr("No cache yet: the LLM and tool caches appear when an agent "
+                              "first runs."),
+                           this))
+{
+    setObjectName(QStringLiteral("cachesPanel"));
+    auto *content = new QWidget;
+    content->setObjectName(QStringLiteral("cachesContent"));
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 12);
+    auto *cachesTitle = new QLabel(tr("Caches"), content);
+    cachesTitle->setObjectName(QStringLiteral("paneTitle"));
+    m_noCache->setObjectName(QStringLiteral("paneSubtitle"));
+    m_noCache->setWordWrap(true);
+    layout->addWidget(cachesTitle);
+    layout->addWidget(m_noCache);
+    m_cacheGrid->setColumnStretch(0, 1);
+    m_cacheGrid->setColumnStretch(1, 1);
+    layout->addLayout(m_cacheGrid);
+    auto *poolsTitle = new QLabel(tr("Pools"), content);
+    poolsTitle->setObjectName(QStringLiteral("paneTitle"));
+    layout->addWidget(poolsTitle);
+    const QList<std::pair<QString, QString>> pools{{QStringLiteral("http"), tr("HTTP")},
+                                                   {QStringLiteral("compute"), tr("CPU offload")},
+                                                   {QStringLiteral("database"), tr("Database")}};
+    for (const auto &[key, title] : pools) {
+        auto *frame = new QFrame(content);
+        frame->setObjectName(QStringLiteral("metricCard"));
+        auto *frameLayout = new QVBoxLayout(frame);
+        auto *name = new QLabel(title, frame);
+        name->setObjectName(QStringLiteral("cardTitle"));
+        auto *text = new QLabel(frame);
+        text->setObjectName(QStringLiteral("cardLegend"));
+        text->setWordWrap(true);
+        frameLayout->addWidget(name);
+        frameLayout->addWidget(text);
+        layout->addWidget(frame);
+        m_pools.insert(key, text);
+    }
+    layout->addStretch(1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    m_clock.setInterval(kSampleMs);
+    connect(&m_clock, &QTimer::timeout, this,
+            [this] { sample(QDateTime::currentMSecsSinceEpoch()); });
+    m_clock.start();
+    sample(QDateTime::currentMSecsSinceEpoch());
+}
+
+void CachesPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    render();
+}
+
+void CachesPanel::sample(qint64 nowMs)
+{
+    QHash<QString, QHash<QString, double>> pool; // pool -> figure -> value
+    for (const MetricFamilySnapshot &family : m_registry.snapshot()) {
+        const QByteArray &name = family.name;
+        if (name.startsWith("spoon_cache_")) {
+            for (const MetricSample &s : family.samples) {
+                CacheFigures &c = m_caches[QString::fromUtf8(labelValue(s.labels, "cache"))];
+                if (name == metric::kCacheHits)
+                    c.hits = s.value;
+                else if (name == metric::kCacheMisses)
+                    c.misses = s.value;
+                else if (name == metric::kCacheEvictions)
+                    c.evictions = s.value;
+                else if (name == metric::kCacheExpirations)
+                    c.expirations = s.value;
+                else if (name == metric::kCacheEntries)
+                    c.entries = s.value;
+                else if (name == metric::kCacheCapacity)
+                    c.capacity = s.value;
+            }
+        } else if (name.startsWith("spoon_http_") || name.startsWith("spoon_compute_") ||
+                   name.startsWith("spoon_db_")) {
+            const QString key = name.startsWith("spoon_http_")      ? QStringLiteral("http")
+                                : name.startsWith("spoon_compute_") ? QStringLiteral("compute")
+                                                                    : QStringLiteral("database");
+            if (family.type == MetricType::Histogram) {
+                for (const MetricSample &s : family.samples) {
+                    if (s.histogram && s.histogram->count() > 0) {
+                        pool[key][QString::fromLatin1(name) + QStringLiteral(":p50")] =
+                            s.histogram->quantile(0.5);
+                        pool[key][QString::fromLatin1(name) + QStringLiteral(":p95")] =
+                            s.histogram->quantile(0.95);
+                        pool[key][QString::fromLatin1(name) + QStringLiteral(":count")] =
+                            double(s.histogram->count());
+                    }
+                }
+            } else {
+                pool[key][QString::fromLatin1(name)] = sumOf(family.samples);
+            }
+        }
+    }
+    for (auto it = m_caches.cbegin(); it != m_caches.cend(); ++it) {
+        std::deque<CacheReading> &history = m_history[it.key()];
+        history.push_back({nowMs, it->hits, it->misses});
+        while (!history.empty() && history.front().ms < nowMs - kSparklineMs)
+            history.pop_front();
+    }
+
+    auto figure = [&](const char *p, const char *name) {
+        return pool.value(QString::fromLatin1(p)).value(QString::fromLatin1(name));
+    };
+    m_pools[QStringLiteral("http")]->setText(
+        tr("%1 in flight · %2 queued · %3 connections opened · %4 requests done")
+            .arg(number(figure("http", "spoon_http_in_flight")),
+                 number(figure("http", "spoon_http_queued")),
+                 number(figure("http", "spoon_http_connections_opened_total")),
+                 number(figure("http", "spoon_http_requests_total"))));
+    m_pools[QStringLiteral("compute")]->setText(
+        tr("%1 of %2 workers busy · %3 queued · %4 tasks done")
+            .arg(number(figure("compute", "spoon_compute_busy_workers")),
+                 number(figure("compute", "spoon_compute_max_workers")),
+                 number(figure("compute", "spoon_compute_queue_depth")),
+                 number(figure("compute", "spoon_compute_tasks_total"))));
+    const double queries = figure("database", "spoon_db_query_duration_seconds:count");
+    QString database = tr("%1 open · %2 in use · %3 idle · %4 waiting")
+                           .arg(number(figure("database", metric::kDbConnectionsOpen)),
+                                number(figure("database", metric::kDbConnectionsInUse)),
+                                number(figure("database", metric::kDbConnectionsIdle)),
+                                number(figure("database", metric::kDbWaiters)));
+    if (queries > 0) {
+        database +=
+            QStringLiteral(" · ") +
+            tr("%1 jobs, p50 %2 ms, p95 %3 ms")
+                .arg(number(queries),
+                     QLocale().toString(
+                         figure("database", "spoon_db_query_duration_seconds:p50") * 1000, 'f', 1),
+                     QLocale().toString(
+                         figure("database", "spoon_db_query_duration_seconds:p95") * 1000, 'f', 1));
+    }
+    m_pools[QStringLiteral("database")]->setText(database);
+    if (isVisible())
+        render();
+}
+
+MetricCard *CachesPanel::cardFor(const QString &name)
+{
+    if (MetricCard *card = m_cards.value(name))
+        return card;
+    auto *card = new MetricCard(name, QStringLiteral("100.0 %"), this);
+    card->chart()->addSeries(tr("hit rate"), kHitRateColor);
+    card->chart()->setLabelTemplates(QStringLiteral("100 %"), QStringLiteral("-10 min"));
+    card->setMinimumHeight(card->minimumSizeHint().height());
+    const int index = int(m_cards.size());
+    m_cacheGrid->addWidget(card, index / 2, index % 2);
+    m_cards.insert(name, card);
+    return card;
+}
+
+void CachesPanel::render()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QStringList names = m_caches.keys();
+    names.sort();
+    for (const QString &name : std::as_const(names)) {
+        const CacheFigures &c = m_caches[name];
+        MetricCard *card = cardFor(name);
+        const double lookups = c.hits + c.misses;
+        card->setHeadline(lookups > 0 ? percent(c.hits / lookups) : QStringLiteral("—"));
+        card->setLegend(
+            {{kHitRateColor,
+              tr("hit rate, %1 hits of %2 lookups").arg(number(c.hits), number(lookups))}});
+        card->setSummary(tr("%1 of %2 entries · %3 evicted · %4 expired")
+                             .arg(number(c.entries), number(c.capacity), number(c.evictions),
+                                  number(c.expirations)));
+        QList<QPointF> points;
+        for (const CacheReading &r : m_history.value(name)) {
+            const double total = r.hits + r.misses;
+            if (total > 0)
+                points << QPointF(double(r.ms - now) / 60'000.0, r.hits / total * 100.0);
+        }
+        card->chart()->setTimeAxis(double(kSparklineMs) / 60'000.0, QStringLiteral("min"));
+        card->chart()->setSeriesPoints(0, points);
+        card->chart()->setValueAxis(100, 100, QStringLiteral("%.0f %%"));
+    }
+    m_noCache->setVisible(names.isEmpty());
+}
+
+QStringList CachesPanel::cacheNames() const
+{
+    QStringList names = m_caches.keys();
+    names.sort();
+    return names;
+}
+
+MetricCard *CachesPanel::cacheCard(const QString &name) const
+{
+    return m_cards.value(name);
+}
+
+QString CachesPanel::poolText(const QString &pool) const
+{
+    const QLabel *label = m_pools.value(pool);
+    return label ? label->text() : QString();
+}
+
+} // namespace spoon

@@ -1,0 +1,160 @@
+// The LLM panel and the caches-and-pools panel, offscreen, on registries the test fills
+// through the engine's own parts (LlmStats, TtlCache, ComputePool).
+#include "cachespanel.h"
+#include "llmpanel.h"
+#include "metriccard.h"
+
+#include "cache/ttlcache.h"
+#include "compute/computepool.h"
+#include "config/config.h"
+#include "llm/llmstats.h"
+#include "llm/llmusage.h"
+#include "telemetry/metricsregistry.h"
+
+#include <QTableWidget>
+#include <QtTest>
+
+#include "support/testenvironment.h"
+
+using namespace spoon;
+
+namespace {
+
+Config withPrices()
+{
+    Config config = Config::defaults();
+    ProviderConfig openai{};
+    openai.name = QStringLiteral("openai");
+    openai.priceInputPerMillion = 2.0;
+    openai.priceOutputPerMillion = 8.0;
+    config.providers.append(openai);
+    ProviderConfig local{};
+    local.name = QStringLiteral("local");
+    local.priceInputPerMillion = -1;
+    local.priceOutputPerMillion = -1;
+    config.providers.append(local);
+    return config;
+}
+
+} // namespace
+
+class TestHealthPanels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void theLlmPanelShowsEachProviderAndModel()
+    {
+        MetricsRegistry registry;
+        LlmStats stats(registry);
+        LlmUsageTracker usage(registry);
+        const Config config = withPrices();
+        LlmSeries &openai = stats.series(QStringLiteral("openai"), QStringLiteral("gpt-4o"));
+        for (int i = 0; i < 4; ++i) {
+            openai.requests.add();
+            openai.successes.add();
+            openai.latency.observe(1.0 + i);
+            openai.timeToFirstToken.observe(0.3);
+            openai.promptTokens.add(250'000);
+            openai.completionTokens.add(50'000);
+        }
+        openai.requests.add();
+        openai.failures(LlmError::Kind::RateLimited).add();
+        LlmSeries &local = stats.series(QStringLiteral("local"), QStringLiteral("llama"));
+        local.requests.add();
+        local.cacheHits.add();
+
+        LlmPanel panel(usage, config);
+        panel.resize(480, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.setWindowIndex(1); // 5 min: everything above is in it
+        panel.refresh();
+        QCOMPARE(panel.table()->columnCount(), 2);
+        const QString gpt = QStringLiteral("gpt-4o");
+        QCOMPARE(panel.cell(LlmPanel::TokensIn, QStringLiteral("openai"), gpt),
+                 QLocale().toString(1'000'000));
+        QCOMPARE(panel.cell(LlmPanel::TokensOut, QStringLiteral("openai"), gpt),
+                 QLocale().toString(200'000));
+        // 1 M in at 2 and 0.2 M out at 8 per million: 3.6.
+        QCOMPARE(panel.cell(LlmPanel::Cost, QStringLiteral("openai"), gpt),
+                 QLocale().toString(3.6, 'f', 4));
+        QCOMPARE(panel.cell(LlmPanel::Cost, QStringLiteral("local"), QStringLiteral("llama")),
+                 QStringLiteral("—")); // no price, no cost
+        QCOMPARE(panel.cell(LlmPanel::RequestsPerMinute, QStringLiteral("openai"), gpt),
+                 QLocale().toString(1.0, 'f', 1)); // 5 calls over 5 minutes
+        const QString errors = panel.cell(LlmPanel::Errors, QStringLiteral("openai"), gpt);
+        QVERIFY2(errors.contains(QStringLiteral("rate_limited")), qPrintable(errors));
+        QCOMPARE(panel.cell(LlmPanel::CacheHits, QStringLiteral("local"), QStringLiteral("llama")),
+                 QStringLiteral("1"));
+        const QString latency =
+            panel.cell(LlmPanel::LatencyPercentiles, QStringLiteral("openai"), gpt);
+        QCOMPARE(latency.count(QStringLiteral(" / ")), 2); // p50 / p95 / p99
+        QVERIFY(panel.summary().contains(QStringLiteral("6 calls")));
+        QVERIFY(panel.summary().contains(QLocale().toString(3.6, 'f', 4)));
+        QVERIFY(panel.latencyCard()->headline() != QStringLiteral("—"));
+    }
+
+    void anEmptyWindowSaysSo()
+    {
+        MetricsRegistry registry;
+        LlmUsageTracker usage(registry);
+        const Config config = Config::defaults();
+        LlmPanel panel(usage, config);
+        panel.refresh();
+        QCOMPARE(panel.table()->columnCount(), 0);
+        QCOMPARE(panel.summary(), QStringLiteral("No LLM call in this window."));
+        QCOMPARE(panel.latencyCard()->headline(), QStringLiteral("—"));
+    }
+
+    void eachCacheGetsACardWithItsHitRate()
+    {
+        MetricsRegistry registry;
+        TtlCache<int> llmCache(10, 0);
+        llmCache.publish(registry, "llm");
+        TtlCache<int> toolCache(4, 0);
+        toolCache.publish(registry, "tool:http_request");
+        const CacheKey a = CacheKey::ofBytes("a");
+        llmCache.put(a, 1);
+        llmCache.get(a);
+        llmCache.get(a);
+        llmCache.get(a);
+        llmCache.get(CacheKey::ofBytes("missing"));
+        for (int i = 0; i < 6; ++i)
+            toolCache.put(CacheKey::ofBytes(QByteArray::number(i)), i); // 2 evicted
+
+        CachesPanel panel(registry);
+        panel.resize(700, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.sample(1'790'000'000'000);
+        QCOMPARE(panel.cacheNames(),
+                 (QStringList{QStringLiteral("llm"), QStringLiteral("tool:http_request")}));
+        MetricCard *llm = panel.cacheCard(QStringLiteral("llm"));
+        QVERIFY(llm);
+        QCOMPARE(llm->headline(), QLocale().toString(75.0, 'f', 1) + QStringLiteral(" %"));
+        QVERIFY2(llm->summary().startsWith(QStringLiteral("1 of 10 entries")),
+                 qPrintable(llm->summary()));
+        MetricCard *tool = panel.cacheCard(QStringLiteral("tool:http_request"));
+        QVERIFY(tool);
+        QCOMPARE(tool->headline(), QStringLiteral("—")); // no lookup yet
+        QVERIFY2(tool->summary().contains(QStringLiteral("4 of 4 entries · 2 evicted")),
+                 qPrintable(tool->summary()));
+    }
+
+    void thePoolsShowTheirFigures()
+    {
+        MetricsRegistry registry;
+        ComputePool compute(3, &registry);
+        CachesPanel panel(registry);
+        panel.sample(1'790'000'000'000);
+        QVERIFY2(panel.poolText(QStringLiteral("compute"))
+                     .startsWith(QStringLiteral("0 of 3 workers busy")),
+                 qPrintable(panel.poolText(QStringLiteral("compute"))));
+        QVERIFY(panel.poolText(QStringLiteral("http")).contains(QStringLiteral("in flight")));
+        QVERIFY(panel.poolText(QStringLiteral("database")).contains(QStringLiteral("waiting")));
+    }
+};
+
+SPOON_TEST_MAIN(TestHealthPanels)
+#include "tst_healthpanels.moc"
