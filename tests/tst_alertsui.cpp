@@ -4,8 +4,11 @@
 #include "alerttoast.h"
 #include "dashboardpane.h"
 #include "engine.h"
+#include "llm/llmrouter.h"
 #include "mainwindow.h"
+#include "metriccard.h"
 #include "monitor/alertengine.h"
+#include "monitor/memorymanager.h"
 #include "storage/alertstore.h"
 #include "storage/store.h"
 
@@ -107,6 +110,53 @@ private Q_SLOTS:
         QTRY_VERIFY(window.alertToast()->isVisible());
         QCOMPARE(window.alertToast()->text(), engine.alerts().activeAlerts().first().message);
         QCOMPARE(window.alertsView()->activeCount(), 1);
+    }
+
+    void freeMemoryRunsACleanupThatTheAlertsViewLists()
+    {
+        QTemporaryDir folder;
+        Config config = alertingConfig(folder);
+        config.monitoring.thresholds.memoryPercent = 100;
+        Engine engine(config);
+        MainWindow window(engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ChatResponse cached;
+        cached.text = QStringLiteral("an answer");
+        engine.llm().cache().put(CacheKey::ofBytes("question"), cached);
+        auto *free = window.findChild<QPushButton *>(QStringLiteral("freeMemoryButton"));
+        QVERIFY(free);
+        QVERIFY(free->isVisible());
+        QSignalSpy cleaned(&engine.memory(), &MemoryManager::cleanedUp);
+        QTest::mouseClick(free, Qt::LeftButton);
+        QCOMPARE(cleaned.size(), 1);
+        QCOMPARE(engine.llm().cache().size(), 0);
+        const MemoryCleanup done = cleaned.first().first().value<MemoryCleanup>();
+        QCOMPARE(done.reason, QStringLiteral("manual"));
+        bool choseChat = false;
+        for (const auto &[name, count] : done.dropped)
+            choseChat |= name == QStringLiteral("chat documents");
+        QVERIFY(choseChat); // the console's own part is among them
+        const QList<Alert> listed = window.alertsView()->alerts();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().rule, QStringLiteral("memory_cleanup"));
+        QCOMPARE(listed.first().message, done.describe());
+        QCOMPARE(window.alertsView()->activeCount(), 0);
+    }
+
+    void theMemoryLevelShowsOnTheMemoryCard()
+    {
+        QTemporaryDir folder;
+        Config config = alertingConfig(folder);
+        config.monitoring.thresholds.memoryPercent = 100;
+        config.performance.memoryWarningThreshold = 0.01; // any process is above it
+        Engine engine(config);
+        MainWindow window(engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        engine.monitor().sampleNow();
+        QTRY_VERIFY(
+            window.dashboard()->memoryCard()->legend().contains(QStringLiteral("warning level")));
     }
 
     void theToastKeepsCountAndStaysInsideANarrowWindow()

@@ -283,8 +283,10 @@ private Q_SLOTS:
         QTRY_VERIFY(pane.cards().at(0)->summary().contains(QStringLiteral("peak 48")));
         QVERIFY(pane.cards().at(0)->summary().contains(QStringLiteral("avg 24")));
         QVERIFY(pane.cards().at(0)->summary().contains(QStringLiteral("min 7.0")));
-        const QStringList labels = pane.cards().at(0)->chart()->visibleAxisLabels();
-        QVERIFY2(labels.contains(QStringLiteral("-7 d")), qPrintable(labels.join(u'|')));
+        // The axis takes its new format when it next lays out: wait for it, not for a time.
+        QTRY_VERIFY2(
+            pane.cards().at(0)->chart()->visibleAxisLabels().contains(QStringLiteral("-7 d")),
+            qPrintable(pane.cards().at(0)->chart()->visibleAxisLabels().join(u'|')));
 
         // With the store open, the last day comes from it too, so it outlives a restart.
         loaded.clear();

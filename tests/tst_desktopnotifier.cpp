@@ -109,6 +109,22 @@ private Q_SLOTS:
         QCOMPARE(failed.size(), 0);
     }
 
+    // An alert that resolves before the daemon's reply (with the notification's id) came
+    // back is still closed, once the id is known.
+    void anAlertResolvedBeforeTheReplyIsClosedWhenItComes()
+    {
+        resetDaemon();
+        DesktopNotificationHandler handler(QDBusConnection::sessionBus());
+        Alert alert;
+        alert.id = 2;
+        alert.message = QStringLiteral("Process CPU 95.0 % is above 80 % (1 min average)");
+        handler.deliver({AlertEvent::Kind::Fired, alert});
+        alert.endedMs = 5;
+        handler.deliver({AlertEvent::Kind::Resolved, alert}); // no event loop in between
+        QTRY_COMPARE(m_daemon.closed, QList<uint>{101});
+        QCOMPARE(m_daemon.shown.size(), 1);
+    }
+
     void aForcedThresholdNotifiesExactlyOnce()
     {
         resetDaemon();

@@ -1175,6 +1175,22 @@ Result
         <source>Caches and pools</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Free memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty the LLM and tool caches, fold idle conversations into their summaries and give free memory back to the system</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>critical level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning level</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>

@@ -1203,6 +1203,22 @@ Result
         <source>Caches and pools</source>
         <translation>缓存与连接池</translation>
     </message>
+    <message>
+        <source>Free memory</source>
+        <translation>释放内存</translation>
+    </message>
+    <message>
+        <source>Empty the LLM and tool caches, fold idle conversations into their summaries and give free memory back to the system</source>
+        <translation>清空 LLM 与工具缓存，把空闲会话折叠为摘要，并把空闲内存归还系统</translation>
+    </message>
+    <message>
+        <source>critical level</source>
+        <translation>严重级别</translation>
+    </message>
+    <message>
+        <source>warning level</source>
+        <translation>警告级别</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>

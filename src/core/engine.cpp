@@ -9,6 +9,7 @@
 #include "monitor/alertengine.h"
 #include "monitor/alerthandlers.h"
 #include "monitor/desktopnotifier.h"
+#include "monitor/memorymanager.h"
 #include "net/httppool.h"
 #include "storage/alertstore.h"
 #include "storage/store.h"
@@ -45,15 +46,29 @@ Engine::Engine(Config config, QObject *parent)
     , m_demoTokensPerSecond(DemoServer::kDefaultTokensPerSecond)
     , m_store(Store::fromSettings(m_config.performance.database, &m_registry, &m_storeError))
     , m_alerts(std::make_unique<AlertEngine>(m_registry, alertRulesFromConfig(m_config)))
+    , m_memory(std::make_unique<MemoryManager>(m_registry))
     , m_alertDispatcher(std::make_unique<AlertDispatcher>(*m_alerts, m_registry))
 {
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     addAlertHandlers();
+    addMemoryParts();
     connect(m_monitor.get(), &ProcessMonitor::sampled, m_alerts.get(), [this] {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         m_llmUsage->record(now);
         m_alerts->evaluate(now);
     });
+}
+
+// What gives memory back at the critical level; the console adds its own parts.
+void Engine::addMemoryParts()
+{
+    m_memory->addPart(QStringLiteral("LLM cache entries"),
+                      [this] { return qint64(m_router->cache().clear()); });
+    m_memory->addPart(QStringLiteral("tool cache entries"),
+                      [this] { return qint64(m_agents->toolCache().clear()); });
+    m_memory->addPart(QStringLiteral("history messages folded"),
+                      [this] { return qint64(m_agents->foldIdleHistories()); });
+    connect(m_alerts.get(), &AlertEngine::alertFired, m_memory.get(), &MemoryManager::onAlertFired);
 }
 
 // The seed's handlers: a log line, a desktop notification, a configured command. The
@@ -133,6 +148,8 @@ void Engine::startAlertStore()
     connect(m_alerts.get(), &AlertEngine::alertFired, m_alertStore.get(), &AlertStore::recordFired);
     connect(m_alerts.get(), &AlertEngine::alertResolved, m_alertStore.get(),
             &AlertStore::recordResolved);
+    connect(m_memory.get(), &MemoryManager::cleanedUp, m_alertStore.get(),
+            [this](const MemoryCleanup &cleanup) { m_alertStore->recordEvent(cleanup.toAlert()); });
     connect(m_alerts.get(), &AlertEngine::alertAcknowledged, m_alertStore.get(),
             [this](const Alert &alert) {
                 m_alertStore->recordAcknowledged(alert.rule, alert.startedMs, alert.acknowledgedMs);

@@ -20,6 +20,7 @@ class HttpPool;
 class LlmRouter;
 class LlmStats;
 class LlmUsageTracker;
+class MemoryManager;
 class Store;
 class TelemetryStore;
 
@@ -60,6 +61,8 @@ public:
     TelemetryStore *telemetry() { return m_telemetry.get(); }
     // Windowed LLM figures for the LLM panel, read from the registry on every sample.
     LlmUsageTracker &llmUsage() { return *m_llmUsage; }
+    // Frees caches and folds histories at the critical memory level or when asked.
+    MemoryManager &memory() { return *m_memory; }
     // The threshold rules, evaluated on every sample once start() runs.
     AlertEngine &alerts() { return *m_alerts; }
     // Alert episodes, written once the store is open; else null.
@@ -77,6 +80,7 @@ private:
     void startTelemetry();
     void startAlertStore();
     void addAlertHandlers();
+    void addMemoryParts();
 
     Config m_config;
     MetricsRegistry m_registry;
@@ -95,6 +99,7 @@ private:
     std::unique_ptr<TelemetryStore> m_telemetry; // declared after the store it writes to
     std::unique_ptr<AlertStore> m_alertStore;
     std::unique_ptr<AlertEngine> m_alerts;
+    std::unique_ptr<MemoryManager> m_memory;
     std::unique_ptr<AlertDispatcher> m_alertDispatcher;
     QString m_storeError;
     qint64 m_startedMs; // alerts the store holds from before this are an earlier run's

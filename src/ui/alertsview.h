@@ -33,6 +33,8 @@ public:
     QTreeWidget *rules() const { return m_rules; } // each rule's value now, threshold, state
     // Acknowledges the selected alert; false when there is none to acknowledge.
     bool acknowledgeSelected();
+    // An event that is not a rule's episode (a memory cleanup), listed as a past alert.
+    void addEvent(const Alert &event) { upsert(event); }
 
 Q_SIGNALS:
     void activeCountChanged(int count);

@@ -269,6 +269,14 @@ void DashboardPane::updateFrameClock()
         m_rollupRefresh.stop();
 }
 
+void DashboardPane::setMemoryLevel(const QString &level)
+{
+    if (level == m_memoryLevel)
+        return;
+    m_memoryLevel = level;
+    m_drawnWidth = -1; // the next frame draws it
+}
+
 bool DashboardPane::renderFrameIfChanged()
 {
     if (!isVisible() || (m_history.isEmpty() && !showsStoreWindow()))
@@ -332,9 +340,11 @@ void DashboardPane::render()
     m_cpu->setLegend({{kCpuColor, tr("process %1").arg(percent(cpuNow))},
                       {kMachineColor, tr("machine %1").arg(percent(machineNow))}});
     m_memory->setHeadline(bytes(rssNow));
-    m_memory->setLegend(
-        {{kMemoryColor,
-          tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow))}});
+    QString rssLegend =
+        tr("RSS %1, %2 of physical memory").arg(bytes(rssNow), percent(memoryPercentNow));
+    if (!m_memoryLevel.isEmpty())
+        rssLegend += QStringLiteral(" · ") + m_memoryLevel;
+    m_memory->setLegend({{kMemoryColor, rssLegend}});
     m_disk->setHeadline(diskAvailable ? perSecond(readNow + writeNow) : tr("n/a"));
     if (diskAvailable)
         m_disk->setLegend({{kReadColor, tr("read %1").arg(perSecond(readNow))},

@@ -60,6 +60,10 @@ public:
     int framesRendered() const { return m_framesRendered; }
     // For tests and screenshots: the cards in order cpu, memory, disk, network.
     QList<MetricCard *> cards() const;
+    MetricCard *memoryCard() const { return m_memory; }
+    // The memory manager's level beside the RSS ("warning: 84 % of the 512 MiB limit");
+    // empty when normal.
+    void setMemoryLevel(const QString &level);
 
 Q_SIGNALS:
     void timeWindowChanged(int index);
@@ -87,6 +91,7 @@ private:
     ElidedLabel *m_processLine = nullptr;
     MetricCard *m_cpu = nullptr;
     MetricCard *m_memory = nullptr;
+    QString m_memoryLevel;
     MetricCard *m_disk = nullptr;
     MetricCard *m_network = nullptr;
     int m_windowIndex = 0;

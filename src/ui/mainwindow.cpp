@@ -11,7 +11,9 @@
 #include "appinfo.h"
 #include "engine.h"
 #include "llm/llmusage.h"
+#include "metriccard.h"
 #include "monitor/alertengine.h"
+#include "monitor/memorymanager.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
 #include "telemetry/metricnames.h"
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -70,6 +73,7 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     centralLayout->addWidget(m_splitter);
     setCentralWidget(central);
     addAlerts();
+    addMemoryControls();
     buildMenus();
 
     const Config &config = engine.config();
@@ -96,6 +100,40 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+// "Free memory" on the memory card; the level beside the RSS while an alert says so; each
+// cleanup listed in the Alerts view; the chat pane's documents among what a cleanup frees.
+void MainWindow::addMemoryControls()
+{
+    MemoryManager &memory = m_engine.memory();
+    memory.addPart(
+        QStringLiteral("chat documents"),
+        [this] { return qint64(m_chat->dropRenderedDocuments()); }, m_chat);
+    auto *free = new QPushButton(tr("Free memory"), m_dashboard->memoryCard());
+    free->setObjectName(QStringLiteral("freeMemoryButton"));
+    free->setToolTip(tr("Empty the LLM and tool caches, fold idle conversations into their "
+                        "summaries and give free memory back to the system"));
+    m_dashboard->memoryCard()->addHeaderWidget(free);
+    connect(free, &QPushButton::clicked, this,
+            [&memory] { memory.cleanup(QStringLiteral("manual")); });
+    connect(&memory, &MemoryManager::cleanedUp, this, [this](const MemoryCleanup &cleanup) {
+        m_alertsView->addEvent(cleanup.toAlert());
+        statusBar()->showMessage(cleanup.describe(), 15'000);
+    });
+    auto showLevel = [this] {
+        QString level;
+        for (const Alert &alert : m_engine.alerts().activeAlerts()) {
+            if (alert.rule == QLatin1String("memory_critical"))
+                level = tr("critical level");
+            else if (alert.rule == QLatin1String("memory_warning") && level.isEmpty())
+                level = tr("warning level");
+        }
+        m_dashboard->setMemoryLevel(level);
+    };
+    connect(&m_engine.alerts(), &AlertEngine::alertFired, this, showLevel);
+    connect(&m_engine.alerts(), &AlertEngine::alertResolved, this, showLevel);
+    showLevel();
+}
 
 void MainWindow::addAlerts()
 {

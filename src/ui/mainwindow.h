@@ -43,6 +43,7 @@ private:
     void restoreState();
     void buildMenus();
     void addAlerts();
+    void addMemoryControls();
     QString endpointDescription() const;
 
     Engine &m_engine;

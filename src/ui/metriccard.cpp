@@ -25,15 +25,15 @@ MetricCard::MetricCard(const QString &title, const QString &widestHeadline, QWid
     m_headline->setMinimumText(widestHeadline);
     m_headline->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title);
-    header->addStretch();
-    header->addWidget(m_headline);
+    m_header = new QHBoxLayout;
+    m_header->addWidget(m_title);
+    m_header->addStretch();
+    m_header->addWidget(m_headline);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
     layout->setSpacing(2);
-    layout->addLayout(header);
+    layout->addLayout(m_header);
     layout->addWidget(m_legend);
     layout->addWidget(m_chart, 1);
     layout->addWidget(m_summary);
@@ -52,6 +52,11 @@ void MetricCard::setLegend(const QList<SeriesLegend::Entry> &entries)
 void MetricCard::setLegendNote(const QString &text)
 {
     m_legend->setNote(text);
+}
+
+void MetricCard::addHeaderWidget(QWidget *widget)
+{
+    m_header->insertWidget(1, widget);
 }
 
 void MetricCard::setSummary(const QString &text)

@@ -4,6 +4,7 @@
 
 #include <QFrame>
 
+class QHBoxLayout;
 class QLabel;
 
 namespace spoon {
@@ -27,6 +28,8 @@ public:
     void setLegend(const QList<SeriesLegend::Entry> &entries);
     void setLegendNote(const QString &text);
     void setSummary(const QString &text);
+    // A small control beside the title (the memory card's "Free memory").
+    void addHeaderWidget(QWidget *widget);
 
     QString headline() const;
     QString legend() const;
@@ -36,6 +39,7 @@ public:
 
 private:
     QLabel *m_title;
+    QHBoxLayout *m_header;
     ElidedLabel *m_headline;
     SeriesLegend *m_legend;
     ElidedLabel *m_summary;

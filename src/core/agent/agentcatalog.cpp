@@ -135,7 +135,19 @@ ReactAgent *AgentCatalog::create(const QString &nameOrAlias, QObject *parent)
         new ReactAgent(*agent, m_router, toolsFor(*agent, &loaders), &m_registry, parent);
     for (ToolLoader &loader : loaders)
         created->addToolLoader(std::move(loader));
+    m_live.removeIf([](const QPointer<ReactAgent> &a) { return a.isNull(); });
+    m_live.append(created);
     return created;
+}
+
+qsizetype AgentCatalog::foldIdleHistories()
+{
+    qsizetype folded = 0;
+    for (const QPointer<ReactAgent> &agent : std::as_const(m_live)) {
+        if (agent)
+            folded += agent->foldHistoryNow();
+    }
+    return folded;
 }
 
 } // namespace spoon

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <memory>
 
@@ -37,6 +38,9 @@ public:
     // A new conversation with the agent; null when there is no such agent.
     ReactAgent *create(const QString &nameOrAlias, QObject *parent = nullptr);
     ToolResultCache &toolCache() { return m_toolCache; }
+    // The memory manager's part: every living agent not in a turn folds the older half of
+    // its history into a summary. Returns the messages folded.
+    qsizetype foldIdleHistories();
 
 private:
     ToolRegistry toolsFor(const AgentConfig &agent, QList<ToolLoader> *loaders);
@@ -51,6 +55,7 @@ private:
     ToolResultCache m_toolCache;
     QHash<QString, std::shared_ptr<Tool>> m_builtins;
     QHash<QString, std::shared_ptr<McpClient>> m_mcpServers; // by the tool entry's name
+    QList<QPointer<ReactAgent>> m_live; // agents create() made that still exist
 };
 
 } // namespace spoon

@@ -258,6 +258,18 @@ QCoro::Task<void> ReactAgent::cleanup()
     co_await folding;
 }
 
+qsizetype ReactAgent::foldHistoryNow()
+{
+    if (m_busy || m_history->messages().size() < 4)
+        return 0;
+    const qsizetype count = m_history->foldCount();
+    if (count <= 0)
+        return 0;
+    m_history->fold(count,
+                    ConversationHistory::statisticalSummary(m_history->messages().mid(0, count)));
+    return count;
+}
+
 AgentTurn ReactAgent::endTurn(AgentTurn turn)
 {
     m_stepTimer.stop();

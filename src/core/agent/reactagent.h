@@ -77,6 +77,10 @@ public:
     // Tools to load at the start of the next turn (and retried each turn until they load).
     void addToolLoader(ToolLoader loader) { m_loaders.append(std::move(loader)); }
     bool isBusy() const { return m_busy; }
+    // Folds the older half of the history into its statistical summary now (the memory
+    // manager asks); nothing while a turn runs or with fewer than four messages. Returns
+    // the messages folded.
+    qsizetype foldHistoryNow();
     QString systemPrompt() const;
     int turnsTaken() const { return m_turns; }
     int cleanups() const { return m_cleanups; }

@@ -244,8 +244,9 @@ Node performanceSchema()
               number(0.8, 0.01, 1.0,
                      u"share of agents.memory_limit_mb that raises a warning alert"_s)},
              {u"critical_threshold"_s,
-              number(0.9, 0.01, 1.0,
-                     u"share of agents.memory_limit_mb that raises a critical alert"_s)},
+              number(
+                  0.9, 0.01, 1.0,
+                  u"share of agents.memory_limit_mb that raises a critical alert and frees caches"_s)},
          })},
     });
 }

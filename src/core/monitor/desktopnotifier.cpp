@@ -53,27 +53,42 @@ void DesktopNotificationHandler::notify(const Alert &alert)
          << summary << alert.message << QStringList() << hints << kExpireMs;
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
     const quint64 alertId = alert.id;
+    m_pending.insert(alertId);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, alertId](QDBusPendingCallWatcher *w) {
                 const QDBusPendingReply<uint> reply = *w;
-                if (reply.isError())
+                m_pending.remove(alertId);
+                if (reply.isError()) {
                     Q_EMIT failed(
                         tr("the notification service refused: %1").arg(reply.error().message()));
-                else
+                } else if (m_closeWhenKnown.remove(alertId)) {
+                    sendClose(reply.value()); // it resolved while we waited for the id
+                } else {
                     m_notificationIds.insert(alertId, reply.value());
+                }
                 w->deleteLater();
             });
 }
 
 void DesktopNotificationHandler::close(const Alert &alert)
 {
+    if (m_pending.contains(alert.id)) {
+        m_closeWhenKnown.insert(alert.id);
+        return;
+    }
     const auto it = m_notificationIds.constFind(alert.id);
     if (it == m_notificationIds.cend())
         return;
+    const uint notificationId = it.value();
+    m_notificationIds.erase(it);
+    sendClose(notificationId);
+}
+
+void DesktopNotificationHandler::sendClose(uint notificationId)
+{
     QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kInterface,
                                                        QStringLiteral("CloseNotification"));
-    call << it.value();
-    m_notificationIds.erase(it);
+    call << notificationId;
     m_bus.call(call, QDBus::NoBlock);
 }
 

@@ -4,6 +4,7 @@
 
 #include <QDBusConnection>
 #include <QHash>
+#include <QSet>
 
 namespace spoon {
 
@@ -27,7 +28,11 @@ private:
 
     QDBusConnection m_bus;
     bool m_toldUnavailable = false;
+    void sendClose(uint notificationId);
+
     QHash<quint64, uint> m_notificationIds; // alert id -> the server's notification id
+    QSet<quint64> m_pending;                // Notify sent, no id back yet
+    QSet<quint64> m_closeWhenKnown;         // resolved before its id came back
 };
 
 } // namespace spoon

@@ -26,6 +26,14 @@ QFuture<SqlError> AlertStore::recordFired(const Alert &a)
                   a.windowSeconds, a.message, a.startedMs});
 }
 
+QFuture<SqlError> AlertStore::recordEvent(const Alert &a)
+{
+    return write(u"INSERT INTO alerts (rule, type, level, value, peak, threshold, window_seconds,"
+                 u" message, started_ms, ended_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+                 {a.rule, a.type, alertLevelName(a.level), a.value, a.peak, a.threshold,
+                  a.windowSeconds, a.message, a.startedMs, a.endedMs});
+}
+
 QFuture<SqlError> AlertStore::recordResolved(const Alert &a)
 {
     return write(u"UPDATE alerts SET ended_ms = ?, peak = ? WHERE rule = ? AND started_ms = ?"_s,

@@ -20,6 +20,8 @@ public:
 
     QFuture<SqlError> recordFired(const Alert &alert);
     QFuture<SqlError> recordResolved(const Alert &alert);
+    // An event that began and ended at once (a memory cleanup): one row, already ended.
+    QFuture<SqlError> recordEvent(const Alert &event);
     QFuture<SqlError> recordAcknowledged(const QString &rule, qint64 startedMs,
                                          qint64 acknowledgedMs);
     // Newest first. The alerts' `id` is 0: they belong to no run's engine.

@@ -27,6 +27,13 @@ public:
     int contentWidth() const { return m_width; }
     // Tells the view a row's height may have changed (the view relays out lazily).
     void rowChanged(const QModelIndex &index) { Q_EMIT sizeHintChanged(index); }
+    // Lets go of every laid-out document (the memory manager asks); returns how many.
+    qsizetype dropDocuments()
+    {
+        const qsizetype count = m_documents.size();
+        m_documents.clear();
+        return count;
+    }
 
     static constexpr int kToolRowHeight = 30;
 

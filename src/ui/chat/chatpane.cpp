@@ -566,4 +566,9 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+qsizetype ChatPane::dropRenderedDocuments()
+{
+    return m_delegate->dropDocuments();
+}
+
 } // namespace spoon

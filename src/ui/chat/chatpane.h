@@ -28,6 +28,8 @@ class ChatPane : public QWidget
 {
     Q_OBJECT
 public:
+    // The memory manager's part: the laid-out message documents, rebuilt when next drawn.
+    qsizetype dropRenderedDocuments();
     ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool demoEndpoint,
              QWidget *parent = nullptr);
     ~ChatPane() override;
