@@ -267,6 +267,50 @@ private Q_SLOTS:
         QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Error);
     }
 
+    // A 429 is retried after the server's Retry-After, and the status line says so while it
+    // waits; the answer then names the provider that gave it.
+    void aRetryIsVisibleWhileItWaits()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        demo.addFault(*DemoFault::parse(QStringLiteral("status=429,retry_after=1,times=1")));
+        const ConfigLoadResult loaded = configWith(
+            QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
+                              "retry_attempts": 2}},
+                              "llm_settings": {"default_provider": "local"}})")
+                .arg(demo.baseUrl()),
+            QStringLiteral("sk-local-0123456789abcdef"));
+        QVERIFY(loaded.isValid());
+        Window w(loaded.config);
+        w.type(QStringLiteral("hi"));
+        QTRY_VERIFY2_WITH_TIMEOUT(w.status->text().startsWith(QStringLiteral("Retrying in ")),
+                                  qPrintable(w.status->text()), 30000);
+        QVERIFY2(w.status->text().endsWith(QStringLiteral("(429 from local, attempt 2 of 3)")),
+                 qPrintable(w.status->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
+        QVERIFY2(w.status->text().startsWith(QStringLiteral("Answered in ")) &&
+                     w.status->text().endsWith(QStringLiteral("by local · spoon-demo")),
+                 qPrintable(w.status->text()));
+        auto *answeredBy = w.chat->findChild<ElidedLabel *>(QStringLiteral("answeredBy"));
+        QVERIFY(answeredBy);
+        QCOMPARE(answeredBy->text(), QStringLiteral("Answered by local · spoon-demo"));
+    }
+
+    // The same question in a new conversation comes from the cache, and says so.
+    void aCachedAnswerIsMarked()
+    {
+        Window w(Config::defaults());
+        w.type(QStringLiteral("Show me an example"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
+        QVERIFY(!w.status->text().contains(QStringLiteral("(cached)")));
+        w.chat->newConversation(QStringLiteral("react"));
+        w.type(QStringLiteral("Show me an example"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
+        QVERIFY2(w.status->text().endsWith(QStringLiteral("(cached)")),
+                 qPrintable(w.status->text()));
+    }
+
     // Chat, quit, start again: the conversation is listed, opens with every row, and goes on.
     void conversationsSurviveARestart()
     {

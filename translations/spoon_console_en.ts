@@ -262,6 +262,26 @@
         <source>This answer was cut off and is incomplete.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Retrying in %1 s (%2 from %3, attempt %4 of %5)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed (%2); asking %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(cached)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered by %1 after %2 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -411,6 +431,10 @@ Result
         <translation><numerusform>%1
 %n message, agent %2</numerusform><numerusform>%1
 %n messages, agent %2</numerusform></translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -272,6 +272,26 @@
         <source>This answer was cut off and is incomplete.</source>
         <translation>此回答被中断，内容不完整。</translation>
     </message>
+    <message>
+        <source>Retrying in %1 s (%2 from %3, attempt %4 of %5)</source>
+        <translation>%1 秒后重试（%3 返回 %2，第 %4 次，共 %5 次）</translation>
+    </message>
+    <message>
+        <source>%1 failed (%2); asking %3</source>
+        <translation>%1 失败（%2）；改问 %3</translation>
+    </message>
+    <message>
+        <source>(cached)</source>
+        <translation>（缓存）</translation>
+    </message>
+    <message>
+        <source>Answered by %1 after %2 failed</source>
+        <translation>%2 失败后由 %1 回答</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>来自 %1</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -427,6 +447,10 @@ Result
             <numerusform>%1
 %n 条消息，智能体 %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>由 %1 回答</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,8 @@ QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
     route.agent = m_config.name;
     LlmCall *call = m_router.send(request, route);
     m_call = call;
+    connect(call, &LlmCall::retryScheduled, this, &ReactAgent::llmRetrying);
+    connect(call, &LlmCall::providerSwitched, this, &ReactAgent::llmProviderSwitched);
     bool streaming = false;
     connect(call, &LlmCall::textDelta, this, [this, &streaming](const QString &text) {
         if (!streaming) {

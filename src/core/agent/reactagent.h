@@ -108,6 +108,10 @@ Q_SIGNALS:
     void toolCallFinished(const QString &id, const QString &name, const QString &result,
                           bool isError, qint64 durationMs);
     void activityChanged(spoon::AgentActivity activity, const QString &detail);
+    // While a step's LLM call waits to try again, and when it moves to the next provider.
+    void llmRetrying(const QString &provider, int attempt, int attempts, qint64 delayMs,
+                     const spoon::LlmError &error);
+    void llmProviderSwitched(const QString &from, const QString &to, const spoon::LlmError &error);
     // A tool loader failed: the turn goes on without its tools and tries again next turn.
     void toolsUnavailable(const QString &why);
     void turnFinished(const spoon::AgentTurn &turn);

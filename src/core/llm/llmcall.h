@@ -22,6 +22,10 @@ public:
 Q_SIGNALS:
     void textDelta(const QString &text);
     void retrying(int retry, qint64 delayMs, const spoon::LlmError &error);
+    // The same, as a person reads it: which provider, the coming attempt and how many there
+    // are in all (retry_attempts + 1). Routed calls (LlmRouter::send) emit it.
+    void retryScheduled(const QString &provider, int attempt, int attempts, qint64 delayMs,
+                        const spoon::LlmError &error);
     void providerSwitched(const QString &from, const QString &to, const spoon::LlmError &error);
     void finished(const spoon::ChatResponse &response, const spoon::LlmError &error);
 

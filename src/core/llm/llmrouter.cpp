@@ -133,7 +133,13 @@ private:
             m_tokensDelivered = true;
             Q_EMIT textDelta(text);
         });
-        connect(m_current, &LlmCall::retrying, this, &LlmCall::retrying);
+        const QString provider = m_route.at(m_index);
+        const int attempts = client->config().retryAttempts + 1;
+        connect(m_current, &LlmCall::retrying, this,
+                [this, provider, attempts](int retry, qint64 delayMs, const LlmError &error) {
+                    Q_EMIT retrying(retry, delayMs, error);
+                    Q_EMIT retryScheduled(provider, retry + 1, attempts, delayMs, error);
+                });
         connect(m_current, &LlmCall::finished, this, &RoutedCall::onProviderFinished);
     }
 

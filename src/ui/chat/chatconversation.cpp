@@ -51,6 +51,35 @@ ChatConversation::ChatConversation(std::unique_ptr<ReactAgent> agent, QObject *p
                     break; // the turn's end says how it went
                 }
             });
+    connect(a, &ReactAgent::llmRetrying, this,
+            [this](const QString &provider, int attempt, int attempts, qint64 delayMs,
+                   const LlmError &error) {
+                const QString what =
+                    error.httpStatus ? QString::number(error.httpStatus) : error.kindName();
+                setStatus(
+                    tr("Retrying in %1 s (%2 from %3, attempt %4 of %5)")
+                        .arg(QLocale().toString(double(delayMs) / 1000.0, 'g', 2), what, provider)
+                        .arg(attempt)
+                        .arg(attempts));
+            });
+    connect(a, &ReactAgent::llmProviderSwitched, this,
+            [this](const QString &from, const QString &to, const LlmError &error) {
+                setStatus(tr("%1 failed (%2); asking %3").arg(from, error.describe(), to));
+            });
+    connect(a, &ReactAgent::modelAnswered, this,
+            [this](const ChatResponse &response, const LlmError &error) {
+                if (error.isError() || response.provider.isEmpty())
+                    return;
+                m_answeredBy = response.model.isEmpty()
+                                   ? response.provider
+                                   : response.provider + QStringLiteral(" · ") + response.model;
+                if (response.cached)
+                    m_answeredBy += QLatin1Char(' ') + tr("(cached)");
+                if (!response.fallbacks.isEmpty())
+                    m_transcript.addNotice(
+                        tr("Answered by %1 after %2 failed")
+                            .arg(response.provider, response.fallbacks.join(QStringLiteral(", "))));
+            });
     connect(a, &ReactAgent::turnFinished, this, &ChatConversation::onTurnFinished);
 }
 
@@ -161,8 +190,11 @@ void ChatConversation::onTurnFinished(const AgentTurn &turn)
                                               : why);
         setStatus(tr("Error: %1").arg(why), true);
     } else {
-        setStatus(tr("Answered in %n step(s), %1 s", nullptr, turn.steps)
-                      .arg(QLocale().toString(seconds, 'f', 1)));
+        QString status = tr("Answered in %n step(s), %1 s", nullptr, turn.steps)
+                             .arg(QLocale().toString(seconds, 'f', 1));
+        if (!m_answeredBy.isEmpty())
+            status += QStringLiteral(" · ") + tr("by %1").arg(m_answeredBy);
+        setStatus(status);
     }
     Q_EMIT busyChanged(false);
 }

@@ -26,6 +26,9 @@ public:
     ChatTranscriptModel &transcript() { return m_transcript; }
     QString agentName() const { return m_agent->config().name; }
     QString title() const; // the first message, shortened; "New conversation" before it
+    // Who gave the last answer: "openai · gpt-4.1", with "(cached)" when the cache did;
+    // empty before the first.
+    QString answeredBy() const { return m_answeredBy; }
     bool isBusy() const { return m_agent->isBusy(); }
     // What the status line says: the agent's activity, or how the last turn ended.
     QString status() const { return m_status; }
@@ -54,6 +57,7 @@ private:
 
     std::unique_ptr<ReactAgent> m_agent;
     ChatTranscriptModel m_transcript;
+    QString m_answeredBy;
     QString m_title;
     QString m_status;
     bool m_statusIsError = false;

@@ -3,6 +3,7 @@
 #include "chatconversation.h"
 #include "chatmessagedelegate.h"
 #include "conversationsearch.h"
+#include "elidedlabel.h"
 
 #include "agent/agentcatalog.h"
 #include "storage/store.h"
@@ -80,9 +81,12 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     connect(newButton, &QPushButton::clicked, this,
             [this] { newConversation(m_agentSelector->currentData().toString()); });
 
+    // The provider that really answered (a fallback, the cache), not the one configured.
+    m_answeredBy = new ElidedLabel(this);
+    m_answeredBy->setObjectName(QStringLiteral("answeredBy"));
     auto *header = new QHBoxLayout;
     header->addWidget(title);
-    header->addStretch(1);
+    header->addWidget(m_answeredBy, 1);
     header->addWidget(new QLabel(tr("Agent"), this));
     header->addWidget(m_agentSelector);
     header->addWidget(newButton);
@@ -475,6 +479,9 @@ void ChatPane::refreshControls()
     m_sendButton->setProperty("busy", busy);
     repolish(m_sendButton);
     m_agentSelector->setEnabled(!busy);
+    m_answeredBy->setText(m_current && !m_current->answeredBy().isEmpty()
+                              ? tr("Answered by %1").arg(m_current->answeredBy())
+                              : QString());
     if (m_current) {
         m_status->setText(m_current->status());
         m_status->setProperty("error", m_current->statusIsError());

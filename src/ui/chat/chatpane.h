@@ -18,6 +18,7 @@ namespace spoon {
 class AgentCatalog;
 class ChatConversation;
 class ChatMessageDelegate;
+class ElidedLabel;
 class ConversationSearch;
 class Store;
 
@@ -96,6 +97,7 @@ private:
     QLabel *m_emptyHint;
     ChatMessageDelegate *m_delegate;
     QLabel *m_status;
+    ElidedLabel *m_answeredBy = nullptr;
     QPlainTextEdit *m_input;
     QPushButton *m_sendButton;
     bool m_stickToBottom = true;
