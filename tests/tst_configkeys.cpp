@@ -119,7 +119,8 @@ private Q_SLOTS:
                  QStringList{QStringLiteral(".computeMaxWorkers")});
         QVERIFY(isRead(QStringLiteral(".sampleIntervalMs")));       // by the engine
         QVERIFY(isRead(QStringLiteral(".requestTimeout")));         // passed on to providers
-        QVERIFY(!isRead(QStringLiteral(".dnsCacheTtl")));           // not yet
+        QVERIFY(isRead(QStringLiteral(".dnsCacheTtl")));            // by the HTTP tool
+        QVERIFY(!isRead(QStringLiteral(".maxConcurrent")));         // not yet
         QVERIFY(isRead(QStringLiteral(".memoryWarningThreshold"))); // by the alert rules
     }
 };

@@ -275,9 +275,9 @@ private Q_SLOTS:
                "data folder), sqlite:///path or postgresql://user@host:port/database, got "
                "\"mysql://x\"";
         QTest::newRow("a key with no effect yet")
-            << QByteArray("{\"performance\": {\"tools\": {\"dns_cache_ttl\": 60}}}") << false
-            << "test.json:1:28: warning: performance.tools.dns_cache_ttl: has no effect yet (Qt's "
-               "own DNS cache is used); the value is checked and kept";
+            << QByteArray("{\"performance\": {\"agents\": {\"max_concurrent\": 3}}}") << false
+            << "test.json:1:29: warning: performance.agents.max_concurrent: has no effect yet "
+               "(agent runs are not limited yet); the value is checked and kept";
         QTest::newRow("an alert rule's name misspelt")
             << QByteArray("{\"monitoring\": {\"alerts\": {\"rules\": {\"cpu_precent\": {}}}}}")
             << false

@@ -210,6 +210,39 @@ private Q_SLOTS:
         QCOMPARE(results[0][u"url"].toString(), QStringLiteral("http://%1/x").arg(hostPort));
     }
 
+    // performance.tools.dns_cache_ttl: a host's checked addresses are reused for the TTL
+    // (cache "dns" in the registry); 0 resolves every time.
+    void dnsAnswersAreReusedForTheirTtl_data()
+    {
+        QTest::addColumn<int>("ttlSeconds");
+        QTest::addColumn<double>("hits");
+        QTest::newRow("300 s, the default") << 300 << 1.0;
+        QTest::newRow("0: every call resolves") << 0 << 0.0;
+    }
+
+    void dnsAnswersAreReusedForTheirTtl()
+    {
+        QFETCH(int, ttlSeconds);
+        QFETCH(double, hits);
+        HttpServer server([](HttpServerExchange *e) { e->respond(200, "text/plain", "ok"); });
+        QVERIFY(server.listen());
+        const QString hostPort = QStringLiteral("localhost:%1").arg(server.port());
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{}, &registry);
+        ComputePool compute(2, &registry);
+        ToolPerformance limits = toolLimits({hostPort});
+        limits.dnsCacheTtl = ttlSeconds;
+        HttpRequestTool tool(pool, compute, limits);
+        tool.publish(registry);
+        const QJsonObject arguments{
+            {QStringLiteral("urls"), QJsonArray{QStringLiteral("http://%1/x").arg(hostPort)}}};
+        for (int i = 0; i < 2; ++i) {
+            const QJsonArray results = resultsOf(runTool(tool, arguments));
+            QCOMPARE(results[0][u"data"].toString(), QStringLiteral("ok"));
+        }
+        QCOMPARE(registry.value("spoon_cache_hits_total", {{"cache", "dns"}}).value_or(-1), hits);
+    }
+
     // Headers from the model cannot add header lines, set Host or steer the connection.
     void hostileHeadersAreRefused_data()
     {

@@ -56,8 +56,12 @@ std::shared_ptr<Tool> AgentCatalog::builtin(const QString &name)
     std::shared_ptr<Tool> tool;
     if (name == "system_info"_L1)
         tool = std::make_shared<SystemInfoTool>(m_registry);
-    else if (name == "http_request"_L1)
-        tool = std::make_shared<HttpRequestTool>(m_pool, m_compute, m_config.performance.tools);
+    else if (name == "http_request"_L1) {
+        auto http =
+            std::make_shared<HttpRequestTool>(m_pool, m_compute, m_config.performance.tools);
+        http->publish(m_registry);
+        tool = http;
+    }
     if (tool)
         m_builtins.insert(name, tool);
     return tool;

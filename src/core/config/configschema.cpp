@@ -213,8 +213,9 @@ Node performanceSchema()
               integer(30, 1, 10000, u"open connections to one host"_s)},
              {u"keepalive_timeout"_s, number(30, 0, 3600, u"seconds an idle connection is kept"_s)},
              {u"dns_cache_ttl"_s,
-              noEffectYet(integer(300, 0, 86400, u"seconds a DNS answer is reused"_s),
-                          u"Qt's own DNS cache is used"_s)},
+              integer(
+                  300, 0, 86400,
+                  u"seconds the HTTP tool reuses a host's checked addresses; 0: always resolve"_s)},
              {u"max_response_bytes"_s,
               integer(10 * 1024 * 1024, 1024, qint64(1) << 40, u"largest response body read"_s)},
              {u"allow_hosts"_s, stringList(u"private or loopback hosts the HTTP tool may reach"_s)},

@@ -183,6 +183,7 @@ HttpRequestTool::HttpRequestTool(HttpPool &pool, ComputePool &compute,
     , m_compute(compute)
     , m_limits(limits)
     , m_policy(limits.allowHosts)
+    , m_dns(kDnsCacheEntries, qint64(limits.dnsCacheTtl) * 1000)
 {}
 
 QString HttpRequestTool::description() const
@@ -258,31 +259,44 @@ QCoro::Task<ToolResult> HttpRequestTool::execute(QJsonObject arguments, CancelTo
     }
 
     // Resolve every host first, and refuse those that land inside (DNS can point anywhere).
+    // Every address the name has must be public, not only the one used.
+    auto judge = [this](Fetch &fetch, const QList<QHostAddress> &addresses) {
+        for (const QHostAddress &address : addresses) {
+            const QString refusal = m_policy.refusal(fetch.url, address);
+            if (!refusal.isEmpty()) {
+                fetch.error = refusal;
+                break;
+            }
+        }
+        fetch.address = addresses.first();
+    };
+    const bool cacheDns = m_dns.ttlMs() > 0;
     auto lookups = std::make_unique<Countdown>(int(fetches.size()) + 1);
     for (Fetch &fetch : fetches) {
         if (!fetch.error.isEmpty()) {
             lookups->done();
             continue;
         }
+        const CacheKey dnsKey = CacheKey::ofBytes(fetch.url.host().toUtf8());
+        if (const QList<QHostAddress> *known = cacheDns ? m_dns.get(dnsKey) : nullptr) {
+            judge(fetch, *known);
+            lookups->done();
+            continue;
+        }
         Fetch *target = &fetch;
         Countdown *countdown = lookups.get();
         QHostInfo::lookupHost(
-            fetch.url.host(), countdown, [this, target, countdown](const QHostInfo &info) {
+            fetch.url.host(), countdown,
+            [this, target, countdown, judge, dnsKey, cacheDns](const QHostInfo &info) {
                 if (info.error() != QHostInfo::NoError) {
                     target->error =
                         u"cannot resolve %1: %2"_s.arg(target->url.host(), info.errorString());
                 } else if (info.addresses().isEmpty()) {
                     target->error = u"cannot resolve %1: no address"_s.arg(target->url.host());
                 } else {
-                    // Every address the name has must be public, not only the one used.
-                    for (const QHostAddress &address : info.addresses()) {
-                        const QString refusal = m_policy.refusal(target->url, address);
-                        if (!refusal.isEmpty()) {
-                            target->error = refusal;
-                            break;
-                        }
-                    }
-                    target->address = info.addresses().first();
+                    if (cacheDns)
+                        m_dns.put(dnsKey, info.addresses());
+                    judge(*target, info.addresses());
                 }
                 countdown->done();
             });

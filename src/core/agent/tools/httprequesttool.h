@@ -2,12 +2,17 @@
 
 #include "agent/addresspolicy.h"
 #include "agent/tool.h"
+#include "cache/ttlcache.h"
 #include "config/config.h"
+
+#include <QHostAddress>
+#include <QList>
 
 namespace spoon {
 
 class ComputePool;
 class HttpPool;
+class MetricsRegistry;
 
 // http_request: the seed's AsyncHTTPTool. Many URLs at once through the shared pool, at most
 // performance.tools.concurrent_limit (10) at a time, each with its own result or error, so
@@ -32,6 +37,10 @@ public:
     QCoro::Task<ToolResult> execute(QJsonObject arguments, CancelTokenPtr cancel) override;
     // Starts the count toward performance.tools.max_urls_per_turn afresh.
     void beginTurn() override;
+    // The DNS cache's figures as cache="dns" (the Caches panel shows it).
+    void publish(MetricsRegistry &registry) { m_dns.publish(registry, "dns"); }
+
+    static constexpr int kDnsCacheEntries = 1024;
 
 private:
     HttpPool &m_pool;
@@ -39,6 +48,9 @@ private:
     ToolPerformance m_limits;
     AddressPolicy m_policy;
     int m_urlsThisTurn = 0;
+    // performance.tools.dns_cache_ttl: a name's checked addresses are reused this long, as
+    // aiohttp's ttl_dns_cache; 0 resolves every time.
+    TtlCache<QList<QHostAddress>> m_dns;
 };
 
 } // namespace spoon
