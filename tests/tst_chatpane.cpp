@@ -297,6 +297,24 @@ private Q_SLOTS:
         QCOMPARE(answeredBy->text(), QStringLiteral("Answered by local · spoon-demo"));
     }
 
+    // performance.agents.max_concurrent 1: a second conversation's turn waits, says so in its
+    // status line, and runs when the first ends.
+    void aTurnBeyondTheLimitSaysItWaits()
+    {
+        Config config = Config::defaults();
+        config.performance.agents.maxConcurrent = 1;
+        Window w(config, 100); // the first answer streams for a while
+        w.type(QStringLiteral("Show me an example"));
+        QTRY_VERIFY(w.status->text().startsWith(QStringLiteral("Streaming")) ||
+                    w.status->text().startsWith(QStringLiteral("Thinking")));
+        w.chat->newConversation(QStringLiteral("react"));
+        w.type(QStringLiteral("How much memory does the engine use?"));
+        QTRY_VERIFY2(w.status->text().startsWith(QStringLiteral("Waiting for a free agent slot")),
+                     qPrintable(w.status->text()));
+        QTRY_VERIFY2_WITH_TIMEOUT(w.status->text().startsWith(QStringLiteral("Answered in")),
+                                  qPrintable(w.status->text()), 60000);
+    }
+
     // The same question in a new conversation comes from the cache, and says so.
     void aCachedAnswerIsMarked()
     {

@@ -120,7 +120,8 @@ private Q_SLOTS:
         QVERIFY(isRead(QStringLiteral(".sampleIntervalMs")));       // by the engine
         QVERIFY(isRead(QStringLiteral(".requestTimeout")));         // passed on to providers
         QVERIFY(isRead(QStringLiteral(".dnsCacheTtl")));            // by the HTTP tool
-        QVERIFY(!isRead(QStringLiteral(".maxConcurrent")));         // not yet
+        QVERIFY(isRead(QStringLiteral(".maxConcurrent")));          // by the turn limiter
+        QVERIFY(!isRead(QStringLiteral(".noSuchConfigMember")));    // the scan can say no
         QVERIFY(isRead(QStringLiteral(".memoryWarningThreshold"))); // by the alert rules
     }
 };

@@ -274,10 +274,6 @@ private Q_SLOTS:
             << "test.json:1:31: error: performance.database.url: expected empty (SQLite in the "
                "data folder), sqlite:///path or postgresql://user@host:port/database, got "
                "\"mysql://x\"";
-        QTest::newRow("a key with no effect yet")
-            << QByteArray("{\"performance\": {\"agents\": {\"max_concurrent\": 3}}}") << false
-            << "test.json:1:29: warning: performance.agents.max_concurrent: has no effect yet "
-               "(agent runs are not limited yet); the value is checked and kept";
         QTest::newRow("an alert rule's name misspelt")
             << QByteArray("{\"monitoring\": {\"alerts\": {\"rules\": {\"cpu_precent\": {}}}}}")
             << false

@@ -4,6 +4,7 @@
 #include "llmpanel.h"
 #include "metriccard.h"
 
+#include "agent/turnlimiter.h"
 #include "cache/ttlcache.h"
 #include "compute/computepool.h"
 #include "config/config.h"
@@ -152,6 +153,14 @@ private Q_SLOTS:
                      .startsWith(QStringLiteral("0 of 3 workers busy")),
                  qPrintable(panel.poolText(QStringLiteral("compute"))));
         QVERIFY(panel.poolText(QStringLiteral("http")).contains(QStringLiteral("in flight")));
+        TurnLimiter turns(2, &registry);
+        turns.enqueue();
+        turns.enqueue();
+        QVERIFY(turns.tryTake(1));
+        turns.enqueue();
+        panel.sample(1'790'000'001'000);
+        QCOMPARE(panel.poolText(QStringLiteral("agents")),
+                 QStringLiteral("1 of 2 turns running · 2 waiting for a slot"));
         QVERIFY(panel.poolText(QStringLiteral("database")).contains(QStringLiteral("waiting")));
     }
 };

@@ -2,6 +2,7 @@
 #include "agent/reactagent.h"
 #include "agent/toolregistry.h"
 #include "agent/tools/systeminfotool.h"
+#include "agent/turnlimiter.h"
 #include "config/configbuilder.h"
 #include "config/configloader.h"
 #include "llm/demoserver.h"
@@ -186,6 +187,47 @@ private Q_SLOTS:
         QCOMPARE(agent->history().messages().size(), 2);
         QCOMPARE(llm.requests().size(), 1);
         QVERIFY(!llm.requests().first().contains(QStringLiteral("tools"))); // no tools to offer
+    }
+
+    // performance.agents.max_concurrent: beyond it a turn waits in line, says so, and runs
+    // when a slot frees; a turn cancelled while it waits ends at once and leaves the line.
+    void turnsBeyondTheLimitWaitInLine()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(200); // slow enough that the first turn is still running
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        TurnLimiter limiter(1, &rig.registry);
+        auto first = rig.agent({});
+        auto second = rig.agent({});
+        auto third = rig.agent({});
+        for (ReactAgent *a : {first.get(), second.get(), third.get()})
+            a->setTurnLimiter(&limiter);
+        QSignalSpy secondActivity(second.get(), &ReactAgent::activityChanged);
+        QSignalSpy secondDone(second.get(), &ReactAgent::turnFinished);
+        QSignalSpy thirdDone(third.get(), &ReactAgent::turnFinished);
+        QSignalSpy firstDone(first.get(), &ReactAgent::turnFinished);
+        first->start(QStringLiteral("Show me an example"));
+        second->start(QStringLiteral("Show me an example"));
+        third->start(QStringLiteral("Show me an example"));
+        QCOMPARE(limiter.running(), 1);
+        QCOMPARE(limiter.queued(), 2);
+        QCOMPARE(rig.registry.gaugeValue("spoon_agent_turns_queued"), 2.0);
+        QVERIFY(!secondActivity.isEmpty());
+        QCOMPARE(secondActivity.last().at(0).value<AgentActivity>(), AgentActivity::Queued);
+        QCOMPARE(secondActivity.last().at(1).toString(), QStringLiteral("0")); // first in line
+
+        third->cancel(); // gives up its place
+        QTRY_COMPARE(thirdDone.size(), 1);
+        QVERIFY(thirdDone.first().first().value<AgentTurn>().cancelled);
+        QCOMPARE(limiter.queued(), 1);
+
+        QTRY_COMPARE_WITH_TIMEOUT(firstDone.size(), 1, 60'000);
+        QTRY_COMPARE_WITH_TIMEOUT(secondDone.size(), 1, 60'000);
+        QVERIFY(!secondDone.first().first().value<AgentTurn>().error.isError());
+        QCOMPARE(limiter.running(), 0);
+        QCOMPARE(limiter.queued(), 0);
+        QCOMPARE(rig.registry.gaugeValue("spoon_agent_turns_running"), 0.0);
     }
 
     void toolCallThenAnswerWithTheDemoEndpoint()

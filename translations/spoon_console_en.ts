@@ -199,6 +199,14 @@
         <source>%1 of %2 entries · %3 evicted · %4 expired</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Agent turns</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2 turns running · %3 waiting for a slot</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatConversation</name>
@@ -280,6 +288,10 @@
     </message>
     <message>
         <source>by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for a free agent slot (%1 ahead; performance.agents.max_concurrent)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -207,6 +207,14 @@
         <source>%1 of %2 entries · %3 evicted · %4 expired</source>
         <translation>%1/%2 条目 · 淘汰 %3 · 过期 %4</translation>
     </message>
+    <message>
+        <source>Agent turns</source>
+        <translation>智能体回合</translation>
+    </message>
+    <message>
+        <source>%1 of %2 turns running · %3 waiting for a slot</source>
+        <translation>%2 个名额中 %1 个在运行 · %3 个在等待</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatConversation</name>
@@ -291,6 +299,10 @@
     <message>
         <source>by %1</source>
         <translation>来自 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for a free agent slot (%1 ahead; performance.agents.max_concurrent)</source>
+        <translation>等待空闲的智能体名额（前面还有 %1 个；performance.agents.max_concurrent）</translation>
     </message>
 </context>
 <context>

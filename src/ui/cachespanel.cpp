@@ -72,7 +72,8 @@ CachesPanel::CachesPanel(const MetricsRegistry &registry, QWidget *parent)
     auto *poolsTitle = new QLabel(tr("Pools"), content);
     poolsTitle->setObjectName(QStringLiteral("paneTitle"));
     layout->addWidget(poolsTitle);
-    const QList<std::pair<QString, QString>> pools{{QStringLiteral("http"), tr("HTTP")},
+    const QList<std::pair<QString, QString>> pools{{QStringLiteral("agents"), tr("Agent turns")},
+                                                   {QStringLiteral("http"), tr("HTTP")},
                                                    {QStringLiteral("compute"), tr("CPU offload")},
                                                    {QStringLiteral("database"), tr("Database")}};
     for (const auto &[key, title] : pools) {
@@ -134,10 +135,11 @@ void CachesPanel::sample(qint64 nowMs)
                     c.capacity = s.value;
             }
         } else if (name.startsWith("spoon_http_") || name.startsWith("spoon_compute_") ||
-                   name.startsWith("spoon_db_")) {
+                   name.startsWith("spoon_db_") || name.startsWith("spoon_agent_turns_")) {
             const QString key = name.startsWith("spoon_http_")      ? QStringLiteral("http")
                                 : name.startsWith("spoon_compute_") ? QStringLiteral("compute")
-                                                                    : QStringLiteral("database");
+                                : name.startsWith("spoon_db_")      ? QStringLiteral("database")
+                                                                    : QStringLiteral("agents");
             if (family.type == MetricType::Histogram) {
                 for (const MetricSample &s : family.samples) {
                     if (s.histogram && s.histogram->count() > 0) {
@@ -164,6 +166,11 @@ void CachesPanel::sample(qint64 nowMs)
     auto figure = [&](const char *p, const char *name) {
         return pool.value(QString::fromLatin1(p)).value(QString::fromLatin1(name));
     };
+    m_pools[QStringLiteral("agents")]->setText(
+        tr("%1 of %2 turns running · %3 waiting for a slot")
+            .arg(number(figure("agents", "spoon_agent_turns_running")),
+                 number(figure("agents", "spoon_agent_turns_max")),
+                 number(figure("agents", "spoon_agent_turns_queued"))));
     m_pools[QStringLiteral("http")]->setText(
         tr("%1 in flight · %2 queued · %3 connections opened · %4 requests done")
             .arg(number(figure("http", "spoon_http_in_flight")),

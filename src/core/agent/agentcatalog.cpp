@@ -23,6 +23,7 @@ AgentCatalog::AgentCatalog(const Config &config, LlmRouter &router, HttpPool &po
     , m_registry(registry)
     , m_toolCache(config.performance.tools.cacheSize,
                   qint64(config.performance.tools.cacheTtl) * 1000)
+    , m_turns(config.performance.agents.maxConcurrent, &registry)
 {
     m_toolCache.publish(registry, "tools");
 }
@@ -139,6 +140,7 @@ ReactAgent *AgentCatalog::create(const QString &nameOrAlias, QObject *parent)
         new ReactAgent(*agent, m_router, toolsFor(*agent, &loaders), &m_registry, parent);
     for (ToolLoader &loader : loaders)
         created->addToolLoader(std::move(loader));
+    created->setTurnLimiter(&m_turns);
     m_live.removeIf([](const QPointer<ReactAgent> &a) { return a.isNull(); });
     m_live.append(created);
     return created;

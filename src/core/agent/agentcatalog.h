@@ -38,6 +38,7 @@ public:
     // A new conversation with the agent; null when there is no such agent.
     ReactAgent *create(const QString &nameOrAlias, QObject *parent = nullptr);
     ToolResultCache &toolCache() { return m_toolCache; }
+    TurnLimiter &turns() { return m_turns; }
     // The memory manager's part: every living agent not in a turn folds the older half of
     // its history into a summary. Returns the messages folded.
     qsizetype foldIdleHistories();
@@ -53,6 +54,7 @@ private:
     ComputePool &m_compute;
     MetricsRegistry &m_registry;
     ToolResultCache m_toolCache;
+    TurnLimiter m_turns; // performance.agents.max_concurrent, across every agent
     QHash<QString, std::shared_ptr<Tool>> m_builtins;
     QHash<QString, std::shared_ptr<McpClient>> m_mcpServers; // by the tool entry's name
     QList<QPointer<ReactAgent>> m_live; // agents create() made that still exist

@@ -72,6 +72,10 @@ ReactAgent::ReactAgent(AgentConfig config, LlmRouter &router, ToolRegistry tools
 
 ReactAgent::~ReactAgent()
 {
+    if (m_limiter && m_ticket)
+        m_limiter->abandon(m_ticket);
+    if (m_limiter && m_holdsSlot)
+        m_limiter->release();
     m_cancelRequested = true;
     if (m_call)
         m_call->cancel();
@@ -117,6 +121,8 @@ void ReactAgent::cancel()
         m_call->cancel();
     if (m_toolCancel)
         m_toolCancel->cancel();
+    if (m_limiter && m_ticket)
+        m_limiter->abandon(std::exchange(m_ticket, 0)); // wakes the waiting turn
 }
 
 void ReactAgent::restoreHistory(const QList<ChatMessage> &messages)
@@ -274,6 +280,11 @@ qsizetype ReactAgent::foldHistoryNow()
 
 AgentTurn ReactAgent::endTurn(AgentTurn turn)
 {
+    if (m_holdsSlot) {
+        m_holdsSlot = false;
+        if (m_limiter)
+            m_limiter->release();
+    }
     m_stepTimer.stop();
     m_busy = false;
     m_toolCancel.reset();
@@ -326,6 +337,25 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     ++m_turns;
     Q_EMIT turnStarted(message);
     m_history->add(ChatMessage::user(message));
+    // performance.agents.max_concurrent: wait in line for a slot.
+    if (m_limiter) {
+        m_ticket = m_limiter->enqueue();
+        while (!m_limiter->tryTake(m_ticket)) {
+            if (m_cancelRequested) {
+                m_limiter->abandon(std::exchange(m_ticket, 0));
+                turn.cancelled = true;
+                turn.error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
+                co_return endTurn(turn);
+            }
+            setActivity(AgentActivity::Queued, QString::number(m_limiter->ahead(m_ticket)));
+            TurnLimiter *limiter = m_limiter;
+            co_await qCoro(limiter, &TurnLimiter::changed);
+            if (!self)
+                co_return turn;
+        }
+        m_ticket = 0;
+        m_holdsSlot = true;
+    }
     m_tools.beginTurn();
     if (!m_loaders.isEmpty()) {
         QCoro::Task<void> loading = loadTools();

@@ -5,6 +5,7 @@
 #include "llm/llmerror.h"
 #include "llm/llmrouter.h"
 #include "toolregistry.h"
+#include "turnlimiter.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -49,7 +50,8 @@ enum class AgentActivity
     Thinking,
     Streaming,
     CallingTool,
-    Summarising
+    Summarising,
+    Queued, // waiting for a free slot (performance.agents.max_concurrent); detail: how many ahead
 };
 
 // SpoonOS's SpoonReactAI: a ReAct loop with OpenAI-style function calling. Each step asks the
@@ -77,6 +79,9 @@ public:
     // Tools to load at the start of the next turn (and retried each turn until they load).
     void addToolLoader(ToolLoader loader) { m_loaders.append(std::move(loader)); }
     bool isBusy() const { return m_busy; }
+    // Turns wait for a slot of this limiter (shared by every agent of a catalog); none: no
+    // limit.
+    void setTurnLimiter(TurnLimiter *limiter) { m_limiter = limiter; }
     // Folds the older half of the history into its statistical summary now (the memory
     // manager asks); nothing while a turn runs or with fewer than four messages. Returns
     // the messages folded.
@@ -136,6 +141,9 @@ private:
     ToolRegistry m_tools;
     QList<ToolLoader> m_loaders;
     RouteOptions m_route;
+    QPointer<TurnLimiter> m_limiter;
+    quint64 m_ticket = 0;     // queued for a slot while non-zero
+    bool m_holdsSlot = false; // a slot of m_limiter is this turn's
     std::unique_ptr<ConversationHistory> m_history;
     QPointer<LlmCall> m_call;
     CancelTokenPtr m_toolCancel;

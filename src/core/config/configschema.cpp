@@ -172,8 +172,8 @@ Node performanceSchema()
     return object({
         {u"agents"_s,
          object({
-             {u"max_concurrent"_s, noEffectYet(integer(5, 1, 1000, u"agent runs at once"_s),
-                                               u"agent runs are not limited yet"_s)},
+             {u"max_concurrent"_s,
+              integer(5, 1, 1000, u"agent turns running at once; the rest wait in line"_s)},
              {u"memory_limit_mb"_s,
               integer(512, 16, 1 << 20, u"RSS above which the health check warns"_s)},
              {u"cleanup_interval"_s,

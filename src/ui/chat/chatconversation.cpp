@@ -47,6 +47,11 @@ ChatConversation::ChatConversation(std::unique_ptr<ReactAgent> agent, QObject *p
                 case AgentActivity::Summarising:
                     setStatus(tr("Summarising older messages…"));
                     break;
+                case AgentActivity::Queued:
+                    setStatus(tr("Waiting for a free agent slot (%1 ahead; "
+                                 "performance.agents.max_concurrent)")
+                                  .arg(detail));
+                    break;
                 case AgentActivity::Idle:
                     break; // the turn's end says how it went
                 }

@@ -1,0 +1,72 @@
+#include "turnlimiter.h"
+
+#include "telemetry/metricsregistry.h"
+
+#include <algorithm>
+
+namespace spoon {
+
+TurnLimiter::TurnLimiter(int maxConcurrent, MetricsRegistry *registry, QObject *parent)
+    : QObject(parent)
+    , m_max(std::max(1, maxConcurrent))
+{
+    if (registry) {
+        m_runningGauge = &registry->gauge("spoon_agent_turns_running", "Agent turns running");
+        m_queuedGauge =
+            &registry->gauge("spoon_agent_turns_queued", "Agent turns waiting for a free slot");
+        registry->gauge("spoon_agent_turns_max", "Agent turns that may run at once").set(m_max);
+    }
+}
+
+quint64 TurnLimiter::enqueue()
+{
+    const quint64 ticket = m_nextTicket++;
+    m_queue.push_back(ticket);
+    publish();
+    return ticket;
+}
+
+bool TurnLimiter::tryTake(quint64 ticket)
+{
+    if (m_queue.empty() || m_queue.front() != ticket || m_running >= m_max)
+        return false;
+    m_queue.pop_front();
+    ++m_running;
+    publish();
+    if (!m_queue.empty() && m_running < m_max)
+        Q_EMIT changed(); // the next in line may go too
+    return true;
+}
+
+void TurnLimiter::release()
+{
+    m_running = std::max(0, m_running - 1);
+    publish();
+    Q_EMIT changed();
+}
+
+void TurnLimiter::abandon(quint64 ticket)
+{
+    const auto it = std::find(m_queue.begin(), m_queue.end(), ticket);
+    if (it == m_queue.end())
+        return;
+    m_queue.erase(it);
+    publish();
+    Q_EMIT changed();
+}
+
+int TurnLimiter::ahead(quint64 ticket) const
+{
+    const auto it = std::find(m_queue.begin(), m_queue.end(), ticket);
+    return it == m_queue.end() ? -1 : int(it - m_queue.begin());
+}
+
+void TurnLimiter::publish()
+{
+    if (m_runningGauge)
+        m_runningGauge->set(m_running);
+    if (m_queuedGauge)
+        m_queuedGauge->set(double(m_queue.size()));
+}
+
+} // namespace spoon
