@@ -361,6 +361,24 @@ private Q_SLOTS:
         }
     }
 
+    // Hovering a chart names the time under the pointer and each series' value there.
+    void hoveringShowsTheValueAndTime()
+    {
+        TimeSeriesChart chart;
+        chart.addSeries(QStringLiteral("process"), Qt::blue);
+        chart.addSeries(QStringLiteral("machine"), Qt::gray);
+        chart.setTimeAxis(60, QStringLiteral("s"));
+        chart.setValueAxis(100, 10, QStringLiteral("%.0f %%"));
+        chart.setSeriesPoints(0, {{-30, 12}, {-20, 40}, {-10, 55}});
+        chart.setSeriesPoints(1, {{-20, 70}});
+        const QLocale locale; // the hostile pass runs under another locale
+        QCOMPARE(chart.textAt(-20.5), locale.toString(20.5, 'f', 1) +
+                                          QStringLiteral(" s ago\nprocess: 40 %\nmachine: 70 %"));
+        QCOMPARE(chart.textAt(-11), locale.toString(11.0, 'f', 1) +
+                                        QStringLiteral(" s ago\nprocess: 55 %")); // no machine near
+        QVERIFY(chart.textAt(-55).isEmpty());                                     // no point near
+    }
+
     void mainWindowKeepsItsState()
     {
         // The state lives in the test's own home, never the user's.

@@ -1240,6 +1240,17 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::TimeSeriesChart</name>
+    <message>
+        <source>now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2 ago</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::UntrustedDocument</name>
     <message>
         <source>[image: %1]</source>

@@ -1268,6 +1268,17 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::TimeSeriesChart</name>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>%1 %2 ago</source>
+        <translation>%1 %2 前</translation>
+    </message>
+</context>
+<context>
     <name>spoon::UntrustedDocument</name>
     <message>
         <source>[image: %1]</source>

@@ -8,7 +8,10 @@
 #include <QGraphicsTextItem>
 #include <QImage>
 #include <QLineSeries>
+#include <QLocale>
+#include <QMouseEvent>
 #include <QPainter>
+#include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
 
@@ -55,6 +58,61 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
     layout->addWidget(m_view);
     setMinimumHeight(110);
     connect(m_chart, &QChart::plotAreaChanged, this, &TimeSeriesChart::fitTimeTicks);
+    // Hovering shows the value and time under the pointer.
+    m_view->setMouseTracking(true);
+    m_view->viewport()->setMouseTracking(true);
+    m_view->viewport()->installEventFilter(this);
+}
+
+QString TimeSeriesChart::textAt(double x) const
+{
+    const double near = (m_xAxis->max() - m_xAxis->min()) * 0.03;
+    const QByteArray format = m_yAxis->labelFormat().toLatin1();
+    QStringList lines;
+    for (const QLineSeries *series : m_series) {
+        const QList<QPointF> points = series->points();
+        if (points.isEmpty())
+            continue;
+        auto it = std::lower_bound(points.cbegin(), points.cend(), x,
+                                   [](const QPointF &p, double v) { return p.x() < v; });
+        const QPointF *best = it != points.cend() ? &*it : nullptr;
+        if (it != points.cbegin()) {
+            const QPointF &before = *std::prev(it);
+            if (!best || x - before.x() < best->x() - x)
+                best = &before;
+        }
+        if (std::abs(best->x() - x) > near)
+            continue;
+        lines << series->name() + QStringLiteral(": ") +
+                     (format.isEmpty() ? QLocale().toString(best->y(), 'g', 4)
+                                       : QString::asprintf(format.constData(), best->y()));
+    }
+    if (lines.isEmpty())
+        return {};
+    const QString when =
+        x > -1e-9 ? tr("now") : tr("%1 %2 ago").arg(QLocale().toString(-x, 'f', 1), m_timeUnit);
+    return when + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
+}
+
+bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport()) {
+        if (event->type() == QEvent::MouseMove) {
+            const auto *mouse = static_cast<QMouseEvent *>(event);
+            const QPointF inChart =
+                m_chart->mapFromScene(m_view->mapToScene(mouse->position().toPoint()));
+            const QString text = m_chart->plotArea().contains(inChart)
+                                     ? textAt(m_chart->mapToValue(inChart).x())
+                                     : QString();
+            if (text.isEmpty())
+                QToolTip::hideText();
+            else
+                QToolTip::showText(mouse->globalPosition().toPoint(), text, m_view);
+        } else if (event->type() == QEvent::Leave) {
+            QToolTip::hideText();
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
@@ -98,6 +156,7 @@ void TimeSeriesChart::setTimeAxis(double span, const QString &unitLabel)
         m_xAxis->setRange(-span, 0.0);
         fitTimeTicks();
     }
+    m_timeUnit = unitLabel;
     const QString format = u"%.0f " + unitLabel;
     if (m_xAxis->labelFormat() != format)
         m_xAxis->setLabelFormat(format);

@@ -38,12 +38,18 @@ public:
     int timeTickCount() const;
     // The axis labels as drawn now, truncated ones included: for tests.
     QStringList visibleAxisLabels() const;
+    // What hovering at time x shows: how long ago, then each series' value nearest to it
+    // ("process: 12 %"); empty where no series has a point near.
+    QString textAt(double x) const;
 
     QSize minimumSizeHint() const override;
     // Renders into an image without a screen, for benchmarks and tests.
     void renderTo(QImage &image);
 
     static double niceCeiling(double value);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void fitTimeTicks();
@@ -56,6 +62,7 @@ private:
     QList<QLineSeries *> m_series;
     QString m_widestValueLabel = QStringLiteral("1000 MiB/s");
     QString m_widestTimeLabel = QStringLiteral("-60 min");
+    QString m_timeUnit = QStringLiteral("s");
 };
 
 } // namespace spoon
