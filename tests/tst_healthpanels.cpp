@@ -10,11 +10,18 @@
 #include "config/config.h"
 #include "llm/llmstats.h"
 #include "llm/llmusage.h"
+#include "storage/store.h"
+#include "storage/telemetrystore.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include "support/testdatabase.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -94,6 +101,56 @@ private Q_SLOTS:
         QVERIFY(panel.summary().contains(QStringLiteral("6 calls")));
         QVERIFY(panel.summary().contains(QLocale().toString(3.6, 'f', 4)));
         QVERIFY(panel.latencyCard()->headline() != QStringLiteral("—"));
+    }
+
+    // The week comes from the store's LLM calls, and is offered only once there is a store.
+    void theWeekComesFromTheStoredCalls()
+    {
+        QTemporaryDir folder;
+        DatabaseTarget target;
+        target.sqlitePath = folder.filePath(QStringLiteral("store.db"));
+        Store store(target, {1, 2, 60000, 10000});
+        QVERIFY(test::awaitFuture(store.open()).ok());
+        TelemetryStore telemetry(store.pool(), 30);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < 3; ++i) {
+            LlmCallRecord r;
+            r.provider = QStringLiteral("openai");
+            r.model = QStringLiteral("gpt-4o");
+            r.startedMs = now - 3 * 86'400'000LL + i; // three days ago: before this run
+            r.latencyMs = 2000;
+            r.firstTokenMs = 400;
+            r.tokensIn = 1000;
+            r.tokensOut = 100;
+            telemetry.recordLlmCall(r);
+        }
+        QCOMPARE(test::awaitFuture(telemetry.flush()).kind, SqlError::Kind::None);
+
+        MetricsRegistry registry;
+        LlmUsageTracker usage(registry);
+        const Config config = withPrices();
+        LlmPanel panel(usage, config);
+        auto *windows = panel.findChild<QComboBox *>(QStringLiteral("llmWindow"));
+        QVERIFY(windows);
+        auto *model = qobject_cast<QStandardItemModel *>(windows->model());
+        QVERIFY(!model->item(4)->isEnabled()); // no store yet
+        QSignalSpy loaded(&panel, &LlmPanel::storedCallsLoaded);
+        panel.setCallSource(&telemetry);
+        QVERIFY(model->item(4)->isEnabled());
+        panel.setWindowIndex(4);
+        QVERIFY(panel.drawsFromStore());
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
+        const QString gpt = QStringLiteral("gpt-4o");
+        QCOMPARE(panel.cell(LlmPanel::TokensIn, QStringLiteral("openai"), gpt),
+                 QLocale().toString(3000));
+        QVERIFY(panel.summary().contains(QStringLiteral("3 calls")));
+        // 3000 in at 2 and 300 out at 8 per million: 0.0084.
+        QCOMPARE(panel.cell(LlmPanel::Cost, QStringLiteral("openai"), gpt),
+                 QLocale().toString(0.0084, 'f', 4));
+        // With a store the last day comes from it too; the three-day-old calls are not in it.
+        panel.setWindowIndex(3);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.size() >= 2, 30000);
+        QCOMPARE(panel.summary(), QStringLiteral("No LLM call in this window."));
     }
 
     void anEmptyWindowSaysSo()

@@ -1,5 +1,6 @@
 // Windowed LLM figures from the registry, as the LLM panel shows them: the series LlmStats
 // keeps, read back by provider and model over a window of a clock the test sets.
+#include "llm/llmrouter.h"
 #include "llm/llmstats.h"
 #include "llm/llmusage.h"
 #include "telemetry/metricnames.h"
@@ -127,6 +128,56 @@ private Q_SLOTS:
         QCOMPARE(points[1].ms, kStart + 30 * kSecond);
         QVERIFY(points[1].p50 > 7.5 && points[1].p99 <= 10);
         QVERIFY(points[1].p50 <= points[1].p95 && points[1].p95 <= points[1].p99);
+    }
+
+    // The store's rows give the same figures (for windows longer than this run).
+    void storedCallsGiveTheSameFigures()
+    {
+        auto record = [](const char *provider, qint64 startedMs, qint64 latencyMs,
+                         const char *error = "") {
+            LlmCallRecord r;
+            r.provider = QString::fromLatin1(provider);
+            r.model = QStringLiteral("m");
+            r.startedMs = startedMs;
+            r.firstTokenMs = latencyMs / 4;
+            r.latencyMs = latencyMs;
+            r.tokensIn = 100;
+            r.tokensOut = 10;
+            r.errorKind = QString::fromLatin1(error);
+            return r;
+        };
+        QList<LlmCallRecord> calls{record("openai", kStart, 1000),
+                                   record("openai", kStart + kSecond, 4000),
+                                   record("openai", kStart + 2 * kSecond, 30000, "timeout"),
+                                   record("anthropic", kStart + 30 * kSecond, 2000)};
+        calls[1].retries = 2;
+        calls[1].fallback = true;
+        LlmCallRecord cached = record("anthropic", kStart + 31 * kSecond, 1);
+        cached.cacheHit = true;
+        calls << cached;
+        const LlmReading reading =
+            llmReadingFromCalls(calls, kStart + 60 * kSecond, llmLatencyBuckets());
+        const LlmTotals openai = reading.series.value(QStringLiteral("openai\nm"));
+        QCOMPARE(openai.requests, 3.0);
+        QCOMPARE(openai.successes, 2.0);
+        QCOMPARE(openai.failures.value(QStringLiteral("timeout")), 1.0);
+        QCOMPARE(openai.retries, 2.0);
+        QCOMPARE(openai.promptTokens, 300.0);
+        QCOMPARE(openai.latencyCount(), quint64(2)); // the failed call has no latency
+        QCOMPARE(openai.latencySum, 5.0);
+        QCOMPARE(reading.fallbacksFrom.value(QStringLiteral("openai")), 1.0);
+        const LlmTotals anthropic = reading.series.value(QStringLiteral("anthropic\nm"));
+        QCOMPARE(anthropic.cacheHits, 1.0);
+        QCOMPARE(anthropic.latencyCount(), quint64(1)); // a cache hit is not a latency
+        const double p50 = Histogram::quantileOf(llmLatencyBuckets(), openai.latency, 0.5);
+        QVERIFY2(p50 > 0.75 && p50 <= 1.0, qPrintable(QString::number(p50)));
+
+        const QList<LlmLatencyPoint> points =
+            llmLatencyFromCalls(calls, kStart, kStart + 60 * kSecond, 2, llmLatencyBuckets());
+        QCOMPARE(points.size(), 2); // one slice per half minute, each with answers
+        QCOMPARE(points[0].ms, kStart + 30 * kSecond);
+        QVERIFY(points[0].p99 > 3.0 && points[0].p99 <= 5.0);
+        QVERIFY(points[1].p50 > 1.5 && points[1].p50 <= 2.0);
     }
 };
 

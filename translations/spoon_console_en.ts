@@ -1088,6 +1088,14 @@ Result
         <source>No answer in this window.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Last 7 days (from the store)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the stored LLM calls: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::MainWindow</name>

@@ -1116,6 +1116,14 @@ Result
         <source>No answer in this window.</source>
         <translation>此窗口内没有回答。</translation>
     </message>
+    <message>
+        <source>Last 7 days (from the store)</source>
+        <translation>最近 7 天（来自存储）</translation>
+    </message>
+    <message>
+        <source>Cannot read the stored LLM calls: %1</source>
+        <translation>无法读取已存储的 LLM 调用：%1</translation>
+    </message>
 </context>
 <context>
     <name>spoon::MainWindow</name>

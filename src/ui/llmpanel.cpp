@@ -5,6 +5,8 @@
 #include "timeserieschart.h"
 
 #include "config/config.h"
+#include "llm/llmstats.h"
+#include "storage/telemetrystore.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QComboBox>
@@ -12,6 +14,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -28,13 +31,26 @@ struct WindowChoice
     qint64 ms;
     double unitMs;
     const char *unit;
+    enum class Source
+    {
+        Memory,
+        StoreWhenOpen, // the store's calls outlive a restart
+        Store,         // longer than memory holds
+    } source;
 };
 const WindowChoice kWindows[] = {
-    {60'000, 1000, "s"},
-    {300'000, 60'000, "min"},
-    {3'600'000, 60'000, "min"},
-    {86'400'000, 3'600'000, "h"},
+    {60'000, 1000, "s", WindowChoice::Source::Memory},
+    {300'000, 60'000, "min", WindowChoice::Source::Memory},
+    {3'600'000, 60'000, "min", WindowChoice::Source::Memory},
+    {86'400'000, 3'600'000, "h", WindowChoice::Source::StoreWhenOpen},
+    {7 * 86'400'000LL, 86'400'000, "d", WindowChoice::Source::Store},
 };
+constexpr int kStoreOnlyWindow = 4;
+
+const WindowChoice &choiceAt(int index)
+{
+    return kWindows[std::clamp(index, 0, int(std::size(kWindows)) - 1)];
+}
 
 QString seconds(double value)
 {
@@ -73,8 +89,10 @@ LlmPanel::LlmPanel(const LlmUsageTracker &usage, const Config &config, QWidget *
     auto *title = new QLabel(tr("LLM calls"), this);
     title->setObjectName(QStringLiteral("paneTitle"));
     m_window->setObjectName(QStringLiteral("llmWindow"));
-    m_window->addItems(
-        {tr("Last minute"), tr("Last 5 minutes"), tr("Last hour"), tr("Last 24 hours")});
+    m_window->addItems({tr("Last minute"), tr("Last 5 minutes"), tr("Last hour"),
+                        tr("Last 24 hours"), tr("Last 7 days (from the store)")});
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_window->model()))
+        model->item(kStoreOnlyWindow)->setEnabled(false); // until the store is open
     m_summary->setObjectName(QStringLiteral("paneSubtitle"));
 
     TimeSeriesChart *chart = m_latency->chart();
@@ -123,7 +141,55 @@ int LlmPanel::windowIndex() const
 
 qint64 LlmPanel::windowMs() const
 {
-    return kWindows[std::clamp(m_window->currentIndex(), 0, int(std::size(kWindows)) - 1)].ms;
+    return choiceAt(m_window->currentIndex()).ms;
+}
+
+void LlmPanel::setCallSource(TelemetryStore *store)
+{
+    m_store = store;
+    m_storedWindow = -1;
+    if (auto *model = qobject_cast<QStandardItemModel *>(m_window->model()))
+        model->item(kStoreOnlyWindow)->setEnabled(store != nullptr);
+    refresh();
+}
+
+bool LlmPanel::drawsFromStore() const
+{
+    return m_store && choiceAt(m_window->currentIndex()).source != WindowChoice::Source::Memory;
+}
+
+const std::vector<double> &LlmPanel::latencyBounds() const
+{
+    return drawsFromStore() || m_usage.latencyBounds().empty() ? llmLatencyBuckets()
+                                                               : m_usage.latencyBounds();
+}
+
+const std::vector<double> &LlmPanel::firstTokenBounds() const
+{
+    return drawsFromStore() || m_usage.firstTokenBounds().empty() ? llmLatencyBuckets()
+                                                                  : m_usage.firstTokenBounds();
+}
+
+// Stored calls are read again at most every kStoreReloadMs, off the UI thread (the pool's).
+void LlmPanel::loadStoredCalls(qint64 sinceMs, qint64 nowMs)
+{
+    const int index = m_window->currentIndex();
+    if (m_loading || (m_storedWindow == index && nowMs - m_storedAtMs < kStoreReloadMs))
+        return;
+    m_loading = true;
+    m_store->llmCalls(sinceMs).then(
+        this, [this, index, nowMs](const StoreResult<QList<LlmCallRecord>> &result) {
+            m_loading = false;
+            m_storedCalls = result.ok() ? result.value : QList<LlmCallRecord>{};
+            m_storedWindow = index;
+            m_storedAtMs = nowMs;
+            if (result.ok())
+                refresh();
+            else
+                m_summary->setText(
+                    tr("Cannot read the stored LLM calls: %1").arg(result.error.message));
+            Q_EMIT storedCallsLoaded();
+        });
 }
 
 void LlmPanel::showEvent(QShowEvent *event)
@@ -153,11 +219,28 @@ QString LlmPanel::costText(const QString &provider, const LlmTotals &t, double *
 
 void LlmPanel::refresh()
 {
-    const WindowChoice &choice =
-        kWindows[std::clamp(m_window->currentIndex(), 0, int(std::size(kWindows)) - 1)];
+    const WindowChoice &choice = choiceAt(m_window->currentIndex());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 since = now - choice.ms;
-    const LlmReading window = m_usage.window(since, now);
+    if (!drawsFromStore()) {
+        render(m_usage.window(since, now), m_usage.latencyOverTime(since, now, kChartSteps), now);
+        return;
+    }
+    loadStoredCalls(since, now);
+    if (m_storedWindow != m_window->currentIndex())
+        return; // drawn when the calls arrive
+    QList<LlmCallRecord> inWindow;
+    for (const LlmCallRecord &call : std::as_const(m_storedCalls)) {
+        if (call.startedMs >= since)
+            inWindow.append(call);
+    }
+    render(llmReadingFromCalls(inWindow, now, latencyBounds()),
+           llmLatencyFromCalls(inWindow, since, now, kChartSteps, latencyBounds()), now);
+}
+
+void LlmPanel::render(const LlmReading &window, const QList<LlmLatencyPoint> &points, qint64 now)
+{
+    const WindowChoice &choice = choiceAt(m_window->currentIndex());
     const double minutes = double(choice.ms) / 60'000.0;
 
     // The table: one column per provider and model that was called in the window.
@@ -190,8 +273,8 @@ void LlmPanel::refresh()
         anyCost = anyCost || price != QStringLiteral("—");
         const QString texts[RowCount] = {
             QLocale().toString(t.requests / minutes, 'f', 1),
-            percentiles(m_usage.firstTokenBounds(), t.timeToFirstToken),
-            percentiles(m_usage.latencyBounds(), t.latency),
+            percentiles(firstTokenBounds(), t.timeToFirstToken),
+            percentiles(latencyBounds(), t.latency),
             t.latencySum > 0 ? QLocale().toString(t.completionTokens / t.latencySum, 'f', 1)
                              : QStringLiteral("—"),
             count(t.promptTokens),
@@ -220,7 +303,6 @@ void LlmPanel::refresh()
         text = tr("No LLM call in this window.");
     m_summary->setText(text);
 
-    const QList<LlmLatencyPoint> points = m_usage.latencyOverTime(since, now, kChartSteps);
     QList<QPointF> p50, p95, p99;
     double top = 0;
     for (const LlmLatencyPoint &p : points) {
@@ -237,17 +319,16 @@ void LlmPanel::refresh()
     chart->setSeriesPoints(2, p99);
     chart->setValueAxis(top, 1.0, QStringLiteral("%.1f s"));
     const bool answered = all.latencyCount() > 0;
-    m_latency->setHeadline(
-        answered ? seconds(Histogram::quantileOf(m_usage.latencyBounds(), all.latency, 0.95))
-                 : QStringLiteral("—"));
+    m_latency->setHeadline(answered
+                               ? seconds(Histogram::quantileOf(latencyBounds(), all.latency, 0.95))
+                               : QStringLiteral("—"));
     m_latency->setLegend({{kP50Color, QStringLiteral("p50")},
                           {kP95Color, QStringLiteral("p95")},
                           {kP99Color, QStringLiteral("p99")}});
-    m_latency->setSummary(
-        answered ? tr("p95 over %n answers; first token p50 / p95 / p99 %1", nullptr,
-                      int(all.latencyCount()))
-                       .arg(percentiles(m_usage.firstTokenBounds(), all.timeToFirstToken))
-                 : tr("No answer in this window."));
+    m_latency->setSummary(answered ? tr("p95 over %n answers; first token p50 / p95 / p99 %1",
+                                        nullptr, int(all.latencyCount()))
+                                         .arg(percentiles(firstTokenBounds(), all.timeToFirstToken))
+                                   : tr("No answer in this window."));
 }
 
 QString LlmPanel::summary() const

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "llm/llmrouter.h"
 #include "llm/llmusage.h"
 
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
@@ -13,6 +15,7 @@ namespace spoon {
 struct Config;
 class ElidedLabel;
 class MetricCard;
+class TelemetryStore;
 
 // The LLM calls of the selected window, per provider and model, from the registry (through
 // LlmUsageTracker): requests per minute, time to first token and latency percentiles, tokens
@@ -25,6 +28,7 @@ class LlmPanel : public QWidget
 public:
     static constexpr int kRefreshMs = 1000;
     static constexpr int kChartSteps = 30;
+    static constexpr qint64 kStoreReloadMs = 10'000; // stored calls are read at most this often
     // The table's rows, in order.
     enum Row
     {
@@ -44,8 +48,12 @@ public:
 
     LlmPanel(const LlmUsageTracker &usage, const Config &config, QWidget *parent = nullptr);
 
-    // Windows: 1 min, 5 min, 1 h, 24 h (this run's, from memory).
+    // Windows: 1 min, 5 min and 1 h of this run (from memory); 24 h from the store's LLM
+    // calls once it is open (so they outlive a restart), else from memory; 7 d from the store
+    // only, and not offered without it.
     void setWindowIndex(int index);
+    void setCallSource(TelemetryStore *store);
+    bool drawsFromStore() const;
     int windowIndex() const;
     void refresh();
     QTableWidget *table() const { return m_table; }
@@ -54,6 +62,10 @@ public:
     // The table's text at a row for a provider and model's column; empty when none.
     QString cell(Row row, const QString &provider, const QString &model) const;
 
+Q_SIGNALS:
+    // Stored calls for a store window arrived (or failed) and were drawn.
+    void storedCallsLoaded();
+
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
@@ -61,6 +73,10 @@ protected:
 private:
     qint64 windowMs() const;
     QString costText(const QString &provider, const LlmTotals &totals, double *cost) const;
+    void loadStoredCalls(qint64 sinceMs, qint64 nowMs);
+    void render(const LlmReading &window, const QList<LlmLatencyPoint> &points, qint64 nowMs);
+    const std::vector<double> &latencyBounds() const;
+    const std::vector<double> &firstTokenBounds() const;
 
     const LlmUsageTracker &m_usage;
     const Config &m_config;
@@ -69,6 +85,11 @@ private:
     MetricCard *m_latency;
     QTableWidget *m_table;
     QTimer m_refresh;
+    QPointer<TelemetryStore> m_store;
+    QList<LlmCallRecord> m_storedCalls;
+    int m_storedWindow = -1; // the window m_storedCalls were read for
+    qint64 m_storedAtMs = 0;
+    bool m_loading = false;
 };
 
 } // namespace spoon

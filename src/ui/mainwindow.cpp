@@ -216,9 +216,13 @@ void MainWindow::addStoreStatus()
     // The dashboard's week comes from the store's minute rollups, once it is open.
     if (m_engine.telemetry())
         m_dashboard->setRollupSource(m_engine.telemetry());
+    if (m_engine.telemetry())
+        m_llmPanel->setCallSource(m_engine.telemetry());
     connect(store, &Store::opened, m_dashboard, [this](bool ok) {
-        if (ok)
+        if (ok) {
             m_dashboard->setRollupSource(m_engine.telemetry());
+            m_llmPanel->setCallSource(m_engine.telemetry());
+        }
     });
     auto showState = [this, label, store, showFailure] {
         if (store->isReady()) {

@@ -10,6 +10,11 @@ const std::vector<double> kLatencyBuckets{0.05, 0.1, 0.25, 0.5, 0.75, 1,  1.5, 2
                                           5,    7.5, 10,   15,  20,   30, 45,  60, 120};
 }
 
+const std::vector<double> &llmLatencyBuckets()
+{
+    return kLatencyBuckets;
+}
+
 Counter &LlmSeries::failures(LlmError::Kind kind)
 {
     return registry.counter(metric::kLlmFailures, "LLM requests that failed, by kind",

@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QString>
 
+#include <vector>
+
 namespace spoon {
 
 class Counter;
@@ -32,6 +34,9 @@ struct LlmSeries
 
     Counter &failures(LlmError::Kind kind);
 };
+
+// The bucket bounds of the LLM latency and time-to-first-token histograms, in seconds.
+const std::vector<double> &llmLatencyBuckets();
 
 class LlmStats
 {

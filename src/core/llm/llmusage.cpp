@@ -1,5 +1,7 @@
 #include "llmusage.h"
 
+#include "llmrouter.h"
+
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
@@ -220,6 +222,90 @@ QList<LlmLatencyPoint> LlmUsageTracker::latencyOverTime(qint64 sinceMs, qint64 n
                            Histogram::quantileOf(m_latencyBounds, delta, 0.99)});
         }
         previous = current;
+    }
+    return points;
+}
+
+namespace {
+
+// Cumulative counts of `values` (seconds) over `bounds`, +Inf last, as a histogram keeps them.
+std::vector<quint64> cumulativeOf(std::vector<double> values, const std::vector<double> &bounds)
+{
+    std::sort(values.begin(), values.end());
+    std::vector<quint64> counts(bounds.size() + 1);
+    for (size_t i = 0; i < bounds.size(); ++i)
+        counts[i] =
+            quint64(std::upper_bound(values.begin(), values.end(), bounds[i]) - values.begin());
+    counts.back() = values.size();
+    return counts;
+}
+
+} // namespace
+
+LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs,
+                               const std::vector<double> &bounds)
+{
+    LlmReading reading;
+    reading.ms = nowMs;
+    QHash<QString, std::vector<double>> latencies;
+    QHash<QString, std::vector<double>> firstTokens;
+    for (const LlmCallRecord &call : calls) {
+        const QString key = call.provider + QLatin1Char('\n') + call.model;
+        LlmTotals &t = reading.series[key];
+        t.requests += 1;
+        t.retries += call.retries;
+        if (call.cacheHit)
+            t.cacheHits += 1;
+        if (call.tokensIn > 0)
+            t.promptTokens += call.tokensIn;
+        if (call.tokensOut > 0)
+            t.completionTokens += call.tokensOut;
+        if (call.fallback)
+            reading.fallbacksFrom[call.provider] += 1;
+        if (!call.errorKind.isEmpty()) {
+            t.failures[call.errorKind] += 1;
+            continue;
+        }
+        t.successes += 1;
+        if (call.latencyMs >= 0 && !call.cacheHit) {
+            latencies[key].push_back(double(call.latencyMs) / 1000.0);
+            t.latencySum += double(call.latencyMs) / 1000.0;
+        }
+        if (call.firstTokenMs >= 0 && !call.cacheHit) {
+            firstTokens[key].push_back(double(call.firstTokenMs) / 1000.0);
+            t.timeToFirstTokenSum += double(call.firstTokenMs) / 1000.0;
+        }
+    }
+    for (auto it = reading.series.begin(); it != reading.series.end(); ++it) {
+        it->latency = cumulativeOf(latencies.value(it.key()), bounds);
+        it->timeToFirstToken = cumulativeOf(firstTokens.value(it.key()), bounds);
+    }
+    return reading;
+}
+
+QList<LlmLatencyPoint> llmLatencyFromCalls(const QList<LlmCallRecord> &calls, qint64 sinceMs,
+                                           qint64 nowMs, int steps,
+                                           const std::vector<double> &bounds)
+{
+    QList<LlmLatencyPoint> points;
+    if (steps <= 0 || nowMs <= sinceMs)
+        return points;
+    std::vector<std::vector<double>> slices(static_cast<size_t>(steps));
+    for (const LlmCallRecord &call : calls) {
+        if (call.startedMs < sinceMs || call.startedMs >= nowMs || !call.errorKind.isEmpty() ||
+            call.cacheHit || call.latencyMs < 0)
+            continue;
+        const size_t slice = size_t((call.startedMs - sinceMs) * steps / (nowMs - sinceMs));
+        slices[std::min(slice, size_t(steps) - 1)].push_back(double(call.latencyMs) / 1000.0);
+    }
+    for (int i = 0; i < steps; ++i) {
+        if (slices[size_t(i)].empty())
+            continue;
+        const std::vector<quint64> counts = cumulativeOf(slices[size_t(i)], bounds);
+        points.append({sinceMs + (nowMs - sinceMs) * (i + 1) / steps,
+                       Histogram::quantileOf(bounds, counts, 0.5),
+                       Histogram::quantileOf(bounds, counts, 0.95),
+                       Histogram::quantileOf(bounds, counts, 0.99)});
     }
     return points;
 }

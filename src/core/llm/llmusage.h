@@ -85,6 +85,18 @@ private:
     mutable std::vector<double> m_firstTokenBounds;
 };
 
+struct LlmCallRecord;
+
+// The same figures from stored LLM calls (TelemetryStore::llmCalls), for windows longer than
+// this run: per provider and model, each call counted once; latencies go into `bounds`
+// buckets so the panel reads both alike. A stored call names no provider it fell back from,
+// so its fallback counts under the provider that answered.
+LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs,
+                               const std::vector<double> &bounds);
+QList<LlmLatencyPoint> llmLatencyFromCalls(const QList<LlmCallRecord> &calls, qint64 sinceMs,
+                                           qint64 nowMs, int steps,
+                                           const std::vector<double> &bounds);
+
 // Splits the key of LlmReading::series.
 QString llmSeriesProvider(const QString &key);
 QString llmSeriesModel(const QString &key);
