@@ -18,15 +18,6 @@ namespace {
 
 const QColor kHitRateColor(0x05, 0x96, 0x69);
 
-QByteArray labelValue(const MetricLabels &labels, const char *name)
-{
-    for (const auto &[key, value] : labels) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
 double sumOf(const QList<MetricSample> &samples)
 {
     double sum = 0;
@@ -120,7 +111,7 @@ void CachesPanel::sample(qint64 nowMs)
         const QByteArray &name = family.name;
         if (name.startsWith("spoon_cache_")) {
             for (const MetricSample &s : family.samples) {
-                CacheFigures &c = m_caches[QString::fromUtf8(labelValue(s.labels, "cache"))];
+                CacheFigures &c = m_caches[QString::fromUtf8(labelOf(s.labels, "cache"))];
                 if (name == metric::kCacheHits)
                     c.hits = s.value;
                 else if (name == metric::kCacheMisses)

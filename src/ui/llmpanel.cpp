@@ -139,11 +139,6 @@ int LlmPanel::windowIndex() const
     return m_window->currentIndex();
 }
 
-qint64 LlmPanel::windowMs() const
-{
-    return choiceAt(m_window->currentIndex()).ms;
-}
-
 void LlmPanel::setCallSource(TelemetryStore *store)
 {
     m_store = store;

@@ -71,7 +71,6 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    qint64 windowMs() const;
     QString costText(const QString &provider, const LlmTotals &totals, double *cost) const;
     void loadStoredCalls(qint64 sinceMs, qint64 nowMs);
     void render(const LlmReading &window, const QList<LlmLatencyPoint> &points, qint64 nowMs);

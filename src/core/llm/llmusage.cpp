@@ -11,15 +11,6 @@ namespace spoon {
 
 namespace {
 
-QByteArray labelValue(const MetricLabels &labels, const char *name)
-{
-    for (const auto &[key, value] : labels) {
-        if (key == name)
-            return value;
-    }
-    return {};
-}
-
 std::vector<quint64> minusCounts(const std::vector<quint64> &now,
                                  const std::vector<quint64> &earlier)
 {
@@ -122,13 +113,13 @@ LlmReading LlmUsageTracker::readNow(qint64 nowMs) const
             continue;
         for (const MetricSample &sample : family.samples) {
             if (family.name == metric::kLlmFallbacks) {
-                reading.fallbacksFrom[QString::fromUtf8(labelValue(sample.labels, "from"))] +=
+                reading.fallbacksFrom[QString::fromUtf8(labelOf(sample.labels, "from"))] +=
                     sample.value;
                 continue;
             }
-            const QString key = QString::fromUtf8(labelValue(sample.labels, "provider")) +
+            const QString key = QString::fromUtf8(labelOf(sample.labels, "provider")) +
                                 QLatin1Char('\n') +
-                                QString::fromUtf8(labelValue(sample.labels, "model"));
+                                QString::fromUtf8(labelOf(sample.labels, "model"));
             LlmTotals &t = reading.series[key];
             const QByteArray &name = family.name;
             if (name == metric::kLlmRequests)
@@ -144,7 +135,7 @@ LlmReading LlmUsageTracker::readNow(qint64 nowMs) const
             else if (name == metric::kLlmCompletionTokens)
                 t.completionTokens = sample.value;
             else if (name == metric::kLlmFailures)
-                t.failures[QString::fromUtf8(labelValue(sample.labels, "kind"))] = sample.value;
+                t.failures[QString::fromUtf8(labelOf(sample.labels, "kind"))] = sample.value;
             else if (name == metric::kLlmLatencySeconds && sample.histogram) {
                 t.latency = sample.histogram->cumulativeCounts();
                 t.latencySum = sample.histogram->sum();

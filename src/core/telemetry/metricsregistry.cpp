@@ -33,6 +33,15 @@ std::vector<quint64> Histogram::cumulativeCounts() const
     return counts;
 }
 
+QByteArray labelOf(const MetricLabels &labels, const char *name)
+{
+    for (const auto &[key, value] : labels) {
+        if (key == name)
+            return value;
+    }
+    return {};
+}
+
 double Histogram::quantile(double q) const
 {
     return quantileOf(m_bounds, cumulativeCounts(), q);

@@ -18,6 +18,9 @@ namespace spoon {
 // in another order finds the same series.
 using MetricLabels = std::vector<std::pair<QByteArray, QByteArray>>;
 
+// The value of one label of a series; empty when it has none of that name.
+QByteArray labelOf(const MetricLabels &labels, const char *name);
+
 enum class MetricType
 {
     Counter,
