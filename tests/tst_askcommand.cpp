@@ -40,7 +40,7 @@ public:
         if (file.open(QIODevice::WriteOnly)) {
             file.write(QStringLiteral(
                            R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
-                                          "timeout": %2, "retry_attempts": %3}},
+                                          "needs_key": true, "timeout": %2, "retry_attempts": %3}},
                                           "llm_settings": {"default_provider": "local"}})")
                            .arg(demo.baseUrl())
                            .arg(timeoutSeconds)
@@ -162,9 +162,9 @@ private Q_SLOTS:
                              QStringLiteral("Hi")},
                             false);
         SPOON_COMPARE_EXIT(r, 1);
-        QVERIFY2(r.err.contains(QStringLiteral(
-                     "provider \"local\" needs LOCAL_API_KEY; set it in the environment")),
-                 qPrintable(r.err));
+        QVERIFY2(
+            r.err.contains(QStringLiteral("provider \"local\" has no API key: set LOCAL_API_KEY")),
+            qPrintable(r.err));
         QCOMPARE(t.demo.requestsServed(), 0);
         QVERIFY(r.out.isEmpty());
     }

@@ -323,6 +323,46 @@ private Q_SLOTS:
         QCOMPARE(countErrors(result.diagnostics), 1);
     }
 
+    void whoNeedsAKey_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("baseUrlFromEnvironment");
+        QTest::addColumn<bool>("needsKey");
+        QTest::newRow("hosted") << "{'base_url': 'https://llm.example.com/v1', 'model': 'm'}"
+                                << QString() << true;
+        QTest::newRow("localhost")
+            << "{'base_url': 'http://localhost:8080/v1', 'model': 'm'}" << QString() << false;
+        QTest::newRow("127.0.0.1")
+            << "{'base_url': 'http://127.0.0.1:8080/v1', 'model': 'm'}" << QString() << false;
+        QTest::newRow("::1") << "{'base_url': 'http://[::1]:8080/v1', 'model': 'm'}" << QString()
+                             << false;
+        QTest::newRow("local, told to send one")
+            << "{'base_url': 'http://127.0.0.1:8080/v1', 'model': 'm', 'needs_key': true}"
+            << QString() << true;
+        QTest::newRow("hosted, told not to")
+            << "{'base_url': 'https://llm.example.com/v1', 'model': 'm', 'needs_key': false}"
+            << QString() << false;
+        QTest::newRow("moved away by the environment")
+            << "{'base_url': 'http://127.0.0.1:8080/v1', 'model': 'm'}"
+            << "https://llm.example.com/v1" << true;
+        QTest::newRow("moved here by the environment")
+            << "{'base_url': 'https://llm.example.com/v1', 'model': 'm'}"
+            << "http://localhost:8000/v1" << false;
+    }
+    void whoNeedsAKey()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, baseUrlFromEnvironment);
+        QFETCH(bool, needsKey);
+        QProcessEnvironment env;
+        if (!baseUrlFromEnvironment.isEmpty())
+            env.insert(QStringLiteral("MINE_BASE_URL"), baseUrlFromEnvironment);
+        const std::string text = "{'providers': {'mine': " + json.toStdString() + "}}";
+        const ConfigLoadResult result = parse(quoted(text.c_str()), env);
+        QVERIFY2(result.isValid(), qPrintable(describeAll(result.diagnostics)));
+        QCOMPARE(result.config.provider(u"mine")->needsKey, needsKey);
+    }
+
     void environmentOverrides()
     {
         const QProcessEnvironment env = environment({

@@ -418,7 +418,8 @@ private Q_SLOTS:
         QVERIFY(badge->text().contains(QStringLiteral("Demo endpoint")));
         QLabel *notice = window.findChild<QLabel *>(QStringLiteral("demoNotice"));
         QVERIFY(notice);
-        QVERIFY(notice->text().startsWith(QStringLiteral("Demo endpoint: no LLM provider key")));
+        QVERIFY(
+            notice->text().startsWith(QStringLiteral("Demo endpoint: no LLM provider is set up")));
     }
 };
 

@@ -52,8 +52,9 @@ struct Router
 
 QByteArray config(const QString &primary, const QString &backup, const char *llm = "{}")
 {
-    return QStringLiteral(R"({"providers": {"primary": {"base_url": "%1", "model": "p-model"},
-                                             "backup": {"base_url": "%2", "model": "b-model"}},
+    return QStringLiteral(
+               R"({"providers": {"primary": {"base_url": "%1", "model": "p-model", "needs_key": true},
+                                             "backup": {"base_url": "%2", "model": "b-model", "needs_key": true}},
                               "llm_settings": {"default_provider": "primary", "fallback_chain": ["backup"]},
                               "performance": {"llm": %3}})")
         .arg(primary, backup, QString::fromLatin1(llm))

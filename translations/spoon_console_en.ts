@@ -540,6 +540,33 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::ConfigDocument</name>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a JSON object (%2); fix it first, spoon-console check-config shows where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::ConfigLoader</name>
     <message>
         <source>API keys are not read from files; this value is ignored. Set %1 in the environment</source>
@@ -975,6 +1002,33 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::KeyVault</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not in the keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no keychain service is running (Secret Service, such as GNOME Keyring or KWallet); set the key in the environment instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keychain refused access (locked, or access was denied)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the keychain failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::LlmPanel</name>
     <message>
         <source>%1 ms</source>
@@ -1108,10 +1162,6 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Demo endpoint: no LLM key set</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>pid %1</source>
         <translation type="unfinished" />
     </message>
@@ -1161,10 +1211,6 @@ Result
     </message>
     <message>
         <source>Answers come from the built-in demo endpoint at %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider's key to talk to a real model.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1235,6 +1281,355 @@ Result
         <source>warning level</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Demo endpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo endpoint: %1 is configured but has no API key, so a scripted stand-in inside the app answers. Add the key in Settings &gt; Providers (Ctrl+,) or set %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Demo endpoint: no LLM provider is set up, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Add a provider in Settings &gt; Providers (Ctrl+,), or set OPENAI_API_KEY or another provider's key, to talk to a real model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Configured provider: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This window was started without a config file to edit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings cannot open the config file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Collecting system information...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System information copied: paste it into the issue you report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop the agent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keyboard &amp;shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;config file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no config file yet: the console runs on its defaults. File &gt; Settings creates %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Report an issue (copies system information)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ModelListing</name>
+    <message>
+        <source>cannot connect to %1 (%2): is the server running? Check the base URL in Settings &gt; Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer from %1 in time: is the server running and reachable?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>secure connection to %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the answer from %1 is larger than %2 MiB; is this an LLM server?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 closed the connection before answering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>request to %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the server refused the key (HTTP %1: %2): check the API key in Settings &gt; Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing at %1 (HTTP 404): check the base URL; OpenAI-compatible ones end in /v1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 redirects elsewhere (HTTP %2); put the final address in the base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP %1 from %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered, but not with a model list (no "data" array): check the base URL</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::MonitoringPage</name>
+    <message>
+        <source>Sample every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep history for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert when memory is above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert when CPU is above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert when LLM answers take longer than</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert when LLM errors exceed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory warning level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> % of agents.memory_limit_mb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory critical level (frees caches)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sample interval and the history length apply at the next start; thresholds and memory levels too.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ProvidersPage</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenAI-compatible (OpenAI, vLLM, llama.cpp, Ollama, ...)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>default (performance.llm.request_timeout)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>default (performance.llm.retry_attempts)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sends an API key (local servers often need none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget stored key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price per million input tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Price per million output tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default provider</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When it fails, try (in order)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the environment; saving lists it in the config file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (the first with a key)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key is sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key comes from %1 in the environment, which wins over the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A key is stored in the system keychain. Type a new one to replace it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stored key will be removed from the keychain on Save.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key yet: paste it here (it goes to the system keychain, never to the config file), or set %1 in the environment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the base URL first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking %1 for its models...</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n model(s) offered.</source>
+        <translation><numerusform>Connected: %n model offered.</numerusform><numerusform>Connected: %n models offered.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>
@@ -1244,6 +1639,37 @@ Result
     </message>
     <message>
         <source>not offered, since the agent already has tools of these names: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Settings are kept in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved, but the keychain did not take every key: %1. A key typed here works until the console quits.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1416,10 +1842,6 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>spoon-console: provider "%1" needs %2; set it in the environment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>spoon-console: %1; retry %2 of %3 in %4 s</source>
         <translation type="unfinished" />
     </message>
@@ -1473,6 +1895,10 @@ Result
     </message>
     <message>
         <source>Spoon demo endpoint on %1/v1 (model %2). Ctrl+C stops it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: provider "%1" has no API key: set %2, or store one in the console's Settings &gt; Providers</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -556,6 +556,33 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::ConfigDocument</name>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 不是普通文件</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes</source>
+        <translation>%1 大于 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object (%2); fix it first, spoon-console check-config shows where</source>
+        <translation>%1 不是 JSON 对象（%2）；请先修复，spoon-console check-config 会指出位置</translation>
+    </message>
+    <message>
+        <source>not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>spoon::ConfigLoader</name>
     <message>
         <source>API keys are not read from files; this value is ignored. Set %1 in the environment</source>
@@ -692,7 +719,7 @@ Result
     </message>
     <message>
         <source>min</source>
-        <translation>min</translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <source>CPU</source>
@@ -744,15 +771,15 @@ Result
     </message>
     <message>
         <source>1 min</source>
-        <translation>1 min</translation>
+        <translation>1 分钟</translation>
     </message>
     <message>
         <source>5 min</source>
-        <translation>5 min</translation>
+        <translation>5 分钟</translation>
     </message>
     <message>
         <source>1 h</source>
-        <translation>1 h</translation>
+        <translation>1 小时</translation>
     </message>
     <message>
         <source>Show the last %1</source>
@@ -824,11 +851,11 @@ Result
     </message>
     <message>
         <source>24 h</source>
-        <translation>24 h</translation>
+        <translation>24 小时</translation>
     </message>
     <message>
         <source>7 d</source>
-        <translation>7 d</translation>
+        <translation>7 天</translation>
     </message>
     <message>
         <source>Needs the store, which keeps a rollup of every minute; it is not open</source>
@@ -995,6 +1022,33 @@ Result
     </message>
 </context>
 <context>
+    <name>spoon::KeyVault</name>
+    <message>
+        <source>the keychain did not answer within %1 s</source>
+        <translation>钥匙串在 %1 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>已存入钥匙串</translation>
+    </message>
+    <message>
+        <source>not in the keychain</source>
+        <translation>钥匙串中没有</translation>
+    </message>
+    <message>
+        <source>no keychain service is running (Secret Service, such as GNOME Keyring or KWallet); set the key in the environment instead</source>
+        <translation>没有运行钥匙串服务（Secret Service，例如 GNOME Keyring 或 KWallet）；请改用环境变量设置密钥</translation>
+    </message>
+    <message>
+        <source>the keychain refused access (locked, or access was denied)</source>
+        <translation>钥匙串拒绝访问（已锁定，或访问被拒绝）</translation>
+    </message>
+    <message>
+        <source>the keychain failed</source>
+        <translation>钥匙串出错</translation>
+    </message>
+</context>
+<context>
     <name>spoon::LlmPanel</name>
     <message>
         <source>%1 ms</source>
@@ -1136,10 +1190,6 @@ Result
         <translation>每 %1 ms 采样一次 · 保留 %2 h 历史</translation>
     </message>
     <message>
-        <source>Demo endpoint: no LLM key set</source>
-        <translation>演示端点：未设置 LLM 密钥</translation>
-    </message>
-    <message>
         <source>pid %1</source>
         <translation>PID %1</translation>
     </message>
@@ -1190,10 +1240,6 @@ Result
     <message>
         <source>Answers come from the built-in demo endpoint at %1</source>
         <translation>回答来自内置演示端点 %1</translation>
-    </message>
-    <message>
-        <source>Demo endpoint: no LLM provider key is set, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Set OPENAI_API_KEY or another provider&apos;s key to talk to a real model.</source>
-        <translation>演示端点：未设置任何 LLM 提供商密钥，因此由应用内置的脚本化替身回答（它会流式输出，并在被问及引擎时调用工具）。设置 OPENAI_API_KEY 或其他提供商的密钥即可与真实模型对话。</translation>
     </message>
     <message>
         <source>Connections: %1 open, %2 in use, %3 idle; %4 jobs waiting</source>
@@ -1263,6 +1309,357 @@ Result
         <source>warning level</source>
         <translation>警告级别</translation>
     </message>
+    <message>
+        <source>Demo endpoint</source>
+        <translation>演示端点</translation>
+    </message>
+    <message>
+        <source>Demo endpoint: %1 is configured but has no API key, so a scripted stand-in inside the app answers. Add the key in Settings &gt; Providers (Ctrl+,) or set %2.</source>
+        <translation>演示端点：已配置 %1，但它没有 API 密钥，因此由应用内置的脚本替身回答。请在 设置 &gt; 提供方（Ctrl+,）中添加密钥，或设置 %2。</translation>
+    </message>
+    <message>
+        <source>Demo endpoint: no LLM provider is set up, so a scripted stand-in inside the app answers (it streams, and calls tools when asked about the engine). Add a provider in Settings &gt; Providers (Ctrl+,), or set OPENAI_API_KEY or another provider&apos;s key, to talk to a real model.</source>
+        <translation>演示端点：尚未设置 LLM 提供方，因此由应用内置的脚本替身回答（它会流式输出，问到引擎时还会调用工具）。要与真实模型对话，请在 设置 &gt; 提供方（Ctrl+,）中添加提供方，或设置 OPENAI_API_KEY 或其他提供方的密钥。</translation>
+    </message>
+    <message>
+        <source>Configured provider: %1.</source>
+        <translation>已配置的提供方：%1。</translation>
+    </message>
+    <message>
+        <source>This window was started without a config file to edit.</source>
+        <translation>此窗口启动时没有可编辑的配置文件。</translation>
+    </message>
+    <message>
+        <source>Settings cannot open the config file: %1</source>
+        <translation>设置无法打开配置文件：%1</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <source>Collecting system information...</source>
+        <translation>正在收集系统信息…</translation>
+    </message>
+    <message>
+        <source>System information copied: paste it into the issue you report</source>
+        <translation>系统信息已复制：请粘贴到你报告的问题中</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Stop the agent</source>
+        <translation>停止智能体</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;Settings...</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Keyboard &amp;shortcuts</source>
+        <translation>键盘快捷键(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open &amp;data folder</source>
+        <translation>打开数据文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open &amp;config file</source>
+        <translation>打开配置文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Config file</source>
+        <translation>配置文件</translation>
+    </message>
+    <message>
+        <source>There is no config file yet: the console runs on its defaults. File &gt; Settings creates %1.</source>
+        <translation>还没有配置文件：控制台使用默认值运行。文件 &gt; 设置 会创建 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Report an issue (copies system information)</source>
+        <translation>报告问题(&amp;R)（复制系统信息）</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ModelListing</name>
+    <message>
+        <source>cannot connect to %1 (%2): is the server running? Check the base URL in Settings &gt; Providers</source>
+        <translation>无法连接到 %1（%2）：服务器在运行吗？请检查 设置 &gt; 提供方 中的基础 URL</translation>
+    </message>
+    <message>
+        <source>no answer from %1 in time: is the server running and reachable?</source>
+        <translation>%1 没有及时响应：服务器在运行且可访问吗？</translation>
+    </message>
+    <message>
+        <source>secure connection to %1 failed: %2</source>
+        <translation>与 %1 的安全连接失败：%2</translation>
+    </message>
+    <message>
+        <source>the answer from %1 is larger than %2 MiB; is this an LLM server?</source>
+        <translation>%1 的响应大于 %2 MiB；这是 LLM 服务器吗？</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering</source>
+        <translation>%1 在响应之前关闭了连接</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>request to %1 failed: %2</source>
+        <translation>请求 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>the server refused the key (HTTP %1: %2): check the API key in Settings &gt; Providers</source>
+        <translation>服务器拒绝了密钥（HTTP %1：%2）：请检查 设置 &gt; 提供方 中的 API 密钥</translation>
+    </message>
+    <message>
+        <source>nothing at %1 (HTTP 404): check the base URL; OpenAI-compatible ones end in /v1</source>
+        <translation>%1 处没有内容（HTTP 404）：请检查基础 URL；OpenAI 兼容的地址以 /v1 结尾</translation>
+    </message>
+    <message>
+        <source>%1 redirects elsewhere (HTTP %2); put the final address in the base URL</source>
+        <translation>%1 重定向到别处（HTTP %2）；请在基础 URL 中填写最终地址</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2: %3</source>
+        <translation>来自 %2 的 HTTP %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not with a model list (no &quot;data&quot; array): check the base URL</source>
+        <translation>%1 有响应，但不是模型列表（没有 &quot;data&quot; 数组）：请检查基础 URL</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::MonitoringPage</name>
+    <message>
+        <source>Sample every</source>
+        <translation>采样间隔</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Keep history for</source>
+        <translation>历史保留</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Alert when memory is above</source>
+        <translation>内存高于此值时告警</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Alert when CPU is above</source>
+        <translation>CPU 高于此值时告警</translation>
+    </message>
+    <message>
+        <source>Alert when LLM answers take longer than</source>
+        <translation>LLM 回答耗时超过此值时告警</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Alert when LLM errors exceed</source>
+        <translation>LLM 错误率超过此值时告警</translation>
+    </message>
+    <message>
+        <source>Memory warning level</source>
+        <translation>内存警告级别</translation>
+    </message>
+    <message>
+        <source> % of agents.memory_limit_mb</source>
+        <translation> %（agents.memory_limit_mb 的百分比）</translation>
+    </message>
+    <message>
+        <source>Memory critical level (frees caches)</source>
+        <translation>内存严重级别（释放缓存）</translation>
+    </message>
+    <message>
+        <source>The sample interval and the history length apply at the next start; thresholds and memory levels too.</source>
+        <translation>采样间隔和历史长度在下次启动时生效；阈值和内存级别也是如此。</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ProvidersPage</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible (OpenAI, vLLM, llama.cpp, Ollama, ...)</source>
+        <translation>OpenAI 兼容（OpenAI、vLLM、llama.cpp、Ollama 等）</translation>
+    </message>
+    <message>
+        <source>Anthropic</source>
+        <translation>Anthropic</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible</source>
+        <translation>OpenAI 兼容</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>default (performance.llm.request_timeout)</source>
+        <translation>默认（performance.llm.request_timeout）</translation>
+    </message>
+    <message>
+        <source>default (performance.llm.retry_attempts)</source>
+        <translation>默认（performance.llm.retry_attempts）</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Sends an API key (local servers often need none)</source>
+        <translation>发送 API 密钥（本地服务器通常不需要）</translation>
+    </message>
+    <message>
+        <source>Forget stored key</source>
+        <translation>清除已存储的密钥</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>基础 URL</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>重试次数</translation>
+    </message>
+    <message>
+        <source>Price per million input tokens</source>
+        <translation>每百万输入 token 价格</translation>
+    </message>
+    <message>
+        <source>Price per million output tokens</source>
+        <translation>每百万输出 token 价格</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Default provider</source>
+        <translation>默认提供方</translation>
+    </message>
+    <message>
+        <source>When it fails, try (in order)</source>
+        <translation>失败时依次尝试</translation>
+    </message>
+    <message>
+        <source>From the environment; saving lists it in the config file</source>
+        <translation>来自环境变量；保存后会写入配置文件</translation>
+    </message>
+    <message>
+        <source>Automatic (the first with a key)</source>
+        <translation>自动（第一个有密钥的）</translation>
+    </message>
+    <message>
+        <source>No key is sent.</source>
+        <translation>不发送密钥。</translation>
+    </message>
+    <message>
+        <source>The key comes from %1 in the environment, which wins over the keychain.</source>
+        <translation>密钥来自环境变量 %1，它优先于钥匙串。</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keychain. Type a new one to replace it.</source>
+        <translation>系统钥匙串中已存有密钥。输入新密钥即可替换。</translation>
+    </message>
+    <message>
+        <source>The stored key will be removed from the keychain on Save.</source>
+        <translation>保存时将从钥匙串中删除已存储的密钥。</translation>
+    </message>
+    <message>
+        <source>No key yet: paste it here (it goes to the system keychain, never to the config file), or set %1 in the environment.</source>
+        <translation>还没有密钥：粘贴到这里（它会存入系统钥匙串，绝不写入配置文件），或在环境变量中设置 %1。</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>已存入钥匙串</translation>
+    </message>
+    <message>
+        <source>Give the base URL first.</source>
+        <translation>请先填写基础 URL。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models...</source>
+        <translation>正在向 %1 查询模型…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected: %n model(s) offered.</source>
+        <translation>
+            <numerusform>已连接：提供 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>
@@ -1273,6 +1670,37 @@ Result
     <message>
         <source>not offered, since the agent already has tools of these names: %1</source>
         <translation>未提供，因为智能体已有同名工具：%1</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation>监控</translation>
+    </message>
+    <message>
+        <source>Settings are kept in %1</source>
+        <translation>设置保存在 %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Saved, but the keychain did not take every key: %1. A key typed here works until the console quits.</source>
+        <translation>已保存，但钥匙串没有接受所有密钥：%1。在此输入的密钥在控制台退出前有效。</translation>
     </message>
 </context>
 <context>
@@ -1449,10 +1877,6 @@ Result
         <translation>无</translation>
     </message>
     <message>
-        <source>spoon-console: provider &quot;%1&quot; needs %2; set it in the environment</source>
-        <translation>spoon-console：提供商“%1”需要 %2；请在环境变量中设置</translation>
-    </message>
-    <message>
         <source>spoon-console: %1; retry %2 of %3 in %4 s</source>
         <translation>spoon-console：%1；%4 秒后进行第 %2 次重试（共 %3 次）</translation>
     </message>
@@ -1507,6 +1931,10 @@ Result
     <message>
         <source>Spoon demo endpoint on %1/v1 (model %2). Ctrl+C stops it.</source>
         <translation>Spoon 演示端点位于 %1/v1（模型 %2）。按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>spoon-console: provider &quot;%1&quot; has no API key: set %2, or store one in the console&apos;s Settings &gt; Providers</source>
+        <translation>spoon-console：提供方 &quot;%1&quot; 没有 API 密钥：请设置 %2，或在控制台的 设置 &gt; 提供方 中存储一个</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 #include "cli/commands.h"
 #include "config/configloader.h"
+#include "config/keyvault.h"
 #include "engine.h"
 #include "mainwindow.h"
 #include "telemetry/logging.h"
@@ -138,7 +139,11 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
     if (!engine.start())
         qCritical().noquote()
             << QCoreApplication::translate("main", "spoon-console: %1").arg(engine.errorString());
+    // Keys in the keychain arrive after the window shows: a locked keyring may ask its owner.
+    KeyVault vault;
+    engine.readKeychainKeys(vault);
     MainWindow window(engine);
+    window.setSettingsSource(loaded.location.path, &vault, env);
     window.show();
 
     // SPOON_STARTUP_REPORT=1 prints when the first frame was painted, for bench/run.py.

@@ -2,6 +2,7 @@
 
 #include "agent/agentcatalog.h"
 #include "compute/computepool.h"
+#include "config/keyvault.h"
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
@@ -97,7 +98,55 @@ Engine::~Engine()
 
 bool Engine::usesDemoEndpoint() const
 {
-    return m_demo || m_router->defaultProvider().isEmpty();
+    const QString first = m_router->defaultProvider();
+    return first.isEmpty() || first == QLatin1String(LlmRouter::kDemoProvider);
+}
+
+void Engine::setLlmSettings(const QList<ProviderConfig> &providers, const LlmSettings &llm)
+{
+    QList<ProviderConfig> next = providers;
+    for (ProviderConfig &provider : next) {
+        const ProviderConfig *before = m_config.provider(provider.name);
+        if (provider.apiKey.isEmpty() && before && !before->apiKey.isEmpty()) {
+            provider.apiKey = before->apiKey;
+            provider.keySource = before->keySource;
+        }
+    }
+    m_config.providers = next;
+    m_config.llm = llm;
+    m_router->setProviders(m_config.providers);
+    ensureLlmEndpoint();
+    Q_EMIT providersChanged();
+}
+
+void Engine::setKeychainKey(const QString &provider, const Secret &key)
+{
+    QList<ProviderConfig> providers = m_config.providers;
+    for (ProviderConfig &p : providers) {
+        if (p.name != provider || p.keySource == ProviderConfig::KeySource::Environment)
+            continue;
+        p.apiKey = key;
+        p.keySource =
+            key.isEmpty() ? ProviderConfig::KeySource::None : ProviderConfig::KeySource::Keychain;
+        // Applied whole, so that a forgotten key is not brought back from before.
+        m_config.providers = providers;
+        m_router->setProviders(m_config.providers);
+        ensureLlmEndpoint();
+        Q_EMIT providersChanged();
+        return;
+    }
+}
+
+void Engine::readKeychainKeys(KeyVault &vault)
+{
+    for (const ProviderConfig &provider : std::as_const(m_config.providers)) {
+        if (provider.keySource == ProviderConfig::KeySource::Environment)
+            continue;
+        vault.read(provider.name, [this, name = provider.name](const KeyVault::Result &result) {
+            if (result.ok() && !result.key.isEmpty())
+                setKeychainKey(name, result.key);
+        });
+    }
 }
 
 QString Engine::demoEndpointUrl() const

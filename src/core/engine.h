@@ -17,6 +17,7 @@ class AlertStore;
 class ComputePool;
 class DemoServer;
 class HttpPool;
+class KeyVault;
 class LlmRouter;
 class LlmStats;
 class LlmUsageTracker;
@@ -39,6 +40,14 @@ public:
     // Starts sampling and, when no provider can answer, the built-in demo endpoint.
     // False (with errorString()) if the demo endpoint cannot listen.
     bool start();
+    // New providers, default provider and fallback chain, from the settings window: they take
+    // effect for the next call. A provider keeps the key it had unless `providers` brings one.
+    void setLlmSettings(const QList<ProviderConfig> &providers, const LlmSettings &llm);
+    // A key the keychain holds for `provider`; the environment's wins. Empty: forget it.
+    void setKeychainKey(const QString &provider, const Secret &key);
+    // Asks the keychain for the key of every provider the environment gives none;
+    // providersChanged() follows each one found.
+    void readKeychainKeys(KeyVault &vault);
     // Just the second half of start(), for commands that need an LLM but no sampling.
     bool ensureLlmEndpoint();
     QString errorString() const { return m_error; }
@@ -75,6 +84,10 @@ public:
     // How fast the built-in demo endpoint streams (DemoServer::kDefaultTokensPerSecond, a
     // realistic rate; 0 sends at once). Applies now and to an endpoint started later.
     void setDemoTokensPerSecond(double rate);
+
+Q_SIGNALS:
+    // The providers, their keys, the default or the fallback chain changed.
+    void providersChanged();
 
 private:
     void startTelemetry();

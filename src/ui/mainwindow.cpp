@@ -19,8 +19,18 @@
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include "cli/systeminfoformat.h"
+#include "config/configdocument.h"
+#include "config/configloader.h"
+#include "settings/settingsdialog.h"
+
+#include <QActionGroup>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -32,6 +42,7 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace spoon {
 
@@ -83,14 +94,11 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
             .arg(QLocale().toString(config.monitoring.historySeconds / 3600.0, 'g', 3)),
         this);
     statusBar()->addWidget(sampling);
-    if (engine.usesDemoEndpoint()) {
-        auto *demo = new QLabel(tr("Demo endpoint: no LLM key set"), this);
-        demo->setObjectName(QStringLiteral("demoBadge"));
-        if (!engine.demoEndpointUrl().isEmpty())
-            demo->setToolTip(tr("Answers come from the built-in demo endpoint at %1")
-                                 .arg(engine.demoEndpointUrl()));
-        statusBar()->addPermanentWidget(demo);
-    }
+    m_demoBadge = new QLabel(tr("Demo endpoint"), this);
+    m_demoBadge->setObjectName(QStringLiteral("demoBadge"));
+    statusBar()->addPermanentWidget(m_demoBadge);
+    refreshEndpoint();
+    connect(&engine, &Engine::providersChanged, this, &MainWindow::refreshEndpoint);
     statusBar()->addPermanentWidget(
         new ElidedLabel(tr("pid %1").arg(QCoreApplication::applicationPid()), this));
     addStoreStatus();
@@ -245,35 +253,161 @@ void MainWindow::addStoreStatus()
 
 QString MainWindow::endpointDescription() const
 {
-    const auto usable = m_engine.config().usableProviders();
-    if (usable.isEmpty()) {
-        return tr("Demo endpoint: no LLM provider key is set, so a scripted stand-in inside "
+    const Config &config = m_engine.config();
+    if (m_engine.usesDemoEndpoint()) {
+        // A provider in the file that only lacks its key is named: that is what to fix.
+        for (const ProviderConfig &provider : config.providers) {
+            if (provider.fromFile && provider.needsKey && provider.apiKey.isEmpty()) {
+                return tr("Demo endpoint: %1 is configured but has no API key, so a scripted "
+                          "stand-in inside the app answers. Add the key in Settings > "
+                          "Providers (Ctrl+,) or set %2.")
+                    .arg(provider.name, provider.apiKeyEnv);
+            }
+        }
+        return tr("Demo endpoint: no LLM provider is set up, so a scripted stand-in inside "
                   "the app answers (it streams, and calls tools when asked about the engine). "
-                  "Set OPENAI_API_KEY or another provider's key to talk to a real model.");
+                  "Add a provider in Settings > Providers (Ctrl+,), or set OPENAI_API_KEY or "
+                  "another provider's key, to talk to a real model.");
     }
-    const ProviderConfig *provider = usable.first();
-    if (const ProviderConfig *chosen =
-            m_engine.config().provider(m_engine.config().llm.defaultProvider))
-        provider = chosen;
-    return tr("Configured model: %1 via %2.").arg(provider->model, provider->name);
+    const QString name = m_engine.llm().defaultProvider();
+    const ProviderConfig *provider = config.provider(name);
+    return provider ? tr("Configured model: %1 via %2.").arg(provider->model, provider->name)
+                    : tr("Configured provider: %1.").arg(name);
+}
+
+void MainWindow::refreshEndpoint()
+{
+    const bool demo = m_engine.usesDemoEndpoint();
+    m_chat->setEndpointNotice(endpointDescription(), demo);
+    m_demoBadge->setVisible(demo);
+    m_demoBadge->setToolTip(m_engine.demoEndpointUrl().isEmpty()
+                                ? QString()
+                                : tr("Answers come from the built-in demo endpoint at %1")
+                                      .arg(m_engine.demoEndpointUrl()));
+}
+
+void MainWindow::setSettingsSource(const QString &configPath, KeyVault *vault,
+                                   const QProcessEnvironment &environment)
+{
+    m_configPath = configPath;
+    m_vault = vault;
+    m_environment = environment;
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return m_settings;
+    }
+    ConfigDocument document;
+    QString error;
+    if (m_configPath.isEmpty() || !m_vault) {
+        error = tr("This window was started without a config file to edit.");
+    } else if (!document.load(m_configPath, &error)) {
+        error = tr("Settings cannot open the config file: %1").arg(error);
+    }
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Settings"), error);
+        return nullptr;
+    }
+    m_settings = new SettingsDialog(m_engine, document, *m_vault, m_environment, this);
+    m_settings->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settings, &SettingsDialog::saved, this,
+            [this] { statusBar()->showMessage(tr("Settings saved"), 5000); });
+    m_settings->resize(900, 640);
+    m_settings->show();
+    return m_settings;
+}
+
+void MainWindow::copyReportToClipboard()
+{
+    statusBar()->showMessage(tr("Collecting system information..."));
+    const QProcessEnvironment env =
+        m_environment.isEmpty() ? QProcessEnvironment::systemEnvironment() : m_environment;
+    const QString path = m_configPath;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        QGuiApplication::clipboard()->setText(watcher->result());
+        watcher->deleteLater();
+        statusBar()->showMessage(
+            tr("System information copied: paste it into the issue you report"), 10'000);
+    });
+    // Sampling the process takes a quarter second: off the GUI thread.
+    watcher->setFuture(QtConcurrent::run([env, path] {
+        MetricsRegistry registry;
+        ConfigLoadResult loaded = ConfigLoader::load(locateConfig(path, env), env);
+        return cli::systemInfoText(collectSystemInfo(std::move(loaded), registry));
+    }));
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (QAction *action : findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty() || action->text().isEmpty())
+            continue;
+        rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+                    .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         action->text().remove(u'&').toHtmlEscaped());
+    }
+    rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+                .arg(tr("Ctrl+Enter"), tr("Send the message"));
+    rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+                .arg(tr("Esc"), tr("Stop the agent"));
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+                    QStringLiteral("<table>%1</table>").arg(rows), QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("shortcutsBox"));
+    box.exec();
 }
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *settings = file->addAction(tr("&Settings..."), this, [this] { openSettings(); });
+    settings->setObjectName(QStringLiteral("settingsAction"));
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
+    // The checked item is the window the dashboard shows, however it was chosen.
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    auto *windows = new QActionGroup(this);
     const QStringList labels{tr("Last minute"), tr("Last 5 minutes"), tr("Last hour"),
                              tr("Last 24 hours"), tr("Last 7 days (from the store)")};
     for (int i = 0; i < labels.size(); ++i) {
         QAction *action =
             view->addAction(labels.at(i), this, [this, i] { m_dashboard->setTimeWindowIndex(i); });
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setCheckable(true);
+        action->setChecked(i == m_dashboard->timeWindowIndex());
+        windows->addAction(action);
     }
+    connect(m_dashboard, &DashboardPane::timeWindowChanged, windows, [windows](int index) {
+        if (index >= 0 && index < windows->actions().size())
+            windows->actions().at(index)->setChecked(true);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Keyboard &shortcuts"), this, &MainWindow::showShortcuts)
+        ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    help->addAction(tr("Open &data folder"), this,
+                    [] { QDesktopServices::openUrl(QUrl::fromLocalFile(app::dataFolder())); });
+    help->addAction(tr("Open &config file"), this, [this] {
+        if (!m_configPath.isEmpty() && QFileInfo::exists(m_configPath))
+            QDesktopServices::openUrl(QUrl::fromLocalFile(m_configPath));
+        else
+            QMessageBox::information(this, tr("Config file"),
+                                     tr("There is no config file yet: the console runs on its "
+                                        "defaults. File > Settings creates %1.")
+                                         .arg(m_configPath));
+    });
+    help->addAction(tr("&Report an issue (copies system information)"), this,
+                    &MainWindow::copyReportToClipboard);
+    help->addSeparator();
     help->addAction(tr("&About Spoon Console"), this, [this] {
         QMessageBox::about(
             this, tr("About Spoon Console"),

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
+#include <QProcessEnvironment>
 
+class QLabel;
 class QSplitter;
 class QTabWidget;
 
@@ -13,7 +16,9 @@ class CachesPanel;
 class ChatPane;
 class DashboardPane;
 class Engine;
+class KeyVault;
 class LlmPanel;
+class SettingsDialog;
 
 // The console's window: the chat pane on the left, the engine's live health on the right in
 // tabs (Process, LLM, Caches and pools, Alerts), and a toast over both when an alert fires.
@@ -34,6 +39,14 @@ public:
     CachesPanel *cachesPanel() const { return m_cachesPanel; }
     void saveState() const;
 
+    // Where File > Settings reads and writes, and the keychain it stores keys in. Without
+    // this, Settings says there is no config file to edit.
+    void setSettingsSource(const QString &configPath, KeyVault *vault,
+                           const QProcessEnvironment &environment);
+    // File > Settings (Ctrl+,); the open dialog if there is one. Null when the file cannot
+    // be edited (a message box says why).
+    SettingsDialog *openSettings();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -45,6 +58,9 @@ private:
     void addAlerts();
     void addMemoryControls();
     QString endpointDescription() const;
+    void refreshEndpoint();
+    void copyReportToClipboard();
+    void showShortcuts();
 
     Engine &m_engine;
     QSplitter *m_splitter;
@@ -55,6 +71,11 @@ private:
     LlmPanel *m_llmPanel = nullptr;
     CachesPanel *m_cachesPanel = nullptr;
     AlertToast *m_toast = nullptr;
+    QLabel *m_demoBadge = nullptr;
+    QString m_configPath;
+    KeyVault *m_vault = nullptr;
+    QProcessEnvironment m_environment;
+    QPointer<SettingsDialog> m_settings;
 };
 
 } // namespace spoon

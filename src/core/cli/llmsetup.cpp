@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "config/configloader.h"
+#include "config/keyvault.h"
 #include "engine.h"
 #include "llm/llmrouter.h"
 #include "llm/providerclient.h"
@@ -20,6 +21,8 @@ struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(spoon::cli::Ask)
 };
+// A locked keyring may ask its owner to unlock it: give them time, not for ever.
+constexpr int kKeychainWaitMs = 15'000;
 } // namespace
 
 std::optional<Config> loadConfigForLlm(const CommandLine &line, QTextStream &err)
@@ -33,6 +36,8 @@ std::optional<Config> loadConfigForLlm(const CommandLine &line, QTextStream &err
         return std::nullopt;
     }
     logging::configure(loaded.config.logging);
+    KeyVault vault;
+    readKeychainKeysNow(loaded.config, vault, kKeychainWaitMs);
     return std::move(loaded.config);
 }
 
@@ -60,7 +65,9 @@ std::optional<int> prepareLlm(Engine &engine, const QString &chosenProvider, QTe
         return kExitFailure;
     }
     if (!client->hasCredentials()) {
-        err << Text::tr("spoon-console: provider \"%1\" needs %2; set it in the environment")
+        err << Text::tr(
+                   "spoon-console: provider \"%1\" has no API key: set %2, or store one in the "
+                   "console's Settings > Providers")
                    .arg(first, client->config().apiKeyEnv)
             << '\n';
         return kExitFailure;

@@ -95,8 +95,17 @@ struct ProviderConfig
     double streamDeadline;
     bool fromFile; // listed in the config file, not only found through the environment
     bool needsKey;
-    QString apiKeyEnv;        // the variable the key comes from
-    Secret apiKey;            // from the environment only, never from a file
+    bool needsKeyGiven; // by the file; else it follows the effective base URL
+    QString apiKeyEnv;  // the environment variable a key may come from
+    // Never from a file: from the environment (which wins) or the system keychain.
+    Secret apiKey;
+    enum class KeySource
+    {
+        None,
+        Environment,
+        Keychain,
+    };
+    KeySource keySource;
     QStringList overriddenBy; // environment variables that changed this entry
 };
 

@@ -3,6 +3,7 @@
 #include "configschema.h"
 
 #include <QJsonArray>
+#include <QUrl>
 
 namespace spoon::configbuild {
 
@@ -132,6 +133,13 @@ AlertSettings readAlertSettings(const QJsonValue &a)
     return s;
 }
 
+// A server on this machine (llama.cpp, vLLM, LM Studio) takes no key unless told otherwise.
+bool isOnThisMachine(const QString &baseUrl)
+{
+    const QString host = QUrl(baseUrl).host().toLower();
+    return host == "localhost"_L1 || host == "::1"_L1 || host.startsWith("127."_L1);
+}
+
 ProviderConfig readProvider(const QString &name, const QJsonValue &p,
                             const PerformanceConfig &performance)
 {
@@ -157,7 +165,9 @@ ProviderConfig readProvider(const QString &name, const QJsonValue &p,
     c.maxEventBytes = performance.llm.maxEventBytes;
     c.streamDeadline = performance.llm.streamDeadline;
     c.fromFile = true;
-    c.needsKey = known ? known->needsKey : true;
+    const QJsonValue needsKey = p["needs_key"_L1];
+    c.needsKeyGiven = needsKey.isBool();
+    c.needsKey = needsKey.isBool() ? needsKey.toBool() : needsKeyByDefault(name, c.baseUrl);
     c.apiKeyEnv = providerEnvPrefix(name) + "_API_KEY"_L1;
     return c;
 }
@@ -217,6 +227,20 @@ AgentConfig readAgent(const QString &name, const QJsonValue &a,
 QJsonObject withDefaults(const QJsonObject &validated)
 {
     return fill(schema::configSchema(), validated).toObject();
+}
+
+bool needsKeyByDefault(const QString &name, const QString &baseUrl)
+{
+    if (const KnownProvider *known = findKnownProvider(name))
+        return known->needsKey;
+    return !isOnThisMachine(baseUrl);
+}
+
+ProviderConfig provider(const QString &name, const QJsonObject &entry,
+                        const PerformanceConfig &performance)
+{
+    const schema::Node &providerNode = *schema::configSchema().field(u"providers")->element;
+    return readProvider(name, fill(providerNode, entry), performance);
 }
 
 ProviderConfig defaultProvider(const QString &name, const PerformanceConfig &performance)

@@ -20,6 +20,12 @@ AgentConfig builtInReactAgent(const PerformanceConfig &performance);
 // A provider entry with only its name given: schema defaults plus, for a known provider,
 // its base URL and model.
 ProviderConfig defaultProvider(const QString &name, const PerformanceConfig &performance);
+// A provider entry as the file gives it (already valid): what the settings window tests.
+ProviderConfig provider(const QString &name, const QJsonObject &entry,
+                        const PerformanceConfig &performance);
+// Whether a provider sends a key when its entry has no needs_key: not for ollama nor for a
+// server on this machine.
+bool needsKeyByDefault(const QString &name, const QString &baseUrl);
 
 QStringList builtinToolNames();
 

@@ -259,6 +259,9 @@ Node providerSchema()
                            u"wire protocol; default: anthropic for \"anthropic\", else openai"_s)},
         {u"base_url"_s, stringNoDefault(u"API root; OpenAI-compatible ones end in /v1"_s)},
         {u"model"_s, stringNoDefault(u"model name"_s)},
+        {u"needs_key"_s,
+         boolInherited(u"sends an API key; default: false for ollama and for a base_url on this "
+                       u"machine (localhost, 127.0.0.1, ::1), else true"_s)},
         {u"max_tokens"_s, integer(4096, 1, 10000000, u"answer length limit"_s)},
         {u"temperature"_s, number(0.3, 0.0, 2.0, u"sampling temperature"_s)},
         {u"timeout"_s,

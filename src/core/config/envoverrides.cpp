@@ -30,6 +30,7 @@ void applyProviderEnv(ProviderConfig &provider, const QProcessEnvironment &env,
     const QString key = env.value(prefix + "_API_KEY"_L1).trimmed();
     if (!key.isEmpty()) {
         provider.apiKey = Secret(key);
+        provider.keySource = ProviderConfig::KeySource::Environment;
         provider.overriddenBy.append(prefix + "_API_KEY"_L1);
     }
     const QString baseUrlVar = prefix + "_BASE_URL"_L1;
@@ -43,6 +44,8 @@ void applyProviderEnv(ProviderConfig &provider, const QProcessEnvironment &env,
         } else {
             provider.baseUrl = baseUrl;
             provider.overriddenBy.append(baseUrlVar);
+            if (!provider.needsKeyGiven)
+                provider.needsKey = configbuild::needsKeyByDefault(provider.name, baseUrl);
         }
     }
     const QString model = env.value(prefix + "_MODEL"_L1).trimmed();

@@ -68,6 +68,14 @@ QUrl AnthropicProtocol::endpoint(const ProviderConfig &provider) const
     return QUrl(base + "/v1/messages"_L1);
 }
 
+QUrl AnthropicProtocol::modelsEndpoint(const ProviderConfig &provider) const
+{
+    QString base = provider.baseUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return QUrl(base + "/v1/models"_L1);
+}
+
 HttpHeaders AnthropicProtocol::headers(const ProviderConfig &provider) const
 {
     HttpHeaders headers{{"Content-Type", "application/json"},

@@ -15,6 +15,7 @@ public:
     static constexpr char kVersion[] = "2023-06-01";
 
     QUrl endpoint(const ProviderConfig &provider) const override;
+    QUrl modelsEndpoint(const ProviderConfig &provider) const override;
     HttpHeaders headers(const ProviderConfig &provider) const override;
     QJsonObject body(const ChatRequest &request, const ProviderConfig &provider) const override;
     std::unique_ptr<ProtocolStream> newStream() const override;

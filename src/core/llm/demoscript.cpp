@@ -82,15 +82,18 @@ QString scriptedAnswer(const QString &question)
            u"`system_info` tool first.\n"
            u"3. **Live figures.** Time to first token, tokens per second and latency "
            u"percentiles are measured on these answers like on any other.\n\n"
-           u"To talk to a real model, set `OPENAI_API_KEY` (or another provider's key) and "
-           u"start again."_s.arg(asked);
+           u"To talk to a real model, add it in **File > Settings > Providers** (Ctrl+,): "
+           u"a hosted one with its API key, or a server on this machine (llama.cpp, vLLM, "
+           u"Ollama) with none. Setting `OPENAI_API_KEY` (or another provider's key) before "
+           u"the start works too."_s.arg(asked);
 }
 
 // Asked for code, the demo shows how to leave it: a config that points at a real model, and
 // the same endpoint from a script. It also shows how code blocks render.
 QString codeAnswer()
 {
-    return u"Here is how to point Spoon Console at a real model. Put this in "
+    return u"Here is how to point Spoon Console at a real model without the window: "
+           u"**File > Settings > Providers** does the same. Put this in "
            u"`~/.config/spoon-console/config.json`:\n\n"
            u"```json\n"
            u"{\n"

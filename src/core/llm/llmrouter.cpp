@@ -252,6 +252,20 @@ void LlmRouter::setDemoEndpoint(const QString &baseUrl)
     addProvider(demo);
 }
 
+void LlmRouter::setProviders(const QList<ProviderConfig> &providers)
+{
+    ProviderClient *demo = client(QLatin1String(kDemoProvider));
+    for (ProviderClient *old : m_clients) {
+        if (old != demo)
+            m_retired.push_back(old);
+    }
+    m_clients.clear();
+    for (const ProviderConfig &provider : providers)
+        addProvider(provider);
+    if (demo)
+        m_clients.push_back(demo);
+}
+
 ProviderClient *LlmRouter::client(const QString &name) const
 {
     for (ProviderClient *client : m_clients) {

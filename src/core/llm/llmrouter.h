@@ -68,6 +68,10 @@ public:
 
     LlmCall *send(const ChatRequest &request, const RouteOptions &options = {});
 
+    // New provider settings (the settings window, a key from the keychain). Calls in flight
+    // finish on the client they started with; the demo endpoint stays.
+    void setProviders(const QList<ProviderConfig> &providers);
+
     // The provider a request without --provider goes to; empty when none can answer.
     QString defaultProvider() const;
     // That provider followed by the fallback chain, each once.
@@ -92,6 +96,7 @@ private:
     LlmStats &m_stats;
     std::unique_ptr<HttpCaller> m_caller;
     std::vector<ProviderClient *> m_clients;
+    std::vector<ProviderClient *> m_retired; // replaced, perhaps still finishing a call
     TtlCache<ChatResponse> m_cache;
     bool m_cachingEnabled;
     std::unique_ptr<RequestBatcher> m_batcher;

@@ -98,6 +98,14 @@ QUrl OpenAiProtocol::endpoint(const ProviderConfig &provider) const
     return QUrl(base + "/chat/completions"_L1);
 }
 
+QUrl OpenAiProtocol::modelsEndpoint(const ProviderConfig &provider) const
+{
+    QString base = provider.baseUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return QUrl(base + "/models"_L1);
+}
+
 HttpHeaders OpenAiProtocol::headers(const ProviderConfig &provider) const
 {
     HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};

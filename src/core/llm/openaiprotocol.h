@@ -12,6 +12,7 @@ class OpenAiProtocol : public Protocol
 {
 public:
     QUrl endpoint(const ProviderConfig &provider) const override;
+    QUrl modelsEndpoint(const ProviderConfig &provider) const override;
     HttpHeaders headers(const ProviderConfig &provider) const override;
     QJsonObject body(const ChatRequest &request, const ProviderConfig &provider) const override;
     std::unique_ptr<ProtocolStream> newStream() const override;

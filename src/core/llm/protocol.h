@@ -48,6 +48,8 @@ class Protocol
 public:
     virtual ~Protocol() = default;
     virtual QUrl endpoint(const ProviderConfig &provider) const = 0;
+    // Where GET lists the models (both protocols answer {"data": [{"id": ...}]}).
+    virtual QUrl modelsEndpoint(const ProviderConfig &provider) const = 0;
     virtual HttpHeaders headers(const ProviderConfig &provider) const = 0;
     virtual QJsonObject body(const ChatRequest &request, const ProviderConfig &provider) const = 0;
     virtual std::unique_ptr<ProtocolStream> newStream() const = 0;

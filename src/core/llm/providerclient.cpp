@@ -76,10 +76,11 @@ private:
             return;
         const ProviderConfig &config = m_client.m_config;
         if (!m_client.hasCredentials()) {
-            complete(LlmError{LlmError::Kind::MissingKey, 0,
-                              u"provider \"%1\" needs %2; set it in the environment"_s.arg(
-                                  config.name, config.apiKeyEnv),
-                              -1});
+            complete(LlmError{
+                LlmError::Kind::MissingKey, 0,
+                u"provider \"%1\" has no API key: add one in Settings > Providers or set %2"_s.arg(
+                    config.name, config.apiKeyEnv),
+                -1});
             return;
         }
         m_status = 0;

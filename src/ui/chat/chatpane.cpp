@@ -91,10 +91,9 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     header->addWidget(m_agentSelector);
     header->addWidget(newButton);
 
-    auto *notice = new QLabel(endpointNotice, this);
-    notice->setObjectName(demoEndpoint ? QStringLiteral("demoNotice")
-                                       : QStringLiteral("endpointNotice"));
-    notice->setWordWrap(true);
+    m_notice = new QLabel(this);
+    m_notice->setWordWrap(true);
+    setEndpointNotice(endpointNotice, demoEndpoint);
 
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
     m_conversationList->setMinimumWidth(110);
@@ -189,13 +188,23 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(8);
     layout->addLayout(header);
-    layout->addWidget(notice);
+    layout->addWidget(m_notice);
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
     layout->addLayout(inputRow);
 
     connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
     newConversation(catalog.defaultAgent());
+}
+
+void ChatPane::setEndpointNotice(const QString &text, bool demoEndpoint)
+{
+    m_notice->setText(text);
+    m_notice->setObjectName(demoEndpoint ? QStringLiteral("demoNotice")
+                                         : QStringLiteral("endpointNotice"));
+    // The style sheet picks the look by name: apply it again.
+    m_notice->style()->unpolish(m_notice);
+    m_notice->style()->polish(m_notice);
 }
 
 ChatPane::~ChatPane()

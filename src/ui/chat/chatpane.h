@@ -38,6 +38,8 @@ public:
     ChatConversation *currentConversation() const { return m_current; }
     int conversationCount() const { return int(m_conversations.size()); }
     void newConversation(const QString &agentName = {});
+    // The line at the top that says who answers (the demo endpoint stands out).
+    void setEndpointNotice(const QString &text, bool demoEndpoint);
     void send();
     void stop();
     // The code blocks of a message, for "Copy code".
@@ -98,6 +100,7 @@ private:
     ChatMessageDelegate *m_delegate;
     QLabel *m_status;
     ElidedLabel *m_answeredBy = nullptr;
+    QLabel *m_notice = nullptr;
     QPlainTextEdit *m_input;
     QPushButton *m_sendButton;
     bool m_stickToBottom = true;

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "config/configdocument.h"
+
+#include <QDialog>
+#include <QProcessEnvironment>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace spoon {
+
+class Engine;
+class KeyVault;
+class MonitoringPage;
+class ProvidersPage;
+
+// File > Settings: pages for providers (with their keys) and monitoring. Save validates the
+// whole file with check-config's validator, writes it atomically, stores or forgets keys in
+// the keychain, and hands the new providers to the running engine. A bad value is marked at
+// its field and nothing is written.
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    SettingsDialog(Engine &engine, ConfigDocument document, KeyVault &vault,
+                   QProcessEnvironment environment, QWidget *parent = nullptr);
+
+    ProvidersPage *providersPage() const { return m_providers; }
+    MonitoringPage *monitoringPage() const { return m_monitoring; }
+    void showPage(int index);
+
+    // True when the file was written (the keychain answers later: keysStored()).
+    bool save();
+    QString lastError() const;
+
+Q_SIGNALS:
+    void saved();
+    // Every key change reached the keychain, or `problem` says which did not.
+    void keysStored(const QString &problem);
+
+private:
+    void storeKeys();
+
+    Engine &m_engine;
+    ConfigDocument m_document;
+    KeyVault &m_vault;
+    QProcessEnvironment m_environment;
+    QListWidget *m_pages;
+    QStackedWidget *m_stack;
+    ProvidersPage *m_providers;
+    MonitoringPage *m_monitoring;
+    QLabel *m_status;
+};
+
+} // namespace spoon

@@ -1,0 +1,290 @@
+// File > Settings, driven offscreen as a new user would: add a provider that points at a
+// local server, test it, pick its model, give a key, save, and chat through it.
+#include "chat/chatpane.h"
+#include "config/configloader.h"
+#include "config/keyvault.h"
+#include "engine.h"
+#include "llm/demoserver.h"
+#include "llm/llmrouter.h"
+#include "mainwindow.h"
+#include "settings/monitoringpage.h"
+#include "settings/providerspage.h"
+#include "settings/settingsdialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "dashboardpane.h"
+#include "support/testenvironment.h"
+
+using namespace spoon;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QByteArray kConfig = R"({
+  "providers": {"openai": {"model": "gpt-4.1-mini"}},
+  "performance": {"llm": {"cache_size": 123}},
+  "monitoring": {"sample_interval_ms": 500}
+})";
+
+const char kTypedKey[] = "sk-typed-in-settings-0123456789";
+
+// A console on a config file of its own, with Settings ready to open.
+struct Console
+{
+    Console()
+    {
+        path = dir.filePath(u"config.json"_s);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(kConfig);
+        file.close();
+        const ConfigLoadResult loaded =
+            ConfigLoader::load(ConfigLocation{path, ConfigLocation::Source::CommandLine}, {});
+        engine = std::make_unique<Engine>(loaded.config);
+        engine->ensureLlmEndpoint();
+        window = std::make_unique<MainWindow>(*engine);
+        window->setSettingsSource(path, &vault, QProcessEnvironment());
+        demo.listen();
+    }
+
+    SettingsDialog *open()
+    {
+        QAction *action = window->findChild<QAction *>(u"settingsAction"_s);
+        if (!action)
+            return nullptr;
+        action->trigger();
+        auto *dialog = window->findChild<SettingsDialog *>(u"settingsDialog"_s);
+        if (dialog)
+            page = dialog->providersPage();
+        return dialog;
+    }
+
+    template <typename T> T *field(const char *name) const
+    {
+        return page->findChild<T *>(QLatin1String(name));
+    }
+
+    void addLocalProvider(const QString &baseUrl)
+    {
+        auto *add = field<QPushButton>("addProvider");
+        add->menu()->actions().first()->trigger(); // "OpenAI-compatible ..."
+        auto *url = field<QLineEdit>("providerBaseUrl");
+        url->selectAll();
+        QTest::keyClicks(url, baseUrl);
+    }
+
+    QByteArray fileBytes() const
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    QJsonObject file() const { return QJsonDocument::fromJson(fileBytes()).object(); }
+
+    bool save(SettingsDialog *dialog) const
+    {
+        auto *buttons = dialog->findChild<QDialogButtonBox *>();
+        QSignalSpy saved(dialog, &SettingsDialog::saved);
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Save), Qt::LeftButton);
+        return saved.size() == 1;
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    DemoServer demo;
+    KeyVault vault{u"spoon-console-test"_s};
+    std::unique_ptr<Engine> engine;
+    std::unique_ptr<MainWindow> window;
+    ProvidersPage *page = nullptr;
+};
+
+} // namespace
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void aNewUserAddsALocalServerTestsItAndChats()
+    {
+        Console c;
+        QVERIFY(c.engine->usesDemoEndpoint());
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        const QString baseUrl = c.demo.baseUrl() + u"/v1"_s;
+        c.addLocalProvider(baseUrl);
+        QCOMPARE(c.field<QLineEdit>("providerName")->text(), u"local"_s);
+        // A server on this machine needs no key unless told otherwise; this one is told.
+        QVERIFY(!c.field<QCheckBox>("providerNeedsKey")->isChecked());
+        c.field<QCheckBox>("providerNeedsKey")->setChecked(true);
+        QTest::keyClicks(c.field<QLineEdit>("providerKey"), QLatin1String(kTypedKey));
+
+        QSignalSpy tested(c.page, &ProvidersPage::connectionTested);
+        QTest::mouseClick(c.field<QPushButton>("testConnection"), Qt::LeftButton);
+        QVERIFY(tested.wait(10'000));
+        QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(tested.at(0).at(2).toString()));
+        auto *model = c.field<QComboBox>("providerModel");
+        QVERIFY(model->findText(u"spoon-demo"_s) >= 0);
+        QCOMPARE(model->currentText(), u"spoon-demo"_s);
+        QVERIFY(c.field<QLabel>("testResult")->text().contains(u"Connected"_s));
+        QCOMPARE(c.demo.requestsServed(), 1);
+
+        auto *defaultProvider = c.field<QComboBox>("defaultProvider");
+        const int local = defaultProvider->findData(u"local"_s);
+        QVERIFY(local > 0);
+        defaultProvider->setCurrentIndex(local);
+        Q_EMIT defaultProvider->activated(local);
+
+        QSignalSpy keys(dialog, &SettingsDialog::keysStored);
+        QVERIFY(c.save(dialog));
+        // The file: the provider and the default, every other key as it was, never the key.
+        const QJsonObject saved = c.file();
+        QCOMPARE(saved[u"providers"][u"local"][u"base_url"].toString(), baseUrl);
+        QCOMPARE(saved[u"providers"][u"local"][u"model"].toString(), u"spoon-demo"_s);
+        QCOMPARE(saved[u"providers"][u"local"][u"needs_key"], QJsonValue(true));
+        QCOMPARE(saved[u"providers"][u"openai"][u"model"].toString(), u"gpt-4.1-mini"_s);
+        QCOMPARE(saved[u"llm_settings"][u"default_provider"].toString(), u"local"_s);
+        QCOMPARE(saved[u"performance"][u"llm"][u"cache_size"].toInt(), 123);
+        QCOMPARE(saved[u"monitoring"][u"sample_interval_ms"].toInt(), 500);
+        QVERIFY(!c.fileBytes().contains(kTypedKey));
+        QVERIFY(!c.fileBytes().contains("api_key"));
+
+        // No keychain runs for this test: the dialog says so, and the key still works now.
+        QVERIFY(keys.wait(20'000));
+        QVERIFY(!keys.at(0).at(0).toString().isEmpty());
+        QVERIFY(dialog->lastError().contains(u"keychain"_s));
+
+        QCOMPARE(c.engine->llm().defaultProvider(), u"local"_s);
+        QVERIFY(!c.engine->usesDemoEndpoint());
+        auto *notice = c.window->chat()->findChild<QLabel *>(u"endpointNotice"_s);
+        QVERIFY(notice);
+        QVERIFY(notice->text().contains(u"spoon-demo"_s));
+        QVERIFY(notice->text().contains(u"local"_s));
+
+        auto *input = c.window->chat()->findChild<QPlainTextEdit *>(u"messageInput"_s);
+        input->setPlainText(u"Hello from settings"_s);
+        QTest::mouseClick(c.window->chat()->findChild<QPushButton *>(u"sendButton"_s),
+                          Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() >= 2, 20'000);
+    }
+
+    void aBadValueIsMarkedAtItsFieldAndNotSaved()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        c.addLocalProvider(u"ftp://example.com/v1"_s);
+        QTest::keyClicks(c.field<QComboBox>("providerModel")->lineEdit(), u"llama"_s);
+        QVERIFY(!c.save(dialog));
+        auto *url = c.field<QLineEdit>("providerBaseUrl");
+        QVERIFY(url->property("invalid").toBool());
+        QVERIFY(!url->toolTip().isEmpty());
+        auto *error = c.field<QLabel>("fieldError");
+        QVERIFY(!error->isHidden());
+        QVERIFY2(error->text().contains(u"providers.local.base_url"_s), qPrintable(error->text()));
+        QVERIFY(dialog->lastError().contains(u"providers.local.base_url"_s));
+        QCOMPARE(c.fileBytes(), kConfig);
+        QVERIFY(c.engine->usesDemoEndpoint());
+    }
+
+    void aMissingModelIsMarkedAtItsField()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        c.addLocalProvider(u"http://127.0.0.1:8080/v1"_s);
+        QVERIFY(!c.save(dialog));
+        QVERIFY(c.field<QComboBox>("providerModel")->property("invalid").toBool());
+        QCOMPARE(c.fileBytes(), kConfig);
+    }
+
+    void aFailedTestSaysWhatToCheck()
+    {
+        Console c;
+        QString closed;
+        {
+            DemoServer gone;
+            gone.listen();
+            closed = gone.baseUrl() + u"/v1"_s;
+        }
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        c.addLocalProvider(closed);
+        QSignalSpy tested(c.page, &ProvidersPage::connectionTested);
+        QTest::mouseClick(c.field<QPushButton>("testConnection"), Qt::LeftButton);
+        QVERIFY(tested.wait(10'000));
+        QVERIFY(!tested.at(0).at(0).toBool());
+        const QString shown = c.field<QLabel>("testResult")->text();
+        QVERIFY2(shown.contains(u"is the server running?"_s), qPrintable(shown));
+        QVERIFY(shown.contains(closed));
+    }
+
+    void removingAProviderKeepsTheRest()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        c.page->selectProvider(u"openai"_s);
+        QTest::mouseClick(c.field<QPushButton>("removeProvider"), Qt::LeftButton);
+        QVERIFY(c.save(dialog));
+        QVERIFY(!c.file()[u"providers"].toObject().contains(u"openai"));
+        QCOMPARE(c.file()[u"performance"][u"llm"][u"cache_size"].toInt(), 123);
+        QVERIFY(!c.engine->config().provider(u"openai"));
+    }
+
+    void monitoringValuesAreWrittenOnlyWhenChanged()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        dialog->showPage(1);
+        auto *interval = dialog->monitoringPage()->findChild<QDoubleSpinBox *>(
+            u"monitoring.sample_interval_ms"_s);
+        QVERIFY(interval);
+        QCOMPARE(interval->value(), 500.0);
+        interval->setValue(2000);
+        auto *cpu = dialog->monitoringPage()->findChild<QDoubleSpinBox *>(
+            u"monitoring.thresholds.cpu_percent"_s);
+        QVERIFY(cpu);
+        QVERIFY(c.save(dialog));
+        const QJsonObject saved = c.file();
+        QCOMPARE(saved[u"monitoring"][u"sample_interval_ms"], QJsonValue(2000));
+        QVERIFY(!saved[u"monitoring"].toObject().contains(u"thresholds")); // untouched: not written
+    }
+
+    void theViewMenuChecksTheShownWindow()
+    {
+        Console c;
+        QList<QAction *> checked;
+        for (QAction *action : c.window->findChildren<QAction *>()) {
+            if (action->isCheckable())
+                checked.append(action);
+        }
+        QCOMPARE(checked.size(), 5);
+        c.window->dashboard()->setTimeWindowIndex(2);
+        int on = 0;
+        for (QAction *action : checked)
+            on += action->isChecked() ? 1 : 0;
+        QCOMPARE(on, 1);
+        QVERIFY(c.window->findChild<QAction *>(u"settingsAction"_s)->shortcut() ==
+                QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    }
+};
+
+SPOON_TEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
