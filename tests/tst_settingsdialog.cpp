@@ -1,6 +1,8 @@
 // File > Settings, driven offscreen as a new user would: add a provider that points at a
 // local server, test it, pick its model, give a key, save, and chat through it.
 #include "chat/chatpane.h"
+#include "chat/modelswitcher.h"
+#include "config/configbuilder.h"
 #include "config/configloader.h"
 #include "config/keyvault.h"
 #include "engine.h"
@@ -24,11 +26,14 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include "dashboardpane.h"
+#include "elidedlabel.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -59,7 +64,9 @@ struct Console
         engine = std::make_unique<Engine>(loaded.config);
         engine->ensureLlmEndpoint();
         window = std::make_unique<MainWindow>(*engine);
-        window->setSettingsSource(path, &vault, QProcessEnvironment());
+        window->setSettingsSource(ConfigLocation{path, ConfigLocation::Source::CommandLine}, &vault,
+                                  QProcessEnvironment());
+        demo.setTokensPerSecond(0); // answers at once
         demo.listen();
     }
 
@@ -87,6 +94,27 @@ struct Console
         auto *url = field<QLineEdit>("providerBaseUrl");
         url->selectAll();
         QTest::keyClicks(url, baseUrl);
+    }
+
+    // The demo server as provider "local", the default, with `retries` retries.
+    void useLocalProvider(int retries)
+    {
+        QJsonObject entry{{u"base_url"_s, QString(demo.baseUrl() + u"/v1"_s)},
+                          {u"model"_s, u"spoon-demo"_s},
+                          {u"retry_attempts"_s, QJsonValue(retries)}};
+        QList<ProviderConfig> providers{
+            configbuild::provider(u"local"_s, entry, engine->config().performance)};
+        LlmSettings llm = engine->config().llm;
+        llm.defaultProvider = u"local"_s;
+        engine->setLlmSettings(providers, llm);
+    }
+
+    void send(const QString &text)
+    {
+        auto *input = window->chat()->findChild<QPlainTextEdit *>(u"messageInput"_s);
+        input->setPlainText(text);
+        QTest::mouseClick(window->chat()->findChild<QPushButton *>(u"sendButton"_s),
+                          Qt::LeftButton);
     }
 
     QByteArray fileBytes() const
@@ -181,6 +209,80 @@ private Q_SLOTS:
         QTest::mouseClick(c.window->chat()->findChild<QPushButton *>(u"sendButton"_s),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() >= 2, 20'000);
+    }
+
+    void theModelSwitcherOffersTheServersModelsAndRoutesToThem()
+    {
+        Console c;
+        c.useLocalProvider(0);
+        auto *switcher = c.window->chat()->findChild<ModelSwitcher *>(u"modelSwitcher"_s);
+        QVERIFY(switcher);
+        QCOMPARE(switcher->itemText(0), u"Default model"_s);
+        QVERIFY(switcher->findData(QStringList{u"local"_s, u"spoon-demo"_s}) > 0);
+        QSignalSpy listed(switcher, &ModelSwitcher::modelsListed);
+        switcher->showPopup();
+        QVERIFY(listed.wait(10'000));
+        switcher->hidePopup();
+        QCOMPARE(c.demo.requestsServed(), 1); // GET /v1/models
+        const int chosen = switcher->findData(QStringList{u"local"_s, u"spoon-demo"_s});
+        switcher->setCurrentIndex(chosen);
+        Q_EMIT switcher->activated(chosen);
+        c.send(u"Which model?"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() >= 2, 20'000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            c.window->chat()->findChild<QPushButton *>(u"sendButton"_s)->text(), u"Send"_s, 20'000);
+        auto *answeredBy = c.window->chat()->findChild<ElidedLabel *>(u"answeredBy"_s);
+        QVERIFY(answeredBy);
+        QVERIFY2(answeredBy->text().contains(u"local"_s), qPrintable(answeredBy->text()));
+    }
+
+    void aFailedAnswerSaysWhatToCheckAndRetries()
+    {
+        Console c;
+        c.demo.addFault(*DemoFault::parse(u"status=401,times=1"_s));
+        c.useLocalProvider(0);
+        auto *retry = c.window->chat()->findChild<QPushButton *>(u"retryButton"_s);
+        QVERIFY(retry);
+        QVERIFY(retry->isHidden());
+        c.send(u"Hello"_s);
+        auto *status = c.window->chat()->findChild<QLabel *>(u"chatStatus"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(status->property("error").toBool(), 20'000);
+        QVERIFY2(status->text().contains(u"Check the API key in Settings > Providers"_s),
+                 qPrintable(status->text()));
+        QVERIFY(!retry->isHidden());
+        const int served = c.demo.requestsServed();
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() > served, 20'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!status->property("error").toBool() &&
+                                     status->text().startsWith(u"Answered"_s),
+                                 20'000);
+        QVERIFY(retry->isHidden());
+    }
+
+    void anOutsideEditReloadsOrSaysWhatIsWrong()
+    {
+        Console c;
+        QSignalSpy providers(c.engine.get(), &Engine::providersChanged);
+        QSaveFile edit(c.path);
+        QVERIFY(edit.open(QIODevice::WriteOnly));
+        edit.write(QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1",
+                                      "model": "spoon-demo"}}})")
+                       .arg(c.demo.baseUrl())
+                       .toUtf8());
+        QVERIFY(edit.commit());
+        QVERIFY(providers.wait(10'000));
+        QCOMPARE(c.engine->llm().defaultProvider(), u"local"_s);
+        QVERIFY(!c.engine->usesDemoEndpoint());
+
+        QSaveFile broken(c.path);
+        QVERIFY(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"providers\": {\"local\": {\"base_url\": \"http://127.0.0.1:9/v1\", "
+                     "\"model\": \"m\", \"timeout\": -5}}}");
+        QVERIFY(broken.commit());
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            c.window->statusBar()->currentMessage().contains(u"providers.local.timeout"_s),
+            qPrintable(c.window->statusBar()->currentMessage()), 10'000);
+        QCOMPARE(c.engine->llm().defaultProvider(), u"local"_s); // kept as it was
     }
 
     void aBadValueIsMarkedAtItsFieldAndNotSaved()

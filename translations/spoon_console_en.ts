@@ -243,10 +243,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Stopped. Every tool call that began has its answer in the history, so the conversation can go on.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Stopped</source>
         <translation type="unfinished" />
     </message>
@@ -292,6 +288,30 @@
     </message>
     <message>
         <source>Waiting for a free agent slot (%1 ahead; performance.agents.max_concurrent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the key in Settings &gt; Providers (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the API key in Settings &gt; Providers (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Is the server running? Check its base URL in Settings &gt; Providers (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The provider limits how fast it is asked: wait a moment, then Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the model name and the base URL in Settings &gt; Providers (Ctrl+,)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped. What arrived so far is kept, and you can go on with the conversation.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -446,6 +466,18 @@ Result
     </message>
     <message>
         <source>Answered by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the last message again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1369,6 +1401,14 @@ Result
         <source>&amp;Report an issue (copies system information)</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The config file has errors; the running settings are kept: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The config file changed: providers and routing reloaded</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1418,6 +1458,17 @@ Result
     </message>
     <message>
         <source>%1 answered, but not with a model list (no "data" array): check the base URL</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::ModelSwitcher</name>
+    <message>
+        <source>The model that answers in this conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default model</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1670,6 +1721,10 @@ Result
     </message>
     <message>
         <source>Saved, but the keychain did not take every key: %1. A key typed here works until the console quits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The config file changed outside the console. Save writes what this window shows over it; Close and open Settings again to see the file's values.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -251,10 +251,6 @@
         <translation>正在停止…</translation>
     </message>
     <message>
-        <source>Stopped. Every tool call that began has its answer in the history, so the conversation can go on.</source>
-        <translation>已停止。已开始的每个工具调用在历史中都有结果，对话可以继续。</translation>
-    </message>
-    <message>
         <source>Stopped</source>
         <translation>已停止</translation>
     </message>
@@ -303,6 +299,30 @@
     <message>
         <source>Waiting for a free agent slot (%1 ahead; performance.agents.max_concurrent)</source>
         <translation>等待空闲的智能体名额（前面还有 %1 个；performance.agents.max_concurrent）</translation>
+    </message>
+    <message>
+        <source>Add the key in Settings &gt; Providers (Ctrl+,)</source>
+        <translation>请在 设置 &gt; 提供方（Ctrl+,）中添加密钥</translation>
+    </message>
+    <message>
+        <source>Check the API key in Settings &gt; Providers (Ctrl+,)</source>
+        <translation>请检查 设置 &gt; 提供方（Ctrl+,）中的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Is the server running? Check its base URL in Settings &gt; Providers (Ctrl+,)</source>
+        <translation>服务器在运行吗？请检查 设置 &gt; 提供方（Ctrl+,）中的基础 URL</translation>
+    </message>
+    <message>
+        <source>The provider limits how fast it is asked: wait a moment, then Retry</source>
+        <translation>提供方限制了请求频率：请稍候，然后点击重试</translation>
+    </message>
+    <message>
+        <source>Check the model name and the base URL in Settings &gt; Providers (Ctrl+,)</source>
+        <translation>请检查 设置 &gt; 提供方（Ctrl+,）中的模型名称和基础 URL</translation>
+    </message>
+    <message>
+        <source>Stopped. What arrived so far is kept, and you can go on with the conversation.</source>
+        <translation>已停止。已收到的内容会保留，你可以继续对话。</translation>
     </message>
 </context>
 <context>
@@ -463,6 +483,18 @@ Result
     <message>
         <source>Answered by %1</source>
         <translation>由 %1 回答</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Send the last message again</source>
+        <translation>再次发送上一条消息</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
     </message>
 </context>
 <context>
@@ -1397,6 +1429,14 @@ Result
         <source>&amp;Report an issue (copies system information)</source>
         <translation>报告问题(&amp;R)（复制系统信息）</translation>
     </message>
+    <message>
+        <source>The config file has errors; the running settings are kept: %1</source>
+        <translation>配置文件有错误；保留当前运行的设置：%1</translation>
+    </message>
+    <message>
+        <source>The config file changed: providers and routing reloaded</source>
+        <translation>配置文件已更改：已重新加载提供方和路由</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1447,6 +1487,17 @@ Result
     <message>
         <source>%1 answered, but not with a model list (no &quot;data&quot; array): check the base URL</source>
         <translation>%1 有响应，但不是模型列表（没有 &quot;data&quot; 数组）：请检查基础 URL</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::ModelSwitcher</name>
+    <message>
+        <source>The model that answers in this conversation</source>
+        <translation>在此对话中回答的模型</translation>
+    </message>
+    <message>
+        <source>Default model</source>
+        <translation>默认模型</translation>
     </message>
 </context>
 <context>
@@ -1701,6 +1752,10 @@ Result
     <message>
         <source>Saved, but the keychain did not take every key: %1. A key typed here works until the console quits.</source>
         <translation>已保存，但钥匙串没有接受所有密钥：%1。在此输入的密钥在控制台退出前有效。</translation>
+    </message>
+    <message>
+        <source>The config file changed outside the console. Save writes what this window shows over it; Close and open Settings again to see the file&apos;s values.</source>
+        <translation>配置文件在控制台之外被修改。保存会用此窗口中的内容覆盖它；关闭后重新打开设置即可看到文件中的值。</translation>
     </message>
 </context>
 <context>

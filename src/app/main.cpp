@@ -143,7 +143,7 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
     KeyVault vault;
     engine.readKeychainKeys(vault);
     MainWindow window(engine);
-    window.setSettingsSource(loaded.location.path, &vault, env);
+    window.setSettingsSource(loaded.location, &vault, env);
     window.show();
 
     // SPOON_STARTUP_REPORT=1 prints when the first frame was painted, for bench/run.py.

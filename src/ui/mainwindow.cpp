@@ -4,6 +4,7 @@
 #include "alerttoast.h"
 #include "cachespanel.h"
 #include "chat/chatpane.h"
+#include "chat/modelswitcher.h"
 #include "dashboardpane.h"
 #include "elidedlabel.h"
 #include "llmpanel.h"
@@ -22,6 +23,7 @@
 #include "cli/systeminfoformat.h"
 #include "config/configdocument.h"
 #include "config/configloader.h"
+#include "config/configwatcher.h"
 #include "settings/settingsdialog.h"
 
 #include <QActionGroup>
@@ -64,6 +66,9 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_chat = new ChatPane(engine.agents(), endpointDescription(), engine.usesDemoEndpoint(), this);
+    auto *models = new ModelSwitcher(engine.config(), engine.llm(), engine.httpPool(), m_chat);
+    m_chat->setModelSwitcher(models);
+    connect(&engine, &Engine::providersChanged, models, &ModelSwitcher::refresh);
     m_tabs->setObjectName(QStringLiteral("healthTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_dashboard, tr("Process"));
@@ -286,12 +291,38 @@ void MainWindow::refreshEndpoint()
                                       .arg(m_engine.demoEndpointUrl()));
 }
 
-void MainWindow::setSettingsSource(const QString &configPath, KeyVault *vault,
+void MainWindow::setSettingsSource(const ConfigLocation &location, KeyVault *vault,
                                    const QProcessEnvironment &environment)
 {
-    m_configPath = configPath;
+    m_configPath = location.path;
     m_vault = vault;
     m_environment = environment;
+    delete m_configWatcher;
+    m_configWatcher = new ConfigWatcher(location, environment, this);
+    connect(m_configWatcher, &ConfigWatcher::changed, this, &MainWindow::applyEditedConfig);
+}
+
+void MainWindow::applyEditedConfig(const ConfigLoadResult &result)
+{
+    if (!result.isValid()) {
+        for (const ConfigDiagnostic &diagnostic : result.diagnostics) {
+            if (diagnostic.isError())
+                qWarning().noquote() << diagnostic.toString();
+        }
+        const auto first = std::find_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                        [](const ConfigDiagnostic &d) { return d.isError(); });
+        statusBar()->showMessage(
+            tr("The config file has errors; the running settings are kept: %1")
+                .arg(first != result.diagnostics.end() ? first->toString() : QString()),
+            60'000);
+        return;
+    }
+    m_engine.setLlmSettings(result.config.providers, result.config.llm);
+    if (m_vault)
+        m_engine.readKeychainKeys(*m_vault); // providers new to the file
+    statusBar()->showMessage(tr("The config file changed: providers and routing reloaded"), 10'000);
+    if (m_settings)
+        m_settings->noteOutsideEdit();
 }
 
 SettingsDialog *MainWindow::openSettings()
@@ -314,8 +345,10 @@ SettingsDialog *MainWindow::openSettings()
     }
     m_settings = new SettingsDialog(m_engine, document, *m_vault, m_environment, this);
     m_settings->setAttribute(Qt::WA_DeleteOnClose);
-    connect(m_settings, &SettingsDialog::saved, this,
-            [this] { statusBar()->showMessage(tr("Settings saved"), 5000); });
+    connect(m_settings, &SettingsDialog::saved, this, [this] {
+        m_configWatcher->acknowledge(); // our own write is no outside edit
+        statusBar()->showMessage(tr("Settings saved"), 5000);
+    });
     m_settings->resize(900, 640);
     m_settings->show();
     return m_settings;

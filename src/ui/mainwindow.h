@@ -5,6 +5,10 @@
 #include <QProcessEnvironment>
 
 class QLabel;
+namespace spoon {
+struct ConfigLoadResult;
+struct ConfigLocation;
+} // namespace spoon
 class QSplitter;
 class QTabWidget;
 
@@ -16,6 +20,7 @@ class CachesPanel;
 class ChatPane;
 class DashboardPane;
 class Engine;
+class ConfigWatcher;
 class KeyVault;
 class LlmPanel;
 class SettingsDialog;
@@ -41,8 +46,12 @@ public:
 
     // Where File > Settings reads and writes, and the keychain it stores keys in. Without
     // this, Settings says there is no config file to edit.
-    void setSettingsSource(const QString &configPath, KeyVault *vault,
+    // The file is watched from then on: see applyEditedConfig().
+    void setSettingsSource(const ConfigLocation &location, KeyVault *vault,
                            const QProcessEnvironment &environment);
+    // The config file changed outside the console (ConfigWatcher): a valid one takes effect
+    // for providers and the LLM route; an invalid one is reported and changes nothing.
+    void applyEditedConfig(const ConfigLoadResult &result);
     // File > Settings (Ctrl+,); the open dialog if there is one. Null when the file cannot
     // be edited (a message box says why).
     SettingsDialog *openSettings();
@@ -76,6 +85,7 @@ private:
     KeyVault *m_vault = nullptr;
     QProcessEnvironment m_environment;
     QPointer<SettingsDialog> m_settings;
+    ConfigWatcher *m_configWatcher = nullptr;
 };
 
 } // namespace spoon

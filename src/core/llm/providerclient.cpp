@@ -165,9 +165,10 @@ private:
             const bool timeout = http.error == HttpError::Timeout ||
                                  http.error == HttpError::IdleTimeout ||
                                  http.error == HttpError::ConnectTimeout;
-            error = LlmError{
-                timeout ? LlmError::Kind::Timeout : LlmError::Kind::Network, 0,
-                httpErrorName(http.error).replace(u'_', u' ') + u": "_s + http.errorString, -1};
+            error = LlmError{timeout ? LlmError::Kind::Timeout : LlmError::Kind::Network, 0,
+                             httpErrorName(http.error).replace(u'_', u' ') + u" at "_s +
+                                 m_client.m_config.baseUrl + u": "_s + http.errorString,
+                             -1};
             response = m_stream->response();
         } else if (http.status >= 300 && http.status < 400) {
             // An API endpoint does not move in normal use; a redirect is a misconfigured base

@@ -100,7 +100,29 @@ void ChatConversation::send(const QString &message)
     if (message.trimmed().isEmpty() || m_agent->isBusy())
         return;
     setStatus(tr("Thinking…"));
-    m_agent->start(message.trimmed());
+    m_lastMessage = message.trimmed();
+    m_agent->start(m_lastMessage);
+}
+
+void ChatConversation::setRoute(const QString &provider, const QString &model)
+{
+    m_routeProvider = provider;
+    m_routeModel = model;
+    RouteOptions route;
+    route.provider = provider;
+    route.model = model;
+    m_agent->setRouteOptions(route);
+}
+
+bool ChatConversation::canRetry() const
+{
+    return m_statusIsError && !m_lastMessage.isEmpty() && !m_agent->isBusy();
+}
+
+void ChatConversation::retry()
+{
+    if (canRetry())
+        send(m_lastMessage);
 }
 
 void ChatConversation::stop()
@@ -179,18 +201,43 @@ void ChatConversation::setStatus(const QString &status, bool isError)
     Q_EMIT statusChanged();
 }
 
+// What to check, for the errors a person can fix from the window.
+QString ChatConversation::adviceFor(const LlmError &error)
+{
+    switch (error.kind) {
+    case LlmError::Kind::MissingKey:
+        return tr("Add the key in Settings > Providers (Ctrl+,)");
+    case LlmError::Kind::Auth:
+        return tr("Check the API key in Settings > Providers (Ctrl+,)");
+    case LlmError::Kind::Network:
+    case LlmError::Kind::Timeout:
+        return tr("Is the server running? Check its base URL in Settings > Providers (Ctrl+,)");
+    case LlmError::Kind::RateLimited:
+        return tr("The provider limits how fast it is asked: wait a moment, then Retry");
+    case LlmError::Kind::BadRequest:
+        return error.httpStatus == 404
+                   ? tr("Check the model name and the base URL in Settings > Providers (Ctrl+,)")
+                   : QString();
+    default:
+        return QString();
+    }
+}
+
 void ChatConversation::onTurnFinished(const AgentTurn &turn)
 {
     m_transcript.endStreaming();
     const double seconds = double(QDateTime::currentMSecsSinceEpoch() - m_turnStartedMs) / 1000.0;
     if (turn.cancelled) {
-        m_transcript.addNotice(tr("Stopped. Every tool call that began has its answer in the "
-                                  "history, so the conversation can go on."));
+        m_transcript.addNotice(tr("Stopped. What arrived so far is kept, and you can go on "
+                                  "with the conversation."));
         setStatus(tr("Stopped"));
     } else if (turn.error.isError()) {
         QString why = turn.error.describe();
         if (!turn.provider.isEmpty())
             why = turn.provider + QStringLiteral(": ") + why;
+        const QString advice = adviceFor(turn.error);
+        if (!advice.isEmpty())
+            why += QStringLiteral(". ") + advice;
         m_transcript.addError(turn.incomplete ? tr("%1 (the answer above is incomplete)").arg(why)
                                               : why);
         setStatus(tr("Error: %1").arg(why), true);

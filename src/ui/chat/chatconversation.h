@@ -36,6 +36,13 @@ public:
 
     void send(const QString &message);
     void stop();
+    // After a failed turn: the same message again, as a new turn.
+    bool canRetry() const;
+    void retry();
+    // The provider and model this conversation asks (empty: the default route).
+    void setRoute(const QString &provider, const QString &model);
+    QString routeProvider() const { return m_routeProvider; }
+    QString routeModel() const { return m_routeModel; }
 
     // From here on every message is saved (`storedId` -1: as a new conversation).
     void attachStore(ConversationStore &store, qint64 storedId = -1);
@@ -53,11 +60,15 @@ Q_SIGNALS:
 
 private:
     void setStatus(const QString &status, bool isError = false);
+    static QString adviceFor(const LlmError &error);
     void onTurnFinished(const AgentTurn &turn);
 
     std::unique_ptr<ReactAgent> m_agent;
     ChatTranscriptModel m_transcript;
     QString m_answeredBy;
+    QString m_lastMessage;
+    QString m_routeProvider;
+    QString m_routeModel;
     QString m_title;
     QString m_status;
     bool m_statusIsError = false;

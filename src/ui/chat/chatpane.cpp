@@ -4,6 +4,7 @@
 #include "chatmessagedelegate.h"
 #include "conversationsearch.h"
 #include "elidedlabel.h"
+#include "modelswitcher.h"
 
 #include "agent/agentcatalog.h"
 #include "storage/store.h"
@@ -87,9 +88,12 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     auto *header = new QHBoxLayout;
     header->addWidget(title);
     header->addWidget(m_answeredBy, 1);
-    header->addWidget(new QLabel(tr("Agent"), this));
-    header->addWidget(m_agentSelector);
     header->addWidget(newButton);
+    // Who answers, on a row of its own so that a long model name never widens the window.
+    m_header = new QHBoxLayout;
+    m_header->addWidget(new QLabel(tr("Agent"), this));
+    m_header->addWidget(m_agentSelector);
+    m_header->addStretch(1);
 
     m_notice = new QLabel(this);
     m_notice->setWordWrap(true);
@@ -188,9 +192,20 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(8);
     layout->addLayout(header);
+    layout->addLayout(m_header);
     layout->addWidget(m_notice);
     layout->addWidget(split, 1);
-    layout->addWidget(m_status);
+    m_retry = new QPushButton(tr("Retry"), this);
+    m_retry->setObjectName(QStringLiteral("retryButton"));
+    m_retry->setToolTip(tr("Send the last message again"));
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        if (m_current)
+            m_current->retry();
+    });
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_retry);
+    layout->addLayout(statusRow);
     layout->addLayout(inputRow);
 
     connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
@@ -226,6 +241,7 @@ void ChatPane::newConversation(const QString &agentName)
     if (!agent)
         return;
     auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
+    conversation->setRoute(m_route.first, m_route.second); // the model chosen last
     adopt(conversation);
     show(conversation);
 }
@@ -496,6 +512,22 @@ void ChatPane::refreshControls()
         m_status->setProperty("error", m_current->statusIsError());
         repolish(m_status);
     }
+    m_retry->setVisible(m_current && m_current->canRetry());
+    if (m_modelSwitcher && m_current)
+        m_modelSwitcher->showRoute(m_current->routeProvider(), m_current->routeModel());
+}
+
+void ChatPane::setModelSwitcher(ModelSwitcher *switcher)
+{
+    m_modelSwitcher = switcher;
+    m_header->insertWidget(2, new QLabel(tr("Model"), this));
+    m_header->insertWidget(3, switcher, 1);
+    connect(switcher, &ModelSwitcher::routeChosen, this,
+            [this](const QString &provider, const QString &model) {
+                m_route = {provider, model};
+                if (m_current)
+                    m_current->setRoute(provider, model);
+            });
 }
 
 void ChatPane::send()

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QListView;
 class QListWidget;
@@ -19,6 +20,7 @@ class AgentCatalog;
 class ChatConversation;
 class ChatMessageDelegate;
 class ElidedLabel;
+class ModelSwitcher;
 class ConversationSearch;
 class Store;
 
@@ -38,6 +40,9 @@ public:
     ChatConversation *currentConversation() const { return m_current; }
     int conversationCount() const { return int(m_conversations.size()); }
     void newConversation(const QString &agentName = {});
+    // The provider and model picker in the header; the pane applies what it chooses to the
+    // shown conversation and to new ones.
+    void setModelSwitcher(ModelSwitcher *switcher);
     // The line at the top that says who answers (the demo endpoint stands out).
     void setEndpointNotice(const QString &text, bool demoEndpoint);
     void send();
@@ -101,6 +106,10 @@ private:
     QLabel *m_status;
     ElidedLabel *m_answeredBy = nullptr;
     QLabel *m_notice = nullptr;
+    QPushButton *m_retry = nullptr;
+    QHBoxLayout *m_header = nullptr; // the agent and model row
+    ModelSwitcher *m_modelSwitcher = nullptr;
+    std::pair<QString, QString> m_route; // provider, model for new conversations
     QPlainTextEdit *m_input;
     QPushButton *m_sendButton;
     bool m_stickToBottom = true;

@@ -72,6 +72,14 @@ QString SettingsDialog::lastError() const
     return m_status->property("invalid").toBool() ? m_status->text() : QString();
 }
 
+void SettingsDialog::noteOutsideEdit()
+{
+    m_status->setProperty("invalid", true);
+    m_status->setText(tr("The config file changed outside the console. Save writes what this "
+                         "window shows over it; Close and open Settings again to see the "
+                         "file's values."));
+}
+
 bool SettingsDialog::save()
 {
     ConfigDocument edited = m_document;

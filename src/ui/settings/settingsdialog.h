@@ -33,6 +33,8 @@ public:
 
     // True when the file was written (the keychain answers later: keysStored()).
     bool save();
+    // The file changed on disk while the dialog was open.
+    void noteOutsideEdit();
     QString lastError() const;
 
 Q_SIGNALS:
