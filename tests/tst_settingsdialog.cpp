@@ -27,14 +27,17 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "appinfo.h"
 #include "dashboardpane.h"
 #include "elidedlabel.h"
 #include "support/testenvironment.h"
+#include "trayicon.h"
 
 using namespace spoon;
 using namespace Qt::StringLiterals;
@@ -367,6 +370,26 @@ private Q_SLOTS:
         const QJsonObject saved = c.file();
         QCOMPARE(saved[u"monitoring"][u"sample_interval_ms"], QJsonValue(2000));
         QVERIFY(!saved[u"monitoring"].toObject().contains(u"thresholds")); // untouched: not written
+    }
+
+    void withATrayClosingKeepsTheEngineRunning()
+    {
+        Console c;
+        // The answer to "Keep running in the tray?", as a user gave it before.
+        QSettings(app::uiStatePath(), QSettings::IniFormat).setValue(u"tray/keepRunning"_s, true);
+        c.window->enableTray();
+        QVERIFY(c.window->tray());
+        QVERIFY(c.window->tray()->toolTip().contains(u"no alert"_s));
+        c.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(c.window.get()));
+        QVERIFY(!c.window->close()); // hidden, not closed
+        QVERIFY(!c.window->isVisible());
+        c.useLocalProvider(0);
+        c.send(u"still there?"_s); // the engine answers with the window hidden
+        QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() >= 1, 20'000);
+        c.window->quit();
+        QVERIFY(!c.window->isVisible());
+        QApplication::setQuitOnLastWindowClosed(true);
     }
 
     void theViewMenuChecksTheShownWindow()

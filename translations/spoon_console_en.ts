@@ -1409,6 +1409,16 @@ Result
         <source>The config file changed: providers and routing reloaded</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Keep running in the tray?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spoon Console can keep its engine running in the tray when you close the window: agents finish their turns and alerts still notify you. Quit from the tray icon or File &gt; Quit.
+
+Keep it running when the window closes?</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1736,6 +1746,29 @@ Result
     </message>
     <message>
         <source>%1 %2 ago</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::TrayIcon</name>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Spoon Console: %n alert(s) active</source>
+        <translation><numerusform>Spoon Console: %n alert active</numerusform><numerusform>Spoon Console: %n alerts active</numerusform></translation>
+    </message>
+    <message>
+        <source>Spoon Console: no alert</source>
         <translation type="unfinished" />
     </message>
 </context>

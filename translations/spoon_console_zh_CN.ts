@@ -1437,6 +1437,18 @@ Result
         <source>The config file changed: providers and routing reloaded</source>
         <translation>配置文件已更改：已重新加载提供方和路由</translation>
     </message>
+    <message>
+        <source>Keep running in the tray?</source>
+        <translation>在托盘中继续运行？</translation>
+    </message>
+    <message>
+        <source>Spoon Console can keep its engine running in the tray when you close the window: agents finish their turns and alerts still notify you. Quit from the tray icon or File &gt; Quit.
+
+Keep it running when the window closes?</source>
+        <translation>关闭窗口时，Spoon 控制台可以让引擎在托盘中继续运行：智能体会完成当前回合，告警仍会通知你。可从托盘图标或 文件 &gt; 退出 来退出。
+
+关闭窗口时继续运行吗？</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1767,6 +1779,31 @@ Result
     <message>
         <source>%1 %2 ago</source>
         <translation>%1 %2 前</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::TrayIcon</name>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message numerus="yes">
+        <source>Spoon Console: %n alert(s) active</source>
+        <translation>
+            <numerusform>Spoon 控制台：%n 个告警处于活动状态</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Spoon Console: no alert</source>
+        <translation>Spoon 控制台：没有告警</translation>
     </message>
 </context>
 <context>

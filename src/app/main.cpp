@@ -18,6 +18,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QProcessEnvironment>
+#include <QSystemTrayIcon>
 #include <QTextStream>
 #include <QTimer>
 #include <QTranslator>
@@ -144,6 +145,8 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
     engine.readKeychainKeys(vault);
     MainWindow window(engine);
     window.setSettingsSource(loaded.location, &vault, env);
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        window.enableTray();
     window.show();
 
     // SPOON_STARTUP_REPORT=1 prints when the first frame was painted, for bench/run.py.

@@ -25,6 +25,7 @@
 #include "config/configloader.h"
 #include "config/configwatcher.h"
 #include "settings/settingsdialog.h"
+#include "trayicon.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -403,7 +404,7 @@ void MainWindow::buildMenus()
     settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
     settings->setMenuRole(QAction::PreferencesRole);
     file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
     quit->setShortcut(QKeySequence::Quit);
 
     // The checked item is the window the dashboard shows, however it was chosen.
@@ -468,11 +469,51 @@ void MainWindow::saveState() const
     settings.setValue(QStringLiteral("dashboard/window"), m_dashboard->timeWindowIndex());
 }
 
+void MainWindow::enableTray()
+{
+    if (m_tray)
+        return;
+    m_tray = new TrayIcon(*this, m_engine.alerts(), this);
+    // Hidden in the tray, the window is not "the last one": a dialog closing must not end
+    // the console. It ends in closeEvent() or quit().
+    QApplication::setQuitOnLastWindowClosed(false);
+    connect(m_tray, &TrayIcon::quitRequested, this, &MainWindow::quit);
+    m_tray->show();
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    close();
+    QCoreApplication::quit(); // also when the window was hidden in the tray
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_tray && !m_quitting) {
+        QSettings settings = uiState();
+        const QString key = QStringLiteral("tray/keepRunning");
+        if (!settings.contains(key)) {
+            const auto answer = QMessageBox::question(
+                this, tr("Keep running in the tray?"),
+                tr("Spoon Console can keep its engine running in the tray when you close the "
+                   "window: agents finish their turns and alerts still notify you. Quit from "
+                   "the tray icon or File > Quit.\n\nKeep it running when the window closes?"),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+            settings.setValue(key, answer == QMessageBox::Yes);
+        }
+        if (settings.value(key).toBool()) {
+            saveState();
+            hide();
+            event->ignore();
+            return;
+        }
+    }
     saveState();
     m_chat->finishSaving(3000);
     QMainWindow::closeEvent(event);
+    if (m_tray)
+        QCoreApplication::quit();
 }
 
 } // namespace spoon

@@ -24,6 +24,7 @@ class ConfigWatcher;
 class KeyVault;
 class LlmPanel;
 class SettingsDialog;
+class TrayIcon;
 
 // The console's window: the chat pane on the left, the engine's live health on the right in
 // tabs (Process, LLM, Caches and pools, Alerts), and a toast over both when an alert fires.
@@ -43,6 +44,13 @@ public:
     LlmPanel *llmPanel() const { return m_llmPanel; }
     CachesPanel *cachesPanel() const { return m_cachesPanel; }
     void saveState() const;
+
+    // The tray icon, where the desktop has a tray (main() asks); null otherwise. With it,
+    // closing the window can leave the engine running, once the user has agreed.
+    void enableTray();
+    TrayIcon *tray() const { return m_tray; }
+    // File > Quit and the tray's Quit: the window closes and the console ends.
+    void quit();
 
     // Where File > Settings reads and writes, and the keychain it stores keys in. Without
     // this, Settings says there is no config file to edit.
@@ -86,6 +94,8 @@ private:
     QProcessEnvironment m_environment;
     QPointer<SettingsDialog> m_settings;
     ConfigWatcher *m_configWatcher = nullptr;
+    TrayIcon *m_tray = nullptr;
+    bool m_quitting = false;
 };
 
 } // namespace spoon
