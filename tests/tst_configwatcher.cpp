@@ -2,7 +2,9 @@
 // burst, with the loader's diagnostics when it is broken; the console's own write is not.
 #include "config/configwatcher.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -96,6 +98,7 @@ private Q_SLOTS:
         QSignalSpy changed(&watcher, &ConfigWatcher::changed);
         replace(path, R"({"monitoring": {"sample_interval_ms": 600}})");
         watcher.acknowledge();
+        QVERIFY(!changed.wait(ConfigWatcher::kSettleMs * 5));
         // The next edit is the first one reported.
         replace(path, R"({"monitoring": {"sample_interval_ms": 800}})");
         QVERIFY(changed.wait(10'000));
@@ -104,12 +107,22 @@ private Q_SLOTS:
                  800);
     }
 
+    void aFileCreatedLaterIsSeen_data()
+    {
+        QTest::addColumn<QString>("relative");
+        QTest::newRow("in its folder") << u"config.json"_s;
+        QTest::newRow("in a folder made later") << u"spoon-console/config.json"_s;
+    }
     void aFileCreatedLaterIsSeen()
     {
+        QFETCH(QString, relative);
         QTemporaryDir dir;
-        const QString path = dir.filePath(u"config.json"_s);
+        const QString path = dir.filePath(relative);
         ConfigWatcher watcher(ConfigLocation{path, ConfigLocation::Source::UserConfigFolder}, {});
         QSignalSpy changed(&watcher, &ConfigWatcher::changed);
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        if (relative.contains(u'/')) // the new folder is seen first, then the file in it
+            QVERIFY(!changed.wait(ConfigWatcher::kSettleMs * 5));
         replace(path, R"({"monitoring": {"sample_interval_ms": 400}})");
         QVERIFY(changed.wait(10'000));
         QCOMPARE(changed.at(0).at(0).value<ConfigLoadResult>().config.monitoring.sampleIntervalMs,

@@ -15,6 +15,7 @@
 #include "support/testenvironment.h"
 
 using namespace spoon;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -48,10 +49,10 @@ ProviderConfig provider(const QString &baseUrl, ProviderType type = ProviderType
 // Answers every request with one scripted response and keeps what it was asked.
 struct ScriptedServer
 {
-    ScriptedServer(int status, QByteArray body)
-        : server([this, status, body](HttpServerExchange *exchange) {
+    ScriptedServer(int status, QByteArray body, HttpHeaders headers = {})
+        : server([this, status, body, headers](HttpServerExchange *exchange) {
             requests.append(exchange->request());
-            exchange->respond(status, "application/json", body);
+            exchange->respond(status, "application/json", body, headers);
         })
     {
         server.listen();
@@ -137,6 +138,26 @@ private Q_SLOTS:
         QVERIFY(outcome.models.isEmpty());
         QVERIFY2(outcome.error.contains(expected), qPrintable(outcome.error));
         QVERIFY(!outcome.error.contains(QStringLiteral("sk-listing-test")));
+    }
+
+    void aRedirectIsNotFollowedWithTheKey()
+    {
+        ScriptedServer elsewhere(200, R"({"data":[{"id":"m"}]})");
+        ScriptedServer server(302, QByteArray(),
+                              {{"Location", elsewhere.url("/v1/models").toUtf8()}});
+        const Outcome outcome = listModels(provider(server.url()));
+        QVERIFY2(outcome.error.contains(u"redirects elsewhere"_s), qPrintable(outcome.error));
+        QCOMPARE(server.requests.size(), 1);
+        QCOMPARE(elsewhere.requests.size(), 0);
+    }
+
+    void aProviderThatNeedsNoKeySendsNone()
+    {
+        ScriptedServer server(200, R"({"data":[{"id":"m"}]})");
+        ProviderConfig local = provider(server.url());
+        local.needsKey = false; // a key from the environment stays home
+        QVERIFY(listModels(local).error.isEmpty());
+        QVERIFY(server.requests.at(0).header("Authorization").isEmpty());
     }
 
     void aServerThatIsNotRunningIsNamed()

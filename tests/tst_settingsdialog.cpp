@@ -162,7 +162,7 @@ private Q_SLOTS:
         QCOMPARE(c.field<QLineEdit>("providerName")->text(), u"local"_s);
         // A server on this machine needs no key unless told otherwise; this one is told.
         QVERIFY(!c.field<QCheckBox>("providerNeedsKey")->isChecked());
-        c.field<QCheckBox>("providerNeedsKey")->setChecked(true);
+        c.field<QCheckBox>("providerNeedsKey")->click(); // as the user does
         QTest::keyClicks(c.field<QLineEdit>("providerKey"), QLatin1String(kTypedKey));
 
         QSignalSpy tested(c.page, &ProvidersPage::connectionTested);
@@ -337,6 +337,35 @@ private Q_SLOTS:
         const QString shown = c.field<QLabel>("testResult")->text();
         QVERIFY2(shown.contains(u"is the server running?"_s), qPrintable(shown));
         QVERIFY(shown.contains(closed));
+    }
+
+    void renamingAProviderRenamesItsRouteAndRefusesATakenName()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        c.addLocalProvider(c.demo.baseUrl() + u"/v1"_s);
+        QTest::keyClicks(c.field<QComboBox>("providerModel")->lineEdit(), u"spoon-demo"_s);
+        auto *defaultProvider = c.field<QComboBox>("defaultProvider");
+        const int local = defaultProvider->findData(u"local"_s);
+        defaultProvider->setCurrentIndex(local);
+        Q_EMIT defaultProvider->activated(local);
+        auto *name = c.field<QLineEdit>("providerName");
+        name->selectAll();
+        QTest::keyClicks(name, u"openai"_s); // taken
+        QSignalSpy tested(c.page, &ProvidersPage::connectionTested);
+        QTest::mouseClick(c.field<QPushButton>("testConnection"), Qt::LeftButton); // takes the form
+        QVERIFY(!c.field<QLabel>("fieldError")->isHidden());
+        QVERIFY(c.field<QLabel>("fieldError")->text().contains(u"already called openai"_s));
+        QCOMPARE(name->text(), u"local"_s);
+        QVERIFY(tested.wait(10'000));
+        name->selectAll();
+        QTest::keyClicks(name, u"my-llama"_s);
+        QVERIFY(c.save(dialog));
+        QCOMPARE(c.file()[u"llm_settings"][u"default_provider"].toString(), u"my-llama"_s);
+        QVERIFY(c.file()[u"providers"].toObject().contains(u"my-llama"));
+        QVERIFY(!c.file()[u"providers"].toObject().contains(u"local"));
+        QCOMPARE(c.engine->llm().defaultProvider(), u"my-llama"_s);
     }
 
     void removingAProviderKeepsTheRest()

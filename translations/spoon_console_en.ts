@@ -314,6 +314,11 @@
         <source>Stopped. What arrived so far is kept, and you can go on with the conversation.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>an error, then what to check</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -1689,6 +1694,10 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A provider is already called %1.</source>
         <translation type="unfinished" />
     </message>
 </context>

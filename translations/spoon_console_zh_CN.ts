@@ -324,6 +324,11 @@
         <source>Stopped. What arrived so far is kept, and you can go on with the conversation.</source>
         <translation>已停止。已收到的内容会保留，你可以继续对话。</translation>
     </message>
+    <message>
+        <source>%1. %2</source>
+        <comment>an error, then what to check</comment>
+        <translation>%1。%2</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -1722,6 +1727,10 @@ Keep it running when the window closes?</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>A provider is already called %1.</source>
+        <translation>已有名为 %1 的提供方。</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "telemetry/metricnames.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 namespace spoon {
 
@@ -121,6 +122,7 @@ void Engine::setLlmSettings(const QList<ProviderConfig> &providers, const LlmSet
 
 void Engine::setKeychainKey(const QString &provider, const Secret &key)
 {
+    ++m_keyGeneration[provider]; // a read still on its way brings an older key
     QList<ProviderConfig> providers = m_config.providers;
     for (ProviderConfig &p : providers) {
         if (p.name != provider || p.keySource == ProviderConfig::KeySource::Environment)
@@ -142,9 +144,14 @@ void Engine::readKeychainKeys(KeyVault &vault)
     for (const ProviderConfig &provider : std::as_const(m_config.providers)) {
         if (provider.keySource == ProviderConfig::KeySource::Environment)
             continue;
-        vault.read(provider.name, [this, name = provider.name](const KeyVault::Result &result) {
-            if (result.ok() && !result.key.isEmpty())
-                setKeychainKey(name, result.key);
+        if (!provider.needsKey)
+            continue;
+        const int generation = m_keyGeneration.value(provider.name);
+        vault.read(provider.name, [self = QPointer<Engine>(this), name = provider.name,
+                                   generation](const KeyVault::Result &result) {
+            if (self && result.ok() && !result.key.isEmpty() &&
+                self->m_keyGeneration.value(name) == generation)
+                self->setKeychainKey(name, result.key);
         });
     }
 }

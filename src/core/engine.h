@@ -4,6 +4,7 @@
 #include "monitor/processmonitor.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -115,7 +116,9 @@ private:
     std::unique_ptr<MemoryManager> m_memory;
     std::unique_ptr<AlertDispatcher> m_alertDispatcher;
     QString m_storeError;
-    qint64 m_startedMs; // alerts the store holds from before this are an earlier run's
+    qint64 m_startedMs;
+    QHash<QString, int> m_keyGeneration; // per provider: bumped by every key set // alerts the
+                                         // store holds from before this are an earlier run's
 };
 
 } // namespace spoon

@@ -2,6 +2,7 @@
 
 #include "configschema.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QUrl>
 
@@ -137,7 +138,7 @@ AlertSettings readAlertSettings(const QJsonValue &a)
 bool isOnThisMachine(const QString &baseUrl)
 {
     const QString host = QUrl(baseUrl).host().toLower();
-    return host == "localhost"_L1 || host == "::1"_L1 || host.startsWith("127."_L1);
+    return host == "localhost"_L1 || QHostAddress(host).isLoopback();
 }
 
 ProviderConfig readProvider(const QString &name, const QJsonValue &p,

@@ -34,7 +34,10 @@ ConfigWatcher::ConfigWatcher(ConfigLocation location, QProcessEnvironment enviro
 
 void ConfigWatcher::watch()
 {
-    const QString folder = QFileInfo(m_location.path).absolutePath();
+    // The nearest folder that exists: on a first run ~/.config/spoon-console may not yet.
+    QString folder = QFileInfo(m_location.path).absolutePath();
+    while (!QFileInfo(folder).isDir() && QFileInfo(folder).absolutePath() != folder)
+        folder = QFileInfo(folder).absolutePath();
     if (QFileInfo(folder).isDir() && !m_watcher.directories().contains(folder))
         m_watcher.addPath(folder);
     if (QFileInfo::exists(m_location.path) && !m_watcher.files().contains(m_location.path))

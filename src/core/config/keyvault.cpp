@@ -37,7 +37,9 @@ KeyVault::Status statusOf(QKeychain::Error error)
     return KeyVault::Status::Failed;
 }
 
-// A job's outcome, delivered once; the job deletes itself afterwards.
+// A job's outcome, delivered once; the job deletes itself afterwards. Jobs have no parent:
+// the keychain backend calls back into a running job, so a job must never be deleted
+// before it ends, even when the vault (the connection's context) is gone.
 void run(QKeychain::Job *job, QObject *context, KeyVault::Callback done)
 {
     job->setAutoDelete(true);
@@ -68,14 +70,14 @@ KeyVault::KeyVault(QString service, QObject *parent)
 
 void KeyVault::read(const QString &provider, Callback done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
+    auto *job = new QKeychain::ReadPasswordJob(m_service);
     job->setKey(provider);
     run(job, this, std::move(done));
 }
 
 void KeyVault::write(const QString &provider, const Secret &key, Callback done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
+    auto *job = new QKeychain::WritePasswordJob(m_service);
     job->setKey(provider);
     job->setTextData(key.reveal());
     run(job, this, std::move(done));
@@ -83,7 +85,7 @@ void KeyVault::write(const QString &provider, const Secret &key, Callback done)
 
 void KeyVault::remove(const QString &provider, Callback done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
+    auto *job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(provider);
     // Removing what is not there leaves the keychain as asked.
     run(job, this, [done = std::move(done)](Result result) {

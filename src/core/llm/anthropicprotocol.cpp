@@ -81,7 +81,7 @@ HttpHeaders AnthropicProtocol::headers(const ProviderConfig &provider) const
     HttpHeaders headers{{"Content-Type", "application/json"},
                         {"Accept", "application/json"},
                         {"anthropic-version", kVersion}};
-    if (!provider.apiKey.isEmpty())
+    if (provider.needsKey && !provider.apiKey.isEmpty())
         headers.append({"x-api-key", provider.apiKey.reveal().toUtf8()});
     return headers;
 }

@@ -121,6 +121,11 @@ private:
         if (m_cancelled)
             return;
         ProviderClient *client = m_router.client(m_route.at(m_index));
+        if (!client) { // removed in Settings while this call waited
+            end({}, LlmError{LlmError::Kind::NoProvider, 0,
+                             u"provider \"%1\" was removed"_s.arg(m_route.at(m_index)), -1});
+            return;
+        }
         ChatRequest request = m_request;
         if (m_index > 0)
             request.model.clear(); // the override named a model of the first provider

@@ -109,7 +109,7 @@ QUrl OpenAiProtocol::modelsEndpoint(const ProviderConfig &provider) const
 HttpHeaders OpenAiProtocol::headers(const ProviderConfig &provider) const
 {
     HttpHeaders headers{{"Content-Type", "application/json"}, {"Accept", "application/json"}};
-    if (!provider.apiKey.isEmpty())
+    if (provider.needsKey && !provider.apiKey.isEmpty())
         headers.append({"Authorization", "Bearer " + provider.apiKey.reveal().toUtf8()});
     return headers;
 }

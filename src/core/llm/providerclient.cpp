@@ -167,7 +167,8 @@ private:
                                  http.error == HttpError::ConnectTimeout;
             error = LlmError{timeout ? LlmError::Kind::Timeout : LlmError::Kind::Network, 0,
                              httpErrorName(http.error).replace(u'_', u' ') + u" at "_s +
-                                 m_client.m_config.baseUrl + u": "_s + http.errorString,
+                                 QUrl(m_client.m_config.baseUrl).toString(QUrl::RemoveUserInfo) +
+                                 u": "_s + http.errorString,
                              -1};
             response = m_stream->response();
         } else if (http.status >= 300 && http.status < 400) {

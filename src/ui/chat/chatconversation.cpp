@@ -237,7 +237,7 @@ void ChatConversation::onTurnFinished(const AgentTurn &turn)
             why = turn.provider + QStringLiteral(": ") + why;
         const QString advice = adviceFor(turn.error);
         if (!advice.isEmpty())
-            why += QStringLiteral(". ") + advice;
+            why = tr("%1. %2", "an error, then what to check").arg(why, advice);
         m_transcript.addError(turn.incomplete ? tr("%1 (the answer above is incomplete)").arg(why)
                                               : why);
         setStatus(tr("Error: %1").arg(why), true);

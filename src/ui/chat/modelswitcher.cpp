@@ -38,6 +38,13 @@ ModelSwitcher::ModelSwitcher(const Config &config, LlmRouter &router, HttpPool &
 void ModelSwitcher::refresh()
 {
     const QStringList shown = currentData().toStringList();
+    for (const QPointer<ModelListing> &listing : std::as_const(m_listings)) {
+        if (listing) {
+            listing->disconnect(this);
+            listing->deleteLater(); // cancels its request
+        }
+    }
+    m_listings.clear();
     clear();
     m_listed = false;
     addItem(tr("Default model"), QStringList());
@@ -65,7 +72,8 @@ void ModelSwitcher::addModel(const QString &provider, const QString &model)
 
 void ModelSwitcher::showRoute(const QString &provider, const QString &model)
 {
-    if (provider.isEmpty()) {
+    // A provider removed in Settings since the conversation chose it is no choice now.
+    if (provider.isEmpty() || !m_router.client(provider)) {
         setCurrentIndex(0);
         return;
     }
@@ -86,7 +94,7 @@ void ModelSwitcher::listModels()
     QStringList providers;
     for (int i = 1; i < count(); ++i) {
         const QString provider = itemData(i).toStringList().value(0);
-        if (!providers.contains(provider))
+        if (!providers.contains(provider) && m_router.client(provider))
             providers.append(provider);
     }
     m_pending = int(providers.size());
@@ -97,6 +105,7 @@ void ModelSwitcher::listModels()
     for (const QString &provider : std::as_const(providers)) {
         const ProviderConfig &config = m_router.client(provider)->config();
         auto *listing = new ModelListing(config, m_pool, this);
+        m_listings.append(listing);
         connect(listing, &ModelListing::finished, this,
                 [this, provider, configured = config.model](const QStringList &models,
                                                             const QString &error) {

@@ -7,6 +7,7 @@ namespace spoon {
 
 class HttpPool;
 class LlmRouter;
+class ModelListing;
 struct Config;
 
 // The chat header's model picker: "Default" (the default provider and its fallbacks), then
@@ -40,6 +41,7 @@ private:
     HttpPool &m_pool;
     bool m_listed = false;
     int m_pending = 0;
+    QList<QPointer<ModelListing>> m_listings; // running; dropped by refresh()
 };
 
 } // namespace spoon

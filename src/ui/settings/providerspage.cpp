@@ -16,8 +16,10 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyle>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace spoon {
@@ -120,8 +122,12 @@ ProvidersPage::ProvidersPage(const ConfigDocument &document, const Config &curre
     refreshList();
     refreshRouting();
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        storeForm();
+        storeForm(); // may refresh the list (a renamed provider): select the new row again
         m_index = row;
+        {
+            const QSignalBlocker blocker(m_list);
+            m_list->setCurrentRow(row);
+        }
         loadForm();
     });
     if (!m_drafts.isEmpty())
@@ -403,8 +409,22 @@ void ProvidersPage::storeForm()
     QJsonObject &e = draft->entry;
     const QString name = m_name->text().trimmed();
     if (!m_name->isReadOnly() && !name.isEmpty() && name != draft->name) {
-        draft->name = name;
-        draft->keyEnv = providerEnvPrefix(name) + "_API_KEY"_L1;
+        const bool taken = std::any_of(m_drafts.begin(), m_drafts.end(),
+                                       [&](const Draft &d) { return d.name == name; });
+        if (taken) {
+            m_fieldError->setText(tr("A provider is already called %1.").arg(name));
+            m_fieldError->show();
+            m_name->setText(draft->name);
+        } else {
+            // The routing names it too.
+            if (m_defaultProvider == draft->name)
+                m_defaultProvider = name;
+            m_fallbackChain.replaceInStrings(
+                QRegularExpression(u"^"_s + QRegularExpression::escape(draft->name) + u"$"_s),
+                name);
+            draft->name = name;
+            draft->keyEnv = providerEnvPrefix(name) + "_API_KEY"_L1;
+        }
     }
     const KnownProvider *known = findKnownProvider(draft->name);
     const QString knownType =
@@ -423,12 +443,10 @@ void ProvidersPage::storeForm()
                 m_retries->value() < 0 ? QJsonValue::Undefined : QJsonValue(m_retries->value()));
     setOrRemove(e, u"price_input_per_million"_s, optionalValue(m_priceIn));
     setOrRemove(e, u"price_output_per_million"_s, optionalValue(m_priceOut));
-    const bool byDefault = configbuild::needsKeyByDefault(
-        draft->name, baseUrl.isEmpty() && known ? QString::fromUtf16(known->baseUrl) : baseUrl);
-    setOrRemove(e, u"needs_key"_s,
-                m_needsKey->isChecked() == byDefault && !e.contains("needs_key"_L1)
-                    ? QJsonValue::Undefined
-                    : QJsonValue(m_needsKey->isChecked()));
+    // Written only when the user chose it; else the file's value, or the default that
+    // follows the base URL, stays.
+    if (m_needsKeyChosen)
+        e.insert(u"needs_key"_s, m_needsKey->isChecked());
     const QString typed = m_key->text().trimmed();
     if (!typed.isEmpty()) {
         draft->key = Secret(typed);
@@ -497,10 +515,18 @@ void ProvidersPage::testConnection()
         return;
     ProviderConfig provider =
         configbuild::provider(draft->name, draft->entry, m_current.performance);
+    provider.needsKey = m_needsKey->isChecked();
+    const ProviderConfig *running = m_current.provider(draft->name);
+    const auto origin = [](const QString &url) {
+        return QUrl(url).adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                                  QUrl::RemoveUserInfo);
+    };
     if (!draft->key.isEmpty()) {
         provider.apiKey = draft->key;
-    } else if (const ProviderConfig *running = m_current.provider(draft->name);
-               running && !draft->forgetKey) {
+    } else if (running && !draft->forgetKey &&
+               origin(running->baseUrl) == origin(provider.baseUrl)) {
+        // The stored key goes only where it went before: a base URL typed here since then
+        // gets no key until one is typed too.
         provider.apiKey = running->apiKey;
     }
     if (provider.baseUrl.isEmpty()) {
