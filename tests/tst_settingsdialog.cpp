@@ -120,6 +120,12 @@ struct Console
                           Qt::LeftButton);
     }
 
+    bool waitForTheTurnToEnd() const
+    {
+        auto *send = window->chat()->findChild<QPushButton *>(u"sendButton"_s);
+        return QTest::qWaitFor([send] { return send->property("busy") == false; }, 20'000);
+    }
+
     QByteArray fileBytes() const
     {
         QFile file(path);
@@ -212,6 +218,7 @@ private Q_SLOTS:
         QTest::mouseClick(c.window->chat()->findChild<QPushButton *>(u"sendButton"_s),
                           Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() >= 2, 20'000);
+        QVERIFY(c.waitForTheTurnToEnd()); // a turn cut short by the test's end leaks its frame
     }
 
     void theModelSwitcherOffersTheServersModelsAndRoutesToThem()
@@ -416,6 +423,7 @@ private Q_SLOTS:
         c.useLocalProvider(0);
         c.send(u"still there?"_s); // the engine answers with the window hidden
         QTRY_VERIFY_WITH_TIMEOUT(c.demo.requestsServed() >= 1, 20'000);
+        QVERIFY(c.waitForTheTurnToEnd()); // a turn cut short by the test's end leaks its frame
         c.window->quit();
         QVERIFY(!c.window->isVisible());
         QApplication::setQuitOnLastWindowClosed(true);
