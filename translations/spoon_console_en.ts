@@ -579,18 +579,6 @@ Result
 <context>
     <name>spoon::ConfigDocument</name>
     <message>
-        <source>%1 is not a regular file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 is larger than %2 bytes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 is not a JSON object (%2); fix it first, spoon-console check-config shows where</source>
         <translation type="unfinished" />
     </message>
@@ -600,6 +588,10 @@ Result
     </message>
     <message>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %2</source>
         <translation type="unfinished" />
     </message>
 </context>

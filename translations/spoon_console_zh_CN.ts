@@ -595,18 +595,6 @@ Result
 <context>
     <name>spoon::ConfigDocument</name>
     <message>
-        <source>%1 is not a regular file</source>
-        <translation>%1 不是普通文件</translation>
-    </message>
-    <message>
-        <source>cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 is larger than %2 bytes</source>
-        <translation>%1 大于 %2 字节</translation>
-    </message>
-    <message>
         <source>%1 is not a JSON object (%2); fix it first, spoon-console check-config shows where</source>
         <translation>%1 不是 JSON 对象（%2）；请先修复，spoon-console check-config 会指出位置</translation>
     </message>
@@ -617,6 +605,10 @@ Result
     <message>
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

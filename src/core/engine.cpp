@@ -142,9 +142,7 @@ void Engine::setKeychainKey(const QString &provider, const Secret &key)
 void Engine::readKeychainKeys(KeyVault &vault)
 {
     for (const ProviderConfig &provider : std::as_const(m_config.providers)) {
-        if (provider.keySource == ProviderConfig::KeySource::Environment)
-            continue;
-        if (!provider.needsKey)
+        if (!provider.wantsKeychainKey())
             continue;
         const int generation = m_keyGeneration.value(provider.name);
         vault.read(provider.name, [self = QPointer<Engine>(this), name = provider.name,

@@ -1,10 +1,11 @@
 #include "alerttoast.h"
 
+#include "theme.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace spoon {
@@ -58,8 +59,7 @@ void AlertToast::showAlert(const Alert &alert)
     const bool critical = alert.level == AlertLevel::Critical;
     m_title->setText(critical ? tr("Critical alert") : tr("Alert"));
     setProperty("critical", critical);
-    style()->unpolish(this);
-    style()->polish(this);
+    repolish(this);
     m_text->setText(alert.message);
     m_more->setText(m_unseen > 1 ? tr("+%n more", nullptr, m_unseen - 1) : QString());
     m_more->setVisible(m_unseen > 1);

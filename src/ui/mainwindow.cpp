@@ -8,6 +8,7 @@
 #include "dashboardpane.h"
 #include "elidedlabel.h"
 #include "llmpanel.h"
+#include "theme.h"
 
 #include "appinfo.h"
 #include "engine.h"
@@ -41,7 +42,6 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -212,8 +212,7 @@ void MainWindow::addStoreStatus()
         label->setText(tr("Not saving conversations: %1").arg(why));
         label->setToolTip(label->text());
         label->setProperty("error", true);
-        label->style()->unpolish(label);
-        label->style()->polish(label);
+        repolish(label);
     };
     if (!store) {
         showFailure(m_engine.storeError());

@@ -106,6 +106,9 @@ struct ProviderConfig
         Keychain,
     };
     KeySource keySource;
+    // The keychain is asked for this provider's key: it sends one and the environment gives
+    // none.
+    bool wantsKeychainKey() const { return needsKey && keySource != KeySource::Environment; }
     QStringList overriddenBy; // environment variables that changed this entry
 };
 

@@ -12,8 +12,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr qint64 kMaxConfigBytes = 16 * 1024 * 1024; // as ConfigLoader
-
 QJsonObject withValue(QJsonObject object, QStringList keyPath, const QJsonValue &value)
 {
     const QString key = keyPath.takeFirst();
@@ -38,22 +36,15 @@ bool ConfigDocument::load(const QString &path, QString *error)
 {
     m_path = path;
     m_root = QJsonObject();
-    QFile file(path);
-    if (!file.exists())
+    if (!QFileInfo::exists(path))
         return true;
-    if (!QFileInfo(file).isFile()) {
-        *error = tr("%1 is not a regular file").arg(path);
+    QString why;
+    const std::optional<QByteArray> read = ConfigLoader::readFile(path, &why);
+    if (!read) {
+        *error = tr("%1 %2").arg(path, why);
         return false;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("cannot read %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    const QByteArray text = file.read(kMaxConfigBytes + 1);
-    if (text.size() > kMaxConfigBytes) {
-        *error = tr("%1 is larger than %2 bytes").arg(path).arg(kMaxConfigBytes);
-        return false;
-    }
+    const QByteArray &text = *read;
     if (text.trimmed().isEmpty())
         return true;
     QJsonParseError parseError{};

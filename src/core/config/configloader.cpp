@@ -110,22 +110,39 @@ ConfigLoadResult ConfigLoader::load(const ConfigLocation &location, const QProce
     };
     if (!file.exists())
         return failure(tr("no such file (named by %1)").arg(location.sourceName()));
-    if (QFileInfo(file).isDir())
-        return failure(tr("is a directory, not a config file"));
-    // A device or a pipe would never end (/dev/zero) or never begin (a FIFO blocks the open
-    // itself): only a regular file is read, and never past the cap, whatever it claims.
-    if (!QFileInfo(file).isFile())
-        return failure(tr("is not a regular file (a device, pipe or socket)"));
-    if (!file.open(QIODevice::ReadOnly))
-        return failure(tr("cannot read: %1").arg(file.errorString()));
-    const QByteArray text = file.read(kMaxConfigBytes + 1);
-    if (text.size() > kMaxConfigBytes)
-        return failure(
-            tr("is larger than %1 bytes, the most a config file may be").arg(kMaxConfigBytes));
+    QString error;
+    const std::optional<QByteArray> text = readFile(location.path, &error);
+    if (!text)
+        return failure(error);
 
-    ConfigLoadResult result = parse(text, location.path, env);
+    ConfigLoadResult result = parse(*text, location.path, env);
     result.location = location;
     return result;
+}
+
+std::optional<QByteArray> ConfigLoader::readFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (QFileInfo(file).isDir()) {
+        *error = tr("is a directory, not a config file");
+        return std::nullopt;
+    }
+    // A device or a pipe would never end (/dev/zero) or never begin (a FIFO blocks the open
+    // itself): only a regular file is read, and never past the cap, whatever it claims.
+    if (!QFileInfo(file).isFile()) {
+        *error = tr("is not a regular file (a device, pipe or socket)");
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    QByteArray text = file.read(kMaxConfigBytes + 1);
+    if (text.size() > kMaxConfigBytes) {
+        *error = tr("is larger than %1 bytes, the most a config file may be").arg(kMaxConfigBytes);
+        return std::nullopt;
+    }
+    return text;
 }
 
 Config Config::defaults()

@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QProcessEnvironment>
 
+#include <optional>
+
 namespace spoon {
 
 struct ConfigLoadResult
@@ -31,6 +33,9 @@ public:
     // The same, on bytes already in memory; `sourceName` is what diagnostics call the file.
     static ConfigLoadResult parse(QByteArrayView json, const QString &sourceName,
                                   const QProcessEnvironment &env);
+    // An existing file's bytes, read only if it is a regular file and never past the cap
+    // (16 MiB); else nothing, with *error saying why. Every reader of a config uses this.
+    static std::optional<QByteArray> readFile(const QString &path, QString *error);
 };
 
 } // namespace spoon

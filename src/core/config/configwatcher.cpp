@@ -6,13 +6,13 @@
 namespace spoon {
 
 namespace {
+// Only the change matters here: a file that cannot be read compares as empty, and the loader
+// then says why.
 QByteArray contents(const QString &path)
 {
-    QFile file(path);
-    // Bounded as the loader bounds it; only the change matters here.
-    return QFileInfo(path).isFile() && file.open(QIODevice::ReadOnly)
-               ? file.read(16 * 1024 * 1024 + 1)
-               : QByteArray();
+    QString ignored;
+    return QFileInfo::exists(path) ? ConfigLoader::readFile(path, &ignored).value_or(QByteArray())
+                                   : QByteArray();
 }
 } // namespace
 

@@ -119,7 +119,7 @@ KeyVault::Result KeyVault::readNow(const QString &provider, int timeoutMs)
 void readKeychainKeysNow(Config &config, KeyVault &vault, int timeoutMs)
 {
     for (ProviderConfig &provider : config.providers) {
-        if (!provider.needsKey || provider.keySource == ProviderConfig::KeySource::Environment)
+        if (!provider.wantsKeychainKey())
             continue;
         const KeyVault::Result result = vault.readNow(provider.name, timeoutMs);
         if (result.ok() && !result.key.isEmpty()) {

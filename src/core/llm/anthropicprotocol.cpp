@@ -62,18 +62,12 @@ FinishReason AnthropicProtocol::finishReason(const QString &stopReason)
 
 QUrl AnthropicProtocol::endpoint(const ProviderConfig &provider) const
 {
-    QString base = provider.baseUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    return QUrl(base + "/v1/messages"_L1);
+    return endpointUrl(provider, u"/v1/messages");
 }
 
 QUrl AnthropicProtocol::modelsEndpoint(const ProviderConfig &provider) const
 {
-    QString base = provider.baseUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    return QUrl(base + "/v1/models"_L1);
+    return endpointUrl(provider, u"/v1/models");
 }
 
 HttpHeaders AnthropicProtocol::headers(const ProviderConfig &provider) const

@@ -92,18 +92,12 @@ FinishReason OpenAiProtocol::finishReason(const QString &name)
 
 QUrl OpenAiProtocol::endpoint(const ProviderConfig &provider) const
 {
-    QString base = provider.baseUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    return QUrl(base + "/chat/completions"_L1);
+    return endpointUrl(provider, u"/chat/completions");
 }
 
 QUrl OpenAiProtocol::modelsEndpoint(const ProviderConfig &provider) const
 {
-    QString base = provider.baseUrl;
-    while (base.endsWith(u'/'))
-        base.chop(1);
-    return QUrl(base + "/models"_L1);
+    return endpointUrl(provider, u"/models");
 }
 
 HttpHeaders OpenAiProtocol::headers(const ProviderConfig &provider) const

@@ -13,6 +13,14 @@ std::unique_ptr<Protocol> Protocol::forProvider(const ProviderConfig &provider)
     return std::make_unique<OpenAiProtocol>();
 }
 
+QUrl endpointUrl(const ProviderConfig &provider, QStringView path)
+{
+    QStringView base = provider.baseUrl;
+    while (base.endsWith(u'/'))
+        base.chop(1);
+    return QUrl(base.toString() + path);
+}
+
 LlmError::Kind errorKindForStatus(int status)
 {
     if (status == 401 || status == 403)

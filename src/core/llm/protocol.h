@@ -63,6 +63,9 @@ public:
     static std::unique_ptr<Protocol> forProvider(const ProviderConfig &provider);
 };
 
+// Common to both protocols: the provider's base URL, without its trailing slashes, and `path`.
+QUrl endpointUrl(const ProviderConfig &provider, QStringView path);
+
 // Common to both protocols: the error kind an HTTP status means.
 LlmError::Kind errorKindForStatus(int status);
 

@@ -5,6 +5,7 @@
 #include "conversationsearch.h"
 #include "elidedlabel.h"
 #include "modelswitcher.h"
+#include "theme.h"
 
 #include "agent/agentcatalog.h"
 #include "storage/store.h"
@@ -32,19 +33,9 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace spoon {
-
-namespace {
-// A dynamic property changed: the style sheet's selectors on it apply again.
-void repolish(QWidget *widget)
-{
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
-}
-} // namespace
 
 ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool demoEndpoint,
                    QWidget *parent)
@@ -217,9 +208,7 @@ void ChatPane::setEndpointNotice(const QString &text, bool demoEndpoint)
     m_notice->setText(text);
     m_notice->setObjectName(demoEndpoint ? QStringLiteral("demoNotice")
                                          : QStringLiteral("endpointNotice"));
-    // The style sheet picks the look by name: apply it again.
-    m_notice->style()->unpolish(m_notice);
-    m_notice->style()->polish(m_notice);
+    repolish(m_notice); // the style sheet picks the look by name
 }
 
 ChatPane::~ChatPane()

@@ -2,11 +2,11 @@
 
 #include "config/config.h"
 #include "config/configdocument.h"
+#include "theme.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
-#include <QStyle>
 
 namespace spoon {
 
@@ -84,7 +84,7 @@ bool MonitoringPage::showDiagnostics(const ConfigDiagnostics &diagnostics)
             if (d.isError() && d.keyPath == field.keyPath.join(u'.')) {
                 field.box->setProperty("invalid", true);
                 field.box->setToolTip(d.message);
-                field.box->style()->polish(field.box);
+                repolish(field.box);
                 return true;
             }
         }

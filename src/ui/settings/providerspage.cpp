@@ -4,6 +4,7 @@
 #include "config/configdocument.h"
 #include "config/knownproviders.h"
 #include "llm/modellister.h"
+#include "theme.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,7 +19,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
-#include <QStyle>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -52,8 +52,7 @@ void markInvalid(QWidget *widget, bool invalid, const QString &message = {})
 {
     widget->setProperty("invalid", invalid);
     widget->setToolTip(message);
-    widget->style()->unpolish(widget);
-    widget->style()->polish(widget);
+    repolish(widget);
 }
 
 } // namespace
