@@ -5,6 +5,7 @@
 
 #include "config/keyvault.h"
 #include "engine.h"
+#include "theme.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -75,6 +76,7 @@ QString SettingsDialog::lastError() const
 void SettingsDialog::noteOutsideEdit()
 {
     m_status->setProperty("invalid", true);
+    repolish(m_status);
     m_status->setText(tr("The config file changed outside the console. Save writes what this "
                          "window shows over it; Close and open Settings again to see the "
                          "file's values."));
@@ -89,6 +91,7 @@ bool SettingsDialog::save()
     QString error;
     if (!edited.save(m_environment, &diagnostics, &error)) {
         m_status->setProperty("invalid", true);
+        repolish(m_status);
         m_status->setText(error);
         if (!m_providers->showDiagnostics(diagnostics) &&
             m_monitoring->showDiagnostics(diagnostics))
@@ -99,6 +102,7 @@ bool SettingsDialog::save()
     }
     m_document = edited;
     m_status->setProperty("invalid", false);
+    repolish(m_status);
     m_status->setText(tr("Saved to %1").arg(m_document.path()));
     const Config next = m_document.check(m_environment).config;
     m_engine.setLlmSettings(next.providers, next.llm);
@@ -132,6 +136,7 @@ void SettingsDialog::storeKeys()
             return;
         if (!problem.isEmpty()) {
             self->m_status->setProperty("invalid", true);
+            repolish(self->m_status);
             self->m_status->setText(tr("Saved, but the keychain did not take every key: %1. A key "
                                        "typed here works until the console quits.")
                                         .arg(problem));
