@@ -21,6 +21,7 @@
 #include <QListView>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -240,6 +241,27 @@ private Q_SLOTS:
         QCOMPARE(w.chat->currentConversation()->agentName(), QStringLiteral("analyst"));
         QCOMPARE(w.transcript().rowCount(), 2);
         QCOMPARE(selector->currentData().toString(), QStringLiteral("analyst"));
+    }
+
+    // A conversation thrown away waits for the event loop to delete it; closing the window
+    // first must still delete it, while the engine its agent uses is alive.
+    void closingTheWindowDeletesAConversationBeingThrownAway()
+    {
+        const ConfigLoadResult loaded = configWith(QStringLiteral(
+            R"({"agents": {"analyst": {"description": "Reads figures"}},
+                "default_agent": "react"})"));
+        QVERIFY(loaded.isValid());
+        Window w(loaded.config);
+        QPointer<ChatConversation> empty = w.chat->currentConversation();
+        auto *selector = w.chat->findChild<QComboBox *>(QStringLiteral("agentSelector"));
+        QVERIFY(selector);
+        const int analyst = selector->findData(QStringLiteral("analyst"));
+        selector->setCurrentIndex(analyst);
+        Q_EMIT selector->activated(analyst);
+        QVERIFY(w.chat->currentConversation() != empty.data());
+        QVERIFY(empty); // still waiting for the event loop
+        w.window.reset();
+        QVERIFY(empty.isNull());
     }
 
     void aFailingProviderShowsItsReasonInTheStatusLine()

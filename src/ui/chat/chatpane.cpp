@@ -229,7 +229,7 @@ void ChatPane::newConversation(const QString &agentName)
         m_catalog.create(agentName.isEmpty() ? m_catalog.defaultAgent() : agentName);
     if (!agent)
         return;
-    auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
+    auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent), this);
     conversation->setRoute(m_route.first, m_route.second); // the model chosen last
     adopt(conversation);
     show(conversation);
@@ -322,7 +322,7 @@ void ChatPane::openStored(qint64 id)
             agent = m_catalog.create(m_catalog.defaultAgent()); // that agent is gone
         if (!agent)
             return;
-        auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent));
+        auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent), this);
         conversation->setTitle(summary.title);
         conversation->attachStore(m_store->conversations(), id);
         m_stored.removeIf([id](const ConversationSummary &s) { return s.id == id; });
