@@ -14,6 +14,7 @@
 #include "monitor/processmonitor.h"
 #include "storage/store.h"
 
+#include <QClipboard>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -516,6 +517,33 @@ private Q_SLOTS:
         QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Assistant);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll(), garbage);
+    }
+
+    // Each code block of an answer has a Copy button; a click copies that block only.
+    void aCodeBlocksCopyButtonCopiesIt()
+    {
+        Window w(Config::defaults());
+        w.transcript().finishAnswer(QStringLiteral(
+            "Two ways:\n\n```python\nprint(1)\n```\n\nor\n\n```sh\necho 1\necho 2\n```\n"));
+        const QModelIndex answer = w.view->model()->index(w.view->model()->rowCount() - 1, 0);
+        w.view->doItemsLayout();
+        w.view->scrollTo(answer);
+        auto *delegate = qobject_cast<ChatMessageDelegate *>(w.view->itemDelegate());
+        QVERIFY(delegate);
+        const auto blocks = delegate->codeBlocks(answer, w.view->visualRect(answer));
+        QCOMPARE(blocks.size(), 2);
+        QCOMPARE(blocks[0].code, QStringLiteral("print(1)\n"));
+        QCOMPARE(blocks[1].code, QStringLiteral("echo 1\necho 2\n"));
+        QVERIFY(blocks[0].copyButton.bottom() < blocks[1].copyButton.top());
+        QVERIFY(w.view->visualRect(answer).contains(blocks[1].copyButton));
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(w.view->viewport(), Qt::LeftButton, {}, blocks[1].copyButton.center());
+        QCOMPARE(QApplication::clipboard()->text(), blocks[1].code);
+        // A click beside the button copies nothing.
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(w.view->viewport(), Qt::LeftButton, {},
+                          blocks[1].copyButton.topLeft() - QPoint(4, 0));
+        QVERIFY(QApplication::clipboard()->text().isEmpty());
     }
 
     void codeBlocksCanBeCopied_data()

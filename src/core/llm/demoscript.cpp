@@ -115,7 +115,7 @@ QString codeAnswer()
            u"        messages=[{\"role\": \"user\", \"content\": \"Hello\"}]):\n"
            u"    print(chunk.choices[0].delta.content or \"\", end=\"\")\n"
            u"```\n\n"
-           u"Right-click an answer to copy one of its code blocks."_s;
+           u"Each code block has its own Copy button; right-click an answer to copy all of it."_s;
 }
 
 } // namespace

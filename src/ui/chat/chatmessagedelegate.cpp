@@ -1,10 +1,12 @@
 #include "chatmessagedelegate.h"
+#include "codehighlighter.h"
 #include "untrusteddocument.h"
 
 #include "chattranscriptmodel.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontDatabase>
+#include <QJsonDocument>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -16,7 +18,8 @@ namespace {
 constexpr int kMarginX = 14;
 constexpr int kMarginY = 5;
 constexpr int kPadding = 10;
-constexpr qsizetype kResultShown = 4000; // characters of a tool result an open step shows
+constexpr qsizetype kResultShown = 4000;      // characters of a tool result an open step shows
+constexpr qsizetype kJsonFormatted = 1 << 20; // longer text is shown as it came
 
 using Kind = ChatItem::Kind;
 
@@ -25,14 +28,27 @@ Kind kindOf(const QModelIndex &index)
     return Kind(index.data(ChatTranscriptModel::KindRole).toInt());
 }
 
+bool isCode(const QTextBlock &block)
+{
+    const QTextBlockFormat format = block.blockFormat();
+    return format.hasProperty(QTextFormat::BlockCodeFence) ||
+           format.hasProperty(QTextFormat::BlockCodeLanguage);
+}
+
+QFont copyButtonFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
+
 // Fenced code gets a shaded background and the fixed font, so it reads as code.
 void shadeCodeBlocks(QTextDocument &document)
 {
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         QTextBlockFormat format = block.blockFormat();
-        if (!format.hasProperty(QTextFormat::BlockCodeFence) &&
-            !format.hasProperty(QTextFormat::BlockCodeLanguage))
+        if (!isCode(block))
             continue;
         format.setBackground(QColor(0xf3, 0xf4, 0xf6));
         format.setLeftMargin(6);
@@ -78,14 +94,27 @@ QString ChatMessageDelegate::toolSummary(const QModelIndex &index) const
     return tr("%1 · answered in %2 ms").arg(name).arg(ms);
 }
 
+QString ChatMessageDelegate::readableJson(const QString &text)
+{
+    if (text.size() > kJsonFormatted)
+        return text;
+    const QString trimmed = text.trimmed();
+    if (!trimmed.startsWith(u'{') && !trimmed.startsWith(u'['))
+        return text;
+    const QJsonDocument json = QJsonDocument::fromJson(trimmed.toUtf8());
+    if (json.isNull())
+        return text;
+    return QString::fromUtf8(json.toJson(QJsonDocument::Indented)).trimmed();
+}
+
 QString ChatMessageDelegate::toolDetails(const QModelIndex &index) const
 {
-    QString result = index.data(ChatTranscriptModel::ResultRole).toString();
+    QString result = readableJson(index.data(ChatTranscriptModel::ResultRole).toString());
     if (result.size() > kResultShown)
         result = result.left(kResultShown) +
                  tr("\n… (%1 more characters)").arg(result.size() - kResultShown);
     return tr("Arguments\n%1\n\nResult\n%2")
-        .arg(index.data(ChatTranscriptModel::ArgumentsRole).toString(),
+        .arg(readableJson(index.data(ChatTranscriptModel::ArgumentsRole).toString()),
              index.data(ChatTranscriptModel::RunningRole).toBool() ? tr("(waiting)") : result);
 }
 
@@ -111,6 +140,7 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
             text += QChar(0x258D); // a cursor while the answer arrives
         document->setUntrustedMarkdown(text);
         shadeCodeBlocks(*document);
+        (new CodeHighlighter(document))->rehighlight(); // before layout: bold is wider
     } else {
         document->setPlainText(text);
     }
@@ -140,13 +170,52 @@ QSize ChatMessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIn
     return {m_width, height};
 }
 
+QRect ChatMessageDelegate::bubble(const QModelIndex &index, const QRect &itemRect,
+                                  const QTextDocument *doc) const
+{
+    const QRect row = itemRect.adjusted(kMarginX, kMarginY, -kMarginX, -kMarginY);
+    if (kindOf(index) != Kind::User || !doc)
+        return row;
+    const int width = int(std::ceil(doc->textWidth())) + 2 * kPadding;
+    return QRect(row.right() - width + 1, row.top(), width, row.height());
+}
+
+QList<ChatMessageDelegate::CodeBlock> ChatMessageDelegate::codeBlocks(const QModelIndex &index,
+                                                                      const QRect &itemRect) const
+{
+    QList<CodeBlock> blocks;
+    if (kindOf(index) != Kind::Assistant)
+        return blocks;
+    QTextDocument *doc = document(index, bubbleWidth(index) - 2 * kPadding);
+    const QPoint origin = bubble(index, itemRect, doc).topLeft() + QPoint(kPadding, kPadding);
+    const QFontMetrics metrics(copyButtonFont(doc->defaultFont()));
+    const QString label = tr("Copy");
+    const QSize button(metrics.horizontalAdvance(label) + 12, metrics.height() + 4);
+    bool inCode = false;
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        if (!isCode(block)) {
+            inCode = false;
+            continue;
+        }
+        if (inCode) {
+            blocks.last().code += block.text() + u'\n';
+            continue;
+        }
+        inCode = true;
+        const QRectF area = doc->documentLayout()->blockBoundingRect(block);
+        const QPoint topRight = origin + QPoint(int(area.right()), int(area.top()));
+        blocks.append(
+            {block.text() + u'\n', QRect(topRight + QPoint(-button.width() - 2, 2), button)});
+    }
+    return blocks;
+}
+
 void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const Kind kind = kindOf(index);
-    const QRect row = option.rect.adjusted(kMarginX, kMarginY, -kMarginX, -kMarginY);
     const int inner = bubbleWidth(index) - 2 * kPadding;
 
     QColor fill = Qt::white;
@@ -177,17 +246,12 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         break;
     }
 
-    QRect box = row;
     QTextDocument *doc = nullptr;
     const bool toolClosed =
         kind == Kind::ToolStep && !index.data(ChatTranscriptModel::ExpandedRole).toBool();
-    if (!toolClosed) {
+    if (!toolClosed)
         doc = document(index, inner);
-        if (kind == Kind::User) {
-            const int width = int(std::ceil(doc->textWidth())) + 2 * kPadding;
-            box = QRect(row.right() - width + 1, row.top(), width, row.height());
-        }
-    }
+    const QRect box = bubble(index, option.rect, doc);
     if (option.state & QStyle::State_Selected && kind != Kind::User)
         border = QColor(0x93, 0xc5, 0xfd);
     painter->setPen(border);
@@ -215,11 +279,23 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         textTop = box.top() + kToolRowHeight;
     }
     if (doc) {
+        painter->save();
         painter->translate(box.left() + kPadding, textTop);
         QAbstractTextDocumentLayout::PaintContext context;
         context.palette = option.palette;
         context.palette.setColor(QPalette::Text, ink);
         doc->documentLayout()->draw(painter, context);
+        painter->restore();
+    }
+    if (kind == Kind::Assistant && doc) {
+        painter->setFont(copyButtonFont(doc->defaultFont()));
+        for (const CodeBlock &block : codeBlocks(index, option.rect)) {
+            painter->setPen(QColor(0xd1, 0xd5, 0xdb));
+            painter->setBrush(Qt::white);
+            painter->drawRoundedRect(QRectF(block.copyButton).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
+            painter->setPen(QColor(0x37, 0x41, 0x51));
+            painter->drawText(block.copyButton, Qt::AlignCenter, tr("Copy"));
+        }
     }
     painter->restore();
 }

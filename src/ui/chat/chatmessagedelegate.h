@@ -8,9 +8,9 @@ class QTextDocument;
 namespace spoon {
 
 // Draws a conversation's rows: the user's messages as bubbles, answers as rendered markdown
-// (code blocks shaded), tool steps as one-line rows that open to their arguments and
-// result, notices and errors. Laid-out documents are cached by text and width, so a
-// streaming answer lays out only itself.
+// (code blocks shaded and highlighted, each with a Copy button), tool steps as one-line rows that
+// open to their arguments and result, notices and errors. Laid-out documents are cached by text and
+// width, so a streaming answer lays out only itself.
 class ChatMessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -37,11 +37,23 @@ public:
 
     static constexpr int kToolRowHeight = 30;
 
+    // An answer's fenced code block as drawn in the row at `itemRect`: the code and where its
+    // Copy button is.
+    struct CodeBlock
+    {
+        QString code;
+        QRect copyButton;
+    };
+    QList<CodeBlock> codeBlocks(const QModelIndex &index, const QRect &itemRect) const;
+    // A tool's arguments or result as indented JSON when it is JSON; other text as it is.
+    static QString readableJson(const QString &text);
+
 private:
     QTextDocument *document(const QModelIndex &index, int width) const;
     QString toolSummary(const QModelIndex &index) const;
     QString toolDetails(const QModelIndex &index) const;
     int bubbleWidth(const QModelIndex &index) const;
+    QRect bubble(const QModelIndex &index, const QRect &itemRect, const QTextDocument *doc) const;
 
     int m_width = 400;
     mutable QCache<QString, QTextDocument> m_documents;

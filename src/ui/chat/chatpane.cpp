@@ -25,6 +25,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -33,6 +34,7 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 namespace spoon {
@@ -565,6 +567,23 @@ QStringList ChatPane::codeBlocks(const QString &markdown)
     return blocks;
 }
 
+bool ChatPane::copyCodeAt(const QPoint &position)
+{
+    const QModelIndex index = m_messages->indexAt(position);
+    if (!index.isValid())
+        return false;
+    for (const ChatMessageDelegate::CodeBlock &block :
+         m_delegate->codeBlocks(index, m_messages->visualRect(index))) {
+        if (block.copyButton.contains(position)) {
+            QApplication::clipboard()->setText(block.code);
+            QToolTip::showText(m_messages->viewport()->mapToGlobal(position), tr("Copied"),
+                               m_messages->viewport());
+            return true;
+        }
+    }
+    return false;
+}
+
 void ChatPane::showContextMenu(const QPoint &position)
 {
     const QModelIndex index = m_messages->indexAt(position);
@@ -595,6 +614,11 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
             send();
             return true;
         }
+    }
+    if (watched == m_messages->viewport() && event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::LeftButton && copyCodeAt(mouse->position().toPoint()))
+            return true;
     }
     if (watched == m_messages->viewport() && event->type() == QEvent::Resize) {
         m_delegate->setContentWidth(m_messages->viewport()->width());

@@ -84,6 +84,8 @@ private:
     void refreshEmptyState();
     void onAgentChosen(int index);
     void showContextMenu(const QPoint &position);
+    // A click on a code block's Copy button (viewport coordinates) copies the block.
+    bool copyCodeAt(const QPoint &position);
     void showListMenu(const QPoint &position);
     void loadStoredList();
     void adopt(ChatConversation *conversation);
