@@ -14,9 +14,13 @@
 #include "monitor/processmonitor.h"
 #include "storage/store.h"
 
+#include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -544,6 +548,106 @@ private Q_SLOTS:
         QTest::mouseClick(w.view->viewport(), Qt::LeftButton, {},
                           blocks[1].copyButton.topLeft() - QPoint(4, 0));
         QVERIFY(QApplication::clipboard()->text().isEmpty());
+    }
+
+    // Regenerate and edit take the last turn back everywhere it lives: the transcript, the
+    // agent's history and the store; the answer that replaces it is saved in its place.
+    void regenerateAndEditReplaceTheLastTurn()
+    {
+        QTemporaryDir folder;
+        Window w(storedAt(folder.filePath(QStringLiteral("store.db"))));
+        QVERIFY(waitForStoredList(w));
+        QAction *regenerate = w.chat->findChild<QAction *>(QStringLiteral("regenerateAction"));
+        QAction *edit = w.chat->findChild<QAction *>(QStringLiteral("editLastAction"));
+        QVERIFY(regenerate && edit);
+        QVERIFY(!regenerate->isEnabled()); // nothing said yet
+        w.type(QStringLiteral("Hello"));
+        ChatConversation *conversation = w.chat->currentConversation();
+        WAIT_UNTIL_SAVED(conversation);
+        w.type(QStringLiteral("Tell me a story"));
+        WAIT_UNTIL_SAVED(conversation);
+        const qsizetype rows = w.transcript().rowCount();
+        const qsizetype history = conversation->agent().history().messages().size();
+        QVERIFY(regenerate->isEnabled());
+
+        regenerate->trigger();
+        QVERIFY(conversation->isBusy());
+        WAIT_UNTIL_SAVED(conversation);
+        QCOMPARE(w.transcript().rowCount(), rows);
+        QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Assistant);
+        QCOMPARE(conversation->agent().history().messages().size(), history);
+
+        // Edit: the last message comes back into the box; what is sent replaces it.
+        QTest::keyClick(w.input, Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(w.chat->isEditing());
+        QCOMPARE(w.input->toPlainText(), QStringLiteral("Tell me a story"));
+        QTest::keyClick(w.input, Qt::Key_Escape); // cancel: nothing changes
+        QVERIFY(!w.chat->isEditing());
+        QVERIFY(w.input->toPlainText().isEmpty());
+        edit->trigger();
+        w.input->clear();
+        w.type(QStringLiteral("Tell me a joke"));
+        WAIT_UNTIL_SAVED(conversation);
+        QVERIFY(!w.chat->isEditing());
+        QStringList userRows;
+        for (const ChatItem &item : w.transcript().items()) {
+            if (item.kind == ChatItem::Kind::User)
+                userRows.append(item.text);
+        }
+        QCOMPARE(userRows,
+                 (QStringList{QStringLiteral("Hello"), QStringLiteral("Tell me a joke")}));
+
+        const QList<StoredMessage> stored =
+            test::awaitFuture(w.engine.store()->conversations().messages(conversation->storedId()))
+                .value;
+        QStringList storedUsers;
+        for (const StoredMessage &m : stored) {
+            if (m.message.role == ChatMessage::Role::User)
+                storedUsers.append(m.message.content);
+        }
+        QCOMPARE(storedUsers, userRows);
+        QCOMPARE(stored.last().message.role, ChatMessage::Role::Assistant);
+        QCOMPARE(stored.last().message.content, w.transcript().items().last().text);
+    }
+
+    // Export writes what the window shows in the history command's formats.
+    void exportWritesMarkdownAndJson()
+    {
+        Window w(Config::defaults());
+        QString error;
+        w.type(QStringLiteral("How much memory does the engine use?"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 60000);
+        QTemporaryDir folder;
+        const QString md = folder.filePath(QStringLiteral("chat.md"));
+        QVERIFY2(w.chat->exportConversation(md, &error), qPrintable(error));
+        QFile mdFile(md);
+        QVERIFY(mdFile.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(mdFile.readAll());
+        QVERIFY(text.startsWith(QStringLiteral("# How much memory does the engine use?")));
+        QVERIFY(text.contains(QStringLiteral("## Tool system_info")));
+        QVERIFY(text.contains(w.transcript().items().last().text));
+
+        const QString json = folder.filePath(QStringLiteral("chat.JSON"));
+        QVERIFY2(w.chat->exportConversation(json, &error), qPrintable(error));
+        QFile jsonFile(json);
+        QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+        const QJsonObject object = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        QCOMPARE(object[u"agent"].toString(), QStringLiteral("react"));
+        const QJsonArray messages = object[u"messages"].toArray();
+        QCOMPARE(object[u"messages"].toArray().size(), messages.size());
+        QCOMPARE(messages.first()[u"role"].toString(), QStringLiteral("user"));
+        QCOMPARE(messages.last()[u"role"].toString(), QStringLiteral("assistant"));
+        bool toolResult = false;
+        for (const QJsonValue &m : messages)
+            toolResult |= m[u"role"].toString() == QStringLiteral("tool") &&
+                          m[u"tool_name"].toString() == QStringLiteral("system_info");
+        QVERIFY(toolResult);
+
+        // A folder that does not exist: a clear error, nothing written.
+        const QString nowhere = folder.filePath(QStringLiteral("missing/chat.md"));
+        QVERIFY(!w.chat->exportConversation(nowhere, &error));
+        QVERIFY2(error.contains(nowhere), qPrintable(error));
+        QVERIFY(!QFile::exists(nowhere));
     }
 
     void codeBlocksCanBeCopied_data()

@@ -186,6 +186,50 @@ private Q_SLOTS:
         QVERIFY(!awaitFuture(conversations.remove(older)).value); // already gone
     }
 
+    // Regenerate and edit take the last turn back: its user message and all after it go,
+    // from the messages and from search; earlier turns and other conversations stay.
+    void removesTheLastTurn()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), limits());
+        QVERIFY(awaitFuture(store.open()).ok());
+        ConversationStore &conversations = store.conversations();
+        const qint64 id = newConversation(store, u"turns"_s, 100);
+        const qint64 other = newConversation(store, u"other"_s, 100);
+        QVERIFY(awaitFuture(conversations.removeLastTurn(id)).ok()); // nothing yet: no-op
+        const QList<ChatMessage> said{
+            ChatMessage::user(u"first question"_s),
+            ChatMessage::assistant(u"first answer"_s),
+            ChatMessage::user(u"second question"_s),
+            ChatMessage::assistant(QString(), {{u"c1"_s, u"system_info"_s, u"{}"_s}}),
+            ChatMessage::toolResult(u"c1"_s, u"system_info"_s, u"cpu 3"_s),
+            ChatMessage::assistant(u"zebra answer"_s),
+        };
+        qint64 at = 200;
+        for (const ChatMessage &m : said) {
+            QVERIFY(awaitFuture(conversations.append(id, message(m, at++))).ok());
+            QVERIFY(awaitFuture(conversations.append(other, message(m, at++))).ok());
+        }
+        const StoreResult<int> removed = awaitFuture(conversations.removeLastTurn(id));
+        QVERIFY(removed.ok());
+        QCOMPARE(removed.value, 4);
+        const QList<StoredMessage> left = awaitFuture(conversations.messages(id)).value;
+        QCOMPARE(left.size(), 2);
+        QCOMPARE(left.last().message.content, u"first answer"_s);
+        QCOMPARE(awaitFuture(conversations.messages(other)).value.size(), said.size());
+        const QList<SearchHit> hits = awaitFuture(conversations.search(u"zebra"_s)).value;
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.first().conversationId, other);
+        // The next turn follows on in order.
+        QVERIFY(
+            awaitFuture(conversations.append(id, message(ChatMessage::user(u"again"_s), at))).ok());
+        const QList<StoredMessage> after = awaitFuture(conversations.messages(id)).value;
+        QCOMPARE(after.size(), 3);
+        QCOMPARE(after.last().message.content, u"again"_s);
+        QVERIFY(after.last().seq > after.at(1).seq);
+    }
+
     // Titles and messages made of SQL and FTS syntax are stored and found as text.
     void searchTreatsSyntaxAsText_data()
     {

@@ -577,6 +577,36 @@ private Q_SLOTS:
         QTEST(int(llm.requests().size()), "requests");
     }
 
+    // Regenerate takes the last turn back: its messages leave the history, the next turn is
+    // asked anew even with the cache on, and earlier turns stay. With no user message, or
+    // while busy, nothing is taken.
+    void rewindTakesTheLastTurnBackAndSkipsTheCache()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("same"), {}}});
+        Rig rig(llm.baseUrl(), R"({"cache_enabled": true})");
+        auto agent = rig.agent({});
+        QSignalSpy rewound(agent.get(), &ReactAgent::turnRewound);
+        QVERIFY(agent->rewindLastTurn().isNull()); // nothing said yet
+        QCOMPARE(rewound.size(), 0);
+        QVERIFY(!runTurn(*agent, QStringLiteral("first")).error.isError());
+        QVERIFY(!runTurn(*agent, QStringLiteral("second")).error.isError());
+        QCOMPARE(agent->history().messages().size(), 4);
+        QCOMPARE(int(llm.requests().size()), 2);
+
+        QCOMPARE(agent->rewindLastTurn(), QStringLiteral("second"));
+        QCOMPARE(rewound.size(), 1);
+        QCOMPARE(agent->history().messages().size(), 2);
+        QCOMPARE(agent->history().messages().last().content, QStringLiteral("same"));
+        // The same request again: the cache holds its answer, yet the model is asked.
+        QVERIFY(!runTurn(*agent, QStringLiteral("second")).error.isError());
+        QCOMPARE(int(llm.requests().size()), 3);
+        QCOMPARE(agent->history().messages().size(), 4);
+        // Only that turn skips the cache: a third agent's identical first question hits it.
+        auto other = rig.agent({});
+        QVERIFY(!runTurn(*other, QStringLiteral("first")).error.isError());
+        QCOMPARE(int(llm.requests().size()), 3);
+    }
+
     void historyIsBoundedAndFolded()
     {
         FakeLlm llm({FakeReply{QStringLiteral("answer"), {}}});

@@ -359,6 +359,10 @@ Result
         <source>Tool %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatPane</name>
@@ -483,6 +487,46 @@ Result
     </message>
     <message>
         <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Editing your last message: Ctrl+Enter sends it in place of the old one and its answer; Esc cancels.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Regenerate answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit last message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy last answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport conversation...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>There is no conversation to export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1416,6 +1460,10 @@ Result
 Keep it running when the window closes?</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1784,46 +1832,6 @@ Keep it running when the window closes?</source>
     <name>spoon::cli</name>
     <message>
         <source>Print every config key with its type, range and default.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Assistant</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Assistant (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Tool %1 (failed)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Tool %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>System</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Untitled conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Agent %1, started %2</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Calls `%1` with `%2`</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>(incomplete)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2317,6 +2325,49 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
     </message>
     <message>
         <source>RSS %1 (%2 %), peak %3, virtual %4, swapped %5</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::conversationexport</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Assistant (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool %1 (failed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent %1, started %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calls `%1` with `%2`</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(incomplete)</source>
         <translation type="unfinished" />
     </message>
 </context>

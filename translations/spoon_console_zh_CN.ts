@@ -374,6 +374,10 @@ Result
         <source>Tool %1</source>
         <translation>工具 %1</translation>
     </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatPane</name>
@@ -500,6 +504,46 @@ Result
     <message>
         <source>Model</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Editing your last message: Ctrl+Enter sends it in place of the old one and its answer; Esc cancels.</source>
+        <translation>正在编辑你的上一条消息：Ctrl+Enter 发送它以替换原消息及其回答；Esc 取消。</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate answer</source>
+        <translation>重新生成回答(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit last message</source>
+        <translation>编辑上一条消息(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy last answer</source>
+        <translation>复制上一条回答(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport conversation...</source>
+        <translation>导出对话(&amp;X)...</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>There is no conversation to export.</source>
+        <translation>没有可导出的对话。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
     </message>
 </context>
 <context>
@@ -1446,6 +1490,10 @@ Keep it running when the window closes?</source>
 
 关闭窗口时继续运行吗？</translation>
     </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>聊天(&amp;C)</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1819,46 +1867,6 @@ Keep it running when the window closes?</source>
     <message>
         <source>Print every config key with its type, range and default.</source>
         <translation>列出每个配置键及其类型、取值范围和默认值。</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Assistant</source>
-        <translation>助手</translation>
-    </message>
-    <message>
-        <source>Assistant (%1)</source>
-        <translation>助手（%1）</translation>
-    </message>
-    <message>
-        <source>Tool %1 (failed)</source>
-        <translation>工具 %1（失败）</translation>
-    </message>
-    <message>
-        <source>Tool %1</source>
-        <translation>工具 %1</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <source>Untitled conversation</source>
-        <translation>未命名对话</translation>
-    </message>
-    <message>
-        <source>Agent %1, started %2</source>
-        <translation>智能体 %1，开始于 %2</translation>
-    </message>
-    <message>
-        <source>Calls `%1` with `%2`</source>
-        <translation>调用 `%1`，参数 `%2`</translation>
-    </message>
-    <message>
-        <source>(incomplete)</source>
-        <translation>（不完整）</translation>
     </message>
     <message>
         <source>error: %1</source>
@@ -2396,6 +2404,49 @@ LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
     <message>
         <source>RSS %1 (%2 %), peak %3, virtual %4, swapped %5</source>
         <translation>RSS %1（%2 %），峰值 %3，虚拟内存 %4，交换区 %5</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::conversationexport</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>助手</translation>
+    </message>
+    <message>
+        <source>Assistant (%1)</source>
+        <translation>助手（%1）</translation>
+    </message>
+    <message>
+        <source>Tool %1 (failed)</source>
+        <translation>工具 %1（失败）</translation>
+    </message>
+    <message>
+        <source>Tool %1</source>
+        <translation>工具 %1</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Untitled conversation</source>
+        <translation>未命名对话</translation>
+    </message>
+    <message>
+        <source>Agent %1, started %2</source>
+        <translation>智能体 %1，开始于 %2</translation>
+    </message>
+    <message>
+        <source>Calls `%1` with `%2`</source>
+        <translation>调用 `%1`，参数 `%2`</translation>
+    </message>
+    <message>
+        <source>(incomplete)</source>
+        <translation>（不完整）</translation>
     </message>
 </context>
 <context>

@@ -406,6 +406,9 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &MainWindow::quit);
     quit->setShortcut(QKeySequence::Quit);
 
+    QMenu *chat = menuBar()->addMenu(tr("&Chat"));
+    chat->addActions(m_chat->chatActions());
+
     // The checked item is the window the dashboard shows, however it was chosen.
     QMenu *view = menuBar()->addMenu(tr("&View"));
     auto *windows = new QActionGroup(this);

@@ -43,6 +43,21 @@ void ConversationHistory::add(const ChatMessage &message)
     publish();
 }
 
+QString ConversationHistory::takeLastTurn()
+{
+    for (qsizetype i = m_messages.size() - 1; i >= 0; --i) {
+        if (m_messages.at(i).role != ChatMessage::Role::User)
+            continue;
+        QString text = m_messages.at(i).content;
+        if (text.isNull())
+            text = u""_s;
+        m_messages.remove(i, m_messages.size() - i);
+        publish();
+        return text;
+    }
+    return QString();
+}
+
 QList<ChatMessage> ConversationHistory::context(const QString &systemPrompt) const
 {
     QList<ChatMessage> context;

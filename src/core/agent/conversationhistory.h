@@ -26,6 +26,9 @@ public:
     ConversationHistory &operator=(const ConversationHistory &) = delete;
 
     void add(const ChatMessage &message);
+    // Removes the last user message and everything after it, and returns that message's
+    // text; a null string when no user message is left unfolded.
+    QString takeLastTurn();
     const QList<ChatMessage> &messages() const { return m_messages; }
     const QStringList &summaries() const { return m_summaries; }
     int maxLength() const { return m_maxLength; }

@@ -125,6 +125,18 @@ void ReactAgent::cancel()
         m_limiter->abandon(std::exchange(m_ticket, 0)); // wakes the waiting turn
 }
 
+QString ReactAgent::rewindLastTurn()
+{
+    if (m_busy)
+        return QString();
+    const QString message = m_history->takeLastTurn();
+    if (message.isNull())
+        return message;
+    m_nextTurnFresh = true;
+    Q_EMIT turnRewound();
+    return message;
+}
+
 void ReactAgent::restoreHistory(const QList<ChatMessage> &messages)
 {
     if (m_busy)
@@ -152,6 +164,7 @@ QCoro::Task<ReactAgent::StepOutcome> ReactAgent::askModel(bool withTools,
 
     RouteOptions route = m_route;
     route.agent = m_config.name;
+    route.noCache = route.noCache || m_turnFresh; // a regenerated answer is sampled anew
     LlmCall *call = m_router.send(request, route);
     m_call = call;
     connect(call, &LlmCall::retryScheduled, this, &ReactAgent::llmRetrying);
@@ -334,6 +347,7 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     QPointer<ReactAgent> self(this);
     m_busy = true;
     m_cancelRequested = false;
+    m_turnFresh = std::exchange(m_nextTurnFresh, false);
     ++m_turns;
     Q_EMIT turnStarted(message);
     m_history->add(ChatMessage::user(message));

@@ -100,6 +100,10 @@ public:
     // a tool call whose result was never stored gets one, so the next request is valid.
     // Ignored while a turn runs.
     void restoreHistory(const QList<ChatMessage> &messages);
+    // Takes the last turn back: the last user message and all that followed it leave the
+    // history, and the next turn asks the model afresh rather than from the cache. Returns
+    // that message; a null string when busy or when no user message is left unfolded.
+    QString rewindLastTurn();
 
 Q_SIGNALS:
     void turnStarted(const QString &message);
@@ -120,6 +124,8 @@ Q_SIGNALS:
     // A tool loader failed: the turn goes on without its tools and tries again next turn.
     void toolsUnavailable(const QString &why);
     void turnFinished(const spoon::AgentTurn &turn);
+    // rewindLastTurn() took the last turn out of the history.
+    void turnRewound();
 
 private:
     struct StepOutcome
@@ -151,6 +157,8 @@ private:
     bool m_busy = false;
     bool m_cancelRequested = false;
     bool m_stepTimedOut = false;
+    bool m_nextTurnFresh = false; // set by rewindLastTurn()
+    bool m_turnFresh = false;     // this turn's model calls skip the cache
     int m_turns = 0;
     int m_cleanups = 0;
     Counter *m_stepsCounter = nullptr;

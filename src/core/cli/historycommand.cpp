@@ -5,6 +5,7 @@
 #include "config/configloader.h"
 #include "config/configlocation.h"
 #include "futurewait.h"
+#include "storage/conversationexport.h"
 #include "storage/store.h"
 #include "telemetry/logging.h"
 
@@ -24,86 +25,8 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("spoon::cli::History", text);
-}
-
-QString isoTime(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
-}
-
-QJsonObject summaryJson(const ConversationSummary &c)
-{
-    return {{u"id"_s, c.id},
-            {u"title"_s, c.title},
-            {u"agent"_s, c.agent},
-            {u"created"_s, isoTime(c.createdMs)},
-            {u"updated"_s, isoTime(c.updatedMs)},
-            {u"messages"_s, c.messageCount}};
-}
-
-QJsonObject messageJson(const StoredMessage &m)
-{
-    QJsonObject object{{u"role"_s, roleName(m.message.role)},
-                       {u"content"_s, m.message.content},
-                       {u"created"_s, isoTime(m.createdMs)}};
-    if (!m.message.toolCalls.isEmpty()) {
-        QJsonArray calls;
-        for (const ToolCall &call : m.message.toolCalls)
-            calls.append(QJsonObject{
-                {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
-        object[u"tool_calls"_s] = calls;
-    }
-    if (!m.message.toolCallId.isEmpty())
-        object[u"tool_call_id"_s] = m.message.toolCallId;
-    if (!m.message.name.isEmpty())
-        object[u"tool_name"_s] = m.message.name;
-    if (m.isError)
-        object[u"is_error"_s] = true;
-    if (!m.provider.isEmpty())
-        object[u"provider"_s] = m.provider;
-    if (!m.model.isEmpty())
-        object[u"model"_s] = m.model;
-    if (m.durationMs >= 0)
-        object[u"duration_ms"_s] = m.durationMs;
-    if (m.incomplete)
-        object[u"incomplete"_s] = true;
-    return object;
-}
-
-QString roleHeading(const StoredMessage &m)
-{
-    switch (m.message.role) {
-    case ChatMessage::Role::User:
-        return tr("User");
-    case ChatMessage::Role::Assistant:
-        return m.model.isEmpty() ? tr("Assistant") : tr("Assistant (%1)").arg(m.model);
-    case ChatMessage::Role::Tool:
-        return m.isError ? tr("Tool %1 (failed)").arg(m.message.name)
-                         : tr("Tool %1").arg(m.message.name);
-    case ChatMessage::Role::System:
-        return tr("System");
-    }
-    return {};
-}
-
-QString markdown(const ConversationSummary &c, const QList<StoredMessage> &messages)
-{
-    QString text = u"# "_s + (c.title.isEmpty() ? tr("Untitled conversation") : c.title) +
-                   u"\n\n"_s + tr("Agent %1, started %2").arg(c.agent, isoTime(c.createdMs)) +
-                   u"\n"_s;
-    for (const StoredMessage &m : messages) {
-        text += u"\n## "_s + roleHeading(m) + u"\n\n"_s;
-        for (const ToolCall &call : m.message.toolCalls)
-            text += tr("Calls `%1` with `%2`").arg(call.name, call.arguments) + u"\n\n"_s;
-        if (m.message.role == ChatMessage::Role::Tool)
-            text += u"```\n"_s + m.message.content + u"\n```\n"_s;
-        else if (!m.message.content.isEmpty())
-            text += m.message.content + u'\n';
-        if (m.incomplete)
-            text += u"\n_"_s + tr("(incomplete)") + u"_\n"_s;
-    }
-    return text;
+    // The context lupdate gives a tr() call in this namespace.
+    return QCoreApplication::translate("spoon::cli", text);
 }
 
 int storeFailure(QTextStream &err, const QString &why)
@@ -193,13 +116,14 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
         if (parser.isSet(json)) {
             QJsonArray array;
             for (const ConversationSummary &c : listed.value)
-                array.append(summaryJson(c));
+                array.append(conversationexport::summaryJson(c));
             out << QJsonDocument(array).toJson(QJsonDocument::Indented);
             return kExitOk;
         }
         for (const ConversationSummary &c : listed.value) {
-            out << c.id << '\t' << isoTime(c.updatedMs) << '\t' << c.messageCount << '\t'
-                << printable(c.agent) << '\t' << printable(c.title) << '\n';
+            out << c.id << '\t' << conversationexport::isoTime(c.updatedMs) << '\t'
+                << c.messageCount << '\t' << printable(c.agent) << '\t' << printable(c.title)
+                << '\n';
         }
         return kExitOk;
     }
@@ -210,12 +134,13 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
         if (parser.isSet(json)) {
             QJsonArray array;
             for (const SearchHit &hit : found.value)
-                array.append(QJsonObject{{u"conversation"_s, hit.conversationId},
-                                         {u"message"_s, hit.messageId},
-                                         {u"role"_s, hit.role},
-                                         {u"title"_s, hit.title},
-                                         {u"text"_s, hit.text},
-                                         {u"created"_s, isoTime(hit.createdMs)}});
+                array.append(
+                    QJsonObject{{u"conversation"_s, hit.conversationId},
+                                {u"message"_s, hit.messageId},
+                                {u"role"_s, hit.role},
+                                {u"title"_s, hit.title},
+                                {u"text"_s, hit.text},
+                                {u"created"_s, conversationexport::isoTime(hit.createdMs)}});
             out << QJsonDocument(array).toJson(QJsonDocument::Indented);
             return kExitOk;
         }
@@ -239,15 +164,11 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
         return storeFailure(err, messages.error.message);
     const bool asJson = action == "export"_L1 ? exportFormat == "json"_L1 : parser.isSet(json);
     if (asJson) {
-        QJsonObject object = summaryJson(summary.value);
-        QJsonArray array;
-        for (const StoredMessage &m : messages.value)
-            array.append(messageJson(m));
-        object[u"messages"_s] = array;
-        out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+        out << QJsonDocument(conversationexport::json(summary.value, messages.value))
+                   .toJson(QJsonDocument::Indented);
         return kExitOk;
     }
-    out << answerForStdout(markdown(summary.value, messages.value));
+    out << answerForStdout(conversationexport::markdown(summary.value, messages.value));
     return kExitOk;
 }
 

@@ -39,6 +39,7 @@ ConversationRecorder::ConversationRecorder(ConversationStore &store, ReactAgent 
     connect(&agent, &ReactAgent::textDelta, this, &ConversationRecorder::onTextDelta);
     connect(&agent, &ReactAgent::modelAnswered, this, &ConversationRecorder::onModelAnswered);
     connect(&agent, &ReactAgent::toolCallFinished, this, &ConversationRecorder::onToolCallFinished);
+    connect(&agent, &ReactAgent::turnRewound, this, &ConversationRecorder::onTurnRewound);
 }
 
 ConversationRecorder::~ConversationRecorder() = default;
@@ -106,6 +107,20 @@ void ConversationRecorder::onTurnStarted(const QString &message)
     stored.message = ChatMessage::user(message);
     stored.createdMs = nowMs();
     append(stored, false);
+}
+
+// Queued behind the turn's own writes, so the rows it removes are all there.
+void ConversationRecorder::onTurnRewound()
+{
+    enqueue([this](Done done) {
+        if (m_conversationId < 0) {
+            done(SqlError{});
+            return;
+        }
+        m_store.removeLastTurn(m_conversationId).then(this, [done](const StoreResult<int> &result) {
+            done(result.error);
+        });
+    });
 }
 
 void ConversationRecorder::onTextDelta(const QString &text)

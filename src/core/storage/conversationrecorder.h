@@ -51,6 +51,7 @@ private:
     void enqueue(Write write);
     void startNext();
     void onTurnStarted(const QString &message);
+    void onTurnRewound();
     void onTextDelta(const QString &text);
     void onModelAnswered(const ChatResponse &response, const LlmError &error);
     void onToolCallFinished(const QString &id, const QString &name, const QString &result,

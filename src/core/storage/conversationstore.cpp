@@ -189,6 +189,16 @@ QFuture<StoreResult<bool>> ConversationStore::remove(qint64 conversationId)
         [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
+QFuture<StoreResult<int>> ConversationStore::removeLastTurn(qint64 conversationId)
+{
+    // With no user message the bound is NULL and nothing goes.
+    return storeResultOf<int>(
+        m_pool.query(u"DELETE FROM messages WHERE conversation_id = ? AND seq >= (SELECT MAX(seq)"
+                     u" FROM messages WHERE conversation_id = ? AND role = 'user')"_s,
+                     {conversationId, conversationId}),
+        [](const SqlOutcome &o) { return int(o.results.first().rowsAffected); });
+}
+
 QFuture<StoreResult<QList<ConversationSummary>>> ConversationStore::list(int limit, int offset)
 {
     return storeResultOf<QList<ConversationSummary>>(

@@ -114,6 +114,80 @@ void ChatConversation::setRoute(const QString &provider, const QString &model)
     m_agent->setRouteOptions(route);
 }
 
+bool ChatConversation::canRewind() const
+{
+    if (m_agent->isBusy() || m_transcript.lastUserRow() < 0)
+        return false;
+    const QList<ChatMessage> &history = m_agent->history().messages();
+    return std::any_of(history.begin(), history.end(),
+                       [](const ChatMessage &m) { return m.role == ChatMessage::Role::User; });
+}
+
+QString ChatConversation::lastUserMessage() const
+{
+    const int row = m_transcript.lastUserRow();
+    return row < 0 ? QString() : m_transcript.item(row).text;
+}
+
+void ChatConversation::rewind(const QString &replacement)
+{
+    if (!canRewind() || (!replacement.isNull() && replacement.trimmed().isEmpty()))
+        return;
+    const QString taken = m_agent->rewindLastTurn();
+    if (taken.isNull())
+        return;
+    m_transcript.removeFrom(m_transcript.lastUserRow());
+    send(replacement.isNull() ? taken : replacement);
+}
+
+ConversationSummary ChatConversation::exportSummary() const
+{
+    ConversationSummary summary;
+    summary.id = m_storedId;
+    summary.title = m_title;
+    summary.agent = agentName();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    summary.createdMs = m_transcript.isEmpty() ? now : m_transcript.item(0).createdMs;
+    summary.updatedMs = m_transcript.isEmpty() ? now : m_transcript.items().last().createdMs;
+    summary.messageCount = int(exportMessages().size());
+    return summary;
+}
+
+QList<StoredMessage> ChatConversation::exportMessages() const
+{
+    QList<StoredMessage> messages;
+    for (const ChatItem &item : m_transcript.items()) {
+        StoredMessage stored;
+        stored.createdMs = item.createdMs;
+        switch (item.kind) {
+        case ChatItem::Kind::User:
+            stored.message = ChatMessage::user(item.text);
+            break;
+        case ChatItem::Kind::Assistant:
+            stored.message = ChatMessage::assistant(item.text);
+            stored.incomplete = item.streaming;
+            break;
+        case ChatItem::Kind::ToolStep: {
+            stored.message = ChatMessage::assistant(QString());
+            stored.message.toolCalls.append({item.toolCallId, item.toolName, item.arguments});
+            messages.append(stored);
+            stored = StoredMessage();
+            stored.createdMs = item.createdMs;
+            stored.message = ChatMessage::toolResult(item.toolCallId, item.toolName, item.result);
+            stored.isError = item.isError;
+            stored.durationMs = item.durationMs;
+            stored.incomplete = item.running;
+            break;
+        }
+        case ChatItem::Kind::Notice:
+        case ChatItem::Kind::Error:
+            continue; // the pane's remarks, not the conversation's
+        }
+        messages.append(stored);
+    }
+    return messages;
+}
+
 bool ChatConversation::canRetry() const
 {
     return m_statusIsError && !m_lastMessage.isEmpty() && !m_agent->isBusy();
@@ -163,10 +237,13 @@ void ChatConversation::restore(const ConversationSummary &summary,
         switch (message.role) {
         case ChatMessage::Role::User:
             m_transcript.addUserMessage(message.content);
+            m_transcript.setLastCreated(stored.createdMs);
             break;
         case ChatMessage::Role::Assistant:
-            if (!message.content.isEmpty())
+            if (!message.content.isEmpty()) {
                 m_transcript.finishAnswer(message.content);
+                m_transcript.setLastCreated(stored.createdMs);
+            }
             for (const ToolCall &call : message.toolCalls)
                 m_transcript.addToolStep(call.id, call.name, call.arguments);
             if (stored.incomplete)

@@ -39,6 +39,18 @@ public:
     // After a failed turn: the same message again, as a new turn.
     bool canRetry() const;
     void retry();
+    // The last turn taken back and sent again: the same message (regenerate) or an edited
+    // one. Its rows leave the transcript, the agent's history and the store first, and the
+    // answer is asked afresh, not from the cache.
+    bool canRewind() const;
+    QString lastUserMessage() const;
+    void regenerate() { rewind(QString()); }
+    void resend(const QString &edited) { rewind(edited); }
+
+    // What the transcript shows, as `spoon-console history export` writes it.
+    ConversationSummary exportSummary() const;
+    QList<StoredMessage> exportMessages() const;
+
     // The provider and model this conversation asks (empty: the default route).
     void setRoute(const QString &provider, const QString &model);
     QString routeProvider() const { return m_routeProvider; }
@@ -62,6 +74,7 @@ private:
     void setStatus(const QString &status, bool isError = false);
     static QString adviceFor(const LlmError &error);
     void onTurnFinished(const AgentTurn &turn);
+    void rewind(const QString &replacement); // null: the same message again
 
     std::unique_ptr<ReactAgent> m_agent;
     ChatTranscriptModel m_transcript;

@@ -8,15 +8,20 @@
 #include "theme.h"
 
 #include "agent/agentcatalog.h"
+#include "storage/conversationexport.h"
 #include "storage/store.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QJsonDocument>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -30,10 +35,12 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QToolTip>
 #include <QVBoxLayout>
 
@@ -53,6 +60,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_status(new QLabel(this))
     , m_input(new QPlainTextEdit(this))
     , m_sendButton(new QPushButton(this))
+    , m_editBanner(new QLabel(this))
 {
     setObjectName(QStringLiteral("chatPane"));
     auto *title = new QLabel(tr("Chat"), this);
@@ -175,7 +183,17 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     });
     auto *stopShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     stopShortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(stopShortcut, &QShortcut::activated, this, &ChatPane::stop);
+    connect(stopShortcut, &QShortcut::activated, this, [this] {
+        if (m_editing)
+            cancelEdit();
+        else
+            stop();
+    });
+    m_editBanner->setObjectName(QStringLiteral("editBanner"));
+    m_editBanner->setWordWrap(true);
+    m_editBanner->setText(tr("Editing your last message: Ctrl+Enter sends it in place of the "
+                             "old one and its answer; Esc cancels."));
+    m_editBanner->hide();
 
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
@@ -199,10 +217,123 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_retry);
     layout->addLayout(statusRow);
+    layout->addWidget(m_editBanner);
     layout->addLayout(inputRow);
 
     connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
+    buildActions();
     newConversation(catalog.defaultAgent());
+}
+
+void ChatPane::buildActions()
+{
+    const auto make = [this](const QString &text, const QString &name, const QKeySequence &keys,
+                             auto slot) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action); // its shortcut works wherever the pane has focus
+        return action;
+    };
+    m_regenerateAction =
+        make(tr("&Regenerate answer"), QStringLiteral("regenerateAction"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { regenerate(); });
+    m_editAction =
+        make(tr("&Edit last message"), QStringLiteral("editLastAction"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { editLastMessage(); });
+    m_copyAnswerAction = make(tr("&Copy last answer"), QStringLiteral("copyAnswerAction"),
+                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] {
+                                  if (!m_current)
+                                      return;
+                                  const auto &items = m_current->transcript().items();
+                                  for (qsizetype i = items.size() - 1; i >= 0; --i) {
+                                      if (items[i].kind == ChatItem::Kind::Assistant) {
+                                          QApplication::clipboard()->setText(items[i].text);
+                                          return;
+                                      }
+                                  }
+                              });
+    m_exportAction =
+        make(tr("E&xport conversation..."), QStringLiteral("exportAction"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { chooseExportFile(); });
+}
+
+QList<QAction *> ChatPane::chatActions() const
+{
+    return {m_regenerateAction, m_editAction, m_copyAnswerAction, m_exportAction};
+}
+
+void ChatPane::regenerate()
+{
+    if (!m_current || !m_current->canRewind())
+        return;
+    cancelEdit();
+    m_stickToBottom = true;
+    m_current->regenerate();
+    refreshControls();
+}
+
+void ChatPane::editLastMessage()
+{
+    if (!m_current || !m_current->canRewind())
+        return;
+    m_editing = true;
+    m_editBanner->show();
+    m_input->setPlainText(m_current->lastUserMessage());
+    m_input->moveCursor(QTextCursor::End);
+    m_input->setFocus();
+}
+
+void ChatPane::cancelEdit()
+{
+    if (!m_editing)
+        return;
+    m_editing = false;
+    m_editBanner->hide();
+    m_input->clear();
+}
+
+void ChatPane::chooseExportFile()
+{
+    if (!m_current || m_current->transcript().isEmpty())
+        return;
+    QString name = m_current->title().simplified();
+    name.replace(QRegularExpression(QStringLiteral("[^\\w .-]")), QStringLiteral("_"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export conversation"),
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(name.left(60) + QStringLiteral(".md")),
+        tr("Markdown (*.md);;JSON (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportConversation(path, &error))
+        QMessageBox::warning(this, tr("Export conversation"), error);
+}
+
+bool ChatPane::exportConversation(const QString &path, QString *error)
+{
+    if (!m_current) {
+        if (error)
+            *error = tr("There is no conversation to export.");
+        return false;
+    }
+    const ConversationSummary summary = m_current->exportSummary();
+    const QList<StoredMessage> messages = m_current->exportMessages();
+    const QByteArray content = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                   ? QJsonDocument(conversationexport::json(summary, messages))
+                                         .toJson(QJsonDocument::Indented)
+                                   : conversationexport::markdown(summary, messages).toUtf8();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() ||
+        !file.commit()) {
+        if (error)
+            *error = tr("Could not write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
 }
 
 void ChatPane::setEndpointNotice(const QString &text, bool demoEndpoint)
@@ -504,6 +635,14 @@ void ChatPane::refreshControls()
         repolish(m_status);
     }
     m_retry->setVisible(m_current && m_current->canRetry());
+    const bool canRewind = m_current && m_current->canRewind();
+    if (m_regenerateAction) {
+        m_regenerateAction->setEnabled(canRewind);
+        m_editAction->setEnabled(canRewind);
+        m_exportAction->setEnabled(m_current && !m_current->transcript().isEmpty());
+    }
+    if (m_editing && !canRewind)
+        cancelEdit();
     if (m_modelSwitcher && m_current)
         m_modelSwitcher->showRoute(m_current->routeProvider(), m_current->routeModel());
 }
@@ -528,9 +667,14 @@ void ChatPane::send()
     const QString text = m_input->toPlainText().trimmed();
     if (text.isEmpty())
         return;
+    const bool replacing = m_editing;
+    cancelEdit();
     m_input->clear();
     m_stickToBottom = true;
-    m_current->send(text);
+    if (replacing && m_current->canRewind())
+        m_current->resend(text);
+    else
+        m_current->send(text);
     refreshControls();
 }
 
@@ -596,7 +740,17 @@ void ChatPane::showContextMenu(const QPoint &position)
     QMenu menu(this);
     menu.addAction(kind == ChatItem::Kind::ToolStep ? tr("Copy result") : tr("Copy message"), this,
                    [text] { QApplication::clipboard()->setText(text); });
+    const int lastUser = m_current ? m_current->transcript().lastUserRow() : -1;
+    if (m_current && m_current->canRewind() && index.row() >= lastUser) {
+        menu.addSeparator();
+        if (kind == ChatItem::Kind::User)
+            menu.addAction(m_editAction);
+        else
+            menu.addAction(m_regenerateAction);
+    }
     const QStringList blocks = codeBlocks(text);
+    if (!blocks.isEmpty())
+        menu.addSeparator();
     for (qsizetype i = 0; i < blocks.size(); ++i) {
         const QString firstLine = blocks[i].section(QLatin1Char('\n'), 0, 0).left(40);
         menu.addAction(tr("Copy code block %1: %2").arg(i + 1).arg(firstLine), this,

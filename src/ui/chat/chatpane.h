@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -47,6 +48,17 @@ public:
     void setEndpointNotice(const QString &text, bool demoEndpoint);
     void send();
     void stop();
+    // The last answer again, asked afresh.
+    void regenerate();
+    // Puts the last message in the box; the next send replaces it and what followed it.
+    void editLastMessage();
+    void cancelEdit();
+    bool isEditing() const { return m_editing; }
+    // Writes the shown conversation as `spoon-console history export` does: JSON when the
+    // name ends in .json, Markdown otherwise. False, with the reason, when it cannot.
+    bool exportConversation(const QString &path, QString *error = nullptr);
+    // The chat's actions with their shortcuts, for the window's Chat menu.
+    QList<QAction *> chatActions() const;
     // The code blocks of a message, for "Copy code".
     static QStringList codeBlocks(const QString &markdown);
 
@@ -80,6 +92,8 @@ protected:
 private:
     void show(ChatConversation *conversation);
     void refreshControls();
+    void buildActions();
+    void chooseExportFile();
     void refreshList();
     void refreshEmptyState();
     void onAgentChosen(int index);
@@ -115,6 +129,12 @@ private:
     QPlainTextEdit *m_input;
     QPushButton *m_sendButton;
     bool m_stickToBottom = true;
+    bool m_editing = false;
+    QLabel *m_editBanner;
+    QAction *m_regenerateAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_copyAnswerAction = nullptr;
+    QAction *m_exportAction = nullptr;
 };
 
 } // namespace spoon

@@ -1,5 +1,7 @@
 #include "chattranscriptmodel.h"
 
+#include <QDateTime>
+
 namespace spoon {
 
 int ChatTranscriptModel::rowCount(const QModelIndex &parent) const
@@ -61,9 +63,34 @@ QHash<int, QByteArray> ChatTranscriptModel::roleNames() const
 void ChatTranscriptModel::append(ChatItem item)
 {
     const int row = int(m_items.size());
+    item.createdMs = QDateTime::currentMSecsSinceEpoch();
     beginInsertRows({}, row, row);
     m_items.append(std::move(item));
     endInsertRows();
+}
+
+void ChatTranscriptModel::setLastCreated(qint64 ms)
+{
+    if (!m_items.isEmpty())
+        m_items.last().createdMs = ms;
+}
+
+int ChatTranscriptModel::lastUserRow() const
+{
+    for (qsizetype row = m_items.size() - 1; row >= 0; --row) {
+        if (m_items.at(row).kind == ChatItem::Kind::User)
+            return int(row);
+    }
+    return -1;
+}
+
+void ChatTranscriptModel::removeFrom(int row)
+{
+    if (row < 0 || row >= m_items.size())
+        return;
+    beginRemoveRows({}, row, int(m_items.size()) - 1);
+    m_items.remove(row, m_items.size() - row);
+    endRemoveRows();
 }
 
 int ChatTranscriptModel::streamingRow() const

@@ -28,6 +28,7 @@ struct ChatItem
     bool running = false;   // a tool step not yet answered
     bool streaming = false; // an answer still arriving
     bool expanded = false;  // a tool step shows its arguments and result
+    qint64 createdMs = 0;   // when it was added, or when a restored message was said
 };
 
 // A conversation's rows. Streamed text grows the last answer in place and says so with
@@ -70,6 +71,12 @@ public:
     void addNotice(const QString &text);
     void addError(const QString &text);
     void endStreaming(); // a turn ended: nothing is streaming or running any more
+    // A restored message keeps the time it was first said.
+    void setLastCreated(qint64 ms);
+    // The last of the user's messages, -1 when there is none.
+    int lastUserRow() const;
+    // Removes `row` and every row after it (a turn taken back).
+    void removeFrom(int row);
 
 private:
     void append(ChatItem item);
