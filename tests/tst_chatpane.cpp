@@ -485,17 +485,71 @@ private Q_SLOTS:
                                   QStringLiteral("Renamed first"), 30000);
         QCOMPARE(w.chat->storedConversations().at(1).title, QStringLiteral("Renamed first"));
 
-        // An open one is deleted too, with its messages.
+        // An open one is deleted too, with its messages, once Undo is no longer offered.
         w.chat->openStored(second);
         QTRY_VERIFY_WITH_TIMEOUT(w.chat->currentConversation()->storedId() == second, 30000);
         w.chat->deleteConversation(-1, w.chat->currentConversation());
+        QVERIFY(w.chat->hasPendingDelete());
+        QCOMPARE(test::awaitFuture(store.find(second)).value.id, second); // Undo still can
+        w.chat->finishPendingDelete();
         QTRY_COMPARE_WITH_TIMEOUT(test::awaitFuture(store.find(second)).value.id, qint64(-1),
                                   30000);
         QVERIFY(test::awaitFuture(store.messages(second)).value.isEmpty());
+        // A second delete makes the first final: one Undo at a time.
         w.chat->deleteConversation(first, nullptr);
+        w.chat->finishPendingDelete();
         QTRY_VERIFY_WITH_TIMEOUT(test::awaitFuture(store.list()).value.isEmpty(), 30000);
         QVERIFY(w.chat->storedConversations().isEmpty());
         QVERIFY(w.chat->currentConversation()); // always one to type into
+    }
+
+    // Undo brings a deleted conversation back, open with its messages or listed, and the
+    // store never lost it; closing the window makes a pending delete final.
+    void undoBringsADeletedConversationBack()
+    {
+        QTemporaryDir folder;
+        const Config config = storedAt(folder.filePath(QStringLiteral("store.db")));
+        qint64 id = -1;
+        {
+            Window w(config);
+            QVERIFY(waitForStoredList(w));
+            w.type(QStringLiteral("keep me"));
+            ChatConversation *open = w.chat->currentConversation();
+            WAIT_UNTIL_SAVED(open);
+            id = open->storedId();
+            const qsizetype rows = open->transcript().rowCount();
+            auto *bar = w.chat->findChild<QWidget *>(QStringLiteral("undoBar"));
+            auto *undo = w.chat->findChild<QPushButton *>(QStringLiteral("undoDeleteButton"));
+            QVERIFY(bar && undo);
+            QVERIFY(bar->isHidden());
+
+            w.chat->deleteConversation(-1, open);
+            QVERIFY(bar->isVisible());
+            QVERIFY(w.chat->currentConversation() != open);
+            QTest::mouseClick(undo, Qt::LeftButton);
+            QVERIFY(bar->isHidden());
+            QCOMPARE(w.chat->currentConversation(), open);
+            QCOMPARE(open->transcript().rowCount(), rows);
+            QVERIFY(!w.chat->hasPendingDelete());
+            ConversationStore &store = w.engine.store()->conversations();
+            QCOMPARE(test::awaitFuture(store.find(id)).value.id, id);
+
+            // Deleted again, and the window closes before Undo ran out.
+            w.chat->deleteConversation(-1, open);
+            w.window->close();
+            QTRY_COMPARE_WITH_TIMEOUT(test::awaitFuture(store.find(id)).value.id, qint64(-1),
+                                      30000);
+        }
+        // A stored conversation not opened here comes back into the list.
+        Window w(config);
+        QVERIFY(waitForStoredList(w));
+        QVERIFY(w.chat->storedConversations().isEmpty());
+        w.type(QStringLiteral("listed"));
+        WAIT_UNTIL_SAVED(w.chat->currentConversation());
+        const qint64 listed = w.chat->currentConversation()->storedId();
+        w.chat->deleteConversation(-1, w.chat->currentConversation());
+        w.chat->undoDelete();
+        QCOMPARE(w.chat->currentConversation()->storedId(), listed);
     }
 
     // A damaged file: the console starts, names the file, saves nothing, overwrites nothing,

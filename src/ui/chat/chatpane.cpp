@@ -61,6 +61,8 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_input(new QPlainTextEdit(this))
     , m_sendButton(new QPushButton(this))
     , m_editBanner(new QLabel(this))
+    , m_undoBar(new QWidget(this))
+    , m_undoLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("chatPane"));
     auto *title = new QLabel(tr("Chat"), this);
@@ -213,6 +215,20 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
         if (m_current)
             m_current->retry();
     });
+    m_undoBar->setObjectName(QStringLiteral("undoBar"));
+    m_undoBar->setAttribute(Qt::WA_StyledBackground); // the style sheet paints it
+    auto *undoRow = new QHBoxLayout(m_undoBar);
+    undoRow->setContentsMargins(8, 2, 8, 2);
+    undoRow->addWidget(m_undoLabel, 1);
+    auto *undoButton = new QPushButton(tr("Undo"), m_undoBar);
+    undoButton->setObjectName(QStringLiteral("undoDeleteButton"));
+    connect(undoButton, &QPushButton::clicked, this, &ChatPane::undoDelete);
+    undoRow->addWidget(undoButton);
+    m_undoBar->hide();
+    m_undoTimer.setSingleShot(true);
+    m_undoTimer.setInterval(kUndoMs);
+    connect(&m_undoTimer, &QTimer::timeout, this, &ChatPane::finishPendingDelete);
+    layout->addWidget(m_undoBar);
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_retry);
@@ -258,11 +274,15 @@ void ChatPane::buildActions()
     m_exportAction =
         make(tr("E&xport conversation..."), QStringLiteral("exportAction"),
              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] { chooseExportFile(); });
+    m_undoDeleteAction = make(tr("&Undo delete"), QStringLiteral("undoDeleteAction"),
+                              QKeySequence::Undo, [this] { undoDelete(); });
+    m_undoDeleteAction->setEnabled(false);
 }
 
 QList<QAction *> ChatPane::chatActions() const
 {
-    return {m_regenerateAction, m_editAction, m_copyAnswerAction, m_exportAction};
+    return {m_regenerateAction, m_editAction, m_copyAnswerAction, m_exportAction,
+            m_undoDeleteAction};
 }
 
 void ChatPane::regenerate()
@@ -499,20 +519,34 @@ void ChatPane::renameConversation(qint64 storedId, ChatConversation *open, const
 
 void ChatPane::deleteConversation(qint64 storedId, ChatConversation *open)
 {
+    if (open && open->isBusy())
+        return;            // stop it first; the menu says so
+    finishPendingDelete(); // one undo at a time
+    PendingDelete pending;
+    QString title;
     if (open) {
-        if (open->isBusy())
-            return; // stop it first; the menu says so
         storedId = open->storedId();
+        title = open->title();
         m_conversations.removeOne(open);
         if (m_current == open) {
             m_current = nullptr;
             m_messages->setModel(nullptr);
         }
-        open->deleteLater();
+        pending.open = open;
+    }
+    pending.storedId = storedId;
+    for (const ConversationSummary &summary : std::as_const(m_stored)) {
+        if (summary.id == storedId && storedId >= 0) {
+            pending.listed = summary;
+            title = summary.title;
+        }
     }
     m_stored.removeIf([storedId](const ConversationSummary &s) { return s.id == storedId; });
-    if (storedId >= 0 && m_store)
-        m_store->conversations().remove(storedId);
+    m_pendingDelete = pending;
+    m_undoLabel->setText(tr("Deleted \"%1\".").arg(title));
+    m_undoBar->show();
+    m_undoDeleteAction->setEnabled(true);
+    m_undoTimer.start();
     if (!m_current) {
         if (m_conversations.isEmpty())
             newConversation(m_catalog.defaultAgent());
@@ -522,8 +556,47 @@ void ChatPane::deleteConversation(qint64 storedId, ChatConversation *open)
     refreshList();
 }
 
+void ChatPane::undoDelete()
+{
+    if (!m_pendingDelete)
+        return;
+    const PendingDelete pending = *std::exchange(m_pendingDelete, std::nullopt);
+    m_undoTimer.stop();
+    m_undoBar->hide();
+    m_undoDeleteAction->setEnabled(false);
+    if (pending.listed) {
+        m_stored.append(*pending.listed);
+        std::stable_sort(m_stored.begin(), m_stored.end(),
+                         [](const ConversationSummary &a, const ConversationSummary &b) {
+                             return a.updatedMs > b.updatedMs;
+                         });
+    }
+    if (pending.open) {
+        m_conversations.prepend(pending.open);
+        show(pending.open);
+    }
+    refreshList();
+}
+
+void ChatPane::finishPendingDelete()
+{
+    if (!m_pendingDelete)
+        return;
+    const PendingDelete pending = *std::exchange(m_pendingDelete, std::nullopt);
+    m_undoTimer.stop();
+    m_undoBar->hide();
+    m_undoDeleteAction->setEnabled(false);
+    // An open one's storedId may have arrived after the delete (its first save was queued).
+    const qint64 storedId = pending.open ? pending.open->storedId() : pending.storedId;
+    if (storedId >= 0 && m_store)
+        m_store->conversations().remove(storedId);
+    if (pending.open)
+        pending.open->deleteLater();
+}
+
 void ChatPane::finishSaving(int timeoutMs)
 {
+    finishPendingDelete();
     for (ChatConversation *conversation : std::as_const(m_conversations))
         conversation->stop();
     QDeadlineTimer deadline(timeoutMs);
@@ -553,12 +626,8 @@ void ChatPane::showListMenu(const QPoint &position)
         if (ok)
             renameConversation(storedId, open, renamed);
     });
-    QAction *remove = menu.addAction(tr("Delete"), this, [this, storedId, open, title] {
-        if (QMessageBox::question(
-                this, tr("Delete conversation"),
-                tr("Delete \"%1\" and all its messages? This cannot be undone.").arg(title)) ==
-            QMessageBox::Yes)
-            deleteConversation(storedId, open);
+    QAction *remove = menu.addAction(tr("Delete"), this, [this, storedId, open] {
+        deleteConversation(storedId, open); // with Undo: no question first
     });
     if (open && open->isBusy()) {
         remove->setEnabled(false);

@@ -3,7 +3,10 @@
 #include "storage/conversationstore.h"
 
 #include <QList>
+#include <QTimer>
 #include <QWidget>
+
+#include <optional>
 
 class QAction;
 class QComboBox;
@@ -74,7 +77,13 @@ public:
     ChatConversation *conversation(int index) const { return m_conversations.value(index); }
     // Rename and delete, for the list's menu: an open conversation, or a stored one by id.
     void renameConversation(qint64 storedId, ChatConversation *open, const QString &title);
+    // Deleting hides the conversation at once and offers Undo; it leaves the store when the
+    // offer ends (kUndoMs, the next delete, or quit: finishPendingDelete()).
     void deleteConversation(qint64 storedId, ChatConversation *open);
+    void undoDelete();
+    void finishPendingDelete();
+    bool hasPendingDelete() const { return m_pendingDelete.has_value(); }
+    static constexpr int kUndoMs = 10'000;
     ConversationSearch *search() const { return m_search; }
     // At quit: stops running turns (their text so far is saved, marked incomplete) and lets
     // the writes already queued reach the store, for at most `timeoutMs`.
@@ -135,6 +144,17 @@ private:
     QAction *m_editAction = nullptr;
     QAction *m_copyAnswerAction = nullptr;
     QAction *m_exportAction = nullptr;
+    QAction *m_undoDeleteAction = nullptr;
+    struct PendingDelete
+    {
+        qint64 storedId = -1;
+        ChatConversation *open = nullptr; // kept, hidden, until the delete is final
+        std::optional<ConversationSummary> listed;
+    };
+    std::optional<PendingDelete> m_pendingDelete;
+    QTimer m_undoTimer;
+    QWidget *m_undoBar;
+    QLabel *m_undoLabel;
 };
 
 } // namespace spoon
