@@ -555,6 +555,43 @@ private Q_SLOTS:
             QStringLiteral("You are tester")));
     }
 
+    // An agent's system_prompt replaces the built-in opening of its instructions.
+    void systemPromptOpensTheInstructions_data()
+    {
+        QTest::addColumn<QByteArray>("agentEntry");
+        QTest::addColumn<QString>("opening");
+        QTest::addColumn<bool>("builtIn");
+        QTest::newRow("none") << QByteArray(R"({"description": "Reads figures"})")
+                              << QStringLiteral("You are tester, an AI agent in Spoon Console. "
+                                                "Reads figures.")
+                              << true;
+        QTest::newRow("own") << QByteArray(R"({"system_prompt": "  Talk like a pirate.\n"})")
+                             << QStringLiteral("Talk like a pirate.") << false;
+    }
+    void systemPromptOpensTheInstructions()
+    {
+        QFETCH(QByteArray, agentEntry);
+        QFETCH(QString, opening);
+        QFETCH(bool, builtIn);
+        FakeLlm llm({FakeReply{QStringLiteral("ok"), {}}});
+        const ConfigLoadResult loaded = ConfigLoader::parse(
+            QStringLiteral(R"({"providers": {"fake": {"base_url": "%1", "model": "m"}},
+                              "agents": {"tester": %2}})")
+                .arg(llm.baseUrl(), QString::fromUtf8(agentEntry))
+                .toUtf8(),
+            QStringLiteral("test.json"), Rig::env());
+        QVERIFY(loaded.isValid());
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{}, &registry);
+        LlmStats stats(registry);
+        LlmRouter router(loaded.config, pool, stats);
+        ReactAgent agent(*loaded.config.agent(QStringLiteral("tester")), router, {}, &registry);
+        QVERIFY(!runTurn(agent, QStringLiteral("hi")).error.isError());
+        const QString prompt = llm.requests().first()[u"messages"][0][u"content"].toString();
+        QCOMPARE(prompt, opening);
+        QCOMPARE(prompt.contains(QStringLiteral("Spoon Console")), builtIn);
+    }
+
     void cacheEnabledDecidesWhetherARepeatIsAsked_data()
     {
         QTest::addColumn<bool>("cacheEnabled");

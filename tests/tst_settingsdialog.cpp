@@ -1,5 +1,7 @@
 // File > Settings, driven offscreen as a new user would: add a provider that points at a
 // local server, test it, pick its model, give a key, save, and chat through it.
+#include "agent/agentcatalog.h"
+#include "agent/reactagent.h"
 #include "chat/chatpane.h"
 #include "chat/modelswitcher.h"
 #include "config/configbuilder.h"
@@ -9,6 +11,7 @@
 #include "llm/demoserver.h"
 #include "llm/llmrouter.h"
 #include "mainwindow.h"
+#include "settings/agentspage.h"
 #include "settings/monitoringpage.h"
 #include "settings/providerspage.h"
 #include "settings/settingsdialog.h"
@@ -18,6 +21,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -25,10 +29,12 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -393,7 +399,7 @@ private Q_SLOTS:
         Console c;
         SettingsDialog *dialog = c.open();
         QVERIFY(dialog);
-        dialog->showPage(1);
+        dialog->showPage(SettingsDialog::Monitoring);
         auto *interval = dialog->monitoringPage()->findChild<QDoubleSpinBox *>(
             u"monitoring.sample_interval_ms"_s);
         QVERIFY(interval);
@@ -406,6 +412,82 @@ private Q_SLOTS:
         const QJsonObject saved = c.file();
         QCOMPARE(saved[u"monitoring"][u"sample_interval_ms"], QJsonValue(2000));
         QVERIFY(!saved[u"monitoring"].toObject().contains(u"thresholds")); // untouched: not written
+    }
+
+    // The built-in agent, edited: the file gets it whole (it replaces the built-in one) with
+    // the changed keys, and the next conversation's agent has them.
+    void anAgentsPromptKeysAndToolsAreSavedAndApplied()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        dialog->showPage(SettingsDialog::Agents);
+        AgentsPage *page = dialog->agentsPage();
+        auto *prompt = page->findChild<QPlainTextEdit *>(u"config.system_prompt"_s);
+        auto *temperature = page->findChild<QDoubleSpinBox *>(u"config.temperature"_s);
+        auto *stream = page->findChild<QCheckBox *>(u"config.stream"_s);
+        auto *tools = page->findChild<QListWidget *>(u"agentTools"_s);
+        QVERIFY(prompt && temperature && stream && tools);
+        QCOMPARE(temperature->value(), 0.7);
+        QCOMPARE(tools->count(), 2);
+        QVERIFY(prompt->toPlainText().isEmpty());
+        prompt->setPlainText(u"Answer in one sentence."_s);
+        temperature->setValue(0.25);
+        QListWidgetItem *http = tools->findItems(u"http_request"_s, Qt::MatchExactly).value(0);
+        QVERIFY(http);
+        http->setCheckState(Qt::Unchecked);
+        QVERIFY(c.save(dialog));
+
+        const QJsonObject react = c.file()[u"agents"][u"react"].toObject();
+        QCOMPARE(react[u"system_prompt"].toString(), u"Answer in one sentence."_s);
+        QCOMPARE(react[u"config"][u"temperature"].toDouble(), 0.25);
+        QVERIFY(!react[u"config"].toObject().contains(u"stream")); // untouched: not written
+        QCOMPARE(react[u"aliases"].toArray(), QJsonArray{u"spoon_react"_s});
+        const QJsonArray fileTools = react[u"tools"].toArray();
+        QCOMPARE(fileTools.size(), 2);
+        QCOMPARE(fileTools[1][u"name"].toString(), u"http_request"_s);
+        QCOMPARE(fileTools[1][u"enabled"].toBool(true), false);
+        QVERIFY(!fileTools[0].toObject().contains(u"enabled"));
+        // The file still checks, and other keys are kept.
+        QCOMPARE(c.file()[u"performance"][u"llm"][u"cache_size"].toInt(), 123);
+
+        std::unique_ptr<ReactAgent> next(c.engine->agents().create(u"react"_s));
+        QVERIFY(next);
+        QCOMPARE(next->config().settings.temperature, 0.25);
+        QVERIFY(next->systemPrompt().startsWith(u"Answer in one sentence."_s));
+        QCOMPARE(next->tools().names(), QStringList{u"system_info"_s});
+        // Opened again, the page shows what the file now says.
+        QPointer<SettingsDialog> closing(dialog);
+        dialog->close();
+        QTRY_VERIFY(closing.isNull());
+        SettingsDialog *again = c.open();
+        QVERIFY(again);
+        QCOMPARE(again->agentsPage()->findChild<QDoubleSpinBox *>(u"config.temperature"_s)->value(),
+                 0.25);
+    }
+
+    // A value the validator refuses is marked at its field, on its agent; nothing is written.
+    void anAgentsBadValueIsMarked()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        auto *description = dialog->agentsPage()->findChild<QLineEdit *>(u"config.description"_s);
+        QVERIFY(description);
+        const QByteArray before = c.fileBytes();
+        // Out of the spin boxes' ranges, so it comes from a document edited by hand.
+        QString error;
+        ConfigDocument broken;
+        QVERIFY(broken.load(c.path, &error));
+        broken.setValue({u"agents"_s, u"react"_s, u"config"_s, u"max_steps"_s}, 0);
+        ConfigDiagnostics diagnostics;
+        QVERIFY(!broken.save(QProcessEnvironment(), &diagnostics, &error));
+        QVERIFY(dialog->agentsPage()->showDiagnostics(diagnostics));
+        auto *steps = dialog->agentsPage()->findChild<QSpinBox *>(u"config.max_steps"_s);
+        QVERIFY(steps->property("invalid").toBool());
+        QVERIFY(!steps->toolTip().isEmpty());
+        QCOMPARE(c.fileBytes(), before);
+        QVERIFY(description->property("invalid").toBool() == false);
     }
 
     void withATrayClosingKeepsTheEngineRunning()

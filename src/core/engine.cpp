@@ -120,6 +120,23 @@ void Engine::setLlmSettings(const QList<ProviderConfig> &providers, const LlmSet
     Q_EMIT providersChanged();
 }
 
+bool Engine::setAgentSettings(const QList<AgentConfig> &agents, const QString &defaultAgent)
+{
+    const auto namesOf = [](const QList<AgentConfig> &list) {
+        QStringList names;
+        for (const AgentConfig &agent : list)
+            names.append(agent.name);
+        names.sort();
+        return names;
+    };
+    if (namesOf(agents) != namesOf(m_config.agents))
+        return false;
+    // The catalog reads m_config: the next agent it creates has these settings.
+    m_config.agents = agents;
+    m_config.defaultAgent = defaultAgent;
+    return true;
+}
+
 void Engine::setKeychainKey(const QString &provider, const Secret &key)
 {
     ++m_keyGeneration[provider]; // a read still on its way brings an older key

@@ -44,6 +44,9 @@ public:
     // New providers, default provider and fallback chain, from the settings window: they take
     // effect for the next call. A provider keeps the key it had unless `providers` brings one.
     void setLlmSettings(const QList<ProviderConfig> &providers, const LlmSettings &llm);
+    // Edited agents, for conversations started from now on. Only the same agents, changed:
+    // false (nothing applied) when the names differ, since open windows list them.
+    bool setAgentSettings(const QList<AgentConfig> &agents, const QString &defaultAgent);
     // A key the keychain holds for `provider`; the environment's wins. Empty: forget it.
     void setKeychainKey(const QString &provider, const Secret &key);
     // Asks the keychain for the key of every provider the environment gives none;

@@ -85,11 +85,14 @@ ReactAgent::~ReactAgent()
 
 QString ReactAgent::systemPrompt() const
 {
-    QString prompt = u"You are %1, an AI agent in Spoon Console."_s.arg(m_config.name);
-    if (!m_config.description.isEmpty())
-        prompt += u' ' + m_config.description.trimmed();
-    if (!prompt.endsWith(u'.'))
-        prompt += u'.';
+    QString prompt = m_config.systemPrompt.trimmed();
+    if (prompt.isEmpty()) {
+        prompt = u"You are %1, an AI agent in Spoon Console."_s.arg(m_config.name);
+        if (!m_config.description.isEmpty())
+            prompt += u' ' + m_config.description.trimmed();
+        if (!prompt.endsWith(u'.'))
+            prompt += u'.';
+    }
     if (!m_tools.isEmpty())
         prompt += u" Use the tools when they help, with JSON arguments that match their schema. "
                   u"When you can answer, answer the user directly without calling a tool."_s;

@@ -156,6 +156,7 @@ struct AgentConfig
     QString className;
     QStringList aliases;
     QString description;
+    QString systemPrompt; // empty: the built-in opening
     AgentSettings settings;
     QList<ToolConfig> tools;
     bool builtIn; // the default "react" agent, not from the file

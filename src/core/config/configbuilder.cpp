@@ -215,6 +215,7 @@ AgentConfig readAgent(const QString &name, const QJsonValue &a,
     c.className = a["class"_L1].toString();
     c.aliases = strings(a["aliases"_L1]);
     c.description = a["description"_L1].toString();
+    c.systemPrompt = a["system_prompt"_L1].toString();
     c.settings = readAgentSettings(a["config"_L1], performance);
     const QJsonArray tools = a["tools"_L1].toArray();
     for (const QJsonValue &tool : tools)
@@ -255,22 +256,22 @@ QStringList builtinToolNames()
     return {u"system_info"_s, u"http_request"_s};
 }
 
+QJsonObject builtInReactAgentEntry()
+{
+    QJsonArray tools;
+    for (const QString &name : builtinToolNames())
+        tools.append(QJsonObject{{u"name"_s, name}});
+    return {
+        {u"aliases"_s, QJsonArray{u"spoon_react"_s}},
+        {u"description"_s, u"General-purpose ReAct agent with system information and HTTP tools"_s},
+        {u"tools"_s, tools}};
+}
+
 AgentConfig builtInReactAgent(const PerformanceConfig &performance)
 {
     const schema::Node &agentNode = *schema::configSchema().field(u"agents")->element;
-    QJsonObject agent = fill(agentNode, QJsonObject()).toObject();
-    agent.insert(u"aliases"_s, QJsonArray{u"spoon_react"_s});
-    agent.insert(u"description"_s,
-                 u"General-purpose ReAct agent with system information and HTTP tools"_s);
-    QJsonArray tools;
-    const schema::Node &toolNode = *agentNode.field(u"tools")->element;
-    for (const QString &name : builtinToolNames()) {
-        QJsonObject tool = fill(toolNode, QJsonObject()).toObject();
-        tool.insert(u"name"_s, name);
-        tools.append(tool);
-    }
-    agent.insert(u"tools"_s, tools);
-    AgentConfig react = readAgent(u"react"_s, agent, performance);
+    AgentConfig react =
+        readAgent(u"react"_s, fill(agentNode, builtInReactAgentEntry()), performance);
     react.builtIn = true;
     return react;
 }

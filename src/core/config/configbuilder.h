@@ -16,6 +16,9 @@ Config build(const QJsonObject &complete);
 
 // The agent every install has: "react", with system_info and http_request.
 AgentConfig builtInReactAgent(const PerformanceConfig &performance);
+// The built-in agent as the file would hold it: what the settings write when the user first
+// changes it (an agent in the file replaces the built-in one whole).
+QJsonObject builtInReactAgentEntry();
 
 // A provider entry with only its name given: schema defaults plus, for a known provider,
 // its base URL and model.

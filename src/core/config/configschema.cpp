@@ -295,6 +295,9 @@ Node agentSchema()
                             u"agent implementation"_s)},
         {u"aliases"_s, stringList(u"other names that select this agent"_s)},
         {u"description"_s, string(QString(), u"shown in the agent selector"_s)},
+        {u"system_prompt"_s,
+         string(QString(), u"how the agent's instructions begin; empty: \"You are <name>, an AI "
+                           u"agent in Spoon Console.\" and its description"_s)},
         {u"config"_s,
          object({
              {u"max_steps"_s, integer(5, 1, 1000, u"ReAct steps per run"_s)},

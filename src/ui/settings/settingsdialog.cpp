@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "agentspage.h"
 #include "monitoringpage.h"
 #include "providerspage.h"
 
@@ -36,12 +37,15 @@ SettingsDialog::SettingsDialog(Engine &engine, ConfigDocument document, KeyVault
     setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
     m_providers = new ProvidersPage(m_document, engine.config(), engine.httpPool(), m_stack);
+    m_agents = new AgentsPage(engine.config(), m_stack);
     m_monitoring = new MonitoringPage(engine.config(), m_stack);
     m_pages->setObjectName(u"settingsPages"_s);
     m_pages->addItem(tr("Providers"));
+    m_pages->addItem(tr("Agents"));
     m_pages->addItem(tr("Monitoring"));
     m_pages->setMaximumWidth(m_pages->fontMetrics().horizontalAdvance(tr("Monitoring")) * 2);
     m_stack->addWidget(m_providers);
+    m_stack->addWidget(m_agents);
     m_stack->addWidget(m_monitoring);
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(0);
@@ -86,6 +90,7 @@ bool SettingsDialog::save()
 {
     ConfigDocument edited = m_document;
     m_providers->writeTo(edited);
+    m_agents->writeTo(edited);
     m_monitoring->writeTo(edited);
     ConfigDiagnostics diagnostics;
     QString error;
@@ -93,11 +98,12 @@ bool SettingsDialog::save()
         m_status->setProperty("invalid", true);
         repolish(m_status);
         m_status->setText(error);
-        if (!m_providers->showDiagnostics(diagnostics) &&
-            m_monitoring->showDiagnostics(diagnostics))
-            showPage(1);
-        else
-            showPage(0);
+        if (m_providers->showDiagnostics(diagnostics))
+            showPage(Providers);
+        else if (m_agents->showDiagnostics(diagnostics))
+            showPage(Agents);
+        else if (m_monitoring->showDiagnostics(diagnostics))
+            showPage(Monitoring);
         return false;
     }
     m_document = edited;
@@ -106,6 +112,10 @@ bool SettingsDialog::save()
     m_status->setText(tr("Saved to %1").arg(m_document.path()));
     const Config next = m_document.check(m_environment).config;
     m_engine.setLlmSettings(next.providers, next.llm);
+    if (!m_engine.setAgentSettings(next.agents, next.defaultAgent))
+        m_status->setText(tr("Saved to %1. Agents added or removed in the file appear at the "
+                             "next start.")
+                              .arg(m_document.path()));
     storeKeys();
     Q_EMIT saved();
     return true;

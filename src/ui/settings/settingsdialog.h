@@ -11,12 +11,13 @@ class QStackedWidget;
 
 namespace spoon {
 
+class AgentsPage;
 class Engine;
 class KeyVault;
 class MonitoringPage;
 class ProvidersPage;
 
-// File > Settings: pages for providers (with their keys) and monitoring. Save validates the
+// File > Settings: pages for providers (with their keys), agents and monitoring. Save validates the
 // whole file with check-config's validator, writes it atomically, stores or forgets keys in
 // the keychain, and hands the new providers to the running engine. A bad value is marked at
 // its field and nothing is written.
@@ -27,7 +28,14 @@ public:
     SettingsDialog(Engine &engine, ConfigDocument document, KeyVault &vault,
                    QProcessEnvironment environment, QWidget *parent = nullptr);
 
+    enum Page
+    {
+        Providers,
+        Agents,
+        Monitoring,
+    };
     ProvidersPage *providersPage() const { return m_providers; }
+    AgentsPage *agentsPage() const { return m_agents; }
     MonitoringPage *monitoringPage() const { return m_monitoring; }
     void showPage(int index);
 
@@ -52,6 +60,7 @@ private:
     QListWidget *m_pages;
     QStackedWidget *m_stack;
     ProvidersPage *m_providers;
+    AgentsPage *m_agents;
     MonitoringPage *m_monitoring;
     QLabel *m_status;
 };
