@@ -101,7 +101,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         // The real style sheet: its fonts decide the layout as much as the widgets do.
-        applyTheme(*qApp);
+        applyTheme(*qApp, Theme::Light);
     }
 
     void init() { QFile::remove(app::uiStatePath()); }

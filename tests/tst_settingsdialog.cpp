@@ -12,6 +12,7 @@
 #include "llm/llmrouter.h"
 #include "mainwindow.h"
 #include "settings/agentspage.h"
+#include "settings/appearancepage.h"
 #include "settings/monitoringpage.h"
 #include "settings/providerspage.h"
 #include "settings/settingsdialog.h"
@@ -43,6 +44,7 @@
 #include "dashboardpane.h"
 #include "elidedlabel.h"
 #include "support/testenvironment.h"
+#include "theme.h"
 #include "trayicon.h"
 
 using namespace spoon;
@@ -488,6 +490,37 @@ private Q_SLOTS:
         QVERIFY(!steps->toolTip().isEmpty());
         QCOMPARE(c.fileBytes(), before);
         QVERIFY(description->property("invalid").toBool() == false);
+    }
+
+    // Appearance: the choices are written only when changed, and the theme applies at Save.
+    void theThemeAppliesAtSaveAndTheLanguageIsWritten()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        dialog->showPage(SettingsDialog::Appearance);
+        auto *theme = dialog->appearancePage()->findChild<QComboBox *>(u"appearance.theme"_s);
+        auto *language = dialog->appearancePage()->findChild<QComboBox *>(u"appearance.language"_s);
+        QVERIFY(theme && language);
+        QCOMPARE(theme->currentData().toString(), u"system"_s);
+        QVERIFY(c.save(dialog));
+        QVERIFY(!c.file().contains(u"appearance"_s)); // nothing changed: nothing written
+
+        theme->setCurrentIndex(theme->findData(u"dark"_s));
+        language->setCurrentIndex(language->findData(u"zh_CN"_s));
+        QVERIFY(c.save(dialog));
+        QCOMPARE(c.file()[u"appearance"][u"theme"].toString(), u"dark"_s);
+        QCOMPARE(c.file()[u"appearance"][u"language"].toString(), u"zh_CN"_s);
+        QCOMPARE(currentTheme(), Theme::Dark);
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() <
+                qApp->palette().color(QPalette::WindowText).lightness());
+        QCOMPARE(c.engine->config().appearance.theme, u"dark"_s);
+
+        theme->setCurrentIndex(theme->findData(u"light"_s));
+        QVERIFY(c.save(dialog));
+        QCOMPARE(currentTheme(), Theme::Light);
+        qApp->setStyleSheet(QString()); // the tests after this one run unstyled, as before
+        qApp->setPalette(QPalette());
     }
 
     void withATrayClosingKeepsTheEngineRunning()

@@ -24,6 +24,65 @@
     </message>
 </context>
 <context>
+    <name>spoon::AgentsPage</name>
+    <message>
+        <source>Stream the answer as it arrives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer a repeated question from the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Empty: "You are &lt;name&gt;, an AI agent in Spoon Console." and the description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Steps per answer at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer length at most (tokens)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time per step at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tools offered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent selected at start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes apply to conversations started after Save.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (MCP)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::AlertToast</name>
     <message>
         <source>View alerts</source>
@@ -142,6 +201,33 @@
     </message>
     <message>
         <source>firing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::AppearancePage</name>
+    <message>
+        <source>As the desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The theme changes when you save; the language at the next start.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -451,14 +537,6 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Delete conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete "%1" and all its messages? This cannot be undone.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Stop the agent first</source>
         <translation type="unfinished" />
     </message>
@@ -527,6 +605,18 @@ Result
     </message>
     <message>
         <source>Copied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleted "%1".</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1784,6 +1874,18 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>The config file changed outside the console. Save writes what this window shows over it; Close and open Settings again to see the file's values.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1. Agents added or removed in the file appear at the next start.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -24,6 +24,65 @@
     </message>
 </context>
 <context>
+    <name>spoon::AgentsPage</name>
+    <message>
+        <source>Stream the answer as it arrives</source>
+        <translation>回答到达时逐字显示</translation>
+    </message>
+    <message>
+        <source>Answer a repeated question from the cache</source>
+        <translation>重复的问题从缓存中回答</translation>
+    </message>
+    <message>
+        <source>Empty: &quot;You are &lt;name&gt;, an AI agent in Spoon Console.&quot; and the description</source>
+        <translation>留空：使用“You are &lt;name&gt;, an AI agent in Spoon Console.”及其描述</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Steps per answer at most</source>
+        <translation>每次回答最多步数</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Answer length at most (tokens)</source>
+        <translation>回答最大长度（token）</translation>
+    </message>
+    <message>
+        <source>Time per step at most</source>
+        <translation>每步最长时间</translation>
+    </message>
+    <message>
+        <source>Tools offered</source>
+        <translation>提供的工具</translation>
+    </message>
+    <message>
+        <source>Agent selected at start</source>
+        <translation>启动时选择的智能体</translation>
+    </message>
+    <message>
+        <source>Changes apply to conversations started after Save.</source>
+        <translation>更改对保存后开始的对话生效。</translation>
+    </message>
+    <message>
+        <source>%1 (MCP)</source>
+        <translation>%1（MCP）</translation>
+    </message>
+</context>
+<context>
     <name>spoon::AlertToast</name>
     <message>
         <source>View alerts</source>
@@ -151,6 +210,33 @@
     <message>
         <source>firing</source>
         <translation>告警中</translation>
+    </message>
+</context>
+<context>
+    <name>spoon::AppearancePage</name>
+    <message>
+        <source>As the desktop</source>
+        <translation>跟随桌面</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>The theme changes when you save; the language at the next start.</source>
+        <translation>主题在保存时更改；语言在下次启动时生效。</translation>
     </message>
 </context>
 <context>
@@ -466,14 +552,6 @@ Result
         <translation>删除</translation>
     </message>
     <message>
-        <source>Delete conversation</source>
-        <translation>删除对话</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot; and all its messages? This cannot be undone.</source>
-        <translation>删除“%1”及其所有消息？此操作无法撤销。</translation>
-    </message>
-    <message>
         <source>Stop the agent first</source>
         <translation>请先停止智能体</translation>
     </message>
@@ -544,6 +622,18 @@ Result
     <message>
         <source>Copied</source>
         <translation>已复制</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>已删除“%1”。</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1907,18 @@ Keep it running when the window closes?</source>
     <message>
         <source>The config file changed outside the console. Save writes what this window shows over it; Close and open Settings again to see the file&apos;s values.</source>
         <translation>配置文件在控制台之外被修改。保存会用此窗口中的内容覆盖它；关闭后重新打开设置即可看到文件中的值。</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>智能体</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Agents added or removed in the file appear at the next start.</source>
+        <translation>已保存到 %1。文件中新增或删除的智能体将在下次启动时出现。</translation>
     </message>
 </context>
 <context>

@@ -31,16 +31,22 @@ namespace {
 
 Q_LOGGING_CATEGORY(lcStartup, "spoon.startup")
 
-void installTranslations(QCoreApplication &app)
+// The console speaks `locale` (the desktop's unless appearance.language says otherwise);
+// translators installed before are replaced.
+void installTranslations(QCoreApplication &app, const QLocale &locale = QLocale())
 {
+    for (QTranslator *old : app.findChildren<QTranslator *>()) {
+        QCoreApplication::removeTranslator(old);
+        delete old;
+    }
     // English is a translation too: it supplies the plural forms ("1 error", "2 errors").
     auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("spoon_console"), QStringLiteral("_"),
+    if (own->load(locale, QStringLiteral("spoon_console"), QStringLiteral("_"),
                   QStringLiteral(":/i18n")) ||
         own->load(QStringLiteral(":/i18n/spoon_console_en.qm")))
         QCoreApplication::installTranslator(own);
     auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
 }
@@ -134,7 +140,11 @@ int runConsole(int argc, char **argv, const cli::CommandLine &line, const QElaps
         return cli::kExitFailure;
     }
     logging::configure(loaded.config.logging);
-    applyTheme(app);
+    if (loaded.config.appearance.language != QLatin1String("system")) {
+        QLocale::setDefault(loaded.config.appearance.locale());
+        installTranslations(app, loaded.config.appearance.locale());
+    }
+    applyTheme(app, themeFor(loaded.config.appearance.theme, app.palette(), env));
 
     Engine engine(loaded.config);
     if (!engine.start())

@@ -47,6 +47,8 @@ public:
     // Edited agents, for conversations started from now on. Only the same agents, changed:
     // false (nothing applied) when the names differ, since open windows list them.
     bool setAgentSettings(const QList<AgentConfig> &agents, const QString &defaultAgent);
+    // The window's language and theme as the settings last saved them.
+    void setAppearance(const AppearanceConfig &appearance) { m_config.appearance = appearance; }
     // A key the keychain holds for `provider`; the environment's wins. Empty: forget it.
     void setKeychainKey(const QString &provider, const Secret &key);
     // Asks the keychain for the key of every provider the environment gives none;

@@ -1,5 +1,7 @@
 #include "timeserieschart.h"
 
+#include "theme.h"
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -35,15 +37,11 @@ TimeSeriesChart::TimeSeriesChart(QWidget *parent)
 
     QFont axisFont = font();
     axisFont.setPointSizeF(axisFont.pointSizeF() * 0.8);
-    const QColor axisText(0x6b, 0x72, 0x80);
-    const QColor grid(0xe5, 0xe7, 0xeb);
     for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
         axis->setLabelsFont(axisFont);
-        axis->setLabelsColor(axisText);
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(grid);
         axis->setMinorGridLineVisible(false);
     }
+    colourAxes();
     m_xAxis->setTickCount(5);
     m_yAxis->setTickCount(3);
     m_chart->addAxis(m_xAxis, Qt::AlignBottom);
@@ -116,6 +114,24 @@ bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
+
+void TimeSeriesChart::colourAxes()
+{
+    const QColor axisText = themed(QColor(0x6b, 0x72, 0x80));
+    const QColor grid = themed(QColor(0xe5, 0xe7, 0xeb));
+    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
+        axis->setLabelsColor(axisText);
+        axis->setGridLineColor(grid);
+        axis->setLinePenColor(grid);
+    }
+}
+
+void TimeSeriesChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        colourAxes(); // the theme changed
+    QWidget::changeEvent(event);
+}
 
 int TimeSeriesChart::addSeries(const QString &name, const QColor &color, bool filled)
 {

@@ -50,9 +50,11 @@ public:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void fitTimeTicks();
+    void colourAxes();
     int labelWidth(const QString &text) const;
 
     QChart *m_chart;

@@ -25,6 +25,15 @@ const ProviderConfig *Config::provider(QStringView name) const
     return nullptr;
 }
 
+QLocale AppearanceConfig::locale() const
+{
+    if (language == QLatin1String("en"))
+        return QLocale(QLocale::English, QLocale::UnitedStates);
+    if (language == QLatin1String("zh_CN"))
+        return QLocale(QLocale::Chinese, QLocale::China);
+    return QLocale::system();
+}
+
 const AgentConfig *Config::agent(QStringView nameOrAlias) const
 {
     for (const AgentConfig &a : agents) {

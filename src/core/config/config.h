@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QLocale>
 #include <QMap>
 #include <QString>
 #include <QStringList>
@@ -232,6 +233,15 @@ struct HistoryConfig
     int retentionDays; // history.retention_days: LLM calls and metric rollups kept
 };
 
+// The desktop console's look; the headless commands ignore it.
+struct AppearanceConfig
+{
+    QString language; // "system", "en" or "zh_CN"
+    QString theme;    // "system", "light" or "dark"
+    // The locale the console speaks: the desktop's for "system".
+    QLocale locale() const;
+};
+
 struct Config
 {
     PerformanceConfig performance;
@@ -242,6 +252,7 @@ struct Config
     MonitoringConfig monitoring;
     HistoryConfig history;
     LoggingConfig logging;
+    AppearanceConfig appearance;
 
     static Config defaults();
 

@@ -308,6 +308,8 @@ Config build(const QJsonObject &complete)
     c.monitoring.alerts = readAlertSettings(monitoring["alerts"_L1]);
 
     c.history.retentionDays = complete["history"_L1]["retention_days"_L1].toInt();
+    c.appearance.language = complete["appearance"_L1]["language"_L1].toString();
+    c.appearance.theme = complete["appearance"_L1]["theme"_L1].toString();
 
     c.logging.level = u"info"_s;
     c.logging.format = LogFormat::Text;

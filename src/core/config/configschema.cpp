@@ -378,6 +378,13 @@ Node buildSchema()
         {u"default_agent"_s, string(u"react"_s, u"agent selected at start"_s)},
         {u"agents"_s, mapOf(agentSchema(), u"agents by name"_s)},
         {u"monitoring"_s, monitoringSchema()},
+        {u"appearance"_s,
+         object({
+             {u"language"_s, choice(u"system"_s, {u"system"_s, u"en"_s, u"zh_CN"_s},
+                                    u"the console's language; system: the desktop's"_s)},
+             {u"theme"_s, choice(u"system"_s, {u"system"_s, u"light"_s, u"dark"_s},
+                                 u"light or dark; system: follow the desktop's palette"_s)},
+         })},
         {u"history"_s,
          object({
              {u"retention_days"_s,

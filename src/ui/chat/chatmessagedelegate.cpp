@@ -3,6 +3,7 @@
 #include "untrusteddocument.h"
 
 #include "chattranscriptmodel.h"
+#include "theme.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QFontDatabase>
@@ -50,7 +51,7 @@ void shadeCodeBlocks(QTextDocument &document)
         QTextBlockFormat format = block.blockFormat();
         if (!isCode(block))
             continue;
-        format.setBackground(QColor(0xf3, 0xf4, 0xf6));
+        format.setBackground(themed(QColor(0xf3, 0xf4, 0xf6)));
         format.setLeftMargin(6);
         format.setNonBreakableLines(false); // a long line wraps inside the card
         QTextCursor cursor(block);
@@ -245,6 +246,11 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     case Kind::Assistant:
         break;
     }
+    if (kind != Kind::User) { // the blue bubble with white text reads on both themes
+        fill = themed(fill);
+        border = themed(border);
+        ink = themed(ink);
+    }
 
     QTextDocument *doc = nullptr;
     const bool toolClosed =
@@ -263,9 +269,9 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const bool expanded = !toolClosed;
         const QRect header(box.left() + kPadding, box.top(), box.width() - 2 * kPadding,
                            kToolRowHeight);
-        QColor accent = index.data(ChatTranscriptModel::IsErrorRole).toBool()
-                            ? QColor(0xb9, 0x1c, 0x1c)
-                            : QColor(0x37, 0x41, 0x51);
+        QColor accent = themed(index.data(ChatTranscriptModel::IsErrorRole).toBool()
+                                   ? QColor(0xb9, 0x1c, 0x1c)
+                                   : QColor(0x37, 0x41, 0x51));
         painter->setPen(QColor(0x9c, 0xa3, 0xaf));
         painter->drawText(header, Qt::AlignVCenter | Qt::AlignLeft,
                           expanded ? QString(QChar(0x25BE)) : QString(QChar(0x25B8)));
@@ -290,10 +296,10 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (kind == Kind::Assistant && doc) {
         painter->setFont(copyButtonFont(doc->defaultFont()));
         for (const CodeBlock &block : codeBlocks(index, option.rect)) {
-            painter->setPen(QColor(0xd1, 0xd5, 0xdb));
-            painter->setBrush(Qt::white);
+            painter->setPen(themed(QColor(0xd1, 0xd5, 0xdb)));
+            painter->setBrush(themed(Qt::white));
             painter->drawRoundedRect(QRectF(block.copyButton).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);
-            painter->setPen(QColor(0x37, 0x41, 0x51));
+            painter->setPen(themed(QColor(0x37, 0x41, 0x51)));
             painter->drawText(block.copyButton, Qt::AlignCenter, tr("Copy"));
         }
     }

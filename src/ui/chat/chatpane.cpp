@@ -850,6 +850,16 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
     return QWidget::eventFilter(watched, event);
 }
 
+void ChatPane::changeEvent(QEvent *event)
+{
+    // A new theme: answers are laid out again with its colours.
+    if (event->type() == QEvent::PaletteChange) {
+        m_delegate->dropDocuments();
+        m_messages->viewport()->update();
+    }
+    QWidget::changeEvent(event);
+}
+
 qsizetype ChatPane::dropRenderedDocuments()
 {
     return m_delegate->dropDocuments();

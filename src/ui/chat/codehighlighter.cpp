@@ -1,5 +1,7 @@
 #include "codehighlighter.h"
 
+#include "theme.h"
+
 #include <QRegularExpression>
 #include <QTextBlock>
 
@@ -110,30 +112,35 @@ CodeHighlighter::Language CodeHighlighter::languageFor(const QString &fenceInfo)
 
 QTextCharFormat CodeHighlighter::format(Token token)
 {
+    // Deep colours on the light theme's pale code blocks, pale ones on the dark theme's.
+    const bool dark = currentTheme() == Theme::Dark;
+    const auto pick = [dark](QRgb light, QRgb onDark) {
+        return QColor::fromRgb(dark ? onDark : light);
+    };
     QTextCharFormat format;
     switch (token) {
     case Token::Keyword:
-        format.setForeground(QColor(0x1d, 0x4e, 0xd8));
+        format.setForeground(pick(0x1d4ed8, 0x93c5fd));
         format.setFontWeight(QFont::DemiBold);
         break;
     case Token::String:
-        format.setForeground(QColor(0x04, 0x78, 0x57));
+        format.setForeground(pick(0x047857, 0x6ee7b7));
         break;
     case Token::Comment:
-        format.setForeground(QColor(0x6b, 0x72, 0x80));
+        format.setForeground(pick(0x6b7280, 0x9ca3af));
         format.setFontItalic(true);
         break;
     case Token::Number:
-        format.setForeground(QColor(0xb4, 0x53, 0x09));
+        format.setForeground(pick(0xb45309, 0xfcd34d));
         break;
     case Token::Key:
-        format.setForeground(QColor(0x7c, 0x3a, 0xed));
+        format.setForeground(pick(0x7c3aed, 0xc4b5fd));
         break;
     case Token::Meta:
-        format.setForeground(QColor(0x9d, 0x17, 0x4d));
+        format.setForeground(pick(0x9d174d, 0xf9a8d4));
         break;
     case Token::Variable:
-        format.setForeground(QColor(0x0e, 0x74, 0x90));
+        format.setForeground(pick(0x0e7490, 0x67e8f9));
         break;
     }
     return format;

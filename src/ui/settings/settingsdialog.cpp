@@ -1,6 +1,7 @@
 #include "settingsdialog.h"
 
 #include "agentspage.h"
+#include "appearancepage.h"
 #include "monitoringpage.h"
 #include "providerspage.h"
 
@@ -8,6 +9,7 @@
 #include "engine.h"
 #include "theme.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -39,14 +41,21 @@ SettingsDialog::SettingsDialog(Engine &engine, ConfigDocument document, KeyVault
     m_providers = new ProvidersPage(m_document, engine.config(), engine.httpPool(), m_stack);
     m_agents = new AgentsPage(engine.config(), m_stack);
     m_monitoring = new MonitoringPage(engine.config(), m_stack);
+    m_appearance = new AppearancePage(engine.config(), m_stack);
     m_pages->setObjectName(u"settingsPages"_s);
     m_pages->addItem(tr("Providers"));
     m_pages->addItem(tr("Agents"));
     m_pages->addItem(tr("Monitoring"));
-    m_pages->setMaximumWidth(m_pages->fontMetrics().horizontalAdvance(tr("Monitoring")) * 2);
+    m_pages->addItem(tr("Appearance"));
+    int widest = 0; // the list fits its longest title in any language
+    for (int row = 0; row < m_pages->count(); ++row)
+        widest =
+            std::max(widest, m_pages->fontMetrics().horizontalAdvance(m_pages->item(row)->text()));
+    m_pages->setMaximumWidth(widest + 4 * m_pages->fontMetrics().averageCharWidth() + 16);
     m_stack->addWidget(m_providers);
     m_stack->addWidget(m_agents);
     m_stack->addWidget(m_monitoring);
+    m_stack->addWidget(m_appearance);
     connect(m_pages, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_pages->setCurrentRow(0);
 
@@ -92,6 +101,7 @@ bool SettingsDialog::save()
     m_providers->writeTo(edited);
     m_agents->writeTo(edited);
     m_monitoring->writeTo(edited);
+    m_appearance->writeTo(edited);
     ConfigDiagnostics diagnostics;
     QString error;
     if (!edited.save(m_environment, &diagnostics, &error)) {
@@ -104,6 +114,8 @@ bool SettingsDialog::save()
             showPage(Agents);
         else if (m_monitoring->showDiagnostics(diagnostics))
             showPage(Monitoring);
+        else if (m_appearance->showDiagnostics(diagnostics))
+            showPage(Appearance);
         return false;
     }
     m_document = edited;
@@ -112,6 +124,10 @@ bool SettingsDialog::save()
     m_status->setText(tr("Saved to %1").arg(m_document.path()));
     const Config next = m_document.check(m_environment).config;
     m_engine.setLlmSettings(next.providers, next.llm);
+    auto *app = qobject_cast<QApplication *>(QCoreApplication::instance());
+    if (app && next.appearance.theme != m_engine.config().appearance.theme)
+        applyTheme(*app, themeFor(next.appearance.theme, desktopPalette(), m_environment));
+    m_engine.setAppearance(next.appearance);
     if (!m_engine.setAgentSettings(next.agents, next.defaultAgent))
         m_status->setText(tr("Saved to %1. Agents added or removed in the file appear at the "
                              "next start.")

@@ -12,12 +12,14 @@ class QStackedWidget;
 namespace spoon {
 
 class AgentsPage;
+class AppearancePage;
 class Engine;
 class KeyVault;
 class MonitoringPage;
 class ProvidersPage;
 
-// File > Settings: pages for providers (with their keys), agents and monitoring. Save validates the
+// File > Settings: pages for providers (with their keys), agents, monitoring and
+// appearance. Save validates the
 // whole file with check-config's validator, writes it atomically, stores or forgets keys in
 // the keychain, and hands the new providers to the running engine. A bad value is marked at
 // its field and nothing is written.
@@ -33,10 +35,12 @@ public:
         Providers,
         Agents,
         Monitoring,
+        Appearance,
     };
     ProvidersPage *providersPage() const { return m_providers; }
     AgentsPage *agentsPage() const { return m_agents; }
     MonitoringPage *monitoringPage() const { return m_monitoring; }
+    AppearancePage *appearancePage() const { return m_appearance; }
     void showPage(int index);
 
     // True when the file was written (the keychain answers later: keysStored()).
@@ -62,6 +66,7 @@ private:
     ProvidersPage *m_providers;
     AgentsPage *m_agents;
     MonitoringPage *m_monitoring;
+    AppearancePage *m_appearance;
     QLabel *m_status;
 };
 
