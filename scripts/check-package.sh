@@ -16,14 +16,8 @@ case $deb in
 *) deb=./$deb ;; # apt-get takes a path, not a bare file name
 esac
 
-if [ "$(id -u)" -eq 0 ]; then
-    as_root=""
-elif command -v sudo >/dev/null 2>&1; then
-    as_root="sudo"
-else
-    echo "error: installing the package needs root, and there is no sudo" >&2
-    exit 1
-fi
+needs_root_for="installing the package"
+. scripts/as-root.sh
 # Without Recommends, so that the run below proves Depends enough. --reinstall: a package
 # rebuilt with the same version is installed again rather than skipped.
 $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \

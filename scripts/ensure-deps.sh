@@ -12,15 +12,8 @@ done
 [ -z "$missing" ] && exit 0
 
 echo "Installing Debian packages:$missing"
-if [ "$(id -u)" -eq 0 ]; then
-    as_root=""
-elif command -v sudo >/dev/null 2>&1; then
-    as_root="sudo"
-else
-    echo "error: these packages are missing and there is no sudo to install them:" >&2
-    echo "  $missing" >&2
-    exit 1
-fi
+needs_root_for="installing$missing"
+. "$(dirname "$0")/as-root.sh"
 $as_root apt-get update -qq
 # shellcheck disable=SC2086
 $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing
