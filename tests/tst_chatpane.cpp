@@ -664,6 +664,40 @@ private Q_SLOTS:
         QCOMPARE(stored.last().message.content, w.transcript().items().last().text);
     }
 
+    // A conversation's own instructions: given before its first message, they lead its
+    // requests, are saved with it (it is still named by that message) and come back when it
+    // is opened again; export shows them first.
+    void aConversationsInstructionsAreKeptWithIt()
+    {
+        QTemporaryDir folder;
+        const Config config = storedAt(folder.filePath(QStringLiteral("store.db")));
+        const QString instructions = QStringLiteral("Answer like a ship's captain.");
+        {
+            Window w(config);
+            QVERIFY(waitForStoredList(w));
+            ChatConversation *conversation = w.chat->currentConversation();
+            conversation->agent().setConversationPrompt(instructions);
+            QVERIFY(conversation->agent().systemPrompt().startsWith(instructions));
+            QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Notice);
+            w.type(QStringLiteral("Ahoy"));
+            WAIT_UNTIL_SAVED(conversation);
+            const QList<StoredMessage> exported = conversation->exportMessages();
+            QCOMPARE(exported.first().message.role, ChatMessage::Role::System);
+            QCOMPARE(exported.first().message.content, instructions);
+        }
+        Window w(config);
+        QVERIFY(waitForStoredList(w));
+        QCOMPARE(w.chat->storedConversations().size(), 1);
+        QCOMPARE(w.chat->storedConversations().first().title, QStringLiteral("Ahoy"));
+        QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
+        w.chat->openStored(w.chat->storedConversations().first().id);
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+        ChatConversation *conversation = w.chat->currentConversation();
+        QCOMPARE(conversation->agent().conversationPrompt(), instructions);
+        QVERIFY(conversation->agent().systemPrompt().startsWith(instructions));
+        QCOMPARE(conversation->agent().history().messages().first().role, ChatMessage::Role::User);
+    }
+
     // Export writes what the window shows in the history command's formats.
     void exportWritesMarkdownAndJson()
     {

@@ -204,6 +204,7 @@ private Q_SLOTS:
             ChatMessage::user(u"second question"_s),
             ChatMessage::assistant(QString(), {{u"c1"_s, u"system_info"_s, u"{}"_s}}),
             ChatMessage::toolResult(u"c1"_s, u"system_info"_s, u"cpu 3"_s),
+            ChatMessage::system(u"be brief"_s), // the conversation's instructions: they stay
             ChatMessage::assistant(u"zebra answer"_s),
         };
         qint64 at = 200;
@@ -215,8 +216,9 @@ private Q_SLOTS:
         QVERIFY(removed.ok());
         QCOMPARE(removed.value, 4);
         const QList<StoredMessage> left = awaitFuture(conversations.messages(id)).value;
-        QCOMPARE(left.size(), 2);
-        QCOMPARE(left.last().message.content, u"first answer"_s);
+        QCOMPARE(left.size(), 3);
+        QCOMPARE(left.at(1).message.content, u"first answer"_s);
+        QCOMPARE(left.last().message.role, ChatMessage::Role::System);
         QCOMPARE(awaitFuture(conversations.messages(other)).value.size(), said.size());
         const QList<SearchHit> hits = awaitFuture(conversations.search(u"zebra"_s)).value;
         QCOMPARE(hits.size(), 1);
@@ -225,9 +227,9 @@ private Q_SLOTS:
         QVERIFY(
             awaitFuture(conversations.append(id, message(ChatMessage::user(u"again"_s), at))).ok());
         const QList<StoredMessage> after = awaitFuture(conversations.messages(id)).value;
-        QCOMPARE(after.size(), 3);
+        QCOMPARE(after.size(), 4);
         QCOMPARE(after.last().message.content, u"again"_s);
-        QVERIFY(after.last().seq > after.at(1).seq);
+        QVERIFY(after.last().seq > after.at(2).seq);
     }
 
     // Titles and messages made of SQL and FTS syntax are stored and found as text.

@@ -592,6 +592,36 @@ private Q_SLOTS:
         QCOMPARE(prompt.contains(QStringLiteral("Spoon Console")), builtIn);
     }
 
+    // A conversation's own instructions take the agent's place, are announced once per
+    // change, and come back from a restored history (the last system message holds).
+    void aConversationsOwnInstructionsLeadItsRequests()
+    {
+        FakeLlm llm({FakeReply{QStringLiteral("ok"), {}}});
+        Rig rig(llm.baseUrl(), R"({"cache_enabled": false})");
+        auto agent = rig.agent({});
+        QSignalSpy changed(agent.get(), &ReactAgent::conversationPromptChanged);
+        agent->setConversationPrompt(QStringLiteral("Answer in French."));
+        agent->setConversationPrompt(QStringLiteral("Answer in French."));
+        QCOMPARE(changed.size(), 1);
+        QVERIFY(!runTurn(*agent, QStringLiteral("hi")).error.isError());
+        QCOMPARE(llm.requests().last()[u"messages"][0][u"content"].toString(),
+                 QStringLiteral("Answer in French."));
+        agent->setConversationPrompt(QString());
+        QVERIFY(!runTurn(*agent, QStringLiteral("again")).error.isError());
+        QVERIFY(llm.requests().last()[u"messages"][0][u"content"].toString().startsWith(
+            QStringLiteral("You are tester")));
+
+        auto restored = rig.agent({});
+        QSignalSpy quiet(restored.get(), &ReactAgent::conversationPromptChanged);
+        restored->restoreHistory({ChatMessage::system(QStringLiteral("Be terse.")),
+                                  ChatMessage::user(QStringLiteral("q")),
+                                  ChatMessage::assistant(QStringLiteral("a")),
+                                  ChatMessage::system(QStringLiteral("Be kind."))});
+        QCOMPARE(restored->conversationPrompt(), QStringLiteral("Be kind."));
+        QCOMPARE(restored->history().messages().size(), 2); // no system rows in the history
+        QCOMPARE(quiet.size(), 0);                          // restoring is no change to save again
+    }
+
     void cacheEnabledDecidesWhetherARepeatIsAsked_data()
     {
         QTest::addColumn<bool>("cacheEnabled");

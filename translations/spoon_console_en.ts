@@ -405,6 +405,14 @@
         <comment>an error, then what to check</comment>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This conversation follows the agent's own instructions again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This conversation has its own instructions from here on.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -617,6 +625,18 @@ Result
     </message>
     <message>
         <source>Deleted "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversation &amp;instructions...</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversation instructions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Instructions for this conversation only, in place of the agent's system prompt. Empty: the agent's own.</source>
         <translation type="unfinished" />
     </message>
 </context>

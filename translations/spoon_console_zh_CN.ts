@@ -415,6 +415,14 @@
         <comment>an error, then what to check</comment>
         <translation>%1。%2</translation>
     </message>
+    <message>
+        <source>This conversation follows the agent&apos;s own instructions again.</source>
+        <translation>此对话重新遵循智能体自己的指令。</translation>
+    </message>
+    <message>
+        <source>This conversation has its own instructions from here on.</source>
+        <translation>从这里起，此对话使用它自己的指令。</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ChatMessageDelegate</name>
@@ -634,6 +642,18 @@ Result
     <message>
         <source>Deleted &quot;%1&quot;.</source>
         <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Conversation &amp;instructions...</source>
+        <translation>对话指令(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Conversation instructions</source>
+        <translation>对话指令</translation>
+    </message>
+    <message>
+        <source>Instructions for this conversation only, in place of the agent&apos;s system prompt. Empty: the agent&apos;s own.</source>
+        <translation>仅用于此对话的指令，替代智能体的系统提示词。留空：使用智能体自己的。</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,9 @@ ReactAgent::~ReactAgent()
 
 QString ReactAgent::systemPrompt() const
 {
-    QString prompt = m_config.systemPrompt.trimmed();
+    QString prompt = m_conversationPrompt.trimmed();
+    if (prompt.isEmpty())
+        prompt = m_config.systemPrompt.trimmed();
     if (prompt.isEmpty()) {
         prompt = u"You are %1, an AI agent in Spoon Console."_s.arg(m_config.name);
         if (!m_config.description.isEmpty())
@@ -140,12 +142,22 @@ QString ReactAgent::rewindLastTurn()
     return message;
 }
 
+void ReactAgent::setConversationPrompt(const QString &prompt)
+{
+    if (prompt == m_conversationPrompt)
+        return;
+    m_conversationPrompt = prompt;
+    Q_EMIT conversationPromptChanged(prompt);
+}
+
 void ReactAgent::restoreHistory(const QList<ChatMessage> &messages)
 {
     if (m_busy)
         return;
     for (const ChatMessage &message : messages) {
-        if (message.role != ChatMessage::Role::System)
+        if (message.role == ChatMessage::Role::System)
+            m_conversationPrompt = message.content; // the last one holds
+        else
             m_history->add(message);
     }
     m_history->closeOpenToolCalls(u"(no result was kept for this call)"_s);

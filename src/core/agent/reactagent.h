@@ -87,6 +87,10 @@ public:
     // the messages folded.
     qsizetype foldHistoryNow();
     QString systemPrompt() const;
+    // This conversation's own instructions, in place of the agent's system_prompt; empty:
+    // the agent's again. conversationPromptChanged() lets the recorder save it.
+    void setConversationPrompt(const QString &prompt);
+    const QString &conversationPrompt() const { return m_conversationPrompt; }
     int turnsTaken() const { return m_turns; }
     int cleanups() const { return m_cleanups; }
 
@@ -97,7 +101,8 @@ public:
     void start(const QString &message);
     void cancel();
     // A stored conversation's messages become this agent's history, as if it had had them;
-    // a tool call whose result was never stored gets one, so the next request is valid.
+    // a tool call whose result was never stored gets one, so the next request is valid. The
+    // last system message among them is the conversation's own instructions.
     // Ignored while a turn runs.
     void restoreHistory(const QList<ChatMessage> &messages);
     // Takes the last turn back: the last user message and all that followed it leave the
@@ -126,6 +131,7 @@ Q_SIGNALS:
     void turnFinished(const spoon::AgentTurn &turn);
     // rewindLastTurn() took the last turn out of the history.
     void turnRewound();
+    void conversationPromptChanged(const QString &prompt);
 
 private:
     struct StepOutcome
@@ -157,6 +163,7 @@ private:
     bool m_busy = false;
     bool m_cancelRequested = false;
     bool m_stepTimedOut = false;
+    QString m_conversationPrompt;
     bool m_nextTurnFresh = false; // set by rewindLastTurn()
     bool m_turnFresh = false;     // this turn's model calls skip the cache
     int m_turns = 0;

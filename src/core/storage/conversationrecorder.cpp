@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace spoon {
@@ -31,6 +33,7 @@ ConversationRecorder::ConversationRecorder(ConversationStore &store, ReactAgent 
     , m_agent(&agent)
     , m_agentName(agent.config().name)
     , m_conversationId(conversationId)
+    , m_sawUserMessage(conversationId >= 0)
 {
     m_checkpointTimer.setSingleShot(true);
     m_checkpointTimer.setInterval(kCheckpointMs);
@@ -40,6 +43,10 @@ ConversationRecorder::ConversationRecorder(ConversationStore &store, ReactAgent 
     connect(&agent, &ReactAgent::modelAnswered, this, &ConversationRecorder::onModelAnswered);
     connect(&agent, &ReactAgent::toolCallFinished, this, &ConversationRecorder::onToolCallFinished);
     connect(&agent, &ReactAgent::turnRewound, this, &ConversationRecorder::onTurnRewound);
+    connect(&agent, &ReactAgent::conversationPromptChanged, this,
+            &ConversationRecorder::onConversationPromptChanged);
+    if (!m_sawUserMessage && !agent.conversationPrompt().isEmpty())
+        m_pendingPrompt = agent.conversationPrompt(); // given before saving began
 }
 
 ConversationRecorder::~ConversationRecorder() = default;
@@ -107,6 +114,11 @@ void ConversationRecorder::onTurnStarted(const QString &message)
     stored.message = ChatMessage::user(message);
     stored.createdMs = nowMs();
     append(stored, false);
+    if (!m_sawUserMessage) {
+        m_sawUserMessage = true;
+        if (m_pendingPrompt)
+            onConversationPromptChanged(*std::exchange(m_pendingPrompt, std::nullopt));
+    }
 }
 
 // Queued behind the turn's own writes, so the rows it removes are all there.
@@ -121,6 +133,19 @@ void ConversationRecorder::onTurnRewound()
             done(result.error);
         });
     });
+}
+
+void ConversationRecorder::onConversationPromptChanged(const QString &prompt)
+{
+    // Before the first message it waits: the conversation is made, and named, by that.
+    if (!m_sawUserMessage) {
+        m_pendingPrompt = prompt;
+        return;
+    }
+    StoredMessage stored;
+    stored.message = ChatMessage::system(prompt);
+    stored.createdMs = nowMs();
+    append(stored, false);
 }
 
 void ConversationRecorder::onTextDelta(const QString &text)

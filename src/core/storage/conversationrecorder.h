@@ -9,6 +9,7 @@
 
 #include <deque>
 #include <functional>
+#include <optional>
 
 namespace spoon {
 
@@ -17,7 +18,8 @@ struct LlmError;
 
 // Saves one agent's conversation as it happens: the user's message when a turn starts, a
 // streamed answer at checkpoints while it arrives and whole at its end (with provider,
-// model and time), each tool result. Writes go one after another in the order things
+// model and time), each tool result, the conversation's own instructions when they change
+// (a system message). Writes go one after another in the order things
 // happened; the conversation row is made with the first of them.
 class ConversationRecorder : public QObject
 {
@@ -52,6 +54,7 @@ private:
     void startNext();
     void onTurnStarted(const QString &message);
     void onTurnRewound();
+    void onConversationPromptChanged(const QString &prompt);
     void onTextDelta(const QString &text);
     void onModelAnswered(const ChatResponse &response, const LlmError &error);
     void onToolCallFinished(const QString &id, const QString &name, const QString &result,
@@ -65,6 +68,8 @@ private:
     QPointer<ReactAgent> m_agent;
     QString m_agentName;
     qint64 m_conversationId;
+    bool m_sawUserMessage;                  // a stored one has; a new one after its first turn
+    std::optional<QString> m_pendingPrompt; // instructions given before the first message
     std::deque<Write> m_queue;
     bool m_writing = false;
     int m_failed = 0;

@@ -191,10 +191,12 @@ QFuture<StoreResult<bool>> ConversationStore::remove(qint64 conversationId)
 
 QFuture<StoreResult<int>> ConversationStore::removeLastTurn(qint64 conversationId)
 {
-    // With no user message the bound is NULL and nothing goes.
+    // With no user message the bound is NULL and nothing goes. The conversation's own
+    // instructions (system rows) stay: they were set for it, not said in the turn.
     return storeResultOf<int>(
-        m_pool.query(u"DELETE FROM messages WHERE conversation_id = ? AND seq >= (SELECT MAX(seq)"
-                     u" FROM messages WHERE conversation_id = ? AND role = 'user')"_s,
+        m_pool.query(u"DELETE FROM messages WHERE conversation_id = ? AND role <> 'system' AND"
+                     u" seq >= (SELECT MAX(seq) FROM messages WHERE conversation_id = ? AND"
+                     u" role = 'user')"_s,
                      {conversationId, conversationId}),
         [](const SqlOutcome &o) { return int(o.results.first().rowsAffected); });
 }

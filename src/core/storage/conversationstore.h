@@ -61,7 +61,8 @@ public:
     QFuture<StoreResult<bool>> rename(qint64 conversationId, const QString &title);
     QFuture<StoreResult<bool>> remove(qint64 conversationId);
     // The last turn taken back (regenerate, edit and resend): the conversation's last user
-    // message and every message after it. Returns how many went.
+    // message and every message after it but its instructions (system). Returns how many
+    // went.
     QFuture<StoreResult<int>> removeLastTurn(qint64 conversationId);
     // Newest first.
     QFuture<StoreResult<QList<ConversationSummary>>> list(int limit = 1000, int offset = 0);

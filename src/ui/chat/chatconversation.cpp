@@ -86,6 +86,12 @@ ChatConversation::ChatConversation(std::unique_ptr<ReactAgent> agent, QObject *p
                             .arg(response.provider, response.fallbacks.join(QStringLiteral(", "))));
             });
     connect(a, &ReactAgent::turnFinished, this, &ChatConversation::onTurnFinished);
+    connect(a, &ReactAgent::conversationPromptChanged, this, [this](const QString &prompt) {
+        m_transcript.addNotice(
+            prompt.trimmed().isEmpty()
+                ? tr("This conversation follows the agent's own instructions again.")
+                : tr("This conversation has its own instructions from here on."));
+    });
 }
 
 ChatConversation::~ChatConversation() = default;
@@ -156,6 +162,12 @@ ConversationSummary ChatConversation::exportSummary() const
 QList<StoredMessage> ChatConversation::exportMessages() const
 {
     QList<StoredMessage> messages;
+    if (!m_agent->conversationPrompt().trimmed().isEmpty()) {
+        StoredMessage instructions;
+        instructions.message = ChatMessage::system(m_agent->conversationPrompt());
+        instructions.createdMs = m_transcript.isEmpty() ? 0 : m_transcript.item(0).createdMs;
+        messages.append(instructions);
+    }
     for (const ChatItem &item : m_transcript.items()) {
         StoredMessage stored;
         stored.createdMs = item.createdMs;

@@ -277,12 +277,30 @@ void ChatPane::buildActions()
     m_undoDeleteAction = make(tr("&Undo delete"), QStringLiteral("undoDeleteAction"),
                               QKeySequence::Undo, [this] { undoDelete(); });
     m_undoDeleteAction->setEnabled(false);
+    m_instructionsAction =
+        make(tr("Conversation &instructions..."), QStringLiteral("instructionsAction"),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { editInstructions(); });
 }
 
 QList<QAction *> ChatPane::chatActions() const
 {
-    return {m_regenerateAction, m_editAction, m_copyAnswerAction, m_exportAction,
-            m_undoDeleteAction};
+    return {m_regenerateAction, m_editAction,       m_copyAnswerAction,
+            m_exportAction,     m_undoDeleteAction, m_instructionsAction};
+}
+
+void ChatPane::editInstructions()
+{
+    if (!m_current || m_current->isBusy())
+        return;
+    ReactAgent &agent = m_current->agent();
+    bool ok = false;
+    const QString prompt = QInputDialog::getMultiLineText(
+        this, tr("Conversation instructions"),
+        tr("Instructions for this conversation only, in place of the agent's system prompt. "
+           "Empty: the agent's own."),
+        agent.conversationPrompt(), &ok);
+    if (ok)
+        agent.setConversationPrompt(prompt.trimmed());
 }
 
 void ChatPane::regenerate()
@@ -706,6 +724,7 @@ void ChatPane::refreshControls()
     m_retry->setVisible(m_current && m_current->canRetry());
     const bool canRewind = m_current && m_current->canRewind();
     if (m_regenerateAction) {
+        m_instructionsAction->setEnabled(m_current && !busy);
         m_regenerateAction->setEnabled(canRewind);
         m_editAction->setEnabled(canRewind);
         m_exportAction->setEnabled(m_current && !m_current->transcript().isEmpty());

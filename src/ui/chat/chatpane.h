@@ -104,6 +104,7 @@ private:
     void refreshControls();
     void buildActions();
     void chooseExportFile();
+    void editInstructions();
     void refreshList();
     void refreshEmptyState();
     void onAgentChosen(int index);
@@ -146,6 +147,7 @@ private:
     QAction *m_copyAnswerAction = nullptr;
     QAction *m_exportAction = nullptr;
     QAction *m_undoDeleteAction = nullptr;
+    QAction *m_instructionsAction = nullptr;
     struct PendingDelete
     {
         qint64 storedId = -1;
