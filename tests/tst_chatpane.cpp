@@ -550,6 +550,23 @@ private Q_SLOTS:
         w.chat->deleteConversation(-1, w.chat->currentConversation());
         w.chat->undoDelete();
         QCOMPARE(w.chat->currentConversation()->storedId(), listed);
+        // Ctrl+Z right after a delete undoes it.
+        w.chat->deleteConversation(-1, w.chat->currentConversation());
+        auto *list = w.chat->findChild<QListWidget *>(QStringLiteral("conversationList"));
+        QVERIFY(list);
+        QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!w.chat->hasPendingDelete());
+        QCOMPARE(w.chat->currentConversation()->storedId(), listed);
+        // Opening one being deleted (a search hit) brings it back rather than a second copy.
+        w.chat->deleteConversation(-1, w.chat->currentConversation());
+        QCOMPARE(w.chat->pendingDeleteId(), listed);
+        w.chat->openStored(listed);
+        QVERIFY(!w.chat->hasPendingDelete());
+        QCOMPARE(w.chat->currentConversation()->storedId(), listed);
+        int copies = 0;
+        for (int i = 0; i < w.chat->conversationCount(); ++i)
+            copies += w.chat->conversation(i)->storedId() == listed;
+        QCOMPARE(copies, 1);
     }
 
     // A damaged file: the console starts, names the file, saves nothing, overwrites nothing,
@@ -662,6 +679,13 @@ private Q_SLOTS:
         QCOMPARE(storedUsers, userRows);
         QCOMPARE(stored.last().message.role, ChatMessage::Role::Assistant);
         QCOMPARE(stored.last().message.content, w.transcript().items().last().text);
+
+        // An edit belongs to its conversation: showing another one ends it.
+        edit->trigger();
+        QVERIFY(w.chat->isEditing());
+        w.chat->newConversation();
+        QVERIFY(w.chat->currentConversation() != conversation);
+        QVERIFY(!w.chat->isEditing());
     }
 
     // A conversation's own instructions: given before its first message, they lead its
@@ -696,6 +720,26 @@ private Q_SLOTS:
         QCOMPARE(conversation->agent().conversationPrompt(), instructions);
         QVERIFY(conversation->agent().systemPrompt().startsWith(instructions));
         QCOMPARE(conversation->agent().history().messages().first().role, ChatMessage::Role::User);
+
+        // Its last turn, taken back after a restart: the store holds one turn, not two, and
+        // the instructions stay.
+        auto *regenerate = w.chat->findChild<QAction *>(QStringLiteral("regenerateAction"));
+        QVERIFY(regenerate);
+        QVERIFY(regenerate->isEnabled()); // enabled once the messages arrived
+        regenerate->trigger();
+        WAIT_UNTIL_SAVED(conversation);
+        const QList<StoredMessage> stored =
+            test::awaitFuture(w.engine.store()->conversations().messages(conversation->storedId()))
+                .value;
+        int users = 0;
+        int systems = 0;
+        for (const StoredMessage &m : stored) {
+            users += m.message.role == ChatMessage::Role::User;
+            systems += m.message.role == ChatMessage::Role::System;
+        }
+        QCOMPARE(users, 1);
+        QCOMPARE(systems, 1);
+        QCOMPARE(stored.last().message.role, ChatMessage::Role::Assistant);
     }
 
     // Export writes what the window shows in the history command's formats.

@@ -113,6 +113,27 @@ private Q_SLOTS:
         QCOMPARE(after->foreground(), CodeHighlighter::format(Token::Keyword).foreground());
     }
 
+    // A line of megabytes from a model: coloured at its start, plain past the first few
+    // thousand characters, and a comment opening far along costs one scan.
+    void aHugeLineIsColouredOnlyAtItsStart()
+    {
+        QString line;
+        for (int i = 0; i < 20000; ++i)
+            line += QStringLiteral("int a%1; ").arg(i);
+        line += QStringLiteral("/* late */");
+        QTextDocument document;
+        document.setMarkdown(QStringLiteral("```cpp\n%1\n```\n").arg(line));
+        CodeHighlighter highlighter(&document);
+        highlighter.rehighlight();
+        const QTextBlock code = document.firstBlock();
+        QCOMPARE(code.text(), line);
+        const auto first = formatAt(code, 0, 3);
+        QVERIFY(first);
+        QCOMPARE(first->foreground(), CodeHighlighter::format(Token::Keyword).foreground());
+        QVERIFY(!formatAt(code, int(line.size()) - 10, 10)); // the late comment stays plain
+        QVERIFY(code.userState() != 1); // no comment left open for the next line
+    }
+
     void languageNamesAndAliases_data()
     {
         QTest::addColumn<QString>("info");

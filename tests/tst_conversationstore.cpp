@@ -187,8 +187,9 @@ private Q_SLOTS:
     }
 
     // Regenerate and edit take the last turn back: its user message and all after it go,
-    // from the messages and from search; earlier turns and other conversations stay.
-    void removesTheLastTurn()
+    // from the messages and from search; earlier turns, the conversation's instructions and
+    // other conversations stay. Another conversation's message bounds nothing.
+    void removesATurn()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);
         ScratchDatabase database(backend);
@@ -197,7 +198,6 @@ private Q_SLOTS:
         ConversationStore &conversations = store.conversations();
         const qint64 id = newConversation(store, u"turns"_s, 100);
         const qint64 other = newConversation(store, u"other"_s, 100);
-        QVERIFY(awaitFuture(conversations.removeLastTurn(id)).ok()); // nothing yet: no-op
         const QList<ChatMessage> said{
             ChatMessage::user(u"first question"_s),
             ChatMessage::assistant(u"first answer"_s),
@@ -208,11 +208,23 @@ private Q_SLOTS:
             ChatMessage::assistant(u"zebra answer"_s),
         };
         qint64 at = 200;
+        qint64 secondQuestion = -1;
+        qint64 othersQuestion = -1;
         for (const ChatMessage &m : said) {
-            QVERIFY(awaitFuture(conversations.append(id, message(m, at++))).ok());
-            QVERIFY(awaitFuture(conversations.append(other, message(m, at++))).ok());
+            const StoreResult<qint64> mine =
+                awaitFuture(conversations.append(id, message(m, at++)));
+            const StoreResult<qint64> theirs =
+                awaitFuture(conversations.append(other, message(m, at++)));
+            QVERIFY(mine.ok() && theirs.ok());
+            if (m.content == u"second question"_s) {
+                secondQuestion = mine.value;
+                othersQuestion = theirs.value;
+            }
         }
-        const StoreResult<int> removed = awaitFuture(conversations.removeLastTurn(id));
+        const StoreResult<int> foreign = awaitFuture(conversations.removeTurn(id, othersQuestion));
+        QVERIFY(foreign.ok());
+        QCOMPARE(foreign.value, 0);
+        const StoreResult<int> removed = awaitFuture(conversations.removeTurn(id, secondQuestion));
         QVERIFY(removed.ok());
         QCOMPARE(removed.value, 4);
         const QList<StoredMessage> left = awaitFuture(conversations.messages(id)).value;

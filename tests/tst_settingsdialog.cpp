@@ -453,6 +453,14 @@ private Q_SLOTS:
         // The file still checks, and other keys are kept.
         QCOMPARE(c.file()[u"performance"][u"llm"][u"cache_size"].toInt(), 123);
 
+        // Back to 0.7 in the same window: a second Save compares with the file, not with
+        // what the window first showed.
+        temperature->setValue(0.7);
+        QVERIFY(c.save(dialog));
+        QCOMPARE(c.file()[u"agents"][u"react"][u"config"][u"temperature"].toDouble(), 0.7);
+        temperature->setValue(0.25);
+        QVERIFY(c.save(dialog));
+
         std::unique_ptr<ReactAgent> next(c.engine->agents().create(u"react"_s));
         QVERIFY(next);
         QCOMPARE(next->config().settings.temperature, 0.25);

@@ -80,11 +80,16 @@ void ConversationRecorder::startNext()
 void ConversationRecorder::append(StoredMessage message, bool isStream)
 {
     enqueue([this, message, isStream](Done done) {
-        auto insert = [this, message, isStream, done]() {
+        const bool isUser = message.message.role == ChatMessage::Role::User;
+        if (isUser)
+            m_lastUserRowId = -1; // known again only once this one is written
+        auto insert = [this, message, isStream, isUser, done]() {
             m_store.append(m_conversationId, message)
-                .then(this, [this, isStream, done](const StoreResult<qint64> &result) {
+                .then(this, [this, isStream, isUser, done](const StoreResult<qint64> &result) {
                     if (result.ok() && isStream)
                         m_streamRowId = result.value;
+                    if (result.ok() && isUser)
+                        m_lastUserRowId = result.value;
                     done(result.error);
                 });
         };
@@ -121,17 +126,16 @@ void ConversationRecorder::onTurnStarted(const QString &message)
     }
 }
 
-// Queued behind the turn's own writes, so the rows it removes are all there.
 void ConversationRecorder::onTurnRewound()
 {
+    // Queued behind the turn's own writes: by its turn, m_lastUserRowId is that turn's.
     enqueue([this](Done done) {
-        if (m_conversationId < 0) {
-            done(SqlError{});
+        if (m_conversationId < 0 || m_lastUserRowId < 0) {
+            done(SqlError{}); // the turn's message was never saved: nothing of it to remove
             return;
         }
-        m_store.removeLastTurn(m_conversationId).then(this, [done](const StoreResult<int> &result) {
-            done(result.error);
-        });
+        m_store.removeTurn(m_conversationId, std::exchange(m_lastUserRowId, -1))
+            .then(this, [done](const StoreResult<int> &result) { done(result.error); });
     });
 }
 

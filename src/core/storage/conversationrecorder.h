@@ -36,6 +36,8 @@ public:
     // True while writes wait or run.
     bool isWriting() const { return m_writing || !m_queue.empty(); }
     int failedWrites() const { return m_failed; }
+    // A restored conversation's last user message: where taking its last turn back starts.
+    void setLastUserMessageId(qint64 id) { m_lastUserRowId = id; }
     // How often a streaming answer is saved (kCheckpointMs); tests shorten it.
     void setCheckpointInterval(int ms) { m_checkpointTimer.setInterval(ms); }
 
@@ -68,7 +70,8 @@ private:
     QPointer<ReactAgent> m_agent;
     QString m_agentName;
     qint64 m_conversationId;
-    bool m_sawUserMessage;                  // a stored one has; a new one after its first turn
+    qint64 m_lastUserRowId = -1; // -1: unknown (its write failed): a rewind deletes nothing
+    bool m_sawUserMessage;       // a stored one has; a new one after its first turn
     std::optional<QString> m_pendingPrompt; // instructions given before the first message
     std::deque<Write> m_queue;
     bool m_writing = false;

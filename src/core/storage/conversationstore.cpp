@@ -189,15 +189,14 @@ QFuture<StoreResult<bool>> ConversationStore::remove(qint64 conversationId)
         [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
-QFuture<StoreResult<int>> ConversationStore::removeLastTurn(qint64 conversationId)
+QFuture<StoreResult<int>> ConversationStore::removeTurn(qint64 conversationId, qint64 messageId)
 {
-    // With no user message the bound is NULL and nothing goes. The conversation's own
-    // instructions (system rows) stay: they were set for it, not said in the turn.
+    // A message of another conversation, or none, bounds nothing (NULL): nothing goes. The
+    // conversation's own instructions (system rows) stay: they were set for it, not said.
     return storeResultOf<int>(
         m_pool.query(u"DELETE FROM messages WHERE conversation_id = ? AND role <> 'system' AND"
-                     u" seq >= (SELECT MAX(seq) FROM messages WHERE conversation_id = ? AND"
-                     u" role = 'user')"_s,
-                     {conversationId, conversationId}),
+                     u" seq >= (SELECT seq FROM messages WHERE id = ? AND conversation_id = ?)"_s,
+                     {conversationId, messageId, conversationId}),
         [](const SqlOutcome &o) { return int(o.results.first().rowsAffected); });
 }
 

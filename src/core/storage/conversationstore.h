@@ -60,10 +60,10 @@ public:
     QFuture<StoreResult<bool>> updateMessage(qint64 messageId, const StoredMessage &message);
     QFuture<StoreResult<bool>> rename(qint64 conversationId, const QString &title);
     QFuture<StoreResult<bool>> remove(qint64 conversationId);
-    // The last turn taken back (regenerate, edit and resend): the conversation's last user
-    // message and every message after it but its instructions (system). Returns how many
-    // went.
-    QFuture<StoreResult<int>> removeLastTurn(qint64 conversationId);
+    // A turn taken back (regenerate, edit and resend): its user message `messageId` and
+    // every later message of the conversation but its instructions (system). Returns how
+    // many went; none when that message is not the conversation's.
+    QFuture<StoreResult<int>> removeTurn(qint64 conversationId, qint64 messageId);
     // Newest first.
     QFuture<StoreResult<QList<ConversationSummary>>> list(int limit = 1000, int offset = 0);
     QFuture<StoreResult<ConversationSummary>> find(qint64 conversationId);

@@ -250,6 +250,8 @@ void ChatConversation::restore(const ConversationSummary &summary,
         case ChatMessage::Role::User:
             m_transcript.addUserMessage(message.content);
             m_transcript.setLastCreated(stored.createdMs);
+            if (m_recorder)
+                m_recorder->setLastUserMessageId(stored.id);
             break;
         case ChatMessage::Role::Assistant:
             if (!message.content.isEmpty()) {

@@ -19,8 +19,10 @@ namespace {
 constexpr int kMarginX = 14;
 constexpr int kMarginY = 5;
 constexpr int kPadding = 10;
-constexpr qsizetype kResultShown = 4000;      // characters of a tool result an open step shows
-constexpr qsizetype kJsonFormatted = 1 << 20; // longer text is shown as it came
+constexpr qsizetype kResultShown = 4000; // characters of a tool result an open step shows
+// Longer text is shown as it came: it is formatted again each time the row is drawn, and
+// only kResultShown characters of it show anyway.
+constexpr qsizetype kJsonFormatted = 64 * 1024;
 
 using Kind = ChatItem::Kind;
 

@@ -475,6 +475,9 @@ ChatConversation *ChatPane::openConversation(qint64 storedId) const
 
 void ChatPane::openStored(qint64 id)
 {
+    // One being deleted comes back (Undo) rather than opening a second copy of it.
+    if (m_pendingDelete && id >= 0 && pendingDeleteId() == id)
+        undoDelete();
     if (ChatConversation *open = openConversation(id)) {
         show(open);
         return;
@@ -485,8 +488,8 @@ void ChatPane::openStored(qint64 id)
     store.find(id).then(this, [this, id](const StoreResult<ConversationSummary> &found) {
         if (!found.ok() || found.value.id < 0)
             return;
-        if (openConversation(id))
-            return; // opened meanwhile
+        if (openConversation(id) || (m_pendingDelete && pendingDeleteId() == id))
+            return; // opened or deleted meanwhile
         const ConversationSummary summary = found.value;
         ReactAgent *agent = m_catalog.create(summary.agent);
         if (!agent)
@@ -510,8 +513,10 @@ void ChatPane::openStored(qint64 id)
                 } else {
                     guard->restore(summary, messages.value);
                 }
-                if (guard == m_current)
+                if (guard == m_current) {
                     refreshEmptyState();
+                    refreshControls(); // Regenerate and the rest now have a turn to act on
+                }
                 Q_EMIT conversationOpened(guard);
             });
     });
@@ -572,6 +577,15 @@ void ChatPane::deleteConversation(qint64 storedId, ChatConversation *open)
             show(m_conversations.first());
     }
     refreshList();
+    // Ctrl+Z undoes the delete from here; the message box would take it as its own undo.
+    m_conversationList->setFocus();
+}
+
+qint64 ChatPane::pendingDeleteId() const
+{
+    if (!m_pendingDelete)
+        return -1;
+    return m_pendingDelete->open ? m_pendingDelete->open->storedId() : m_pendingDelete->storedId;
 }
 
 void ChatPane::undoDelete()
@@ -656,6 +670,8 @@ void ChatPane::showListMenu(const QPoint &position)
 
 void ChatPane::show(ChatConversation *conversation)
 {
+    if (conversation != m_current)
+        cancelEdit(); // an edit belongs to the conversation it was started in
     m_current = conversation;
     ChatTranscriptModel *model = &conversation->transcript();
     if (m_messages->model())

@@ -83,6 +83,7 @@ public:
     void undoDelete();
     void finishPendingDelete();
     bool hasPendingDelete() const { return m_pendingDelete.has_value(); }
+    qint64 pendingDeleteId() const; // its stored id, -1 when none or not saved
     static constexpr int kUndoMs = 10'000;
     ConversationSearch *search() const { return m_search; }
     // At quit: stops running turns (their text so far is saved, marked incomplete) and lets

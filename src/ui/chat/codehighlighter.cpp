@@ -17,6 +17,7 @@ using Language = CodeHighlighter::Language;
 // Block states: inside a C /* comment */ that goes on to the next line, or not.
 constexpr int kPlain = 0;
 constexpr int kInCppComment = 1;
+constexpr qsizetype kHighlighted = 4096; // characters of one line
 
 const QString kDoubleQuoted = uR"("(?:[^"\\]|\\.)*"?)"_s;
 const QString kSingleQuoted = uR"('(?:[^'\\]|\\.)*'?)"_s;
@@ -163,17 +164,23 @@ void CodeHighlighter::highlightBlock(const QString &text)
         languageFor(currentBlock().blockFormat().stringProperty(QTextFormat::BlockCodeLanguage));
     if (language == Language::None)
         return;
+    // A model may write a line of megabytes: past kHighlighted characters it stays plain.
+    const QString line = text.left(kHighlighted);
     int from = 0;
     if (language == Language::Cpp && previousBlockState() == kInCppComment)
-        highlightCppComment(text, from);
+        highlightCppComment(line, from);
     const QRegularExpression &pattern = patternFor(language);
-    while (from < text.size()) {
+    // Where the next C comment opens; searched again only once passed, so a long line costs
+    // one scan, not one per token.
+    qsizetype open = language == Language::Cpp ? line.indexOf(u"/*"_s, from) : -1;
+    while (from < line.size()) {
+        if (open >= 0 && open < from)
+            open = line.indexOf(u"/*"_s, from);
+        const QRegularExpressionMatch match = pattern.match(line, from);
         // A C comment opening before the next token takes the line from there.
-        const qsizetype open = language == Language::Cpp ? text.indexOf(u"/*"_s, from) : -1;
-        const QRegularExpressionMatch match = pattern.match(text, from);
         if (open >= 0 && (!match.hasMatch() || open < match.capturedStart())) {
             from = int(open);
-            highlightCppComment(text, from);
+            highlightCppComment(line, from);
             continue;
         }
         if (!match.hasMatch() || match.capturedLength() == 0)

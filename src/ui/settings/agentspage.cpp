@@ -17,6 +17,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace spoon {
 
 using namespace Qt::StringLiterals;
@@ -35,7 +37,9 @@ AgentsPage::AgentsPage(const Config &current, QWidget *parent)
     , m_cache(new QCheckBox(tr("Answer a repeated question from the cache"), this))
     , m_tools(new QListWidget(this))
 {
-    m_loadedDefault = current.defaultAgent;
+    // default_agent may name an alias: the list holds names.
+    const AgentConfig *chosen = current.agent(current.defaultAgent);
+    m_loadedDefault = chosen ? chosen->name : current.defaultAgent;
     for (const AgentConfig &agent : current.agents) {
         m_drafts.append({agent, agent.description, agent.systemPrompt, agent.settings, {}});
         for (const ToolConfig &tool : agent.tools)
@@ -158,6 +162,30 @@ void AgentsPage::showAgent(const QString &name)
     }
 }
 
+bool AgentsPage::differs(double shown, double loaded, const QDoubleSpinBox *box)
+{
+    return std::abs(shown - loaded) >= 0.5 * std::pow(10.0, -box->decimals());
+}
+
+void AgentsPage::markSaved()
+{
+    keepShown();
+    m_loadedDefault = m_defaultAgent->currentData().toString();
+    for (Draft &draft : m_drafts) {
+        AgentConfig &was = draft.loaded;
+        was.description = draft.description;
+        was.systemPrompt = draft.systemPrompt;
+        // An unchanged finer file value (0.125 shown as 0.13) stays the one compared with.
+        if (!differs(draft.settings.temperature, was.settings.temperature, m_temperature))
+            draft.settings.temperature = was.settings.temperature;
+        if (!differs(draft.settings.timeout, was.settings.timeout, m_timeout))
+            draft.settings.timeout = was.settings.timeout;
+        was.settings = draft.settings;
+        for (qsizetype i = 0; i < was.tools.size() && i < draft.toolsEnabled.size(); ++i)
+            was.tools[i].enabled = draft.toolsEnabled.at(i);
+    }
+}
+
 void AgentsPage::writeTo(ConfigDocument &document)
 {
     keepShown();
@@ -168,17 +196,21 @@ void AgentsPage::writeTo(ConfigDocument &document)
         const AgentConfig &was = draft.loaded;
         const AgentSettings &s = draft.settings;
         const AgentSettings &w = was.settings;
+        // A file value finer than the box shows (temperature 0.125) is no change.
+        const bool temperatureChanged = differs(s.temperature, w.temperature, m_temperature);
+        const bool timeoutChanged = differs(s.timeout, w.timeout, m_timeout);
+        const bool toolsChanged = [&] {
+            for (qsizetype i = 0; i < was.tools.size(); ++i) {
+                if (draft.toolsEnabled.at(i) != was.tools.at(i).enabled)
+                    return true;
+            }
+            return false;
+        }();
         const bool changed = draft.description != was.description ||
                              draft.systemPrompt != was.systemPrompt || s.maxSteps != w.maxSteps ||
-                             s.temperature != w.temperature || s.maxTokens != w.maxTokens ||
-                             s.timeout != w.timeout || s.stream != w.stream ||
-                             s.cacheEnabled != w.cacheEnabled || [&] {
-                                 for (qsizetype i = 0; i < was.tools.size(); ++i) {
-                                     if (draft.toolsEnabled.at(i) != was.tools.at(i).enabled)
-                                         return true;
-                                 }
-                                 return false;
-                             }();
+                             temperatureChanged || s.maxTokens != w.maxTokens || timeoutChanged ||
+                             s.stream != w.stream || s.cacheEnabled != w.cacheEnabled ||
+                             toolsChanged;
         if (!changed)
             continue;
         const QStringList agent{u"agents"_s, was.name};
@@ -198,24 +230,25 @@ void AgentsPage::writeTo(ConfigDocument &document)
                 document.setValue(config + QStringList{QString::fromLatin1(key)}, now);
         };
         set("max_steps", s.maxSteps, w.maxSteps);
-        set("temperature", s.temperature, w.temperature);
+        if (temperatureChanged)
+            document.setValue(config + QStringList{u"temperature"_s}, s.temperature);
         set("max_tokens", s.maxTokens, w.maxTokens);
-        set("timeout", s.timeout, w.timeout);
+        if (timeoutChanged)
+            document.setValue(config + QStringList{u"timeout"_s}, s.timeout);
         set("stream", s.stream, w.stream);
         set("cache_enabled", s.cacheEnabled, w.cacheEnabled);
+        if (!toolsChanged)
+            continue;
         const QStringList toolsPath = agent + QStringList{u"tools"_s};
         QJsonArray tools = document.value(toolsPath).toArray();
-        bool toolsChanged = false;
         for (qsizetype i = 0; i < was.tools.size() && i < tools.size(); ++i) {
             if (draft.toolsEnabled.at(i) == was.tools.at(i).enabled)
                 continue;
             QJsonObject tool = tools.at(i).toObject();
             tool.insert(u"enabled"_s, draft.toolsEnabled.at(i));
             tools.replace(i, tool);
-            toolsChanged = true;
         }
-        if (toolsChanged)
-            document.setValue(toolsPath, tools);
+        document.setValue(toolsPath, tools);
     }
 }
 

@@ -30,6 +30,8 @@ public:
     AgentsPage(const Config &current, QWidget *parent = nullptr);
 
     void writeTo(ConfigDocument &document);
+    // After a save: what the page shows is what the file holds.
+    void markSaved();
     // Marks the field a diagnostic names and shows its agent; false when none is here.
     bool showDiagnostics(const ConfigDiagnostics &diagnostics);
     void showAgent(const QString &name);
@@ -46,6 +48,8 @@ private:
     void show(int row);
     void keepShown(); // the form's values into the shown draft
     QWidget *fieldFor(const QString &key) const;
+    // True when the box's value is not the loaded one rounded as the box shows it.
+    static bool differs(double shown, double loaded, const QDoubleSpinBox *box);
 
     QList<Draft> m_drafts;
     int m_shown = -1;

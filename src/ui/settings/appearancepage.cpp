@@ -49,6 +49,12 @@ void AppearancePage::writeTo(ConfigDocument &document) const
         document.setValue({u"appearance"_s, u"theme"_s}, theme);
 }
 
+void AppearancePage::markSaved()
+{
+    m_loadedLanguage = m_language->currentData().toString();
+    m_loadedTheme = m_theme->currentData().toString();
+}
+
 bool AppearancePage::showDiagnostics(const ConfigDiagnostics &diagnostics)
 {
     for (const ConfigDiagnostic &d : diagnostics) {

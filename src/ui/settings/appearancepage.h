@@ -20,6 +20,7 @@ public:
     AppearancePage(const Config &current, QWidget *parent = nullptr);
 
     void writeTo(ConfigDocument &document) const;
+    void markSaved(); // after a save: the choices shown are the file's
     bool showDiagnostics(const ConfigDiagnostics &diagnostics);
 
 private:

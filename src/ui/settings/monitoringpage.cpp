@@ -77,6 +77,12 @@ void MonitoringPage::writeTo(ConfigDocument &document) const
     }
 }
 
+void MonitoringPage::markSaved()
+{
+    for (Field &field : m_fields)
+        field.loaded = field.box->value();
+}
+
 bool MonitoringPage::showDiagnostics(const ConfigDiagnostics &diagnostics)
 {
     for (const ConfigDiagnostic &d : diagnostics) {

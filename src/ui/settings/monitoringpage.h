@@ -23,6 +23,7 @@ public:
     MonitoringPage(const Config &current, QWidget *parent = nullptr);
 
     void writeTo(ConfigDocument &document) const;
+    void markSaved(); // after a save: the values shown are the file's
     bool showDiagnostics(const ConfigDiagnostics &diagnostics);
 
 private:

@@ -119,6 +119,10 @@ bool SettingsDialog::save()
         return false;
     }
     m_document = edited;
+    // A later Save compares with what is now in the file.
+    m_agents->markSaved();
+    m_monitoring->markSaved();
+    m_appearance->markSaved();
     m_status->setProperty("invalid", false);
     repolish(m_status);
     m_status->setText(tr("Saved to %1").arg(m_document.path()));
