@@ -162,6 +162,13 @@ QPalette desktopPalette()
     return g_desktop ? *g_desktop : QGuiApplication::palette();
 }
 
+void markInvalid(QWidget *widget, bool invalid, const QString &message)
+{
+    widget->setProperty("invalid", invalid);
+    widget->setToolTip(message);
+    repolish(widget);
+}
+
 void applyTheme(QApplication &app, Theme theme)
 {
     if (!g_desktop)

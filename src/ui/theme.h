@@ -38,5 +38,7 @@ bool hasDarkCounterpart(const QString &hex);
 
 // After a dynamic property changed: the style sheet's selectors on it apply again.
 void repolish(QWidget *widget);
+// A settings field the validator refused (red border, the reason as its tooltip), or not.
+void markInvalid(QWidget *widget, bool invalid, const QString &message = {});
 
 } // namespace spoon

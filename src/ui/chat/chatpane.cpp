@@ -588,14 +588,19 @@ qint64 ChatPane::pendingDeleteId() const
     return m_pendingDelete->open ? m_pendingDelete->open->storedId() : m_pendingDelete->storedId;
 }
 
+std::optional<ChatPane::PendingDelete> ChatPane::takePendingDelete()
+{
+    m_undoTimer.stop();
+    m_undoBar->hide();
+    m_undoDeleteAction->setEnabled(false);
+    return std::exchange(m_pendingDelete, std::nullopt);
+}
+
 void ChatPane::undoDelete()
 {
     if (!m_pendingDelete)
         return;
-    const PendingDelete pending = *std::exchange(m_pendingDelete, std::nullopt);
-    m_undoTimer.stop();
-    m_undoBar->hide();
-    m_undoDeleteAction->setEnabled(false);
+    const PendingDelete pending = *takePendingDelete();
     if (pending.listed) {
         m_stored.append(*pending.listed);
         std::stable_sort(m_stored.begin(), m_stored.end(),
@@ -614,12 +619,9 @@ void ChatPane::finishPendingDelete()
 {
     if (!m_pendingDelete)
         return;
-    const PendingDelete pending = *std::exchange(m_pendingDelete, std::nullopt);
-    m_undoTimer.stop();
-    m_undoBar->hide();
-    m_undoDeleteAction->setEnabled(false);
     // An open one's storedId may have arrived after the delete (its first save was queued).
-    const qint64 storedId = pending.open ? pending.open->storedId() : pending.storedId;
+    const qint64 storedId = pendingDeleteId();
+    const PendingDelete pending = *takePendingDelete();
     if (storedId >= 0 && m_store)
         m_store->conversations().remove(storedId);
     if (pending.open)

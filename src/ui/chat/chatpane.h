@@ -156,6 +156,8 @@ private:
         std::optional<ConversationSummary> listed;
     };
     std::optional<PendingDelete> m_pendingDelete;
+    // Ends the Undo offer: the bar, its timer and its action go; the delete is returned.
+    std::optional<PendingDelete> takePendingDelete();
     QTimer m_undoTimer;
     QWidget *m_undoBar;
     QLabel *m_undoLabel;

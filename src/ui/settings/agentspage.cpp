@@ -130,11 +130,8 @@ void AgentsPage::show(int row)
     for (QWidget *field :
          {static_cast<QWidget *>(m_description), static_cast<QWidget *>(m_prompt),
           static_cast<QWidget *>(m_maxSteps), static_cast<QWidget *>(m_temperature),
-          static_cast<QWidget *>(m_maxTokens), static_cast<QWidget *>(m_timeout)}) {
-        field->setProperty("invalid", false);
-        field->setToolTip(QString());
-        repolish(field);
-    }
+          static_cast<QWidget *>(m_maxTokens), static_cast<QWidget *>(m_timeout)})
+        markInvalid(field, false);
 }
 
 void AgentsPage::keepShown()
@@ -274,9 +271,7 @@ bool AgentsPage::showDiagnostics(const ConfigDiagnostics &diagnostics)
         QWidget *field = fieldFor(parts.mid(2).join(u'.').remove(u"config."_s));
         if (!field)
             field = m_agents;
-        field->setProperty("invalid", true);
-        field->setToolTip(d.message);
-        repolish(field);
+        markInvalid(field, true, d.message);
         return true;
     }
     return false;

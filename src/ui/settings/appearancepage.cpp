@@ -60,9 +60,7 @@ bool AppearancePage::showDiagnostics(const ConfigDiagnostics &diagnostics)
     for (const ConfigDiagnostic &d : diagnostics) {
         for (QComboBox *box : {m_language, m_theme}) {
             if (d.isError() && d.keyPath == box->objectName()) {
-                box->setProperty("invalid", true);
-                box->setToolTip(d.message);
-                repolish(box);
+                markInvalid(box, true, d.message);
                 return true;
             }
         }

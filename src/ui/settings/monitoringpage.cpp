@@ -88,9 +88,7 @@ bool MonitoringPage::showDiagnostics(const ConfigDiagnostics &diagnostics)
     for (const ConfigDiagnostic &d : diagnostics) {
         for (const Field &field : m_fields) {
             if (d.isError() && d.keyPath == field.keyPath.join(u'.')) {
-                field.box->setProperty("invalid", true);
-                field.box->setToolTip(d.message);
-                repolish(field.box);
+                markInvalid(field.box, true, d.message);
                 return true;
             }
         }

@@ -48,13 +48,6 @@ void setOrRemove(QJsonObject &entry, const QString &key, const QJsonValue &value
         entry.insert(key, value);
 }
 
-void markInvalid(QWidget *widget, bool invalid, const QString &message = {})
-{
-    widget->setProperty("invalid", invalid);
-    widget->setToolTip(message);
-    repolish(widget);
-}
-
 } // namespace
 
 ProvidersPage::ProvidersPage(const ConfigDocument &document, const Config &current, HttpPool &pool,
