@@ -323,6 +323,25 @@ private Q_SLOTS:
         QCOMPARE(countErrors(result.diagnostics), 1);
     }
 
+    // appearance.language names the locale the console speaks; "system" is the desktop's.
+    void appearanceLanguageNamesTheLocale_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QLocale>("locale");
+        QTest::newRow("default") << QByteArray("{}") << QLocale::system();
+        QTest::newRow("en") << QByteArray(R"({"appearance": {"language": "en"}})")
+                            << QLocale(QLocale::English, QLocale::UnitedStates);
+        QTest::newRow("zh_CN") << QByteArray(R"({"appearance": {"language": "zh_CN"}})")
+                               << QLocale(QLocale::Chinese, QLocale::China);
+    }
+    void appearanceLanguageNamesTheLocale()
+    {
+        QFETCH(QByteArray, json);
+        const ConfigLoadResult loaded = parse(json);
+        QVERIFY(loaded.isValid());
+        QTEST(loaded.config.appearance.locale(), "locale");
+    }
+
     void whoNeedsAKey_data()
     {
         QTest::addColumn<QString>("json");
