@@ -169,6 +169,17 @@ def agents(bench, console):
     return json.loads(out.strip().splitlines()[-1])
 
 
+def batching(bench):
+    out = subprocess.run([os.path.join(bench, "bench_batching"), "20", "20"],
+                         capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def spread(values, unit, digits=2):
+    """min / median / max of three rounds."""
+    return " / ".join(f"{v:.{digits}f}" for v in values) + f" {unit}"
+
+
 def storage(bench):
     """The store's figures; the PostgreSQL ones beside asyncpg on one throwaway server."""
     binary = os.path.join(bench, "bench_storage")
@@ -233,6 +244,7 @@ def main():
     stream = streams(bench, console)
     agent = agents(bench, console)
     store = storage(bench)
+    batch = batching(bench)
 
     sample_ns = median(ours)
     all_sources_ns = median(ours_all)
@@ -321,6 +333,15 @@ def main():
         ("100 concurrent agent sessions (tool call + streamed answer at 50 tokens/s): lost",
          f"{agent['sessions_lost']} of {agent['sessions']} in {agent['wall_s']:.1f} s",
          "", "", "0", verdict(agent["sessions_lost"] == 0)),
+        ("Lone unstreamed LLM call with the seed's batching (5, 1 s), minus the same call "
+         "unbatched; endpoint latency 20 ms (min / median / max of 3 rounds)",
+         spread(batch["lone_overhead_ms"], "ms"),
+         "unbatched " + spread(batch["lone_unbatched_ms"], "ms"), "", "<= 1 ms",
+         verdict(batch["lone_overhead_ms"][2] <= 1)),
+        ("50 unstreamed callers at once, batch_size 5: largest batch, callers with their own answer",
+         f"{batch['crowd_largest_batch']} in {batch['crowd_batches']} batches, "
+         f"{batch['crowd_own_answers']} of 50", "", "", "<= 5, 50 of 50",
+         verdict(batch["crowd_largest_batch"] <= 5 and batch["crowd_own_answers"] == 50)),
         ("100 concurrent agent sessions: client CPU per turn",
          f"{agent['client_cpu_ms_per_turn']:.1f} ms", "", "", "(informative)", ""),
     ]

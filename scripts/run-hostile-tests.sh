@@ -33,4 +33,12 @@ env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN \
     LOG_LEVEL=debug LOG_FORMAT=json QT_LOGGING_RULES='*.debug=true' \
     HOME="$scratch/home-is-a-file" XDG_CONFIG_HOME="$scratch/xdg-config" \
     XDG_DATA_HOME="$scratch/xdg-data" XDG_CACHE_HOME="$scratch/xdg-cache" \
-    ctest --test-dir "$build_dir" -L environment --output-on-failure --parallel 2
+    ctest --test-dir "$build_dir" -L environment --output-on-failure --parallel 2 \
+    --repeat until-pass:2 || { scripts/failed-checks.sh "$build_dir"; exit 1; }
+# A test that failed once here and passed when run again is named, not hidden: on
+# 2026-11-27 one tst_chatpane check failed once on a fresh CI machine and never again in 40
+# runs here (see the issue 11 note).
+if grep -q '^FAIL!' "$build_dir/Testing/Temporary/LastTest.log" 2>/dev/null; then
+    echo "== FLAKY: these checks failed once and passed when run again:"
+    scripts/failed-checks.sh "$build_dir"
+fi

@@ -15,4 +15,5 @@ else
     scripts/build.sh "$build_dir" -DSPOON_WERROR=ON
 fi
 # The storage tests run on SQLite and on a PostgreSQL server started for this run.
-scripts/with-postgres.sh ctest --test-dir "$build_dir" --output-on-failure --parallel 2
+scripts/with-postgres.sh ctest --test-dir "$build_dir" --output-on-failure --parallel 2 ||
+    { scripts/failed-checks.sh "$build_dir"; exit 1; }

@@ -202,17 +202,21 @@ private Q_SLOTS:
         QCOMPARE(backup.demo.requestsServed(), 0);
     }
 
+    // batch_size and batch_timeout are upper bounds: the first request leaves at once, the
+    // ones that come while it runs gather, and leave when it ends (the lane falls idle).
     void unstreamedRequestsLeaveInBatches()
     {
         Endpoint primary, backup;
-        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 3, \"batch_timeout\": 0.5}"),
+        // A batch that waited for its timer would take 60 s: the test would time out.
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 3, \"batch_timeout\": 60}"),
                  keys());
         QSignalSpy batches(&r.router.batcher(), &RequestBatcher::batchReleased);
         QList<LlmCall *> calls;
         for (int i = 0; i < 3; ++i)
             calls.append(r.router.send(ask(QStringLiteral("q%1").arg(i), false)));
-        QCOMPARE(batches.count(), 1); // full: left at once
-        QCOMPARE(batches.first().first().toInt(), 3);
+        QCOMPARE(batches.count(), 1); // the first, alone, at once
+        QCOMPARE(batches.first().first().toInt(), 1);
+        QCOMPARE(r.router.batcher().waiting(), 2); // the others gather while it runs
         const QList<CallOutcome> outcomes = runCalls(calls);
         for (int i = 0; i < 3; ++i) {
             QVERIFY(outcomes[i].finished);
@@ -220,13 +224,51 @@ private Q_SLOTS:
             QVERIFY(outcomes[i].response.text.contains(
                 QStringLiteral("q%1").arg(i))); // each its own answer
         }
-        // A lone one waits for the batch timeout.
-        QElapsedTimer clock;
-        clock.start();
-        const CallOutcome lone = runCall(r.router.send(ask(QStringLiteral("alone"), false)));
-        QVERIFY(!lone.error.isError());
-        QVERIFY(clock.elapsed() >= 400);
         QCOMPARE(batches.count(), 2);
+        QCOMPARE(batches.last().first().toInt(), 2);
+        QCOMPARE(r.router.batcher().running(), 0);
+
+        // A lone one, its lane idle again, does not wait either.
+        LlmCall *lone = r.router.send(ask(QStringLiteral("alone"), false));
+        QCOMPARE(batches.count(), 3);
+        QCOMPARE(r.router.batcher().waiting(), 0);
+        QVERIFY(!runCall(lone).error.isError());
+    }
+
+    // Fifty callers at once: batches of batch_size or fewer, each caller with its own answer,
+    // and a caller whose request fails gets its own error.
+    void fiftyCallersAreServedInBatches()
+    {
+        Endpoint primary, backup;
+        primary.demo.addFault(*DemoFault::parse(QStringLiteral("status=400,times=1")));
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 60}"),
+                 keys());
+        QSignalSpy batches(&r.router.batcher(), &RequestBatcher::batchReleased);
+        QList<LlmCall *> calls;
+        for (int i = 0; i < 50; ++i)
+            calls.append(r.router.send(ask(QStringLiteral("caller %1").arg(i), false),
+                                       RouteOptions{QStringLiteral("primary"), {}, false, {}}));
+        const QList<CallOutcome> outcomes = runCalls(calls);
+        int failed = 0;
+        for (int i = 0; i < 50; ++i) {
+            QVERIFY(outcomes[i].finished);
+            if (outcomes[i].error.isError()) {
+                QCOMPARE(outcomes[i].error.httpStatus, 400);
+                ++failed;
+                continue;
+            }
+            QVERIFY2(outcomes[i].response.text.contains(QStringLiteral("caller %1").arg(i)),
+                     qPrintable(outcomes[i].response.text));
+        }
+        QCOMPARE(failed, 1);
+        int released = 0;
+        for (const QList<QVariant> &batch : std::as_const(batches)) {
+            QVERIFY(batch.first().toInt() <= 5);
+            released += batch.first().toInt();
+        }
+        QCOMPARE(released, 50);
+        QVERIFY(batches.count() >= 10);
+        QCOMPARE(primary.demo.requestsServed(), 50);
     }
 
     void streamedRequestsSkipTheBatcher()
@@ -292,18 +334,30 @@ private Q_SLOTS:
     void cancelWhileWaitingForABatch()
     {
         Endpoint primary, backup;
-        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 5}"),
+        // The first one runs for a while, so that the second waits for company.
+        primary.demo.addFault(*DemoFault::parse(QStringLiteral("delay_ms=60000,times=1")));
+        Router r(config(primary.url(), backup.url(), "{\"batch_size\": 5, \"batch_timeout\": 60}"),
                  keys());
+        LlmCall *running = r.router.send(ask(QStringLiteral("first"), false));
         LlmCall *call = r.router.send(ask(QStringLiteral("later"), false));
         QSignalSpy finished(call, &LlmCall::finished);
-        QTRY_COMPARE(r.router.batcher().waiting(), 1);
+        QCOMPARE(r.router.batcher().waiting(), 1);
         call->cancel();
         QCOMPARE(finished.count(), 1);
         QCOMPARE(finished.first().at(1).value<LlmError>().kind, LlmError::Kind::Cancelled);
         // Withdrawn from its batch: nothing is left for the batch timer to send.
         QCOMPARE(r.router.batcher().waiting(), 0);
-        QCOMPARE(r.router.batcher().batchesReleased(), quint64(0));
-        QCOMPARE(primary.demo.requestsServed(), 0);
+        QCOMPARE(r.router.batcher().batchesReleased(), quint64(1)); // the first one's
+        // Cancelling the running one frees its lane: the next one leaves at once.
+        QTRY_COMPARE(primary.demo.requestsServed(), 1);
+        QSignalSpy runningFinished(running, &LlmCall::finished);
+        running->cancel();
+        QTRY_COMPARE(runningFinished.count(), 1);
+        QCOMPARE(runningFinished.first().at(1).value<LlmError>().kind, LlmError::Kind::Cancelled);
+        QCOMPARE(r.router.batcher().running(), 0);
+        LlmCall *next = r.router.send(ask(QStringLiteral("next"), false));
+        QCOMPARE(r.router.batcher().waiting(), 0);
+        QVERIFY(!runCall(next).error.isError());
     }
 };
 

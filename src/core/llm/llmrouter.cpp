@@ -28,9 +28,11 @@ public:
         , m_router(router)
         , m_request(std::move(request))
         , m_options(std::move(options))
+        , m_batcher(router.m_batcher.get())
     {
         m_clock.start();
     }
+    ~RoutedCall() override { leaveBatcher(); }
 
     void start()
     {
@@ -95,8 +97,8 @@ public:
     void cancel() override
     {
         m_cancelled = true;
-        if (m_ticket)
-            m_router.m_batcher->withdraw(m_ticket);
+        if (!m_current)
+            leaveBatcher(); // still waiting for its batch: it never starts
         if (m_current) {
             m_current->cancel();
             return;
@@ -105,15 +107,25 @@ public:
     }
 
 private:
+    // Batched per provider and model: a request waits only while others for the same
+    // pair wait or run.
     void enqueueForBatch()
     {
+        const QString provider = m_route.at(m_index);
+        const QString model = !m_options.model.isEmpty() ? m_options.model : m_request.model;
         QPointer<RoutedCall> self(this);
-        m_ticket = m_router.m_batcher->enqueue([self] {
-            if (self) {
-                self->m_ticket = 0;
+        m_ticket = m_batcher->enqueue(provider + QChar(0x1f) + model, [self] {
+            if (self)
                 self->startProvider();
-            }
         });
+    }
+
+    // Tells the batcher this request no longer waits or runs, once.
+    void leaveBatcher()
+    {
+        if (m_ticket && m_batcher)
+            m_batcher->done(std::exchange(m_ticket, 0));
+        m_ticket = 0;
     }
 
     void startProvider()
@@ -151,6 +163,7 @@ private:
     void onProviderFinished(const ChatResponse &response, const LlmError &error)
     {
         m_current = nullptr;
+        leaveBatcher(); // a fallback provider is asked directly, not through the batcher
         m_retries += response.retries;
         const bool canFallBack = error.isError() && !m_tokensDelivered && !m_cancelled &&
                                  error.kind != LlmError::Kind::Cancelled &&
@@ -213,7 +226,8 @@ private:
     bool m_cacheable = false;
     bool m_tokensDelivered = false;
     bool m_cancelled = false;
-    quint64 m_ticket = 0;
+    QPointer<RequestBatcher> m_batcher; // gone first when the router is destroyed
+    quint64 m_ticket = 0;               // waiting in or released by the batcher
     int m_retries = 0;
     QStringList m_fallbacks;
     QPointer<LlmCall> m_current;
@@ -233,6 +247,7 @@ LlmRouter::LlmRouter(const Config &config, HttpPool &pool, LlmStats &stats, QObj
                                                  int(config.performance.llm.batchTimeout * 1000.0)))
 {
     m_cache.publish(stats.registry(), "llm");
+    m_batcher->publish(stats.registry());
     for (const ProviderConfig &provider : config.providers)
         addProvider(provider);
 }
