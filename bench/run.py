@@ -180,6 +180,13 @@ def spread(values, unit, digits=2):
     return " / ".join(f"{v:.{digits}f}" for v in values) + f" {unit}"
 
 
+def chatview(bench):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run([os.path.join(bench, "bench_chatview")], capture_output=True, text=True,
+                         env=env).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def storage(bench):
     """The store's figures; the PostgreSQL ones beside asyncpg on one throwaway server."""
     binary = os.path.join(bench, "bench_storage")
@@ -245,6 +252,7 @@ def main():
     agent = agents(bench, console)
     store = storage(bench)
     batch = batching(bench)
+    chat = chatview(bench)
 
     sample_ns = median(ours)
     all_sources_ns = median(ours_all)
@@ -342,6 +350,11 @@ def main():
          f"{batch['crowd_largest_batch']} in {batch['crowd_batches']} batches, "
          f"{batch['crowd_own_answers']} of 50", "", "", "<= 5, 50 of 50",
          verdict(batch["crowd_largest_batch"] <= 5 and batch["crowd_own_answers"] == 50)),
+        ("Chat view streaming a markdown answer, GUI-thread CPU per token at 1,000 tokens/s, "
+         "100 / 1,000 / 4,000 tokens (median of 3 rounds)",
+         " / ".join(f"{chat[f'us_per_token_{n}'][1]:.0f}" for n in (100, 1000, 4000)) + " us",
+         "", f"{chat['flatness_4000_vs_100']:.1f}x from 100 to 4,000", "flat (<= 2x), <= 50 us",
+         verdict(chat["flatness_4000_vs_100"] <= 2 and chat["us_per_token_4000"][1] <= 50)),
         ("100 concurrent agent sessions: client CPU per turn",
          f"{agent['client_cpu_ms_per_turn']:.1f} ms", "", "", "(informative)", ""),
     ]

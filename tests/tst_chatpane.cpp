@@ -112,7 +112,14 @@ Config storedAt(const QString &path)
 bool waitForStoredList(Window &w)
 {
     QSignalSpy loaded(w.chat, &ChatPane::storedListLoaded);
-    return w.chat->storedListLoadedYet() || loaded.wait(30000);
+    if (!w.chat->storedListLoadedYet() && !loaded.wait(30000))
+        return false;
+    // A store that failed to open lists nothing: say why, rather than fail later on a count.
+    if (!w.engine.store()->isReady()) {
+        qWarning("the store did not open: %s", qPrintable(w.engine.store()->errorString()));
+        return false;
+    }
+    return true;
 }
 
 // The turn has ended and every write it queued reached the store.
@@ -173,7 +180,8 @@ private Q_SLOTS:
                 ++textOnly;
             }
         }
-        QVERIFY2(textOnly > 10, qPrintable(QString::number(textOnly)));
+        // At most one text update per frame, and at least one while it streamed.
+        QVERIFY2(textOnly >= 1, qPrintable(QString::number(textOnly)));
         QVERIFY2(w.status->text().startsWith(QStringLiteral("Answered in 2 step")),
                  qPrintable(w.status->text()));
 

@@ -276,6 +276,27 @@ private Q_SLOTS:
         QVERIFY2(waited.ok(), qPrintable(waited.error.message));
     }
 
+    // Five connections open a new SQLite file at the same moment, each switching it to WAL:
+    // SQLite refuses all but one at once (no busy timeout covers it), and every connection
+    // must still come up. Fresh files, again and again, since it is a race.
+    void connectionsOpeningANewFileTogetherAllComeUp()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        if (backend != DatabaseBackend::Sqlite)
+            QSKIP("a SQLite file's journal mode");
+        for (int attempt = 0; attempt < 20; ++attempt) {
+            ScratchDatabase database(backend);
+            DatabasePool pool(database.target(), {5, 5, 60000, 10000});
+            QList<QFuture<SqlOutcome>> jobs;
+            for (int i = 0; i < 5; ++i)
+                jobs.append(pool.query(u"SELECT %1"_s.arg(i)));
+            for (QFuture<SqlOutcome> &job : jobs) {
+                const SqlOutcome outcome = awaitFuture(job);
+                QVERIFY2(outcome.ok(), qPrintable(outcome.error.message));
+            }
+        }
+    }
+
     void unreachableDatabaseIsAClearError()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);

@@ -1,7 +1,10 @@
 #include "sqlconnection.h"
 
+#include <QElapsedTimer>
 #include <QSqlError>
+#include <QSqlQuery>
 #include <QSqlRecord>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 
@@ -88,6 +91,24 @@ bool SqlConnection::ensureOpen(SqlError *error)
     return true;
 }
 
+// Several connections that open a new SQLite file at once all switch it to WAL, and SQLite
+// answers SQLITE_BUSY at once to all but one: the busy timeout does not cover that step. Try
+// again, for up to the command timeout (this runs on a pool worker, never the GUI thread).
+bool SqlConnection::execWhileBusy(QSqlQuery &query, const QString &statement)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (!query.exec(statement)) {
+        const QString code = query.lastError().nativeErrorCode();
+        const bool busy = m_target.backend == DatabaseBackend::Sqlite &&
+                          (code == "5"_L1 || code == "6"_L1); // SQLITE_BUSY, SQLITE_LOCKED
+        if (!busy || clock.elapsed() >= m_options.commandTimeoutMs)
+            return false;
+        QThread::msleep(5);
+    }
+    return true;
+}
+
 bool SqlConnection::configureSession(SqlError *error)
 {
     QSqlDatabase db = QSqlDatabase::database(m_name, false);
@@ -103,7 +124,7 @@ bool SqlConnection::configureSession(SqlError *error)
     }
     for (const QString &statement : statements) {
         QSqlQuery query(db);
-        if (!query.exec(statement)) {
+        if (!execWhileBusy(query, statement)) {
             *error = classify(query.lastError(),
                               u"cannot set up %1 (%2)"_s.arg(m_target.describe(), statement));
             return false;

@@ -55,6 +55,7 @@ private:
     QSqlQuery *prepared(const QString &sql, SqlError *error);
     SqlError classify(const QSqlError &error, const QString &what) const;
     bool configureSession(SqlError *error);
+    bool execWhileBusy(QSqlQuery &query, const QString &statement);
 
     DatabaseTarget m_target;
     Options m_options;

@@ -1,4 +1,5 @@
 #include "chatmessagedelegate.h"
+#include "answerdocument.h"
 #include "codehighlighter.h"
 #include "untrusteddocument.h"
 
@@ -31,13 +32,6 @@ Kind kindOf(const QModelIndex &index)
     return Kind(index.data(ChatTranscriptModel::KindRole).toInt());
 }
 
-bool isCode(const QTextBlock &block)
-{
-    const QTextBlockFormat format = block.blockFormat();
-    return format.hasProperty(QTextFormat::BlockCodeFence) ||
-           format.hasProperty(QTextFormat::BlockCodeLanguage);
-}
-
 QFont copyButtonFont(const QFont &base)
 {
     QFont font = base;
@@ -45,25 +39,6 @@ QFont copyButtonFont(const QFont &base)
     return font;
 }
 
-// Fenced code gets a shaded background and the fixed font, so it reads as code.
-void shadeCodeBlocks(QTextDocument &document)
-{
-    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        QTextBlockFormat format = block.blockFormat();
-        if (!isCode(block))
-            continue;
-        format.setBackground(themed(QColor(0xf3, 0xf4, 0xf6)));
-        format.setLeftMargin(6);
-        format.setNonBreakableLines(false); // a long line wraps inside the card
-        QTextCursor cursor(block);
-        cursor.setBlockFormat(format);
-        cursor.select(QTextCursor::BlockUnderCursor);
-        QTextCharFormat chars;
-        chars.setFont(fixed);
-        cursor.mergeCharFormat(chars);
-    }
-}
 } // namespace
 
 ChatMessageDelegate::ChatMessageDelegate(QObject *parent)
@@ -72,6 +47,14 @@ ChatMessageDelegate::ChatMessageDelegate(QObject *parent)
 {}
 
 ChatMessageDelegate::~ChatMessageDelegate() = default;
+
+qsizetype ChatMessageDelegate::dropDocuments()
+{
+    const qsizetype count = m_documents.size() + (m_streaming ? 1 : 0);
+    m_documents.clear();
+    m_streaming.reset();
+    return count;
+}
 
 void ChatMessageDelegate::setContentWidth(int width)
 {
@@ -124,28 +107,33 @@ QString ChatMessageDelegate::toolDetails(const QModelIndex &index) const
 QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width) const
 {
     const Kind kind = kindOf(index);
-    const bool streaming = index.data(ChatTranscriptModel::StreamingRole).toBool();
-    QString text = kind == Kind::ToolStep ? toolDetails(index) : index.data().toString();
-    const QString key =
-        QStringLiteral("%1|%2|%3|%4").arg(width).arg(int(kind)).arg(streaming).arg(text);
-    if (QTextDocument *cached = m_documents.object(key))
-        return cached;
-    auto *document = new UntrustedDocument; // whatever the text is, it loads nothing
-    document->setDocumentMargin(0);
+    const quint64 rowId = index.data(ChatTranscriptModel::IdRole).toULongLong();
     QFont font;
     if (kind == Kind::ToolStep)
         font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (kind == Kind::Notice)
         font.setPointSizeF(font.pointSizeF() * 0.9);
-    document->setDefaultFont(font);
+    if (kind == Kind::Assistant && index.data(ChatTranscriptModel::StreamingRole).toBool()) {
+        if (!m_streaming || m_streaming->rowId() != rowId)
+            m_streaming = std::make_unique<StreamingAnswerDocument>(rowId, font);
+        // A cursor shows while the answer arrives.
+        return m_streaming->update(index.data().toString(), QChar(0x258D), width);
+    }
+    const DocumentKey key{rowId, index.data(ChatTranscriptModel::RevisionRole).toUInt(), width};
+    if (QTextDocument *cached = m_documents.object(key))
+        return cached;
+    if (m_streaming && m_streaming->rowId() == rowId)
+        m_streaming.reset(); // that answer is whole now: rendered once more, whole, below
+
+    std::unique_ptr<UntrustedDocument> document;
     if (kind == Kind::Assistant) {
-        if (streaming)
-            text += QChar(0x258D); // a cursor while the answer arrives
-        document->setUntrustedMarkdown(text);
-        shadeCodeBlocks(*document);
-        (new CodeHighlighter(document))->rehighlight(); // before layout: bold is wider
+        document = renderAnswer(index.data().toString(), font);
     } else {
-        document->setPlainText(text);
+        document = std::make_unique<UntrustedDocument>(); // whatever the text is, it loads nothing
+        document->setDocumentMargin(0);
+        document->setDefaultFont(font);
+        document->setPlainText(kind == Kind::ToolStep ? toolDetails(index)
+                                                      : index.data().toString());
     }
     if (kind == Kind::Notice) {
         QTextOption centred = document->defaultTextOption();
@@ -156,8 +144,9 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
     // Size the user's bubble to its text when it is shorter than a line.
     if (kind == Kind::User && document->idealWidth() < width)
         document->setTextWidth(std::ceil(document->idealWidth()) + 1);
-    m_documents.insert(key, document, 1);
-    return document;
+    QTextDocument *drawn = document.release();
+    m_documents.insert(key, drawn, 1);
+    return drawn;
 }
 
 QSize ChatMessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIndex &index) const
@@ -196,7 +185,7 @@ QList<ChatMessageDelegate::CodeBlock> ChatMessageDelegate::codeBlocks(const QMod
     const QSize button(metrics.horizontalAdvance(label) + 12, metrics.height() + 4);
     bool inCode = false;
     for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
-        if (!isCode(block)) {
+        if (!isCodeBlock(block)) {
             inCode = false;
             continue;
         }
@@ -290,6 +279,10 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         painter->save();
         painter->translate(box.left() + kPadding, textTop);
         QAbstractTextDocumentLayout::PaintContext context;
+        // Only what the view shows is drawn: a long answer costs what is visible.
+        if (option.widget)
+            context.clip =
+                QRectF(option.widget->rect().translated(-box.left() - kPadding, -textTop));
         context.palette = option.palette;
         context.palette.setColor(QPalette::Text, ink);
         doc->documentLayout()->draw(painter, context);

@@ -3,14 +3,19 @@
 #include <QCache>
 #include <QStyledItemDelegate>
 
+#include <memory>
+
 class QTextDocument;
 
 namespace spoon {
 
+class StreamingAnswerDocument;
+
 // Draws a conversation's rows: the user's messages as bubbles, answers as rendered markdown
 // (code blocks shaded and highlighted, each with a Copy button), tool steps as one-line rows that
-// open to their arguments and result, notices and errors. Laid-out documents are cached by text and
-// width, so a streaming answer lays out only itself.
+// open to their arguments and result, notices and errors. Laid-out documents are cached by row id,
+// revision and width, so a relayout of the list asks nothing of rows that did not change, and
+// the answer streaming now grows one document in place (StreamingAnswerDocument).
 class ChatMessageDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -28,12 +33,7 @@ public:
     // Tells the view a row's height may have changed (the view relays out lazily).
     void rowChanged(const QModelIndex &index) { Q_EMIT sizeHintChanged(index); }
     // Lets go of every laid-out document (the memory manager asks); returns how many.
-    qsizetype dropDocuments()
-    {
-        const qsizetype count = m_documents.size();
-        m_documents.clear();
-        return count;
-    }
+    qsizetype dropDocuments();
 
     static constexpr int kToolRowHeight = 30;
 
@@ -55,8 +55,21 @@ private:
     int bubbleWidth(const QModelIndex &index) const;
     QRect bubble(const QModelIndex &index, const QRect &itemRect, const QTextDocument *doc) const;
 
+    struct DocumentKey
+    {
+        quint64 rowId;
+        quint32 revision;
+        int width;
+        bool operator==(const DocumentKey &) const = default;
+        friend size_t qHash(const DocumentKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.rowId, key.revision, key.width);
+        }
+    };
+
     int m_width = 400;
-    mutable QCache<QString, QTextDocument> m_documents;
+    mutable QCache<DocumentKey, QTextDocument> m_documents;
+    mutable std::unique_ptr<StreamingAnswerDocument> m_streaming;
 };
 
 } // namespace spoon

@@ -2,7 +2,41 @@
 
 #include <QDateTime>
 
+#include <atomic>
+
 namespace spoon {
+
+namespace {
+std::atomic<quint64> g_nextItemId{1};
+}
+
+ChatTranscriptModel::ChatTranscriptModel(QObject *parent)
+    : QAbstractListModel(parent)
+{
+    m_frame.setSingleShot(true);
+    m_frame.setInterval(kFrameMs);
+    connect(&m_frame, &QTimer::timeout, this, &ChatTranscriptModel::flushStreamedText);
+}
+
+void ChatTranscriptModel::flushStreamedText()
+{
+    m_frame.stop();
+    const int row = std::exchange(m_pendingRow, -1);
+    if (row < 0 || row >= m_items.size())
+        return;
+    const QModelIndex at = index(row);
+    Q_EMIT dataChanged(at, at, {Qt::DisplayRole});
+}
+
+// Every other change says at once what it changed, after what streamed before it.
+void ChatTranscriptModel::changed(int row, const QList<int> &roles)
+{
+    ++m_items[row].revision;
+    if (m_pendingRow == row)
+        flushStreamedText();
+    const QModelIndex at = index(row);
+    Q_EMIT dataChanged(at, at, roles);
+}
 
 int ChatTranscriptModel::rowCount(const QModelIndex &parent) const
 {
@@ -35,6 +69,10 @@ QVariant ChatTranscriptModel::data(const QModelIndex &index, int role) const
         return item.streaming;
     case ExpandedRole:
         return item.expanded;
+    case IdRole:
+        return item.id;
+    case RevisionRole:
+        return item.revision;
     default:
         return {};
     }
@@ -48,7 +86,7 @@ bool ChatTranscriptModel::setData(const QModelIndex &index, const QVariant &valu
     if (item.kind != ChatItem::Kind::ToolStep || item.expanded == value.toBool())
         return false;
     item.expanded = value.toBool();
-    Q_EMIT dataChanged(index, index, {ExpandedRole});
+    changed(index.row(), {ExpandedRole});
     return true;
 }
 
@@ -62,8 +100,10 @@ QHash<int, QByteArray> ChatTranscriptModel::roleNames() const
 
 void ChatTranscriptModel::append(ChatItem item)
 {
+    flushStreamedText();
     const int row = int(m_items.size());
     item.createdMs = QDateTime::currentMSecsSinceEpoch();
+    item.id = g_nextItemId++;
     beginInsertRows({}, row, row);
     m_items.append(std::move(item));
     endInsertRows();
@@ -88,6 +128,7 @@ void ChatTranscriptModel::removeFrom(int row)
 {
     if (row < 0 || row >= m_items.size())
         return;
+    flushStreamedText();
     beginRemoveRows({}, row, int(m_items.size()) - 1);
     m_items.remove(row, m_items.size() - row);
     endRemoveRows();
@@ -121,8 +162,10 @@ void ChatTranscriptModel::appendStreamedText(const QString &delta)
         return;
     }
     m_items[row].text += delta;
-    const QModelIndex changed = index(row);
-    Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole});
+    ++m_items[row].revision;
+    m_pendingRow = row;
+    if (!m_frame.isActive())
+        m_frame.start();
 }
 
 void ChatTranscriptModel::finishAnswer(const QString &text)
@@ -141,8 +184,7 @@ void ChatTranscriptModel::finishAnswer(const QString &text)
     item.streaming = false;
     if (!text.isEmpty())
         item.text = text;
-    const QModelIndex changed = index(row);
-    Q_EMIT dataChanged(changed, changed, {Qt::DisplayRole, StreamingRole});
+    changed(row, {Qt::DisplayRole, StreamingRole});
 }
 
 void ChatTranscriptModel::addToolStep(const QString &callId, const QString &name,
@@ -168,8 +210,7 @@ void ChatTranscriptModel::finishToolStep(const QString &callId, const QString &r
         item.isError = isError;
         item.durationMs = durationMs;
         item.running = false;
-        const QModelIndex changed = index(row);
-        Q_EMIT dataChanged(changed, changed, {ResultRole, IsErrorRole, DurationRole, RunningRole});
+        changed(row, {ResultRole, IsErrorRole, DurationRole, RunningRole});
         return;
     }
 }
@@ -198,8 +239,7 @@ void ChatTranscriptModel::endStreaming()
             continue;
         item.streaming = false;
         item.running = false;
-        const QModelIndex changed = index(row);
-        Q_EMIT dataChanged(changed, changed, {StreamingRole, RunningRole});
+        changed(row, {StreamingRole, RunningRole});
     }
 }
 

@@ -3,6 +3,7 @@
 #include <QAbstractListModel>
 #include <QList>
 #include <QString>
+#include <QTimer>
 
 namespace spoon {
 
@@ -29,10 +30,13 @@ struct ChatItem
     bool streaming = false; // an answer still arriving
     bool expanded = false;  // a tool step shows its arguments and result
     qint64 createdMs = 0;   // when it was added, or when a restored message was said
+    quint64 id = 0;         // unique among all transcripts: caches key drawn rows by it
+    quint32 revision = 0;   // grows with every change to what the row shows
 };
 
 // A conversation's rows. Streamed text grows the last answer in place and says so with
-// dataChanged on that one row and the text role only, so the view relays out nothing else.
+// dataChanged on that one row and the text role only, at most once per frame (kFrameMs):
+// a fast model sends hundreds of tokens a second, and the view needs one update per frame.
 class ChatTranscriptModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -48,9 +52,12 @@ public:
         RunningRole,
         StreamingRole,
         ExpandedRole,
+        IdRole,
+        RevisionRole,
     };
+    static constexpr int kFrameMs = 16;
 
-    using QAbstractListModel::QAbstractListModel;
+    explicit ChatTranscriptModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -78,11 +85,17 @@ public:
     // Removes `row` and every row after it (a turn taken back).
     void removeFrom(int row);
 
+    // Says now what streamed since the last frame (a test or a caller that must see it).
+    void flushStreamedText();
+
 private:
     void append(ChatItem item);
     int streamingRow() const;
+    void changed(int row, const QList<int> &roles);
 
     QList<ChatItem> m_items;
+    QTimer m_frame;        // one text update per frame while an answer streams
+    int m_pendingRow = -1; // the row whose streamed text has not been announced yet
 };
 
 } // namespace spoon

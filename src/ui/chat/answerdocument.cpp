@@ -1,0 +1,187 @@
+#include "answerdocument.h"
+#include "codehighlighter.h"
+#include "theme.h"
+
+#include <QFontDatabase>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocumentFragment>
+
+namespace spoon {
+
+bool isCodeBlock(const QTextBlock &block)
+{
+    const QTextBlockFormat format = block.blockFormat();
+    return format.hasProperty(QTextFormat::BlockCodeFence) ||
+           format.hasProperty(QTextFormat::BlockCodeLanguage);
+}
+
+void shadeCodeBlocks(QTextDocument &document)
+{
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        if (!isCodeBlock(block))
+            continue;
+        QTextBlockFormat format = block.blockFormat();
+        format.setBackground(themed(QColor(0xf3, 0xf4, 0xf6)));
+        format.setLeftMargin(6);
+        format.setNonBreakableLines(false); // a long line wraps inside the card
+        QTextCursor cursor(block);
+        cursor.setBlockFormat(format);
+        cursor.select(QTextCursor::BlockUnderCursor);
+        QTextCharFormat chars;
+        chars.setFont(fixed);
+        cursor.mergeCharFormat(chars);
+    }
+}
+
+std::unique_ptr<UntrustedDocument> renderAnswer(const QString &markdown, const QFont &font)
+{
+    auto document = std::make_unique<UntrustedDocument>(); // whatever the text is, it loads nothing
+    document->setDocumentMargin(0);
+    document->setDefaultFont(font);
+    document->setUntrustedMarkdown(markdown);
+    shadeCodeBlocks(*document);
+    (new CodeHighlighter(document.get()))->rehighlight(); // before layout: bold is wider
+    return document;
+}
+
+namespace {
+
+// A fence line opens or closes a fenced block: three or more ` or ~, indented at most 3.
+qsizetype fenceLength(QStringView line, QChar &marker)
+{
+    qsizetype i = 0;
+    while (i < line.size() && i < 3 && line[i] == u' ')
+        ++i;
+    if (i >= line.size() || (line[i] != u'`' && line[i] != u'~'))
+        return 0;
+    marker = line[i];
+    qsizetype n = 0;
+    while (i + n < line.size() && line[i + n] == marker)
+        ++n;
+    return n >= 3 ? n : 0;
+}
+
+bool isBlank(QStringView line)
+{
+    return line.trimmed().isEmpty();
+}
+
+} // namespace
+
+StreamingAnswerDocument::StreamingAnswerDocument(quint64 rowId, const QFont &font)
+    : m_rowId(rowId)
+    , m_font(font)
+{
+    reset();
+}
+
+StreamingAnswerDocument::~StreamingAnswerDocument() = default;
+
+void StreamingAnswerDocument::reset()
+{
+    m_document = std::make_unique<UntrustedDocument>();
+    m_document->setDocumentMargin(0);
+    m_document->setDefaultFont(m_font);
+    new CodeHighlighter(m_document.get()); // colours each block as it is inserted
+    m_text.clear();
+    m_stable = 0;
+    m_tailStart = 0;
+}
+
+// The end of the last complete line, after m_stable, that ends a markdown block for good. The
+// scan starts at m_stable, which is outside any fence, so it costs the tail's length only.
+qsizetype StreamingAnswerDocument::lastCut(const QString &text) const
+{
+    qsizetype cut = m_stable;
+    qsizetype lineStart = m_stable;
+    QChar openMarker;
+    qsizetype openLength = 0; // > 0 inside a fenced block
+    while (true) {
+        const qsizetype newline = text.indexOf(u'\n', lineStart);
+        if (newline < 0)
+            break; // an incomplete line is never a cut
+        const QStringView line = QStringView(text).mid(lineStart, newline - lineStart);
+        QChar marker;
+        const qsizetype fence = fenceLength(line, marker);
+        if (openLength > 0) {
+            if (fence >= openLength && marker == openMarker &&
+                isBlank(line.mid(line.indexOf(marker) + fence))) {
+                openLength = 0;
+                cut = newline + 1; // a closed fence ends its block
+            }
+        } else if (fence > 0) {
+            openLength = fence;
+            openMarker = marker;
+        } else if (isBlank(line) && newline > m_stable) {
+            cut = newline + 1; // a blank line ends a paragraph, a list, a quote
+        }
+        lineStart = newline + 1;
+    }
+    return cut;
+}
+
+void StreamingAnswerDocument::appendRendered(const QString &markdown)
+{
+    const std::unique_ptr<UntrustedDocument> part = renderAnswer(markdown, m_font);
+    if (part->isEmpty())
+        return; // an open fence with nothing in it yet shows nothing, as when rendered whole
+    // A part that opens with a list has an empty first block before it, which the answer
+    // rendered whole does not have there: leave it out.
+    QTextBlock from = part->begin();
+    if (from.length() == 1 && from.next().isValid())
+        from = from.next();
+    QTextCursor cursor(m_document.get());
+    cursor.movePosition(QTextCursor::End);
+    if (cursor.position() > 0)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat()); // each part in blocks of its own
+    QTextCursor selection(part.get());
+    selection.setPosition(from.position());
+    selection.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    const int start = cursor.position();
+    cursor.insertFragment(QTextDocumentFragment(selection));
+    const QTextBlock first = m_document->findBlock(start);
+    if (start > 0 && first.position() == start && first.length() == 1 && first.next().isValid()) {
+        // A list brings a block of its own: the empty one made for it goes, joined to the
+        // block before it, so that nothing visible moves.
+        QTextCursor join(m_document.get());
+        join.setPosition(start - 1);
+        join.setPosition(start, QTextCursor::KeepAnchor);
+        join.removeSelectedText();
+    } else if (!from.textList()) {
+        // The fragment's first block went into the block made for it, which kept its own
+        // format: give it the part's.
+        QTextCursor(first).setBlockFormat(from.blockFormat());
+    }
+}
+
+QTextDocument *StreamingAnswerDocument::update(const QString &text, QChar cursorMark, int width)
+{
+    if (text.size() == m_text.size() && text == m_text) {
+        if (m_document->textWidth() != width)
+            m_document->setTextWidth(width);
+        return m_document.get(); // asked again for the same frame: sizeHint, then paint
+    }
+    if (!text.startsWith(m_text))
+        reset();
+    const qsizetype cut = lastCut(text);
+    // Take the tail away: everything after the part rendered for good.
+    QTextCursor cursor(m_document.get());
+    cursor.setPosition(m_tailStart);
+    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+    cursor.removeSelectedText();
+    if (cut > m_stable) {
+        appendRendered(text.mid(m_stable, cut - m_stable));
+        m_stable = cut;
+        cursor.movePosition(QTextCursor::End);
+        m_tailStart = cursor.position();
+    }
+    appendRendered(text.mid(m_stable) + cursorMark);
+    m_text = text;
+    if (m_document->textWidth() != width)
+        m_document->setTextWidth(width);
+    return m_document.get();
+}
+
+} // namespace spoon

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "untrusteddocument.h"
+
+#include <QFont>
+#include <QString>
+
+#include <memory>
+
+class QTextBlock;
+
+namespace spoon {
+
+// An answer's fenced code as the chat draws it: shaded, in the fixed font.
+bool isCodeBlock(const QTextBlock &block);
+void shadeCodeBlocks(QTextDocument &document);
+
+// Renders an answer as markdown: code shaded and highlighted, images as text.
+std::unique_ptr<UntrustedDocument> renderAnswer(const QString &markdown, const QFont &font);
+
+// The document of an answer while it streams, grown in place so that a token costs work in
+// proportion to the paragraph it lands in, not to the answer so far. The text is cut where
+// markdown cannot join what comes before with what comes after: at a blank line outside a
+// fenced block, and after a fence's closing line. What lies before the last cut is rendered
+// once; only the tail after it is parsed again when text arrives. The finished answer is
+// rendered whole, once, by the caller.
+class StreamingAnswerDocument
+{
+public:
+    StreamingAnswerDocument(quint64 rowId, const QFont &font);
+    ~StreamingAnswerDocument();
+
+    quint64 rowId() const { return m_rowId; }
+    // Brings the document up to `text` (shown with `cursor` at its end) at `width`. Text that
+    // does not extend the last one (a rare rewrite) is rendered again from the start.
+    QTextDocument *update(const QString &text, QChar cursor, int width);
+    // The characters rendered once and no longer parsed (for tests).
+    qsizetype stableLength() const { return m_stable; }
+
+private:
+    void reset();
+    qsizetype lastCut(const QString &text) const;
+    // Appends `markdown` rendered, in blocks of its own.
+    void appendRendered(const QString &markdown);
+
+    quint64 m_rowId;
+    QFont m_font;
+    std::unique_ptr<UntrustedDocument> m_document;
+    QString m_text;         // what was rendered last
+    qsizetype m_stable = 0; // m_text's length rendered for good
+    int m_tailStart = 0;    // document position where the part rendered for good ends
+};
+
+} // namespace spoon
