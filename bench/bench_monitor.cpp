@@ -42,6 +42,16 @@ void BM_ProcessSample(benchmark::State &state)
 }
 BENCHMARK(BM_ProcessSample)->MinTime(1.0);
 
+// The same while the dashboard shows the machine's CPU: /proc/stat every sample too.
+void BM_ProcessSampleMachineCpuShown(benchmark::State &state)
+{
+    ProcessSampler sampler;
+    sampler.setMachineCpuEverySample(true);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(sampler.sample());
+}
+BENCHMARK(BM_ProcessSampleMachineCpuShown)->MinTime(1.0);
+
 // Every figure read every time: all seven sources.
 void BM_ProcessSampleAllSources(benchmark::State &state)
 {

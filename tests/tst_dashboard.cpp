@@ -145,10 +145,16 @@ private Q_SLOTS:
         monitor.sampleNow();
         DashboardPane pane(monitor.history(), registry);
         QSignalSpy frames(&pane, &DashboardPane::frameRendered);
+        // The machine's CPU is read every sample only while its chart is on screen.
+        QSignalSpy machineCpu(&pane, &DashboardPane::machineCpuShown);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QVERIFY(settle(pane));
+        QCOMPARE(machineCpu.count(), 1);
+        QCOMPARE(machineCpu.last().first().toBool(), true);
         pane.hide();
+        QCOMPARE(machineCpu.count(), 2);
+        QCOMPARE(machineCpu.last().first().toBool(), false);
         QVERIFY(!pane.isFrameClockRunning());
         const int before = frames.count();
         for (int i = 0; i < 5; ++i)

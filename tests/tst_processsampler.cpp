@@ -270,6 +270,41 @@ private Q_SLOTS:
         QCOMPARE(available, (QList<quint64>{100, 100, 100, 103, 103, 103, 106}));
     }
 
+    // The machine's CPU (/proc/stat is the costliest file) is read with the slow figures,
+    // and every sample while a chart shows it.
+    void machineCpuIsReadEveryNthSampleUnlessShown_data()
+    {
+        QTest::addColumn<bool>("shown");
+        QTest::addColumn<QList<bool>>("read");
+        QTest::newRow("not shown")
+            << false << QList<bool>{true, false, false, true, false, false, true};
+        QTest::newRow("shown") << true << QList<bool>{true, true, true, true, true, true, true};
+    }
+    void machineCpuIsReadEveryNthSampleUnlessShown()
+    {
+        QFETCH(bool, shown);
+        QFETCH(QList<bool>, read);
+        FakeProc proc;
+        ManualClock time;
+        ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine,
+                               3);
+        sampler.setMachineCpuEverySample(shown);
+        QList<bool> changed;
+        double last = -1;
+        for (int i = 0; i < 7; ++i) {
+            // Busy time grows faster each second, so each read gives a new share.
+            const quint64 busy = quint64(10 * i * (i + 1));
+            proc.write(
+                QStringLiteral("stat"),
+                QStringLiteral("cpu  %1 0 0 %2 0 0 0 0 0 0\n").arg(busy).arg(1000 * i).toLatin1());
+            time.ns += kSecond;
+            const double now = sampler.sample().systemCpuPercent;
+            changed.append(i == 0 || now != last);
+            last = now;
+        }
+        QCOMPARE(changed, read);
+    }
+
     void realProcessHasPlausibleFigures()
     {
         ProcessSampler sampler;

@@ -129,6 +129,35 @@ private Q_SLOTS:
         QCOMPARE(parsed->at(0).txBytes, quint64(77));
     }
 
+    void statm_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<quint64>("size");
+        QTest::addColumn<quint64>("resident");
+        QTest::newRow("linux") << QByteArray("63507 13845 9011 1 0 7812 0\n") << true
+                               << quint64(63507) << quint64(13845);
+        QTest::newRow("extra spaces") << QByteArray("  5  3  ") << true << quint64(5) << quint64(3);
+        QTest::newRow("one field") << QByteArray("63507\n") << false << quint64(0) << quint64(0);
+        QTest::newRow("words") << QByteArray("a b c") << false << quint64(0) << quint64(0);
+        QTest::newRow("negative") << QByteArray("-1 2") << false << quint64(0) << quint64(0);
+        QTest::newRow("empty") << QByteArray() << false << quint64(0) << quint64(0);
+    }
+
+    void statm()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, ok);
+        QFETCH(quint64, size);
+        QFETCH(quint64, resident);
+        const auto parsed = proc::parseProcStatm(text);
+        QCOMPARE(parsed.has_value(), ok);
+        if (ok) {
+            QCOMPARE(parsed->sizePages, size);
+            QCOMPARE(parsed->residentPages, resident);
+        }
+    }
+
     void memInfo_data()
     {
         QTest::addColumn<QString>("file");

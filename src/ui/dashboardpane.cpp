@@ -257,6 +257,10 @@ bool DashboardPane::eventFilter(QObject *watched, QEvent *event)
 void DashboardPane::updateFrameClock()
 {
     const bool shown = isVisible() && !(window()->windowState() & Qt::WindowMinimized);
+    if (shown != m_machineCpuShown) {
+        m_machineCpuShown = shown;
+        Q_EMIT machineCpuShown(shown);
+    }
     if (shown && !m_frameClock.isActive())
         m_frameClock.start();
     else if (!shown)

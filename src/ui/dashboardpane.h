@@ -70,6 +70,8 @@ Q_SIGNALS:
     void frameRendered();
     // Rollups for a store window arrived (or failed) and a frame will draw them.
     void rollupsLoaded();
+    // The CPU card, with the machine's CPU, came on screen or left it.
+    void machineCpuShown(bool shown);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -90,6 +92,7 @@ private:
     QButtonGroup *m_windowButtons = nullptr;
     ElidedLabel *m_processLine = nullptr;
     MetricCard *m_cpu = nullptr;
+    bool m_machineCpuShown = false;
     MetricCard *m_memory = nullptr;
     QString m_memoryLevel;
     MetricCard *m_disk = nullptr;

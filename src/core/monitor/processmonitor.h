@@ -28,6 +28,8 @@ public:
     ~ProcessMonitor() override;
 
     void start();
+    // A chart shows the machine's CPU: read it every sample, not every fifth.
+    void setMachineCpuEverySample(bool every) { m_sampler->setMachineCpuEverySample(every); }
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
     int intervalMs() const { return m_timer.interval(); }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -34,7 +35,9 @@ ProcessSampler::Machine ProcessSampler::thisMachine()
 ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDir, Clock clock,
                                Machine machine, int slowEvery)
     : m_clock(std::move(clock))
+    , m_self(procRoot == QStringLiteral("/proc") && processDir == QStringLiteral("self"))
     , m_stat(procRoot + u'/' + processDir + QStringLiteral("/stat"))
+    , m_statm(procRoot + u'/' + processDir + QStringLiteral("/statm"))
     , m_status(procRoot + u'/' + processDir + QStringLiteral("/status"))
     , m_io(procRoot + u'/' + processDir + QStringLiteral("/io"))
     , m_netDev(procRoot + QStringLiteral("/net/dev"))
@@ -42,6 +45,7 @@ ProcessSampler::ProcessSampler(const QString &procRoot, const QString &processDi
     , m_systemStat(procRoot + QStringLiteral("/stat"))
     , m_fds(procRoot + u'/' + processDir + QStringLiteral("/fd"))
     , m_processCpu(machine.ticksPerSecond, machine.onlineCpus)
+    , m_rusageCpu(1'000'000, machine.onlineCpus)
     , m_pageSize(machine.pageSize)
     , m_slowEvery(std::max(1, slowEvery))
 {}
@@ -53,7 +57,22 @@ ProcessSample ProcessSampler::sample()
     s.monotonicMs = nowNs / 1'000'000;
     s.wallClockMs = m_clock.wallClockMs();
 
-    if (const auto stat = proc::parseProcStat(m_stat.read())) {
+    const bool slow = m_tick++ % quint64(m_slowEvery) == 0;
+    if (m_self) {
+        rusage usage{};
+        if (::getrusage(RUSAGE_SELF, &usage) == 0) {
+            const auto us = [](const timeval &t) {
+                return quint64(t.tv_sec) * 1'000'000 + quint64(t.tv_usec);
+            };
+            s.cpuPercent = m_rusageCpu.update(us(usage.ru_utime) + us(usage.ru_stime), nowNs);
+        }
+        if (const auto statm = proc::parseProcStatm(m_statm.read())) {
+            s.rssBytes = statm->residentPages * m_pageSize;
+            s.vmsBytes = statm->sizePages * m_pageSize;
+        } else {
+            qCWarning(lcMonitor) << "cannot parse" << m_statm.path();
+        }
+    } else if (const auto stat = proc::parseProcStat(m_stat.read())) {
         s.cpuPercent = m_processCpu.update(stat->utimeTicks + stat->stimeTicks, nowNs);
         // The same counters status shows as VmRSS, VmSize and Threads.
         s.rssBytes = quint64(std::max<qint64>(0, stat->rssPages)) * m_pageSize;
@@ -63,10 +82,12 @@ ProcessSample ProcessSampler::sample()
         qCWarning(lcMonitor) << "cannot parse" << m_stat.path();
     }
 
-    if (m_tick++ % quint64(m_slowEvery) == 0) {
+    if (slow) {
         if (const auto status = proc::parseProcStatus(m_status.read())) {
             s.peakRssBytes = status->vmHwmBytes;
             s.swapBytes = status->vmSwapBytes;
+            if (m_self)
+                s.threads = int(status->threads);
         }
         if (const auto mem = proc::parseMemInfo(m_memInfo.read())) {
             s.memoryTotalBytes = mem->totalBytes;
@@ -80,8 +101,10 @@ ProcessSample ProcessSampler::sample()
     s.memoryPercent =
         s.memoryTotalBytes ? 100.0 * double(s.rssBytes) / double(s.memoryTotalBytes) : 0.0;
 
-    if (const auto cpu = proc::parseSystemStat(m_systemStat.read()))
-        s.systemCpuPercent = m_systemCpu.update(*cpu);
+    if (slow || m_machineCpuEverySample) {
+        if (const auto cpu = proc::parseSystemStat(m_systemStat.read()))
+            s.systemCpuPercent = m_systemCpu.update(*cpu);
+    }
 
     const auto io = proc::parseProcIo(m_io.read());
     s.diskIoAvailable = io.has_value();

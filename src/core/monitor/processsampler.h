@@ -14,11 +14,14 @@ namespace spoon {
 // injectable so tests run it on fixture trees; the clock is injectable so they control time.
 //
 // Reading /proc costs kernel time (the text is generated on every read), so the figures are
-// read in two tiers. Every sample: stat (CPU, threads, rss, vms), io, net/dev and the
-// machine's stat, which move from second to second and feed the charts. Every
-// `slowEvery`-th sample, starting with the first: status (peak RSS, swap), meminfo (total and
-// available memory) and the open-descriptor count, which drift slowly (a descriptor leak is a
-// trend over minutes); between those the last values are carried forward.
+// read in two tiers, from the cheapest source for each. Every sample: the process's CPU, RSS
+// and size (getrusage and statm for this process; stat for another or a fixture tree), io and
+// net/dev, which move from second to second and feed the charts. Every `slowEvery`-th sample,
+// starting with the first: status (peak RSS, swap, threads), meminfo (total and available
+// memory), the open-descriptor count and the machine's CPU from /proc/stat (the kernel walks
+// every interrupt for its "intr" line), which drift slowly or only give context; between those
+// the last values are carried forward. While the machine's CPU is on screen it is read every
+// sample (setMachineCpuEverySample).
 class ProcessSampler
 {
 public:
@@ -48,10 +51,15 @@ public:
                             int slowEvery = kDefaultSlowEvery);
 
     ProcessSample sample();
+    // Reads /proc/stat at every sample rather than every slowEvery-th (a chart shows it).
+    void setMachineCpuEverySample(bool every) { m_machineCpuEverySample = every; }
+    bool machineCpuEverySample() const { return m_machineCpuEverySample; }
 
 private:
     Clock m_clock;
+    bool m_self; // this process in the real /proc: getrusage and statm are cheaper than stat
     ProcFileReader m_stat;
+    ProcFileReader m_statm;
     ProcFileReader m_status;
     ProcFileReader m_io;
     ProcFileReader m_netDev;
@@ -59,6 +67,7 @@ private:
     ProcFileReader m_systemStat;
     DirectoryEntryCounter m_fds;
     ProcessCpuUsage m_processCpu;
+    ProcessCpuUsage m_rusageCpu; // in microseconds
     SystemCpuUsage m_systemCpu;
     CounterTracker m_diskRead;
     CounterTracker m_diskWrite;
@@ -67,6 +76,7 @@ private:
     quint64 m_pageSize;
     int m_slowEvery;
     quint64 m_tick = 0;
+    bool m_machineCpuEverySample = false;
 };
 
 } // namespace spoon

@@ -142,6 +142,33 @@ std::optional<ProcStat> parseProcStat(QByteArrayView text)
     return stat;
 }
 
+std::optional<ProcStatm> parseProcStatm(QByteArrayView text)
+{
+    const QList<QByteArrayView> fields = [&] {
+        QList<QByteArrayView> out;
+        qsizetype start = 0;
+        const QByteArrayView trimmed = text.trimmed();
+        for (qsizetype i = 0; i <= trimmed.size(); ++i) {
+            if (i == trimmed.size() || trimmed[i] == ' ') {
+                if (i > start)
+                    out.append(trimmed.sliced(start, i - start));
+                start = i + 1;
+            }
+        }
+        return out;
+    }();
+    if (fields.size() < 2)
+        return std::nullopt;
+    bool sizeOk = false;
+    bool residentOk = false;
+    ProcStatm statm;
+    statm.sizePages = fields[0].toULongLong(&sizeOk);
+    statm.residentPages = fields[1].toULongLong(&residentOk);
+    if (!sizeOk || !residentOk)
+        return std::nullopt;
+    return statm;
+}
+
 std::optional<ProcStatus> parseProcStatus(QByteArrayView text)
 {
     ProcStatus status;

@@ -26,6 +26,15 @@ struct ProcStat
 };
 std::optional<ProcStat> parseProcStat(QByteArrayView text);
 
+// /proc/[pid]/statm: sizes in pages, "size resident shared text lib data dt". A tenth of the
+// kernel time of stat, which formats 52 fields.
+struct ProcStatm
+{
+    quint64 sizePages = 0;
+    quint64 residentPages = 0;
+};
+std::optional<ProcStatm> parseProcStatm(QByteArrayView text);
+
 // /proc/[pid]/status: "Key:\tvalue kB" lines.
 struct ProcStatus
 {
