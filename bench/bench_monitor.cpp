@@ -42,15 +42,15 @@ void BM_ProcessSample(benchmark::State &state)
 }
 BENCHMARK(BM_ProcessSample)->MinTime(1.0);
 
-// The same while the dashboard shows the machine's CPU: /proc/stat every sample too.
-void BM_ProcessSampleMachineCpuShown(benchmark::State &state)
+// The same while the dashboard shows its charts: /proc/stat and net/dev every sample too.
+void BM_ProcessSampleChartsShown(benchmark::State &state)
 {
     ProcessSampler sampler;
-    sampler.setMachineCpuEverySample(true);
+    sampler.setChartsShown(true);
     for (auto _ : state)
         benchmark::DoNotOptimize(sampler.sample());
 }
-BENCHMARK(BM_ProcessSampleMachineCpuShown)->MinTime(1.0);
+BENCHMARK(BM_ProcessSampleChartsShown)->MinTime(1.0);
 
 // Every figure read every time: all seven sources.
 void BM_ProcessSampleAllSources(benchmark::State &state)

@@ -145,8 +145,8 @@ private Q_SLOTS:
         monitor.sampleNow();
         DashboardPane pane(monitor.history(), registry);
         QSignalSpy frames(&pane, &DashboardPane::frameRendered);
-        // The machine's CPU is read every sample only while its chart is on screen.
-        QSignalSpy machineCpu(&pane, &DashboardPane::machineCpuShown);
+        // The machine's CPU and the network are read every sample only while the charts show.
+        QSignalSpy machineCpu(&pane, &DashboardPane::chartsShown);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QVERIFY(settle(pane));

@@ -161,6 +161,7 @@ private Q_SLOTS:
         FakeProc proc;
         ManualClock time;
         ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
+        sampler.setChartsShown(true); // the network every sample
         proc.setCpuTicks(100, 0);
         proc.setIo(0, 0);
         proc.setNet(netRow("eth0", 1000, 1000));
@@ -219,6 +220,7 @@ private Q_SLOTS:
         FakeProc proc;
         ManualClock time;
         ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine);
+        sampler.setChartsShown(true); // the network every sample
         proc.setNet(netRow("lo", 100, 100));
         sampler.sample();
         time.ns += kSecond;
@@ -270,9 +272,9 @@ private Q_SLOTS:
         QCOMPARE(available, (QList<quint64>{100, 100, 100, 103, 103, 103, 106}));
     }
 
-    // The machine's CPU (/proc/stat is the costliest file) is read with the slow figures,
-    // and every sample while a chart shows it.
-    void machineCpuIsReadEveryNthSampleUnlessShown_data()
+    // The machine's CPU and the network (/proc/stat and net/dev cost the most) are read with
+    // the slow figures, and every sample while the dashboard shows them.
+    void machineCpuAndNetworkAreReadEveryNthSampleUnlessShown_data()
     {
         QTest::addColumn<bool>("shown");
         QTest::addColumn<QList<bool>>("read");
@@ -280,7 +282,7 @@ private Q_SLOTS:
             << false << QList<bool>{true, false, false, true, false, false, true};
         QTest::newRow("shown") << true << QList<bool>{true, true, true, true, true, true, true};
     }
-    void machineCpuIsReadEveryNthSampleUnlessShown()
+    void machineCpuAndNetworkAreReadEveryNthSampleUnlessShown()
     {
         QFETCH(bool, shown);
         QFETCH(QList<bool>, read);
@@ -288,21 +290,25 @@ private Q_SLOTS:
         ManualClock time;
         ProcessSampler sampler(proc.root(), QStringLiteral("self"), time.clock(), kFixtureMachine,
                                3);
-        sampler.setMachineCpuEverySample(shown);
+        sampler.setChartsShown(shown);
         QList<bool> changed;
+        QList<bool> netRead;
         double last = -1;
         for (int i = 0; i < 7; ++i) {
             // Busy time grows faster each second, so each read gives a new share.
             const quint64 busy = quint64(10 * i * (i + 1));
+            proc.setNet(netRow("eth0", quint64(1000 * i * (i + 1)), 0));
             proc.write(
                 QStringLiteral("stat"),
                 QStringLiteral("cpu  %1 0 0 %2 0 0 0 0 0 0\n").arg(busy).arg(1000 * i).toLatin1());
             time.ns += kSecond;
-            const double now = sampler.sample().systemCpuPercent;
-            changed.append(i == 0 || now != last);
-            last = now;
+            const ProcessSample sample = sampler.sample();
+            changed.append(i == 0 || sample.systemCpuPercent != last);
+            last = sample.systemCpuPercent;
+            netRead.append(sample.netReceivedBytes == quint64(1000 * i * (i + 1)));
         }
         QCOMPARE(changed, read);
+        QCOMPARE(netRead, read);
     }
 
     void realProcessHasPlausibleFigures()

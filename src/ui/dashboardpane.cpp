@@ -257,9 +257,9 @@ bool DashboardPane::eventFilter(QObject *watched, QEvent *event)
 void DashboardPane::updateFrameClock()
 {
     const bool shown = isVisible() && !(window()->windowState() & Qt::WindowMinimized);
-    if (shown != m_machineCpuShown) {
-        m_machineCpuShown = shown;
-        Q_EMIT machineCpuShown(shown);
+    if (shown != m_chartsShown) {
+        m_chartsShown = shown;
+        Q_EMIT chartsShown(shown);
     }
     if (shown && !m_frameClock.isActive())
         m_frameClock.start();

@@ -70,8 +70,8 @@ Q_SIGNALS:
     void frameRendered();
     // Rollups for a store window arrived (or failed) and a frame will draw them.
     void rollupsLoaded();
-    // The CPU card, with the machine's CPU, came on screen or left it.
-    void machineCpuShown(bool shown);
+    // The charts (with the machine's CPU and the network) came on screen or left it.
+    void chartsShown(bool shown);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -92,7 +92,7 @@ private:
     QButtonGroup *m_windowButtons = nullptr;
     ElidedLabel *m_processLine = nullptr;
     MetricCard *m_cpu = nullptr;
-    bool m_machineCpuShown = false;
+    bool m_chartsShown = false;
     MetricCard *m_memory = nullptr;
     QString m_memoryLevel;
     MetricCard *m_disk = nullptr;

@@ -73,9 +73,9 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("healthTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_dashboard, tr("Process"));
-    // The machine's CPU is read every second only while its chart is on screen.
-    connect(m_dashboard, &DashboardPane::machineCpuShown, &engine.monitor(),
-            &ProcessMonitor::setMachineCpuEverySample);
+    // The machine's CPU and the network are read every second only while their charts show.
+    connect(m_dashboard, &DashboardPane::chartsShown, &engine.monitor(),
+            &ProcessMonitor::setChartsShown);
     m_llmPanel = new LlmPanel(engine.llmUsage(), engine.config(), m_tabs);
     m_tabs->addTab(m_llmPanel, tr("LLM"));
     m_cachesPanel = new CachesPanel(engine.registry(), m_tabs);

@@ -28,8 +28,9 @@ public:
     ~ProcessMonitor() override;
 
     void start();
-    // A chart shows the machine's CPU: read it every sample, not every fifth.
-    void setMachineCpuEverySample(bool every) { m_sampler->setMachineCpuEverySample(every); }
+    // The dashboard's charts are on screen: the machine's CPU and the network are read every
+    // sample, not every fifth.
+    void setChartsShown(bool every) { m_sampler->setChartsShown(every); }
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
     int intervalMs() const { return m_timer.interval(); }

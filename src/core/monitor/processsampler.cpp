@@ -101,7 +101,7 @@ ProcessSample ProcessSampler::sample()
     s.memoryPercent =
         s.memoryTotalBytes ? 100.0 * double(s.rssBytes) / double(s.memoryTotalBytes) : 0.0;
 
-    if (slow || m_machineCpuEverySample) {
+    if (slow || m_chartsShown) {
         if (const auto cpu = proc::parseSystemStat(m_systemStat.read()))
             s.systemCpuPercent = m_systemCpu.update(*cpu);
     }
@@ -119,12 +119,14 @@ ProcessSample ProcessSampler::sample()
         s.diskReadPerSecond = s.diskWritePerSecond = 0.0;
     }
 
-    if (const auto interfaces = proc::parseNetDev(m_netDev.read())) {
-        const auto net = m_network.update(*interfaces, nowNs);
-        s.netSentBytes = net.sentTotal;
-        s.netReceivedBytes = net.receivedTotal;
-        s.netSentPerSecond = net.sentPerSecond;
-        s.netReceivedPerSecond = net.receivedPerSecond;
+    if (slow || m_chartsShown) {
+        if (const auto interfaces = proc::parseNetDev(m_netDev.read())) {
+            const auto net = m_network.update(*interfaces, nowNs);
+            s.netSentBytes = net.sentTotal;
+            s.netReceivedBytes = net.receivedTotal;
+            s.netSentPerSecond = net.sentPerSecond;
+            s.netReceivedPerSecond = net.receivedPerSecond;
+        }
     }
 
     m_last = s;

@@ -13,15 +13,16 @@ namespace spoon {
 // Reads the /proc files of one process and the machine into a ProcessSample. The root is
 // injectable so tests run it on fixture trees; the clock is injectable so they control time.
 //
-// Reading /proc costs kernel time (the text is generated on every read), so the figures are
-// read in two tiers, from the cheapest source for each. Every sample: the process's CPU, RSS
-// and size (getrusage and statm for this process; stat for another or a fixture tree), io and
-// net/dev, which move from second to second and feed the charts. Every `slowEvery`-th sample,
-// starting with the first: status (peak RSS, swap, threads), meminfo (total and available
-// memory), the open-descriptor count and the machine's CPU from /proc/stat (the kernel walks
-// every interrupt for its "intr" line), which drift slowly or only give context; between those
-// the last values are carried forward. While the machine's CPU is on screen it is read every
-// sample (setMachineCpuEverySample).
+// Reading /proc costs kernel time (the text is generated on every read), so each figure is
+// read from its cheapest source, and only as often as someone looks. Every sample: the
+// process's CPU, RSS and size (getrusage and statm for this process; stat for another or a
+// fixture tree) and its disk io, which the alerts and the memory manager judge each second.
+// Every `slowEvery`-th sample, starting with the first: status (peak RSS, swap, threads),
+// meminfo (total and available memory), the open-descriptor count, and the machine's CPU
+// (/proc/stat: the kernel walks every interrupt for its "intr" line) and network (net/dev: a
+// line per interface), which drift slowly or only give context; between those the last
+// values are carried forward and rates cover the whole interval. While the dashboard shows its
+// charts (setChartsShown), the machine's CPU and the network are read every sample.
 class ProcessSampler
 {
 public:
@@ -51,9 +52,9 @@ public:
                             int slowEvery = kDefaultSlowEvery);
 
     ProcessSample sample();
-    // Reads /proc/stat at every sample rather than every slowEvery-th (a chart shows it).
-    void setMachineCpuEverySample(bool every) { m_machineCpuEverySample = every; }
-    bool machineCpuEverySample() const { return m_machineCpuEverySample; }
+    // The dashboard's charts are on screen: machine CPU and network every sample.
+    void setChartsShown(bool every) { m_chartsShown = every; }
+    bool chartsShown() const { return m_chartsShown; }
 
 private:
     Clock m_clock;
@@ -76,7 +77,7 @@ private:
     quint64 m_pageSize;
     int m_slowEvery;
     quint64 m_tick = 0;
-    bool m_machineCpuEverySample = false;
+    bool m_chartsShown = false;
 };
 
 } // namespace spoon
