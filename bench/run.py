@@ -233,10 +233,11 @@ def main():
     dashboard = google_benchmark(os.path.join(bench, "bench_dashboard"), ".")
     # The sampler and psutil take turns, three rounds, so both see the same machine; the
     # median of each is reported.
-    ours, peer, ours_all = [], [], []
+    ours, peer, ours_all, ours_shown = [], [], [], []
     for _ in range(3):
         samples = google_benchmark(os.path.join(bench, "bench_monitor"), "ProcessSample")
         ours.append(samples["BM_ProcessSample/min_time:1.000"]["ns"])
+        ours_shown.append(samples["BM_ProcessSampleChartsShown/min_time:1.000"]["ns"])
         ours_all.append(samples["BM_ProcessSampleAllSources/min_time:1.000"]["ns"])
         peer.append(python_peer("psutil_collect.py", "2")["ns_per_op"])
     median = lambda values: sorted(values)[len(values) // 2]
@@ -255,6 +256,9 @@ def main():
     chat = chatview(bench)
 
     sample_ns = median(ours)
+    shown_ns = median(ours_shown)
+    ratios = sorted(p / o for p, o in zip(peer, ours))
+    ratios_shown = sorted(p / o for p, o in zip(peer, ours_shown))
     all_sources_ns = median(ours_all)
     summary_5min_ns = monitor["BM_HistorySummary/300"]["ns"]
     summary_day_ns = monitor["BM_HistorySummary/86400"]["ns"]
@@ -265,9 +269,13 @@ def main():
     frame_build_ns = dashboard["BM_DashboardFrameBuild/3600"]["ns"]
 
     rows = [
-        ("Process sample, as taken at 1 Hz (fast tier + 1/5 slow tier)",
+        ("Process sample at 1 Hz, headless or charts hidden (fast tier + 1/5 slow tier); "
+         "ratio min / median / max of 3 interleaved rounds",
          f"{sample_ns / 1e3:.1f} us", f"psutil collect_metrics {psutil_ns / 1e3:.1f} us",
-         f"{psutil_ns / sample_ns:.1f}x faster", ">= 10x", verdict(psutil_ns / sample_ns >= 10)),
+         spread(ratios, "x faster", 1), ">= 10x", verdict(ratios[1] >= 10)),
+        ("Process sample at 1 Hz with the dashboard's charts on screen (machine CPU and network "
+         "every sample)", f"{shown_ns / 1e3:.1f} us", f"psutil collect_metrics {psutil_ns / 1e3:.1f} us",
+         spread(ratios_shown, "x faster", 1), "(informative)", ""),
         ("Process sample, all seven sources read",
          f"{all_sources_ns / 1e3:.1f} us", f"psutil collect_metrics {psutil_ns / 1e3:.1f} us",
          f"{psutil_ns / all_sources_ns:.1f}x faster", "(informative)", ""),
