@@ -140,6 +140,8 @@ private Q_SLOTS:
         QTest::newRow("extra spaces") << QByteArray("  5  3  ") << true << quint64(5) << quint64(3);
         QTest::newRow("one field") << QByteArray("63507\n") << false << quint64(0) << quint64(0);
         QTest::newRow("words") << QByteArray("a b c") << false << quint64(0) << quint64(0);
+        QTest::newRow("trailing letters")
+            << QByteArray("5 3x") << false << quint64(0) << quint64(0);
         QTest::newRow("negative") << QByteArray("-1 2") << false << quint64(0) << quint64(0);
         QTest::newRow("empty") << QByteArray() << false << quint64(0) << quint64(0);
     }

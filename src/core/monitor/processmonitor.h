@@ -30,7 +30,7 @@ public:
     void start();
     // The dashboard's charts are on screen: the machine's CPU and the network are read every
     // sample, not every fifth.
-    void setChartsShown(bool every) { m_sampler->setChartsShown(every); }
+    void setChartsShown(bool shown) { m_sampler->setChartsShown(shown); }
     void stop();
     bool isRunning() const { return m_timer.isActive(); }
     int intervalMs() const { return m_timer.interval(); }

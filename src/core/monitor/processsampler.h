@@ -53,7 +53,7 @@ public:
 
     ProcessSample sample();
     // The dashboard's charts are on screen: machine CPU and network every sample.
-    void setChartsShown(bool every) { m_chartsShown = every; }
+    void setChartsShown(bool shown) { m_chartsShown = shown; }
     bool chartsShown() const { return m_chartsShown; }
 
 private:

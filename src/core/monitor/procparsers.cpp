@@ -18,6 +18,11 @@ public:
     {}
 
     bool atEnd() const { return m_pos >= m_end; }
+    // The number just read ends its field ("12x" is no number).
+    bool atFieldEnd() const
+    {
+        return m_pos >= m_end || *m_pos == ' ' || *m_pos == '\t' || *m_pos == '\n';
+    }
     void skipSpaces()
     {
         while (m_pos < m_end && (*m_pos == ' ' || *m_pos == '\t'))
@@ -144,27 +149,10 @@ std::optional<ProcStat> parseProcStat(QByteArrayView text)
 
 std::optional<ProcStatm> parseProcStatm(QByteArrayView text)
 {
-    const QList<QByteArrayView> fields = [&] {
-        QList<QByteArrayView> out;
-        qsizetype start = 0;
-        const QByteArrayView trimmed = text.trimmed();
-        for (qsizetype i = 0; i <= trimmed.size(); ++i) {
-            if (i == trimmed.size() || trimmed[i] == ' ') {
-                if (i > start)
-                    out.append(trimmed.sliced(start, i - start));
-                start = i + 1;
-            }
-        }
-        return out;
-    }();
-    if (fields.size() < 2)
-        return std::nullopt;
-    bool sizeOk = false;
-    bool residentOk = false;
+    Scanner scanner(text);
     ProcStatm statm;
-    statm.sizePages = fields[0].toULongLong(&sizeOk);
-    statm.residentPages = fields[1].toULongLong(&residentOk);
-    if (!sizeOk || !residentOk)
+    if (!scanner.readUnsigned(statm.sizePages) || !scanner.atFieldEnd() ||
+        !scanner.readUnsigned(statm.residentPages) || !scanner.atFieldEnd())
         return std::nullopt;
     return statm;
 }
