@@ -24,6 +24,7 @@ struct Shape
     QStringList languages;
     int headings = 0;
     int listItems = 0;
+    int highlightedBlocks = 0; // blocks the code highlighter coloured
 };
 
 Shape shapeOf(const QTextDocument &document)
@@ -41,6 +42,7 @@ Shape shapeOf(const QTextDocument &document)
         inCode = code;
         shape.headings += block.blockFormat().headingLevel() > 0;
         shape.listItems += block.textList() != nullptr;
+        shape.highlightedBlocks += !block.layout()->formats().isEmpty();
     }
     return shape;
 }
@@ -91,6 +93,7 @@ private Q_SLOTS:
             QCOMPARE(got.languages, whole.languages);
             QCOMPARE(got.headings, whole.headings);
             QCOMPARE(got.listItems, whole.listItems);
+            QCOMPARE(got.highlightedBlocks, whole.highlightedBlocks);
             QCOMPARE(document->textWidth(), 400.0);
             if (end >= answer.size())
                 break;

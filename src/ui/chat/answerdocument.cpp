@@ -35,13 +35,29 @@ void shadeCodeBlocks(QTextDocument &document)
     }
 }
 
-std::unique_ptr<UntrustedDocument> renderAnswer(const QString &markdown, const QFont &font)
+std::unique_ptr<UntrustedDocument> emptyDocument(const QFont &font)
 {
     auto document = std::make_unique<UntrustedDocument>(); // whatever the text is, it loads nothing
     document->setDocumentMargin(0);
     document->setDefaultFont(font);
+    return document;
+}
+
+namespace {
+// The markdown with its code shaded, not yet highlighted: highlighting lives in the layout,
+// not in the text, so a fragment copied from here would not carry it anyway.
+std::unique_ptr<UntrustedDocument> renderMarkdown(const QString &markdown, const QFont &font)
+{
+    std::unique_ptr<UntrustedDocument> document = emptyDocument(font);
     document->setUntrustedMarkdown(markdown);
     shadeCodeBlocks(*document);
+    return document;
+}
+} // namespace
+
+std::unique_ptr<UntrustedDocument> renderAnswer(const QString &markdown, const QFont &font)
+{
+    std::unique_ptr<UntrustedDocument> document = renderMarkdown(markdown, font);
     (new CodeHighlighter(document.get()))->rehighlight(); // before layout: bold is wider
     return document;
 }
@@ -81,10 +97,11 @@ StreamingAnswerDocument::~StreamingAnswerDocument() = default;
 
 void StreamingAnswerDocument::reset()
 {
-    m_document = std::make_unique<UntrustedDocument>();
-    m_document->setDocumentMargin(0);
-    m_document->setDefaultFont(m_font);
-    new CodeHighlighter(m_document.get()); // colours each block as it is inserted
+    m_document = emptyDocument(m_font);
+    // Colours each block as it is inserted, but only once the document has its layout (a
+    // block without one keeps no colours): make it now, not at the first width.
+    m_document->documentLayout();
+    new CodeHighlighter(m_document.get());
     m_text.clear();
     m_stable = 0;
     m_tailStart = 0;
@@ -124,7 +141,8 @@ qsizetype StreamingAnswerDocument::lastCut(const QString &text) const
 
 void StreamingAnswerDocument::appendRendered(const QString &markdown)
 {
-    const std::unique_ptr<UntrustedDocument> part = renderAnswer(markdown, m_font);
+    // This document's own highlighter colours the blocks as they are inserted.
+    const std::unique_ptr<UntrustedDocument> part = renderMarkdown(markdown, m_font);
     if (part->isEmpty())
         return; // an open fence with nothing in it yet shows nothing, as when rendered whole
     // A part that opens with a list has an empty first block before it, which the answer
@@ -132,10 +150,16 @@ void StreamingAnswerDocument::appendRendered(const QString &markdown)
     QTextBlock from = part->begin();
     if (from.length() == 1 && from.next().isValid())
         from = from.next();
+    // The block the fragment's first block goes into keeps its own format: give it the
+    // part's before the text arrives, so that the highlighter sees a code block as code. A
+    // list item brings its list, and a block of its own.
+    const QTextBlockFormat format = from.textList() ? QTextBlockFormat() : from.blockFormat();
     QTextCursor cursor(m_document.get());
     cursor.movePosition(QTextCursor::End);
     if (cursor.position() > 0)
-        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat()); // each part in blocks of its own
+        cursor.insertBlock(format, QTextCharFormat()); // each part in blocks of its own
+    else
+        cursor.setBlockFormat(format);
     QTextCursor selection(part.get());
     selection.setPosition(from.position());
     selection.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
@@ -143,42 +167,35 @@ void StreamingAnswerDocument::appendRendered(const QString &markdown)
     cursor.insertFragment(QTextDocumentFragment(selection));
     const QTextBlock first = m_document->findBlock(start);
     if (start > 0 && first.position() == start && first.length() == 1 && first.next().isValid()) {
-        // A list brings a block of its own: the empty one made for it goes, joined to the
-        // block before it, so that nothing visible moves.
+        // The list's own block came after the empty one made for it: that one goes, joined
+        // to the block before it, so that nothing visible moves.
         QTextCursor join(m_document.get());
         join.setPosition(start - 1);
         join.setPosition(start, QTextCursor::KeepAnchor);
         join.removeSelectedText();
-    } else if (!from.textList()) {
-        // The fragment's first block went into the block made for it, which kept its own
-        // format: give it the part's.
-        QTextCursor(first).setBlockFormat(from.blockFormat());
     }
 }
 
 QTextDocument *StreamingAnswerDocument::update(const QString &text, QChar cursorMark, int width)
 {
-    if (text.size() == m_text.size() && text == m_text) {
-        if (m_document->textWidth() != width)
-            m_document->setTextWidth(width);
-        return m_document.get(); // asked again for the same frame: sizeHint, then paint
+    if (text != m_text) { // else asked again for the same frame: sizeHint, then paint
+        if (!text.startsWith(m_text))
+            reset();
+        const qsizetype cut = lastCut(text);
+        // Take the tail away: everything after the part rendered for good.
+        QTextCursor cursor(m_document.get());
+        cursor.setPosition(m_tailStart);
+        cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+        if (cut > m_stable) {
+            appendRendered(text.mid(m_stable, cut - m_stable));
+            m_stable = cut;
+            cursor.movePosition(QTextCursor::End);
+            m_tailStart = cursor.position();
+        }
+        appendRendered(text.mid(m_stable) + cursorMark);
+        m_text = text;
     }
-    if (!text.startsWith(m_text))
-        reset();
-    const qsizetype cut = lastCut(text);
-    // Take the tail away: everything after the part rendered for good.
-    QTextCursor cursor(m_document.get());
-    cursor.setPosition(m_tailStart);
-    cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
-    cursor.removeSelectedText();
-    if (cut > m_stable) {
-        appendRendered(text.mid(m_stable, cut - m_stable));
-        m_stable = cut;
-        cursor.movePosition(QTextCursor::End);
-        m_tailStart = cursor.position();
-    }
-    appendRendered(text.mid(m_stable) + cursorMark);
-    m_text = text;
     if (m_document->textWidth() != width)
         m_document->setTextWidth(width);
     return m_document.get();

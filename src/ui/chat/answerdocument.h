@@ -15,6 +15,8 @@ namespace spoon {
 bool isCodeBlock(const QTextBlock &block);
 void shadeCodeBlocks(QTextDocument &document);
 
+// A document for text from outside: no margin, the given font, and nothing it names is loaded.
+std::unique_ptr<UntrustedDocument> emptyDocument(const QFont &font);
 // Renders an answer as markdown: code shaded and highlighted, images as text.
 std::unique_ptr<UntrustedDocument> renderAnswer(const QString &markdown, const QFont &font);
 

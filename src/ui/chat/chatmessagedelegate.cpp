@@ -129,9 +129,7 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
     if (kind == Kind::Assistant) {
         document = renderAnswer(index.data().toString(), font);
     } else {
-        document = std::make_unique<UntrustedDocument>(); // whatever the text is, it loads nothing
-        document->setDocumentMargin(0);
-        document->setDefaultFont(font);
+        document = emptyDocument(font);
         document->setPlainText(kind == Kind::ToolStep ? toolDetails(index)
                                                       : index.data().toString());
     }
