@@ -1,5 +1,6 @@
 #include "cache/ttlcache.h"
 
+#include <QDeadlineTimer>
 #include <QRandomGenerator>
 #include <QtTest>
 
@@ -20,6 +21,26 @@ struct ManualClock
 CacheKey key(int n)
 {
     return CacheKey::ofBytes(QByteArray::number(n));
+}
+
+enum KeyShape
+{
+    Digests,
+    OneHome,
+    OneHomeOneTag
+};
+
+// The table's home chunk comes from the first word's low bits and the tag from its top 7,
+// so keys that differ only in later words collide on purpose.
+CacheKey shapedKey(KeyShape shape, int n)
+{
+    if (shape == Digests)
+        return key(n);
+    std::array<quint64, 4> words{};
+    words[0] = shape == OneHome ? quint64(n % 128) << 57 : 0;
+    words[1] = quint64(n) + 1;
+    return CacheKey::fromDigest(
+        QByteArrayView(reinterpret_cast<const char *>(words.data()), sizeof(words)));
 }
 } // namespace
 
@@ -42,20 +63,79 @@ private Q_SLOTS:
         QCOMPARE(stats.hitRate(), 2.0 / 3.0);
     }
 
-    void evictsTheLeastRecentlyUsed()
+    // As the seed's CachedTool: the oldest put goes first, and a hit does not change that.
+    void evictsTheOldestPut()
     {
         TtlCache<int> cache(3, 0);
         cache.put(key(1), 1);
         cache.put(key(2), 2);
         cache.put(key(3), 3);
-        QVERIFY(cache.get(key(1))); // 1 is now the most recent; 2 the least
+        QVERIFY(cache.get(key(1)));
         cache.put(key(4), 4);
-        QVERIFY(!cache.contains(key(2)));
-        QVERIFY(cache.contains(key(1)));
-        QVERIFY(cache.contains(key(3)));
+        QVERIFY(!cache.contains(key(1)));
+        QVERIFY(cache.contains(key(2)));
+        cache.put(key(2), 22); // a put again makes 2 the newest; 3 is now the oldest
+        cache.put(key(5), 5);
+        QVERIFY(!cache.contains(key(3)));
+        QCOMPARE(*cache.get(key(2)), 22);
         QVERIFY(cache.contains(key(4)));
-        QCOMPARE(cache.stats().evictions, quint64(1));
+        QVERIFY(cache.contains(key(5)));
+        QCOMPARE(cache.stats().evictions, quint64(2));
         QCOMPARE(cache.size(), 3);
+    }
+
+    // Put order is expiry order, so a put drops what has expired before it evicts anything.
+    void aPutDropsExpiredEntriesFirst()
+    {
+        qint64 now = 0;
+        TtlCache<int, ManualClock> cache(3, 1000, ManualClock{&now});
+        cache.put(key(1), 1);
+        now = 400;
+        cache.put(key(2), 2);
+        now = 1000;
+        cache.put(key(3), 3); // 1 has expired: it goes, nothing is evicted
+        QCOMPARE(cache.size(), 2);
+        QVERIFY(!cache.contains(key(1)));
+        QCOMPARE(cache.stats().expirations, quint64(1));
+        cache.put(key(4), 4);
+        QCOMPARE(cache.stats().evictions, quint64(0));
+        now = 2000;
+        cache.put(key(5), 5); // 2, 3 and 4 have all expired
+        QCOMPARE(cache.size(), 1);
+        QCOMPARE(cache.stats().expirations, quint64(4));
+        QCOMPARE(*cache.get(key(5)), 5);
+    }
+
+    void getOrPutMakesOnlyOnAMiss()
+    {
+        qint64 now = 0;
+        TtlCache<QString, ManualClock> cache(2, 1000, ManualClock{&now});
+        int made = 0;
+        const auto make = [&made] { return QStringLiteral("made %1").arg(++made); };
+        QCOMPARE(cache.getOrPut(key(1), make), QStringLiteral("made 1"));
+        QCOMPARE(cache.getOrPut(key(1), make), QStringLiteral("made 1"));
+        QCOMPARE(made, 1);
+        now = 1000; // expired: made again
+        QCOMPARE(cache.getOrPut(key(1), make), QStringLiteral("made 2"));
+        cache.getOrPut(key(2), make);
+        cache.getOrPut(key(3), make); // full: 1 goes
+        QVERIFY(!cache.contains(key(1)));
+        const CacheStats stats = cache.stats();
+        QCOMPARE(stats.hits, quint64(1));
+        QCOMPARE(stats.misses, quint64(4));
+        QCOMPARE(stats.expirations, quint64(1));
+        QCOMPARE(stats.evictions, quint64(1));
+        QCOMPARE(cache.size(), 2);
+    }
+
+    // The engine's clock: refreshed by its own thread, never ahead of the kernel's.
+    void theTickClockAdvances()
+    {
+        const TickClock clock;
+        const qint64 start = clock.nowMs();
+        QVERIFY(start > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(clock.nowMs() > start, 20 * TickClock::kTickMs);
+        QVERIFY(clock.nowMs() <= QDeadlineTimer::current(Qt::CoarseTimer).deadline() + 1);
     }
 
     void expiresAfterTheTtl()
@@ -106,37 +186,41 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("capacity");
         QTest::addColumn<int>("keySpace");
-        QTest::newRow("capacity 1") << 1 << 4;
-        QTest::newRow("small, heavy churn") << 8 << 64;
-        QTest::newRow("medium") << 100 << 300;
-        QTest::newRow("mostly hits") << 500 << 520;
+        QTest::addColumn<int>("keyShape");
+        QTest::newRow("capacity 1") << 1 << 4 << int(Digests);
+        QTest::newRow("small, heavy churn") << 8 << 64 << int(Digests);
+        QTest::newRow("medium") << 100 << 300 << int(Digests);
+        QTest::newRow("mostly hits") << 500 << 520 << int(Digests);
+        // Every key's home is one chunk, so runs overflow into the next chunks and erases
+        // must undo the overflow counts; with one tag too, every slot's tag matches.
+        QTest::newRow("one home chunk") << 100 << 300 << int(OneHome);
+        QTest::newRow("one home chunk, one tag") << 100 << 300 << int(OneHomeOneTag);
     }
 
     void matchesAReferenceModel()
     {
-        // An obviously correct LRU (std::list + std::map) checked against the real one over
-        // random operations, so probing, backward-shift deletion and the recency links all
-        // get exercised.
+        // An obviously correct insertion-order cache (std::list + std::map) checked against
+        // the real one over random operations, so tag matching, chunk overflow, erasing
+        // and the put-order links all get exercised.
         QFETCH(int, capacity);
         QFETCH(int, keySpace);
+        QFETCH(int, keyShape);
+        const auto keyOf = [keyShape](int n) { return shapedKey(KeyShape(keyShape), n); };
         TtlCache<int> cache(capacity, 0);
-        std::list<int> order; // front = most recent
+        std::list<int> order; // front = newest put
         std::map<int, int> values;
         QRandomGenerator random(5);
         for (int op = 0; op < 50000; ++op) {
             const int k = random.bounded(keySpace);
             const int choice = random.bounded(10);
             if (choice < 5) {
-                const int *got = cache.get(key(k));
+                const int *got = cache.get(keyOf(k));
                 const auto it = values.find(k);
                 QCOMPARE(got != nullptr, it != values.end());
-                if (got) {
+                if (got)
                     QCOMPARE(*got, it->second);
-                    order.remove(k);
-                    order.push_front(k);
-                }
             } else if (choice < 9) {
-                cache.put(key(k), op);
+                cache.put(keyOf(k), op);
                 if (values.count(k)) {
                     order.remove(k);
                 } else if (int(values.size()) == capacity) {
@@ -146,11 +230,13 @@ private Q_SLOTS:
                 values[k] = op;
                 order.push_front(k);
             } else {
-                QCOMPARE(cache.remove(key(k)), values.erase(k) == 1);
+                QCOMPARE(cache.remove(keyOf(k)), values.erase(k) == 1);
                 order.remove(k);
             }
             QCOMPARE(cache.size(), qsizetype(values.size()));
         }
+        for (int k = 0; k < keySpace; ++k) // nothing lost or kept by mistake at the end
+            QCOMPARE(cache.contains(keyOf(k)), values.count(k) == 1);
     }
 
     void countsIntoTheRegistry()

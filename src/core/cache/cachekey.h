@@ -26,7 +26,12 @@ public:
 
     quint64 hash() const { return m_words[0]; }
     QByteArray toHex() const;
-    bool operator==(const CacheKey &other) const = default;
+    // Word by word and branch-free: std::array's == calls memcmp, a function call per probe.
+    bool operator==(const CacheKey &other) const
+    {
+        return ((m_words[0] ^ other.m_words[0]) | (m_words[1] ^ other.m_words[1]) |
+                (m_words[2] ^ other.m_words[2]) | (m_words[3] ^ other.m_words[3])) == 0;
+    }
 
 private:
     std::array<quint64, 4> m_words{};

@@ -2,13 +2,24 @@
 
 #include "cachekey.h"
 #include "telemetry/metricsregistry.h"
+#include "tickclock.h"
 
 #include <QtGlobal>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
+#include <bit>
+#include <cstdlib>
+#include <new>
+#include <type_traits>
 #include <vector>
 
-#include <time.h>
+#include <sys/mman.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace spoon {
 
@@ -16,53 +27,79 @@ struct CacheStats
 {
     quint64 hits = 0;
     quint64 misses = 0;
-    quint64 evictions = 0;   // pushed out because the cache was full (least recently used)
-    quint64 expirations = 0; // found older than the TTL
+    quint64 evictions = 0;   // pushed out because the cache was full (the oldest put)
+    quint64 expirations = 0; // dropped because older than the TTL
     qsizetype size = 0;
     qsizetype capacity = 0;
     double hitRate() const { return hits + misses ? double(hits) / double(hits + misses) : 0.0; }
 };
 
-// The TTL clock: CLOCK_MONOTONIC_COARSE, a few ns instead of CLOCK_MONOTONIC's ~30 ns on a
-// VM's paravirtual clock, at the kernel tick's resolution (1 to 10 ms), plenty for TTLs in
-// seconds.
-struct CoarseMonotonicClock
+// Storage for the cache's big arrays. From a few MB up, the memory comes in 2 MB-aligned
+// blocks marked MADV_HUGEPAGE (Debian's default THP mode is "madvise"): a million entries
+// span 80 MB, and with 4 KB pages nearly every probe of a large cache would also miss the TLB.
+template <typename T> struct HugePageAllocator
 {
-    qint64 nowMs() const
+    using value_type = T;
+    static constexpr size_t kHugePage = size_t(2) << 20;
+    static constexpr size_t kFromBytes = size_t(4) << 20;
+
+    HugePageAllocator() = default;
+    template <typename U> HugePageAllocator(const HugePageAllocator<U> &) {}
+
+    T *allocate(size_t n)
     {
-        timespec now{};
-        ::clock_gettime(CLOCK_MONOTONIC_COARSE, &now);
-        return qint64(now.tv_sec) * 1000 + now.tv_nsec / 1'000'000;
+        const size_t bytes = n * sizeof(T);
+        if (bytes < kFromBytes)
+            return static_cast<T *>(::operator new(bytes, std::align_val_t(alignof(T))));
+        const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+        void *memory = std::aligned_alloc(kHugePage, rounded);
+        if (!memory)
+            throw std::bad_alloc();
+        ::madvise(memory, rounded, MADV_HUGEPAGE); // advice only: 4 KB pages if refused
+        return static_cast<T *>(memory);
     }
+    void deallocate(T *memory, size_t n)
+    {
+        if (n * sizeof(T) < kFromBytes)
+            ::operator delete(memory, std::align_val_t(alignof(T)));
+        else
+            std::free(memory);
+    }
+    template <typename U> bool operator==(const HugePageAllocator<U> &) const { return true; }
 };
 
-// The one TTL + LRU cache of the engine (the seed's CachedTool, done in O(1)): LLM responses
-// and tool results both use it. Entries live in a preallocated slab linked in recency order;
-// an open-addressing index (linear probing at load factor 1/4, backward-shift deletion,
-// 8-byte slots carrying a hash fingerprint) finds them without touching an entry that does
-// not match, and each entry remembers its slot, so eviction needs no search. The TTL counts
-// from put, as in the seed, and is checked on get.
+// The one TTL cache of the engine (the seed's CachedTool, done in O(1)): LLM responses, tool
+// results and checked DNS answers use it. As in the seed, the TTL counts from put and the
+// oldest put is the first to go when the cache is full; a hit changes nothing. With one TTL
+// for every entry, put order is also expiry order, so a put first drops the expired entries
+// from the old end, and expired entries never hold space that fresh ones could use.
+//
+// Entries live in a preallocated slab, linked oldest to newest. The index is a table of
+// 64-byte chunks (F14's layout): 12 one-byte tags compared with one SSE2 instruction, the
+// 12 entry numbers, and an overflow count of keys that went past the chunk because it was
+// full. A lookup reads one chunk and compares only keys whose tag matches (1 in 128 false
+// matches); it stops at a chunk with no overflow. An erase clears one tag and decrements the
+// counts on the way from the key's home, so nothing shifts and no tombstone remains. The
+// table holds at most half of its slots, so overflow is rare.
 //
 // One owner thread. Its statistics are single-writer atomics (plain loads and stores, no
 // locked instructions on the hot path) that publish() exposes in the metrics registry.
-template <typename Value, typename Clock = CoarseMonotonicClock> class TtlCache
+template <typename Value, typename Clock = TickClock> class TtlCache
 {
 public:
     TtlCache(qsizetype capacity, qint64 ttlMs, Clock clock = Clock())
-        : m_capacity(std::max<qsizetype>(1, capacity))
+        : m_capacity(std::clamp<qsizetype>(capacity, 1, kMaxCapacity))
         , m_ttlMs(ttlMs)
         , m_clock(std::move(clock))
     {
         m_entries.resize(size_t(m_capacity));
         m_links.resize(size_t(m_capacity));
         for (quint32 i = 0; i < quint32(m_capacity); ++i)
-            m_links[i].next = i + 1 < quint32(m_capacity) ? i + 1 : kNone;
+            m_links[i].newer = i + 1 < quint32(m_capacity) ? i + 1 : kNone;
         m_free = 0;
-        size_t tableSize = 16;
-        while (tableSize < size_t(m_capacity) * 4)
-            tableSize *= 2;
-        m_table.assign(tableSize, Slot{});
-        m_mask = tableSize - 1;
+        const size_t chunksNeeded = (size_t(m_capacity) * 2 + kSlots - 1) / kSlots;
+        m_chunks.assign(std::bit_ceil(chunksNeeded), Chunk{});
+        m_chunkMask = quint32(m_chunks.size() - 1);
     }
     TtlCache(const TtlCache &) = delete;
     TtlCache &operator=(const TtlCache &) = delete;
@@ -84,7 +121,8 @@ public:
         counter("spoon_cache_misses_total", "Cache lookups that found nothing usable", m_misses);
         counter("spoon_cache_evictions_total", "Entries pushed out because the cache was full",
                 m_evictions);
-        counter("spoon_cache_expirations_total", "Entries found older than the TTL", m_expirations);
+        counter("spoon_cache_expirations_total", "Entries dropped because older than the TTL",
+                m_expirations);
         m_published.push_back(
             registry.gaugeFunction("spoon_cache_entries", "Entries held", labels, [this] {
                 return double(m_sizeForReaders.load(std::memory_order_relaxed));
@@ -96,69 +134,55 @@ public:
     }
 
     // The value if present and fresh; counts a hit or a miss. The pointer is valid until the
-    // next put, remove or clear.
+    // next put, getOrPut, remove or clear.
     const Value *get(const CacheKey &key)
     {
-        const size_t slot = find(key);
-        if (slot == kNotFound) {
+        const Probe probe = find(key);
+        if (probe.node == kNone || dropIfExpired(probe.node)) {
             bump(m_misses);
             return nullptr;
         }
-        const quint32 index = m_table[slot].node;
-        if (m_ttlMs > 0 && m_clock.nowMs() >= m_entries[index].expiresAtMs) {
-            erase(index);
-            bump(m_expirations);
-            bump(m_misses);
-            return nullptr;
-        }
-        moveToFront(index);
         bump(m_hits);
-        return &m_entries[index].value;
+        return &m_entries[probe.node].value;
     }
 
-    bool contains(const CacheKey &key) const { return find(key) != kNotFound; }
+    // The seed's execute() for a value made on the spot: the cached value, or make()'s, which
+    // is stored. One probe either way. make must not use this cache.
+    template <typename Make> const Value &getOrPut(const CacheKey &key, Make &&make)
+    {
+        Probe probe = find(key);
+        if (probe.node != kNone && !dropIfExpired(probe.node)) {
+            bump(m_hits);
+            return m_entries[probe.node].value;
+        }
+        bump(m_misses);
+        return m_entries[insert(key, probe, make())].value;
+    }
 
+    bool contains(const CacheKey &key) const { return find(key).node != kNone; }
+
+    // Stores value under key; a key already held takes the new value and counts as the
+    // newest put, as the seed's timestamp does.
     void put(const CacheKey &key, Value value)
     {
-        const qint64 expires = m_ttlMs > 0 ? m_clock.nowMs() + m_ttlMs : 0;
-        const quint32 fingerprint = quint32(key.hash());
-        size_t slot = fingerprint & m_mask;
-        for (; m_table[slot].node != kNone; slot = (slot + 1) & m_mask) {
-            const Slot s = m_table[slot];
-            if (s.fingerprint == fingerprint && m_entries[s.node].key == key) {
-                Entry &entry = m_entries[s.node];
-                entry.value = std::move(value);
-                entry.expiresAtMs = expires;
-                moveToFront(s.node);
-                return;
-            }
+        const Probe probe = find(key);
+        if (probe.node == kNone) {
+            insert(key, probe, std::move(value));
+            return;
         }
-        if (m_free == kNone) {
-            // Full: the least recently used goes. Its removal may shift entries back into
-            // the run we probed, so the free slot is looked for again.
-            erase(m_tail);
-            bump(m_evictions);
-            for (slot = fingerprint & m_mask; m_table[slot].node != kNone;)
-                slot = (slot + 1) & m_mask;
-        }
-        const quint32 index = m_free;
-        m_free = m_links[index].next;
-        Entry &entry = m_entries[index];
-        entry.key = key;
+        Entry &entry = m_entries[probe.node];
         entry.value = std::move(value);
-        entry.expiresAtMs = expires;
-        m_links[index].slot = quint32(slot);
-        m_table[slot] = Slot{index, fingerprint};
-        linkFront(index);
-        setSize(m_size + 1);
+        entry.expiresAtMs = expiryOfNewPut();
+        unlink(probe.node);
+        linkNewest(probe.node);
     }
 
     bool remove(const CacheKey &key)
     {
-        const size_t slot = find(key);
-        if (slot == kNotFound)
+        const Probe probe = find(key);
+        if (probe.node == kNone)
             return false;
-        erase(m_table[slot].node);
+        erase(probe.node);
         return true;
     }
 
@@ -166,8 +190,8 @@ public:
     qsizetype clear()
     {
         const qsizetype removed = m_size;
-        while (m_size > 0)
-            erase(m_tail);
+        while (m_oldest != kNone)
+            erase(m_oldest);
         return removed;
     }
 
@@ -186,11 +210,14 @@ public:
 
 private:
     static constexpr quint32 kNone = 0xFFFFFFFFu;
-    static constexpr size_t kNotFound = ~size_t(0);
+    static constexpr quint32 kSlots = 12;
+    static constexpr quint32 kSlotBits = 4;
+    static constexpr quint32 kAllSlots = (1u << kSlots) - 1;
+    static constexpr quint8 kOverflowSaturated = 255; // never decremented again (as F14)
+    static constexpr qsizetype kMaxCapacity = qsizetype(1) << 26; // chunk numbers fit 28 bits
 
-    // An entry's payload and its bookkeeping live in two arrays: eviction and recency
-    // updates walk only the small links (12 bytes each, a few KB per thousand entries, in
-    // L1), and a payload is touched only to compare a key or hand out a value.
+    // The payloads apart from the bookkeeping: eviction and relinking walk only the small
+    // links, and a payload is touched only to compare a key or hand out a value.
     struct Entry
     {
         CacheKey key;
@@ -199,14 +226,55 @@ private:
     };
     struct Link
     {
-        quint32 prev = kNone;
-        quint32 next = kNone;
-        quint32 slot = kNone; // where the index points at this entry
+        quint32 older = kNone;
+        quint32 newer = kNone;
+        quint32 position = kNone; // chunk << kSlotBits | slot
+        quint32 distance = 0;     // chunks between the key's home and its chunk
     };
-    struct Slot
+    struct alignas(64) Chunk
+    {
+        std::array<quint8, kSlots> tags{}; // 0: empty; else 0x80 | 7 bits of the hash
+        quint8 overflow = 0;
+        std::array<quint8, 3> unused{};
+        std::array<quint32, kSlots> nodes{};
+
+        // Bit i set when tags[i] == tag, and when slot i is taken.
+        quint32 matching(quint8 tag) const
+        {
+#if defined(__SSE2__)
+            const __m128i control = _mm_load_si128(reinterpret_cast<const __m128i *>(this));
+            const __m128i wanted = _mm_set1_epi8(char(tag));
+            return quint32(_mm_movemask_epi8(_mm_cmpeq_epi8(control, wanted))) & kAllSlots;
+#else
+            quint32 bits = 0;
+            for (quint32 i = 0; i < kSlots; ++i)
+                bits |= quint32(tags[i] == tag) << i;
+            return bits;
+#endif
+        }
+        quint32 occupied() const
+        {
+#if defined(__SSE2__)
+            const __m128i control = _mm_load_si128(reinterpret_cast<const __m128i *>(this));
+            return quint32(_mm_movemask_epi8(control)) & kAllSlots; // a tag's top bit is set
+#else
+            quint32 bits = 0;
+            for (quint32 i = 0; i < kSlots; ++i)
+                bits |= quint32(tags[i] != 0) << i;
+            return bits;
+#endif
+        }
+    };
+    static_assert(sizeof(Chunk) == 64);
+
+    // Where a key is, or where it would go: the first chunk on its path with a free slot.
+    struct Probe
     {
         quint32 node = kNone;
-        quint32 fingerprint = 0; // low hash bits: the slot's home is fingerprint & mask
+        quint32 home = 0;
+        quint8 tag = 0;
+        quint32 spaceChunk = kNone;
+        quint32 spaceDistance = 0;
     };
 
     // Single writer: a plain load and store, no lock prefix; readers see a whole value.
@@ -221,88 +289,151 @@ private:
         m_sizeForReaders.store(size, std::memory_order_relaxed);
     }
 
-    size_t find(const CacheKey &key) const
+    quint32 nextChunk(quint32 chunk) const
     {
-        const quint32 fingerprint = quint32(key.hash());
-        for (size_t slot = fingerprint & m_mask;; slot = (slot + 1) & m_mask) {
-            const Slot &s = m_table[slot];
-            if (s.node == kNone)
-                return kNotFound;
-            if (s.fingerprint == fingerprint && m_entries[s.node].key == key)
-                return slot;
-        }
+        return (chunk + 1) & m_chunkMask;
     }
 
-    // Linear-probing deletion without tombstones: later entries of the same run move back
-    // into the hole when their home slot allows it, so lookups never slow down over time.
-    void erase(quint32 index)
+    Probe find(const CacheKey &key) const
     {
-        size_t hole = m_links[index].slot;
-        unlink(index);
-        m_entries[index].value = Value{};
-        m_links[index].slot = kNone;
-        m_links[index].next = m_free;
-        m_free = index;
-        setSize(m_size - 1);
+        const quint64 hash = key.hash();
+        Probe probe;
+        probe.home = quint32(hash) & m_chunkMask;
+        probe.tag = quint8(hash >> 57) | 0x80;
+        quint32 chunk = probe.home;
+        for (quint32 distance = 0; distance <= m_chunkMask; ++distance) {
+            const Chunk &c = m_chunks[chunk];
+            for (quint32 bits = c.matching(probe.tag); bits; bits &= bits - 1) {
+                const quint32 node = c.nodes[std::countr_zero(bits)];
+                if (m_entries[node].key == key) {
+                    probe.node = node;
+                    return probe;
+                }
+            }
+            if (probe.spaceChunk == kNone && c.occupied() != kAllSlots) {
+                probe.spaceChunk = chunk;
+                probe.spaceDistance = distance;
+            }
+            if (c.overflow == 0)
+                break;
+            chunk = nextChunk(chunk);
+        }
+        return probe;
+    }
 
-        for (size_t next = (hole + 1) & m_mask; m_table[next].node != kNone;
-             next = (next + 1) & m_mask) {
-            const size_t home = m_table[next].fingerprint & m_mask;
-            // It may move back unless its home lies cyclically in (hole, next].
-            const bool homeBetween =
-                hole <= next ? (hole < home && home <= next) : (hole < home || home <= next);
-            if (!homeBetween) {
-                m_table[hole] = m_table[next];
-                m_links[m_table[hole].node].slot = quint32(hole);
-                hole = next;
+    qint64 expiryOfNewPut() const
+    {
+        return m_ttlMs > 0 ? m_clock.nowMs() + m_ttlMs : 0;
+    }
+
+    bool dropIfExpired(quint32 node)
+    {
+        if (m_ttlMs <= 0 || m_clock.nowMs() < m_entries[node].expiresAtMs)
+            return false;
+        erase(node);
+        bump(m_expirations);
+        return true;
+    }
+
+    // Adds a key that find() did not see; returns its entry's number. Erasing only frees
+    // slots, so the probe's free slot stays free.
+    quint32 insert(const CacheKey &key, const Probe &probe, Value value)
+    {
+        const qint64 expires = expiryOfNewPut();
+        if (m_ttlMs > 0) {
+            while (m_oldest != kNone && m_entries[m_oldest].expiresAtMs <= expires - m_ttlMs) {
+                erase(m_oldest);
+                bump(m_expirations);
             }
         }
-        m_table[hole] = Slot{};
+        if (m_free == kNone) {
+            erase(m_oldest);
+            bump(m_evictions);
+        }
+        quint32 chunk = probe.spaceChunk;
+        quint32 distance = probe.spaceDistance;
+        if (chunk == kNone) { // every chunk on the path was full: look further
+            chunk = probe.home;
+            for (distance = 0; m_chunks[chunk].occupied() == kAllSlots; ++distance)
+                chunk = nextChunk(chunk);
+        }
+        for (quint32 d = 0, passed = probe.home; d < distance; ++d, passed = nextChunk(passed)) {
+            quint8 &overflow = m_chunks[passed].overflow;
+            if (overflow != kOverflowSaturated)
+                ++overflow;
+        }
+        Chunk &target = m_chunks[chunk];
+        const quint32 slot = quint32(std::countr_zero(~target.occupied() & kAllSlots));
+        const quint32 node = m_free;
+        m_free = m_links[node].newer;
+        target.tags[slot] = probe.tag;
+        target.nodes[slot] = node;
+        m_links[node].position = chunk << kSlotBits | slot;
+        m_links[node].distance = distance;
+        Entry &entry = m_entries[node];
+        entry.key = key;
+        entry.expiresAtMs = expires;
+        entry.value = std::move(value);
+        linkNewest(node);
+        setSize(m_size + 1);
+        return node;
     }
 
-    void unlink(quint32 index)
+    void erase(quint32 node)
     {
-        Link &link = m_links[index];
-        if (link.prev != kNone)
-            m_links[link.prev].next = link.next;
+        Link &link = m_links[node];
+        const quint32 chunk = link.position >> kSlotBits;
+        m_chunks[chunk].tags[link.position & ((1u << kSlotBits) - 1)] = 0;
+        for (quint32 d = 1; d <= link.distance; ++d) {
+            quint8 &overflow = m_chunks[(chunk - d) & m_chunkMask].overflow;
+            if (overflow != kOverflowSaturated)
+                --overflow;
+        }
+        unlink(node);
+        if constexpr (!std::is_trivially_destructible_v<Value>)
+            m_entries[node].value = Value{}; // let go of what it holds now, not when reused
+        link.position = kNone;
+        link.distance = 0;
+        link.newer = m_free;
+        m_free = node;
+        setSize(m_size - 1);
+    }
+
+    void unlink(quint32 node)
+    {
+        Link &link = m_links[node];
+        if (link.older != kNone)
+            m_links[link.older].newer = link.newer;
         else
-            m_head = link.next;
-        if (link.next != kNone)
-            m_links[link.next].prev = link.prev;
+            m_oldest = link.newer;
+        if (link.newer != kNone)
+            m_links[link.newer].older = link.older;
         else
-            m_tail = link.prev;
-        link.prev = link.next = kNone;
+            m_newest = link.older;
+        link.older = link.newer = kNone;
     }
 
-    void linkFront(quint32 index)
+    void linkNewest(quint32 node)
     {
-        Link &link = m_links[index];
-        link.prev = kNone;
-        link.next = m_head;
-        if (m_head != kNone)
-            m_links[m_head].prev = index;
-        m_head = index;
-        if (m_tail == kNone)
-            m_tail = index;
-    }
-
-    void moveToFront(quint32 index)
-    {
-        if (m_head == index)
-            return;
-        unlink(index);
-        linkFront(index);
+        Link &link = m_links[node];
+        link.older = m_newest;
+        link.newer = kNone;
+        if (m_newest != kNone)
+            m_links[m_newest].newer = node;
+        else
+            m_oldest = node;
+        m_newest = node;
     }
 
     qsizetype m_capacity;
     qint64 m_ttlMs;
     Clock m_clock;
-    std::vector<Entry> m_entries;
-    std::vector<Link> m_links;
-    std::vector<Slot> m_table;
-    size_t m_mask = 0;
-    quint32 m_head = kNone;
-    quint32 m_tail = kNone;
+    std::vector<Entry, HugePageAllocator<Entry>> m_entries;
+    std::vector<Link, HugePageAllocator<Link>> m_links;
+    std::vector<Chunk, HugePageAllocator<Chunk>> m_chunks;
+    quint32 m_chunkMask = 0;
+    quint32 m_oldest = kNone;
+    quint32 m_newest = kNone;
     quint32 m_free = kNone;
     qsizetype m_size = 0;
     std::atomic<quint64> m_hits{0}, m_misses{0}, m_evictions{0}, m_expirations{0};
