@@ -159,6 +159,57 @@ private Q_SLOTS:
         QCOMPARE(tool.active(), 0);
     }
 
+    // Waiting jobs start in the order they were sent, across hosts and callers, and a job
+    // whose caller is at its limit does not hold back a later job of another caller.
+    void waitingJobsStartInArrivalOrder()
+    {
+        HoldingServer first;
+        HoldingServer second;
+        HttpPoolLimits limits;
+        limits.totalConnections = 1;
+        limits.perHost = 1;
+        HttpPool pool(limits);
+        HttpCaller tool("tools", 1);
+        HttpCaller agent("agent", 1);
+        QStringList started;
+        const auto send = [&](HoldingServer &server, HttpCaller *caller, const QString &name) {
+            HttpJob *job = pool.send(HttpRequest{"GET", server.url(), {}, {}}, caller);
+            connect(job, &HttpJob::started, this, [&started, name] { started << name; });
+        };
+        send(first, &tool, QStringLiteral("a"));
+        send(second, &agent, QStringLiteral("b"));
+        send(first, &agent, QStringLiteral("c"));
+        send(second, &tool, QStringLiteral("d"));
+        send(first, nullptr, QStringLiteral("e"));
+        for (int served = 1; served <= 5; ++served) {
+            QTRY_COMPARE_WITH_TIMEOUT(first.served() + second.served(), served, 60'000);
+            QCOMPARE(pool.queued(), 5 - served);
+            first.releaseAll();
+            second.releaseAll();
+        }
+        QCOMPARE(started.join(u' '), QStringLiteral("a b c d e"));
+
+        // The tool is at its limit of one: the agent's job, sent last, starts beside it.
+        first.stopHolding();
+        limits.totalConnections = 10;
+        limits.perHost = 10;
+        HttpPool wide(limits);
+        HoldingServer holding;
+        started.clear();
+        for (const QString &name : {QStringLiteral("t1"), QStringLiteral("t2")}) {
+            HttpJob *job = wide.send(HttpRequest{"GET", holding.url(), {}, {}}, &tool);
+            connect(job, &HttpJob::started, this, [&started, name] { started << name; });
+        }
+        HttpJob *late = wide.send(HttpRequest{"GET", holding.url(), {}, {}}, &agent);
+        connect(late, &HttpJob::started, this, [&started] { started << QStringLiteral("a1"); });
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 2, 60'000);
+        QCOMPARE(started.join(u' '), QStringLiteral("t1 a1"));
+        QCOMPARE(wide.queued(), 1);
+        holding.stopHolding();
+        QTRY_COMPARE_WITH_TIMEOUT(started.size(), 3, 60'000);
+        QCOMPARE(started.last(), QStringLiteral("t2"));
+    }
+
     void connectionRefused()
     {
         QTcpServer probe;

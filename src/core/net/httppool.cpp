@@ -164,9 +164,9 @@ HttpPool::~HttpPool()
 HttpJob *HttpPool::send(HttpRequest request, HttpCaller *caller)
 {
     auto *job = new HttpJob(this, std::move(request), caller);
-    m_queue.push_back(job);
-    if (m_metrics)
-        m_metrics->queued.set(double(m_queue.size()));
+    job->m_arrival = ++m_arrivals;
+    m_lanes[LaneKey(caller, job->m_hostKey)].push_back(job);
+    setQueuedCount(m_queuedCount + 1);
     requestSchedule();
     return job;
 }
@@ -181,30 +181,42 @@ void HttpPool::requestSchedule()
     QMetaObject::invokeMethod(this, &HttpPool::schedule, Qt::QueuedConnection);
 }
 
-bool HttpPool::canStart(const HttpJob *job) const
+void HttpPool::setQueuedCount(int count)
 {
-    // Cheapest test first: a caller at its limit usually holds back most of the queue.
-    if (job->m_caller && job->m_caller->m_active >= job->m_caller->m_maxConcurrent)
+    m_queuedCount = count;
+    if (m_metrics)
+        m_metrics->queued.set(double(count));
+}
+
+bool HttpPool::canStart(const HttpCaller *caller, const QString &host) const
+{
+    if (caller && caller->m_active >= caller->m_maxConcurrent)
         return false;
-    return m_activePerHost.value(job->m_hostKey) < m_limits.perHost;
+    return m_activePerHost.value(host) < m_limits.perHost;
 }
 
 void HttpPool::schedule()
 {
     m_schedulePending = false;
-    // A job held back by its host or caller must not block others behind it.
-    for (auto it = m_queue.begin();
-         it != m_queue.end() && m_inFlight < m_limits.totalConnections;) {
-        HttpJob *job = *it;
-        if (!canStart(job)) {
-            ++it;
-            continue;
+    // The oldest first job among the lanes that may start, until the total is reached: a
+    // job held back by its host or caller does not block others behind it.
+    while (m_queuedCount > 0 && m_inFlight < m_limits.totalConnections) {
+        auto oldest = m_lanes.end();
+        for (auto lane = m_lanes.begin(); lane != m_lanes.end(); ++lane) {
+            if ((oldest == m_lanes.end() ||
+                 lane->second.front()->m_arrival < oldest->second.front()->m_arrival) &&
+                canStart(lane->first.first, lane->first.second))
+                oldest = lane;
         }
-        it = m_queue.erase(it);
+        if (oldest == m_lanes.end())
+            break;
+        HttpJob *job = oldest->second.front();
+        oldest->second.pop_front();
+        if (oldest->second.empty())
+            m_lanes.erase(oldest);
+        setQueuedCount(m_queuedCount - 1);
         start(job);
     }
-    if (m_metrics)
-        m_metrics->queued.set(double(m_queue.size()));
 }
 
 void HttpPool::start(HttpJob *job)
@@ -248,8 +260,12 @@ void HttpPool::start(HttpJob *job)
     // reads as truncated or not JSON, and invites a retry). The pool's size cap counts the
     // inflated bytes instead and says "too large".
     networkRequest.setDecompressedSafetyCheckThreshold(-1);
+    // get() skips the custom-verb path (a QBuffer for the empty body, and a verb compared
+    // on every send) for the pool's commonest request.
     QNetworkReply *reply =
-        m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
+        request.method == "GET" && request.body.isEmpty()
+            ? m_managers[chosen]->get(networkRequest)
+            : m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
     job->m_reply = reply;
 
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] {
@@ -407,14 +423,18 @@ void HttpPool::fail(HttpJob *job, HttpError error, const QString &message)
 
 void HttpPool::cancel(HttpJob *job)
 {
-    const auto queued = std::find(m_queue.begin(), m_queue.end(), job);
-    if (queued != m_queue.end()) {
-        m_queue.erase(queued);
+    const auto lane = m_lanes.find(LaneKey(job->m_caller, job->m_hostKey));
+    const auto queued = lane == m_lanes.end()
+                            ? Lane::iterator()
+                            : std::find(lane->second.begin(), lane->second.end(), job);
+    if (lane != m_lanes.end() && queued != lane->second.end()) {
+        lane->second.erase(queued);
+        if (lane->second.empty())
+            m_lanes.erase(lane);
+        setQueuedCount(m_queuedCount - 1);
         job->m_response.error = HttpError::Cancelled;
         job->m_response.errorString = tr("cancelled");
         job->m_finished = true;
-        if (m_metrics)
-            m_metrics->queued.set(double(m_queue.size()));
         Q_EMIT job->finished(job->m_response);
         job->deleteLater();
         return;

@@ -10,6 +10,7 @@
 #include <QUrl>
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -125,6 +126,7 @@ private:
     HttpRequest m_request;
     HttpCaller *m_caller;
     QString m_hostKey;
+    quint64 m_arrival = 0; // the pool starts waiting jobs in this order
     int m_manager = -1;
     QPointer<QNetworkReply> m_reply;
     // Deadlines in the pool clock's milliseconds; 0 when not armed. One sweep timer for the
@@ -162,17 +164,23 @@ public:
 
     const HttpPoolLimits &limits() const { return m_limits; }
     int inFlight() const { return m_inFlight; }
-    int queued() const { return int(m_queue.size()); }
+    int queued() const { return m_queuedCount; }
     int managerCount() const { return int(m_managers.size()); }
 
 private:
     friend class HttpJob;
     struct Metrics;
+    // Waiting jobs, one lane per caller and host, each in arrival order. A lane may start its
+    // first job when its caller and its host are both under their limits, so a completion
+    // looks at the lanes (a few), never at every waiting job (thousands in a fan-out).
+    using LaneKey = std::pair<const HttpCaller *, QString>;
+    using Lane = std::deque<HttpJob *>;
 
     void requestSchedule();
+    void setQueuedCount(int count);
     void schedule();
     void sweepDeadlines();
-    bool canStart(const HttpJob *job) const;
+    bool canStart(const HttpCaller *caller, const QString &host) const;
     void start(HttpJob *job);
     void onMetaData(HttpJob *job);
     void onReadyRead(HttpJob *job);
@@ -184,7 +192,9 @@ private:
 
     HttpPoolLimits m_limits;
     std::vector<QNetworkAccessManager *> m_managers;
-    std::deque<HttpJob *> m_queue;
+    std::map<LaneKey, Lane> m_lanes;
+    int m_queuedCount = 0;
+    quint64 m_arrivals = 0;
     QHash<QString, std::vector<int>> m_activePerHostManager; // host -> per-manager counts
     QHash<QString, int> m_activePerHost;
     std::vector<HttpJob *> m_running;
