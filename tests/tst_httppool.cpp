@@ -14,9 +14,11 @@
 
 #include "support/holdingserver.h"
 #include "support/testenvironment.h"
+#include "support/tlsnginx.h"
 
 using namespace spoon;
 using spoon::test::HoldingServer;
+using spoon::test::TlsNginx;
 
 namespace {
 
@@ -208,6 +210,52 @@ private Q_SLOTS:
         holding.stopHolding();
         QTRY_COMPARE_WITH_TIMEOUT(started.size(), 3, 60'000);
         QCOMPARE(started.last(), QStringLiteral("t2"));
+    }
+
+    // Over TLS, a host that offers HTTP/2 gets every request on one connection; a host that
+    // answers HTTP/1.1 is spread over the managers to reach the per-host limit of 30.
+    void httpsHostsShareOneHttp2Connection()
+    {
+        HoldingServer holding;
+        TlsNginx nginx(holding.server().port());
+        QVERIFY2(nginx.isRunning(), qPrintable(nginx.error()));
+        MetricsRegistry registry;
+        HttpPool pool(HttpPoolLimits{}, &registry); // the seed's 100 in all, 30 per host
+        QList<HttpResponse> responses;
+        const auto sendMany = [&](const QUrl &url, int count) {
+            for (int i = 0; i < count; ++i) {
+                HttpJob *job = pool.send(HttpRequest{"GET", url, {}, {}});
+                connect(job, &HttpJob::finished, this,
+                        [&responses](const HttpResponse &r) { responses << r; });
+            }
+        };
+
+        sendMany(nginx.http2Url(), 30);
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 30, 60'000);
+        QCOMPARE(nginx.activeConnections(), 2); // ours, and the one asking
+        holding.releaseAll();
+        QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 30, 60'000);
+        for (const HttpResponse &response : std::as_const(responses)) {
+            QCOMPARE(response.status, 200);
+            QVERIFY(response.http2);
+        }
+
+        // The first answer over HTTP/1.1 teaches the pool; then 30 at once are all in flight,
+        // which one manager (six connections per host) could not do.
+        responses.clear();
+        sendMany(nginx.http1Url(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 1, 60'000);
+        holding.releaseAll();
+        QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 1, 60'000);
+        QCOMPARE(responses.first().status, 200);
+        QVERIFY(!responses.first().http2);
+        responses.clear();
+        sendMany(nginx.http1Url(), 30);
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 30, 60'000);
+        QVERIFY(nginx.activeConnections() >= 31);
+        holding.stopHolding();
+        QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 30, 60'000);
+        QCOMPARE(holding.peak(), 30);
     }
 
     void connectionRefused()

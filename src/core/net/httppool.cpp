@@ -223,14 +223,8 @@ void HttpPool::start(HttpJob *job)
 {
     qCDebug(lcHttp) << "start" << job->m_request.method << job->m_request.url.toString();
     const HttpRequest &request = job->m_request;
-    std::vector<int> &perManager = m_activePerHostManager[job->m_hostKey];
-    perManager.resize(m_managers.size(), 0);
-    int chosen = 0;
-    for (int i = 1; i < int(perManager.size()); ++i) {
-        if (perManager[i] < perManager[chosen])
-            chosen = i;
-    }
-    ++perManager[chosen];
+    const int chosen = managerFor(job);
+    ++m_activePerHostManager[job->m_hostKey][chosen];
     ++m_activePerHost[job->m_hostKey];
     ++m_inFlight;
     if (job->m_caller)
@@ -292,6 +286,23 @@ void HttpPool::start(HttpJob *job)
     Q_EMIT job->started();
 }
 
+int HttpPool::managerFor(const HttpJob *job)
+{
+    std::vector<int> &perManager = m_activePerHostManager[job->m_hostKey];
+    perManager.resize(m_managers.size(), 0);
+    // An https host is taken to speak HTTP/2 until it answers otherwise.
+    const bool http2 = job->m_request.url.scheme() == QLatin1String("https") &&
+                       m_hostSpeaksHttp2.value(job->m_hostKey, true);
+    if (http2)
+        return 0;
+    int chosen = 0;
+    for (int i = 1; i < int(perManager.size()); ++i) {
+        if (perManager[i] < perManager[chosen])
+            chosen = i;
+    }
+    return chosen;
+}
+
 void HttpPool::sweepDeadlines()
 {
     const qint64 now = m_poolClock.elapsed();
@@ -340,6 +351,12 @@ void HttpPool::onMetaData(HttpJob *job)
     job->m_headersSeen = true;
     job->m_connectDeadline = 0;
     job->m_response.status = status.toInt();
+    job->m_response.http2 = reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    if (job->m_request.url.scheme() == QLatin1String("https")) {
+        if (m_hostSpeaksHttp2.size() >= kHostsRemembered) // the HTTP tool meets many hosts
+            m_hostSpeaksHttp2.clear();
+        m_hostSpeaksHttp2.insert(job->m_hostKey, job->m_response.http2);
+    }
     const auto pairs = reply->rawHeaderPairs();
     for (const auto &pair : pairs)
         job->m_response.headers.append({pair.first, pair.second});

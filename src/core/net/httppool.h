@@ -77,6 +77,7 @@ struct HttpResponse
     QString errorString;
     qint64 bytesReceived = 0;
     qint64 elapsedMs = 0;
+    bool http2 = false; // the answer came over HTTP/2
 
     QByteArray header(QByteArrayView name) const;
     bool transportOk() const { return error == HttpError::None; }
@@ -142,12 +143,14 @@ private:
     bool m_finished = false;
 };
 
-// The engine's HTTP client: one scheduler in front of several QNetworkAccessManagers. Qt 6.4
-// opens at most six HTTP/1.1 connections per host in one manager (the setter arrived in 6.5),
-// so reaching the per-host limit of 30 takes five managers; the scheduler spreads a host's
-// requests over them and queues whatever exceeds the total, per-host or per-caller limit.
-// Over TLS, hosts that offer HTTP/2 get it (multiplexed; the same limits count requests).
-// Everything runs on the owner's thread; QNAM does the socket work off it.
+// The engine's HTTP client: one scheduler in front of several QNetworkAccessManagers, which
+// queues whatever exceeds the total, per-host or per-caller limit. Over TLS, QNAM offers
+// HTTP/2, and an https host goes to the first manager, where all its requests share one
+// multiplexed connection (and one QNAM thread). A host that answers HTTP/1.1 instead is
+// remembered and spread over all the managers: Qt 6.4 opens at most six HTTP/1.1
+// connections per host in one manager (the setter arrived in 6.5), so the per-host limit of
+// 30 takes five. Cleartext hosts are HTTP/1.1 from the start. Everything runs on the
+// owner's thread; QNAM does the socket work off it.
 class HttpPool : public QObject
 {
     Q_OBJECT
@@ -155,6 +158,8 @@ public:
     static constexpr int kConnectionsPerManager = 6;
     // How often timeouts are checked: their resolution.
     static constexpr int kSweepIntervalMs = 25;
+    // Hosts whose protocol is remembered at most (then forgotten and learnt again).
+    static constexpr int kHostsRemembered = 4096;
 
     explicit HttpPool(HttpPoolLimits limits, MetricsRegistry *registry = nullptr,
                       QObject *parent = nullptr);
@@ -182,6 +187,7 @@ private:
     void sweepDeadlines();
     bool canStart(const HttpCaller *caller, const QString &host) const;
     void start(HttpJob *job);
+    int managerFor(const HttpJob *job);
     void onMetaData(HttpJob *job);
     void onReadyRead(HttpJob *job);
     void onReplyFinished(HttpJob *job);
@@ -197,6 +203,7 @@ private:
     quint64 m_arrivals = 0;
     QHash<QString, std::vector<int>> m_activePerHostManager; // host -> per-manager counts
     QHash<QString, int> m_activePerHost;
+    QHash<QString, bool> m_hostSpeaksHttp2; // learnt from each answer; https only
     std::vector<HttpJob *> m_running;
     int m_inFlight = 0;
     bool m_schedulePending = false;

@@ -1,0 +1,188 @@
+#pragma once
+
+// A private nginx on 127.0.0.1 for the HTTPS tests. TLS with a certificate made for the test
+// (openssl, for IP 127.0.0.1), one port that offers HTTP/2 and one that speaks HTTP/1.1 only,
+// both proxying to an upstream on this machine (a HoldingServer, so requests stay in flight
+// until the test releases them), and a cleartext stub_status port that counts the client
+// connections nginx holds. The certificate is added to the process's default TLS trust.
+#include "support/testenvironment.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSslConfiguration>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+namespace spoon::test {
+
+class TlsNginx
+{
+public:
+    explicit TlsNginx(quint16 upstreamPort)
+    {
+        if (!m_dir.isValid()) {
+            m_error = QStringLiteral("no temporary folder");
+            return;
+        }
+        // nginx's workers run as an unprivileged user when started by root.
+        QFile::setPermissions(m_dir.path(), QFile::permissions(m_dir.path()) |
+                                                QFileDevice::ReadOther | QFileDevice::ExeOther);
+        if (!run(QStringLiteral("openssl"),
+                 {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                  QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                  QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                  QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+                  QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"),
+                  QStringLiteral("subjectAltName=IP:127.0.0.1"), QStringLiteral("-keyout"),
+                  path("key.pem"), QStringLiteral("-out"), path("cert.pem")}))
+            return;
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!tls.addCaCertificates(path("cert.pem"))) {
+            m_error = QStringLiteral("openssl made no usable certificate");
+            return;
+        }
+        QSslConfiguration::setDefaultConfiguration(tls);
+
+        m_http2Port = freePort();
+        m_http1Port = freePort();
+        m_statusPort = freePort();
+        const QString proxy = QStringLiteral("location / { proxy_pass http://127.0.0.1:%1; "
+                                             "proxy_buffering off; }")
+                                  .arg(upstreamPort);
+        QFile config(path("nginx.conf"));
+        if (!config.open(QIODevice::WriteOnly)) {
+            m_error = QStringLiteral("cannot write nginx.conf");
+            return;
+        }
+        const QString dir = m_dir.path();
+        config.write(
+            QStringLiteral("worker_processes 1;\n"
+                           "pid %1/nginx.pid;\n"
+                           "events { worker_connections 512; }\n"
+                           "http {\n"
+                           "  access_log off;\n"
+                           "  client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
+                           "  fastcgi_temp_path %1/fastcgi; uwsgi_temp_path %1/uwsgi;\n"
+                           "  scgi_temp_path %1/scgi;\n"
+                           "  ssl_certificate %1/cert.pem; ssl_certificate_key %1/key.pem;\n"
+                           "  server { listen 127.0.0.1:%2 ssl http2; %5 }\n"
+                           "  server { listen 127.0.0.1:%3 ssl; %5 }\n"
+                           "  server { listen 127.0.0.1:%4; location / { stub_status; } }\n"
+                           "}\n")
+                .arg(dir)
+                .arg(m_http2Port)
+                .arg(m_http1Port)
+                .arg(m_statusPort)
+                .arg(proxy)
+                .toUtf8());
+        config.close();
+        m_nginx.setProcessEnvironment(childEnvironment());
+        m_nginx.setProcessChannelMode(QProcess::MergedChannels);
+        // Root's PATH has /usr/sbin, a user's often not.
+        QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"));
+        if (nginx.isEmpty())
+            nginx = QStandardPaths::findExecutable(
+                QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+        if (nginx.isEmpty()) {
+            m_error = QStringLiteral("nginx is not installed (scripts/ensure-deps.sh installs it)");
+            return;
+        }
+        m_nginx.start(nginx, {QStringLiteral("-p"), dir, QStringLiteral("-e"), path("error.log"),
+                              QStringLiteral("-c"), path("nginx.conf"), QStringLiteral("-g"),
+                              QStringLiteral("daemon off;")});
+        if (!m_nginx.waitForStarted(10'000)) {
+            m_error = QStringLiteral("nginx did not start: ") + m_nginx.errorString();
+            return;
+        }
+        // The pid file appears once the ports are bound.
+        for (int waited = 0; waited < 10'000 && !QFile::exists(path("nginx.pid")); waited += 20) {
+            if (m_nginx.state() != QProcess::Running)
+                break;
+            QTest::qWait(20);
+        }
+        if (!QFile::exists(path("nginx.pid")))
+            m_error = QStringLiteral("nginx did not come up: ") +
+                      QString::fromUtf8(m_nginx.readAll() + readFile("error.log"));
+    }
+    ~TlsNginx()
+    {
+        if (m_nginx.state() != QProcess::NotRunning) {
+            m_nginx.terminate();
+            if (!m_nginx.waitForFinished(10'000))
+                m_nginx.kill();
+        }
+    }
+    TlsNginx(const TlsNginx &) = delete;
+    TlsNginx &operator=(const TlsNginx &) = delete;
+
+    bool isRunning() const { return m_error.isEmpty(); }
+    QString error() const { return m_error; }
+    QUrl http2Url() const { return url(m_http2Port); }
+    QUrl http1Url() const { return url(m_http1Port); }
+
+    // stub_status's "Active connections": the client connections open now, the one asking
+    // included; -1 if it cannot be read.
+    int activeConnections()
+    {
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), m_statusPort);
+        if (!socket.waitForConnected(10'000))
+            return -1;
+        socket.write("GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+        QByteArray answer;
+        while (socket.state() == QAbstractSocket::ConnectedState && socket.waitForReadyRead(10'000))
+            answer += socket.readAll();
+        answer += socket.readAll();
+        const qsizetype at = answer.indexOf("Active connections:");
+        if (at < 0)
+            return -1;
+        bool ok = false;
+        const int count = answer.mid(at + 19).trimmed().split('\n').value(0).trimmed().toInt(&ok);
+        return ok ? count : -1;
+    }
+
+private:
+    QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+    QByteArray readFile(const char *name) const
+    {
+        QFile file(path(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+    QUrl url(quint16 port) const
+    {
+        return QUrl(QStringLiteral("https://127.0.0.1:%1/hold").arg(port));
+    }
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost);
+        return probe.serverPort();
+    }
+    bool run(const QString &program, const QStringList &arguments)
+    {
+        QProcess process;
+        process.setProcessEnvironment(childEnvironment());
+        process.setProcessChannelMode(QProcess::MergedChannels);
+        process.start(program, arguments);
+        if (!process.waitForFinished(30'000) || process.exitStatus() != QProcess::NormalExit ||
+            process.exitCode() != 0) {
+            m_error = program + QStringLiteral(" failed: ") + process.errorString() + u' ' +
+                      QString::fromUtf8(process.readAll());
+            return false;
+        }
+        return true;
+    }
+
+    QTemporaryDir m_dir;
+    QProcess m_nginx;
+    quint16 m_http2Port = 0;
+    quint16 m_http1Port = 0;
+    quint16 m_statusPort = 0;
+    QString m_error;
+};
+
+} // namespace spoon::test
