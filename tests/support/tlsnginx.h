@@ -47,9 +47,16 @@ public:
         }
         QSslConfiguration::setDefaultConfiguration(tls);
 
-        m_http2Port = freePort();
-        m_http1Port = freePort();
-        m_statusPort = freePort();
+        {
+            // Three ports the kernel has free, held together so that it cannot hand one out
+            // twice, and let go just before nginx binds them.
+            QTcpServer probes[3];
+            for (QTcpServer &probe : probes)
+                probe.listen(QHostAddress::LocalHost);
+            m_http2Port = probes[0].serverPort();
+            m_http1Port = probes[1].serverPort();
+            m_statusPort = probes[2].serverPort();
+        }
         const QString proxy = QStringLiteral("location / { proxy_pass http://127.0.0.1:%1; "
                                              "proxy_buffering off; }")
                                   .arg(upstreamPort);
@@ -155,12 +162,6 @@ private:
     QUrl url(quint16 port) const
     {
         return QUrl(QStringLiteral("https://127.0.0.1:%1/hold").arg(port));
-    }
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost);
-        return probe.serverPort();
     }
     bool run(const QString &program, const QStringList &arguments)
     {
