@@ -1,6 +1,9 @@
 // 200 concurrent LLM streams from a local server: every token must arrive, and the client
 // must spend at most 5 us of CPU per token (DESIGN.md). The demo endpoint runs in its own
 // process, so only the client's CPU is counted.
+// With SPOON_BENCH_BASE_URL set, the streams go there instead (bench/run.py puts a TLS
+// nginx with HTTP/2 in front of a demo server it starts), trusting SPOON_BENCH_CA. The GUI
+// (main) thread's own CPU is reported apart from QNAM's threads.
 // Usage: bench_streams SPOON_CONSOLE [streams=200] [tokens_per_second=50]
 #include "benchsupport.h"
 #include "config/configbuilder.h"
@@ -14,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <cstdio>
@@ -32,9 +36,17 @@ int main(int argc, char **argv)
     const QString rate = args.size() > 3 ? args.at(3) : QStringLiteral("50");
 
     QProcess server;
-    const QString url = bench::startDemoServer(server, args.at(1), rate);
+    QString url = qEnvironmentVariable("SPOON_BENCH_BASE_URL");
+    if (url.isEmpty())
+        url = bench::startDemoServer(server, args.at(1), rate);
     if (url.isEmpty())
         return 1;
+    if (const QByteArray ca = qgetenv("SPOON_BENCH_CA"); !ca.isEmpty()) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!tls.addCaCertificates(QString::fromLocal8Bit(ca)))
+            return 2;
+        QSslConfiguration::setDefaultConfiguration(tls);
+    }
 
     MetricsRegistry registry;
     HttpPoolLimits limits;
@@ -51,6 +63,7 @@ int main(int argc, char **argv)
     provider.timeout = 60;
     ProviderClient client(provider, pool, &caller, stats);
 
+    bool answersOverHttp2 = false;
     qint64 tokensReceived = 0;
     qint64 tokensExpected = 0;
     int finished = 0;
@@ -58,6 +71,7 @@ int main(int argc, char **argv)
     int textMismatch = 0;
     QString reference;
     const double cpuBefore = bench::cpuSeconds();
+    const double mainThreadBefore = bench::threadCpuSeconds();
     QElapsedTimer wall;
     wall.start();
     for (int i = 0; i < streams; ++i) {
@@ -84,6 +98,14 @@ int main(int argc, char **argv)
     }
     QCoreApplication::exec();
     const double cpu = bench::cpuSeconds() - cpuBefore;
+    const double mainThreadCpu = bench::threadCpuSeconds() - mainThreadBefore;
+    // Which protocol the pool spoke to the server: one more request on the same pool.
+    HttpJob *probe = pool.send(HttpRequest{"GET", QUrl(url + QStringLiteral("/models")), {}, {}});
+    QObject::connect(probe, &HttpJob::finished, &app, [&](const HttpResponse &response) {
+        answersOverHttp2 = response.http2;
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
     const double seconds = double(wall.elapsed()) / 1000.0;
     server.kill();
     server.waitForFinished();
@@ -97,6 +119,9 @@ int main(int argc, char **argv)
         {QStringLiteral("client_cpu_seconds"), cpu},
         {QStringLiteral("client_cpu_us_per_token"),
          tokensReceived ? cpu * 1e6 / double(tokensReceived) : 0.0},
+        {QStringLiteral("main_thread_cpu_us_per_token"),
+         tokensReceived ? mainThreadCpu * 1e6 / double(tokensReceived) : 0.0},
+        {QStringLiteral("http2"), answersOverHttp2},
         {QStringLiteral("wall_seconds"), seconds},
         {QStringLiteral("tokens_per_second"), double(tokensReceived) / seconds},
     };

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <sys/resource.h>
+#include <time.h>
 
 namespace spoon::bench {
 
@@ -17,6 +18,14 @@ inline double cpuSeconds()
     ::getrusage(RUSAGE_SELF, &usage);
     return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
            double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// The calling thread's own CPU time.
+inline double threadCpuSeconds()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
 // Starts `spoon-console demo-server` at `tokensPerSecond` on a free port; returns its

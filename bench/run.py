@@ -156,15 +156,33 @@ def cache_rows(bench):
 
 class LocalNginx:
     """A private nginx on 127.0.0.1 serving a 1 KiB file: the one server every HTTP client
-    in the fan-out comparison talks to."""
+    in the fan-out comparison talks to. With tls, it also serves the file over TLS with a
+    self-signed certificate made here (self.ca), on one port with HTTP/2 and one without."""
 
-    def __init__(self, port=18199):
+    def __init__(self, port=18199, tls=False, proxy_to=None):
         self.dir = tempfile.mkdtemp(prefix="spoon-nginx-")
         os.chmod(self.dir, 0o755)  # nginx's workers run as www-data when started by root
         os.makedirs(os.path.join(self.dir, "html"))
         os.makedirs(os.path.join(self.dir, "logs"))
         with open(os.path.join(self.dir, "html", "1k.txt"), "w") as f:
             f.write("x" * 1024)
+        self.ca = os.path.join(self.dir, "cert.pem")
+        tls_servers = ""
+        if tls:
+            subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                            "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                            "-keyout", os.path.join(self.dir, "key.pem"), "-out", self.ca],
+                           check=True, capture_output=True)
+            tls_servers = f"""  ssl_certificate {self.ca}; ssl_certificate_key {self.dir}/key.pem;
+  server {{ listen 127.0.0.1:{port + 1} ssl http2; root {self.dir}/html; }}
+  server {{ listen 127.0.0.1:{port + 2} ssl; root {self.dir}/html; }}
+"""
+        if tls and proxy_to:  # an HTTP/2 TLS front for a local HTTP/1.1 server (streams)
+            tls_servers += f"""  server {{ listen 127.0.0.1:{port + 3} ssl http2;
+    location / {{ proxy_pass http://127.0.0.1:{proxy_to}; proxy_http_version 1.1;
+                 proxy_buffering off; }} }}
+"""
         with open(os.path.join(self.dir, "nginx.conf"), "w") as f:
             f.write(f"""worker_processes 1;
 error_log {self.dir}/logs/error.log;
@@ -174,9 +192,12 @@ http {{
   access_log off;
   keepalive_requests 1000000;
   server {{ listen 127.0.0.1:{port}; root {self.dir}/html; }}
-}}
+{tls_servers}}}
 """)
         self.url = f"http://127.0.0.1:{port}/1k.txt"
+        self.url_h2 = f"https://127.0.0.1:{port + 1}/1k.txt"
+        self.url_tls_h1 = f"https://127.0.0.1:{port + 2}/1k.txt"
+        self.url_front = f"https://127.0.0.1:{port + 3}"
         self.process = subprocess.Popen(["nginx", "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf"),
                                          "-g", "daemon off;"])
         time.sleep(0.5)
@@ -188,41 +209,101 @@ http {{
 
 
 def fanout_comparison(bench):
-    """Three rounds on one nginx, each running bench_fanout and then the seed's aiohttp tool
-    (5,000 GETs, 10 at a time); wrk once. Per-round requests per second, sorted."""
-    server = LocalNginx()
-    ours, aiohttp, ratios = [], [], []
+    """Three rounds per protocol on one nginx, each running bench_fanout and then the seed's
+    aiohttp tool (5,000 GETs, 10 at a time), and wrk once: cleartext HTTP/1.1, TLS with HTTP/2
+    offered, and TLS with HTTP/1.1 only. Per-round requests per second, sorted."""
+    server = LocalNginx(tls=True)
+    results = {}
     try:
-        wrk = subprocess.run(["wrk", "-t1", "-c10", "-d5s", server.url], check=True,
-                             capture_output=True, text=True).stdout
-        wrk_rps = float(next(line.split()[1] for line in wrk.splitlines()
-                             if line.startswith("Requests/sec:")))
-        for _ in range(3):
-            out = subprocess.run([os.path.join(bench, "bench_fanout"), server.url, "5000", "1"],
-                                 check=True, capture_output=True, text=True).stdout
-            ours.append(json.loads(out)["requests_per_second"])
-            aiohttp.append(python_peer("aiohttp_tool.py", server.url, "5000", "1")["requests_per_second"])
-            ratios.append(ours[-1] / aiohttp[-1])
+        for name, url in (("cleartext", server.url), ("tls_h2", server.url_h2),
+                          ("tls_h1", server.url_tls_h1)):
+            wrk = subprocess.run(["wrk", "-t1", "-c10", "-d5s", url], check=True,
+                                 capture_output=True, text=True).stdout
+            wrk_rps = float(next(line.split()[1] for line in wrk.splitlines()
+                                 if line.startswith("Requests/sec:")))
+            ours, aiohttp, ratios, http2 = [], [], [], 0
+            for _ in range(3):
+                out = subprocess.run([os.path.join(bench, "bench_fanout"), url, "5000", "1"],
+                                     check=True, capture_output=True, text=True,
+                                     env=dict(os.environ, SPOON_BENCH_CA=server.ca)).stdout
+                answer = json.loads(out)
+                ours.append(answer["requests_per_second"])
+                http2 = answer["http2"]
+                out = subprocess.run(["/usr/bin/python3", os.path.join(ROOT, "bench", "peers", "aiohttp_tool.py"),
+                                      url, "5000", "1"], check=True, capture_output=True, text=True,
+                                     env=dict(os.environ, SSL_CERT_FILE=server.ca)).stdout
+                aiohttp.append(json.loads(out)["requests_per_second"])
+                ratios.append(ours[-1] / aiohttp[-1])
+            results[name] = {"ours": sorted(ours), "aiohttp": sorted(aiohttp),
+                             "ratio": sorted(ratios), "wrk": wrk_rps, "http2": http2}
     finally:
         server.close()
-    return {"ours": sorted(ours), "aiohttp": sorted(aiohttp), "ratio": sorted(ratios), "wrk": wrk_rps}
+    return results
 
 
 def fanout_rows(fanout):
-    return [
-        ("HTTP fan-out over cleartext HTTP/1.1, 10 at a time, 5,000 GETs of 1 KiB from nginx",
-         spread(fanout["ours"], "req/s", 0), "seed aiohttp tool " + spread(fanout["aiohttp"], "req/s", 0),
-         spread(fanout["ratio"], "x", 2), ">= 1.5x", verdict(fanout["ratio"][1] >= 1.5)),
-        ("HTTP fan-out against wrk (1 thread, 10 connections)", f"{fanout['ours'][1]:.0f} req/s",
-         f"wrk {fanout['wrk']:.0f} req/s", f"{fanout['wrk'] / fanout['ours'][1]:.1f}x slower",
-         "(informative over cleartext)", ""),
-    ]
+    rows = []
+    for name, label, target in (
+            ("cleartext", "cleartext HTTP/1.1", 1.5),
+            ("tls_h2", "TLS, HTTP/2 offered", 3),
+            ("tls_h1", "TLS, HTTP/1.1 only", 3)):
+        f = fanout[name]
+        wrk_ratio = f["wrk"] / f["ours"][1]
+        wrk_target = 4 if name != "cleartext" else None
+        rows.append((f"HTTP fan-out over {label}: 5,000 GETs of 1 KiB from nginx, 10 at a time "
+                     f"({f['http2']} of 5000 answers over HTTP/2)",
+                     spread(f["ours"], "req/s", 0), "seed aiohttp tool " + spread(f["aiohttp"], "req/s", 0),
+                     spread(f["ratio"], "x", 2), f">= {target}x", verdict(f["ratio"][1] >= target)))
+        rows.append((f"HTTP fan-out over {label} against wrk (1 thread, 10 connections, HTTP/1.1)",
+                     f"{f['ours'][1]:.0f} req/s", f"wrk {f['wrk']:.0f} req/s", f"{wrk_ratio:.1f}x slower",
+                     f"within {wrk_target}x" if wrk_target else "(informative)",
+                     verdict(wrk_ratio <= wrk_target) if wrk_target else ""))
+    return rows
 
 
 def streams(bench, console):
     out = subprocess.run([os.path.join(bench, "bench_streams"), console, "200", "50"],
                          capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
+
+
+def streams_tls(bench, console):
+    """The same 200 streams through a TLS nginx speaking HTTP/2 to the client, in front of a
+    demo server started here."""
+    demo = subprocess.Popen([console, "demo-server", "--port", "0", "--tokens-per-second", "50"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = demo.stdout.readline()
+        upstream = int(line.split("http://127.0.0.1:")[1].split("/")[0])
+        server = LocalNginx(tls=True, proxy_to=upstream)
+        try:
+            out = subprocess.run([os.path.join(bench, "bench_streams"), console, "200", "50"],
+                                 capture_output=True, text=True,
+                                 env=dict(os.environ, SPOON_BENCH_BASE_URL=server.url_front + "/v1",
+                                          SPOON_BENCH_CA=server.ca)).stdout
+        finally:
+            server.close()
+    finally:
+        demo.kill()
+        demo.wait()
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def stream_rows(plain, tls):
+    rows = []
+    for label, s in (("cleartext HTTP/1.1 from the demo server", plain),
+                     ("TLS with HTTP/2 (nginx in front of the demo server)", tls)):
+        rows += [
+            (f"200 concurrent LLM streams (50 tokens/s each), {label}: tokens lost",
+             f"{int(s['tokens_lost'])} of {int(s['tokens_expected'])}", "", "", "0",
+             verdict(s["tokens_lost"] == 0 and s["failed"] == 0)),
+            (f"200 concurrent LLM streams, {label}: client CPU per token (main thread's share)"
+             f"{'; answers over HTTP/2' if s.get('http2') else ''}",
+             f"{s['client_cpu_us_per_token']:.1f} us ({s.get('main_thread_cpu_us_per_token', 0):.1f} us)",
+             "", "", "<= 15 us" if s is tls else "<= 5 us",
+             verdict(s["client_cpu_us_per_token"] <= (15 if s is tls else 5))),
+        ]
+    return rows
 
 
 def agents(bench, console):
@@ -288,11 +369,17 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
     parser.add_argument("--idle-seconds", type=float, default=30)
-    parser.add_argument("--only", choices=["cache", "fanout"], help="run one part's rows alone")
+    parser.add_argument("--only", choices=["cache", "fanout", "streams"],
+                        help="run one part's rows alone")
     args = parser.parse_args()
     bench = os.path.join(args.build_dir, "bench")
     if args.only == "cache":
         print_table(cache_rows(bench), "bench/run.py --only cache")
+        return 0
+    if args.only == "streams":
+        console = os.path.join(args.build_dir, "src", "app", "spoon-console")
+        print_table(stream_rows(streams(bench, console), streams_tls(bench, console)),
+                    "bench/run.py --only streams")
         return 0
     if args.only == "fanout":
         print_table(fanout_rows(fanout_comparison(bench)), "bench/run.py --only fanout")
@@ -317,6 +404,7 @@ def main():
     cache = cache_rows(bench)
     fanout = fanout_comparison(bench)
     stream = streams(bench, console)
+    stream_tls = streams_tls(bench, console)
     agent = agents(bench, console)
     store = storage(bench)
     batch = batching(bench)
@@ -381,11 +469,7 @@ def main():
          f"{sse['BM_SseParse/64']['bytes_per_second'] / 1e6:.0f} MB/s", "", "", ">= 500 MB/s",
          verdict(sse["BM_SseParse/64"]["bytes_per_second"] >= 500e6)),
         *cache,
-        ("200 concurrent LLM streams (50 tokens/s each): tokens lost",
-         f"{int(stream['tokens_lost'])} of {int(stream['tokens_expected'])}", "", "", "0",
-         verdict(stream["tokens_lost"] == 0 and stream["failed"] == 0)),
-        ("200 concurrent LLM streams: client CPU per token", f"{stream['client_cpu_us_per_token']:.0f} us",
-         "", "", "<= 5 us", verdict(stream["client_cpu_us_per_token"] <= 5)),
+        *stream_rows(stream, stream_tls),
         *fanout_rows(fanout),
         ("Agent step overhead, the agent's own work (LLM call and tools excluded), mean",
          f"{agent['step_overhead_mean_us']:.1f} us (p99 bucket <= {agent['step_overhead_p99_bucket_us']:.0f} us)",
