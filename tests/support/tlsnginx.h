@@ -47,73 +47,12 @@ public:
         }
         QSslConfiguration::setDefaultConfiguration(tls);
 
-        {
-            // Three ports the kernel has free, held together so that it cannot hand one out
-            // twice, and let go just before nginx binds them.
-            QTcpServer probes[3];
-            for (QTcpServer &probe : probes)
-                probe.listen(QHostAddress::LocalHost);
-            m_http2Port = probes[0].serverPort();
-            m_http1Port = probes[1].serverPort();
-            m_statusPort = probes[2].serverPort();
+        // Another test may take a probed port before nginx binds it: then try new ones.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            m_error.clear();
+            if (startOnFreePorts(upstreamPort) || !m_error.contains(u"in use"))
+                return;
         }
-        const QString proxy = QStringLiteral("location / { proxy_pass http://127.0.0.1:%1; "
-                                             "proxy_buffering off; }")
-                                  .arg(upstreamPort);
-        QFile config(path("nginx.conf"));
-        if (!config.open(QIODevice::WriteOnly)) {
-            m_error = QStringLiteral("cannot write nginx.conf");
-            return;
-        }
-        const QString dir = m_dir.path();
-        config.write(
-            QStringLiteral("worker_processes 1;\n"
-                           "pid %1/nginx.pid;\n"
-                           "events { worker_connections 512; }\n"
-                           "http {\n"
-                           "  access_log off;\n"
-                           "  client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
-                           "  fastcgi_temp_path %1/fastcgi; uwsgi_temp_path %1/uwsgi;\n"
-                           "  scgi_temp_path %1/scgi;\n"
-                           "  ssl_certificate %1/cert.pem; ssl_certificate_key %1/key.pem;\n"
-                           "  server { listen 127.0.0.1:%2 ssl http2; %5 }\n"
-                           "  server { listen 127.0.0.1:%3 ssl; %5 }\n"
-                           "  server { listen 127.0.0.1:%4; location / { stub_status; } }\n"
-                           "}\n")
-                .arg(dir)
-                .arg(m_http2Port)
-                .arg(m_http1Port)
-                .arg(m_statusPort)
-                .arg(proxy)
-                .toUtf8());
-        config.close();
-        m_nginx.setProcessEnvironment(childEnvironment());
-        m_nginx.setProcessChannelMode(QProcess::MergedChannels);
-        // Root's PATH has /usr/sbin, a user's often not.
-        QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"));
-        if (nginx.isEmpty())
-            nginx = QStandardPaths::findExecutable(
-                QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
-        if (nginx.isEmpty()) {
-            m_error = QStringLiteral("nginx is not installed (scripts/ensure-deps.sh installs it)");
-            return;
-        }
-        m_nginx.start(nginx, {QStringLiteral("-p"), dir, QStringLiteral("-e"), path("error.log"),
-                              QStringLiteral("-c"), path("nginx.conf"), QStringLiteral("-g"),
-                              QStringLiteral("daemon off;")});
-        if (!m_nginx.waitForStarted(10'000)) {
-            m_error = QStringLiteral("nginx did not start: ") + m_nginx.errorString();
-            return;
-        }
-        // The pid file appears once the ports are bound.
-        for (int waited = 0; waited < 10'000 && !QFile::exists(path("nginx.pid")); waited += 20) {
-            if (m_nginx.state() != QProcess::Running)
-                break;
-            QTest::qWait(20);
-        }
-        if (!QFile::exists(path("nginx.pid")))
-            m_error = QStringLiteral("nginx did not come up: ") +
-                      QString::fromUtf8(m_nginx.readAll() + readFile("error.log"));
     }
     ~TlsNginx()
     {
@@ -153,6 +92,81 @@ public:
     }
 
 private:
+    bool startOnFreePorts(quint16 upstreamPort)
+    {
+        {
+            // Three ports the kernel has free, held together so that it cannot hand one out
+            // twice, and let go just before nginx binds them.
+            QTcpServer probes[3];
+            for (QTcpServer &probe : probes)
+                probe.listen(QHostAddress::LocalHost);
+            m_http2Port = probes[0].serverPort();
+            m_http1Port = probes[1].serverPort();
+            m_statusPort = probes[2].serverPort();
+        }
+        const QString proxy = QStringLiteral("location / { proxy_pass http://127.0.0.1:%1; "
+                                             "proxy_buffering off; }")
+                                  .arg(upstreamPort);
+        QFile config(path("nginx.conf"));
+        if (!config.open(QIODevice::WriteOnly)) {
+            m_error = QStringLiteral("cannot write nginx.conf");
+            return false;
+        }
+        const QString dir = m_dir.path();
+        config.write(
+            QStringLiteral("worker_processes 1;\n"
+                           "pid %1/nginx.pid;\n"
+                           "events { worker_connections 512; }\n"
+                           "http {\n"
+                           "  access_log off;\n"
+                           "  client_body_temp_path %1/body; proxy_temp_path %1/proxy;\n"
+                           "  fastcgi_temp_path %1/fastcgi; uwsgi_temp_path %1/uwsgi;\n"
+                           "  scgi_temp_path %1/scgi;\n"
+                           "  ssl_certificate %1/cert.pem; ssl_certificate_key %1/key.pem;\n"
+                           "  server { listen 127.0.0.1:%2 ssl http2; %5 }\n"
+                           "  server { listen 127.0.0.1:%3 ssl; %5 }\n"
+                           "  server { listen 127.0.0.1:%4; location / { stub_status; } }\n"
+                           "}\n")
+                .arg(dir)
+                .arg(m_http2Port)
+                .arg(m_http1Port)
+                .arg(m_statusPort)
+                .arg(proxy)
+                .toUtf8());
+        config.close();
+        if (m_nginx.state() != QProcess::NotRunning)
+            m_nginx.waitForFinished(10'000);
+        QFile::remove(path("error.log"));
+        m_nginx.setProcessEnvironment(childEnvironment());
+        m_nginx.setProcessChannelMode(QProcess::MergedChannels);
+        // Root's PATH has /usr/sbin, a user's often not.
+        QString nginx = QStandardPaths::findExecutable(QStringLiteral("nginx"));
+        if (nginx.isEmpty())
+            nginx = QStandardPaths::findExecutable(
+                QStringLiteral("nginx"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+        if (nginx.isEmpty()) {
+            m_error = QStringLiteral("nginx is not installed (scripts/ensure-deps.sh installs it)");
+            return false;
+        }
+        m_nginx.start(nginx, {QStringLiteral("-p"), dir, QStringLiteral("-e"), path("error.log"),
+                              QStringLiteral("-c"), path("nginx.conf"), QStringLiteral("-g"),
+                              QStringLiteral("daemon off;")});
+        if (!m_nginx.waitForStarted(10'000)) {
+            m_error = QStringLiteral("nginx did not start: ") + m_nginx.errorString();
+            return false;
+        }
+        // The pid file appears once the ports are bound.
+        for (int waited = 0; waited < 10'000 && !QFile::exists(path("nginx.pid")); waited += 20) {
+            if (m_nginx.state() != QProcess::Running)
+                break;
+            QTest::qWait(20);
+        }
+        if (!QFile::exists(path("nginx.pid")))
+            m_error = QStringLiteral("nginx did not come up: ") +
+                      QString::fromUtf8(m_nginx.readAll() + readFile("error.log"));
+        return m_error.isEmpty();
+    }
+
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
     QByteArray readFile(const char *name) const
     {

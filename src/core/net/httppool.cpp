@@ -192,7 +192,14 @@ bool HttpPool::canStart(const HttpCaller *caller, const QString &host) const
 {
     if (caller && caller->m_active >= caller->m_maxConcurrent)
         return false;
-    return m_activePerHost.value(host) < m_limits.perHost;
+    const int active = m_activePerHost.value(host);
+    // Until an https host's first answer says which protocol it speaks, it gets no more than
+    // one manager carries over HTTP/1.1: the rest would wait inside QNAM, where their connect
+    // timeout runs.
+    if (active >= kConnectionsPerManager && host.startsWith(u"https://") &&
+        !m_hostSpeaksHttp2.contains(host))
+        return false;
+    return active < m_limits.perHost;
 }
 
 void HttpPool::schedule()
@@ -355,7 +362,10 @@ void HttpPool::onMetaData(HttpJob *job)
     if (job->m_request.url.scheme() == QLatin1String("https")) {
         if (m_hostSpeaksHttp2.size() >= kHostsRemembered) // the HTTP tool meets many hosts
             m_hostSpeaksHttp2.clear();
+        const bool firstAnswer = !m_hostSpeaksHttp2.contains(job->m_hostKey);
         m_hostSpeaksHttp2.insert(job->m_hostKey, job->m_response.http2);
+        if (firstAnswer) // what waited for it may go now
+            requestSchedule();
     }
     const auto pairs = reply->rawHeaderPairs();
     for (const auto &pair : pairs)

@@ -146,8 +146,9 @@ private:
 // The engine's HTTP client: one scheduler in front of several QNetworkAccessManagers, which
 // queues whatever exceeds the total, per-host or per-caller limit. Over TLS, QNAM offers
 // HTTP/2, and an https host goes to the first manager, where all its requests share one
-// multiplexed connection (and one QNAM thread). A host that answers HTTP/1.1 instead is
-// remembered and spread over all the managers: Qt 6.4 opens at most six HTTP/1.1
+// multiplexed connection (and one QNAM thread); until its first answer, it gets no more
+// requests at once than one manager can carry over HTTP/1.1. A host that answers HTTP/1.1
+// is remembered and spread over all the managers: Qt 6.4 opens at most six HTTP/1.1
 // connections per host in one manager (the setter arrived in 6.5), so the per-host limit of
 // 30 takes five. Cleartext hosts are HTTP/1.1 from the start. Everything runs on the
 // owner's thread; QNAM does the socket work off it.
