@@ -230,6 +230,51 @@ private Q_SLOTS:
         QCOMPARE(rig.registry.gaugeValue("spoon_agent_turns_running"), 0.0);
     }
 
+    // Two waiting turns cancelled one after the other change the line twice before anyone
+    // wakes: the limiter announces that once, and the turn still waiting is woken once.
+    void changesInOnePassAreAnnouncedOnce()
+    {
+        TurnLimiter limiter(1);
+        QSignalSpy changed(&limiter, &TurnLimiter::changed);
+        const quint64 running = limiter.enqueue();
+        QVERIFY(limiter.tryTake(running));
+        const quint64 a = limiter.enqueue();
+        const quint64 b = limiter.enqueue();
+        limiter.enqueue();
+        limiter.abandon(a);
+        limiter.abandon(b);
+        limiter.release();
+        QCOMPARE(changed.count(), 0); // from the event loop, not from inside the caller
+        QVERIFY(changed.wait(10'000));
+        QCoreApplication::processEvents();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(limiter.queued(), 1);
+    }
+
+    void cancellingTwoWaitingTurnsAtOnce()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(200);
+        QVERIFY(demo.listen());
+        Rig rig(demo.baseUrl() + QStringLiteral("/v1"));
+        TurnLimiter limiter(1, &rig.registry);
+        std::vector<std::unique_ptr<ReactAgent>> agents;
+        for (int i = 0; i < 4; ++i) {
+            agents.push_back(rig.agent({}));
+            agents.back()->setTurnLimiter(&limiter);
+        }
+        QSignalSpy secondDone(agents[1].get(), &ReactAgent::turnFinished);
+        for (const auto &agent : agents)
+            agent->start(QStringLiteral("Show me an example"));
+        QCOMPARE(limiter.queued(), 3);
+        agents[2]->cancel();
+        agents[3]->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(secondDone.size(), 1, 60'000);
+        QVERIFY(!secondDone.first().first().value<AgentTurn>().error.isError());
+        QTRY_COMPARE(limiter.running(), 0);
+        QCOMPARE(limiter.queued(), 0);
+    }
+
     void toolCallThenAnswerWithTheDemoEndpoint()
     {
         DemoServer demo;

@@ -34,7 +34,7 @@ bool TurnLimiter::tryTake(quint64 ticket)
     ++m_running;
     publish();
     if (!m_queue.empty() && m_running < m_max)
-        Q_EMIT changed(); // the next in line may go too
+        announceChange(); // the next in line may go too
     return true;
 }
 
@@ -42,7 +42,7 @@ void TurnLimiter::release()
 {
     m_running = std::max(0, m_running - 1);
     publish();
-    Q_EMIT changed();
+    announceChange();
 }
 
 void TurnLimiter::abandon(quint64 ticket)
@@ -52,13 +52,32 @@ void TurnLimiter::abandon(quint64 ticket)
         return;
     m_queue.erase(it);
     publish();
-    Q_EMIT changed();
+    announceChange();
 }
 
 int TurnLimiter::ahead(quint64 ticket) const
 {
     const auto it = std::find(m_queue.begin(), m_queue.end(), ticket);
     return it == m_queue.end() ? -1 : int(it - m_queue.begin());
+}
+
+// A waiting turn awaits changed() with qCoro(), whose slot is queued: two emits before it runs
+// post two calls, and the second runs on an awaiter the first one's resumption has already
+// destroyed (QCoro 0.8; bench_agent crashed in QTimer::stop). So changes are announced once,
+// from the event loop, and changes made while announcing are not announced again: every
+// waiter looks at the whole state when it wakes, and looks before it waits.
+void TurnLimiter::announceChange()
+{
+    if (m_announcePending)
+        return;
+    m_announcePending = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            Q_EMIT changed();
+            m_announcePending = false;
+        },
+        Qt::QueuedConnection);
 }
 
 void TurnLimiter::publish()

@@ -33,15 +33,18 @@ public:
     int maxConcurrent() const { return m_max; }
 
 Q_SIGNALS:
-    // A slot came free or the queue moved: waiting turns look again.
+    // A slot came free or the queue moved: waiting turns look again. Sent once per pass of
+    // the event loop, however many changes that pass made (see announceChange()).
     void changed();
 
 private:
     void publish();
+    void announceChange();
 
     int m_max;
     int m_running = 0;
     quint64 m_nextTicket = 1;
+    bool m_announcePending = false;
     std::deque<quint64> m_queue;
     Gauge *m_runningGauge = nullptr;
     Gauge *m_queuedGauge = nullptr;
