@@ -7,14 +7,17 @@
 // connections nginx holds. The certificate is added to the process's default TLS trust.
 #include "support/testenvironment.h"
 
+#include <QDeadlineTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileSystemWatcher>
 #include <QProcess>
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
-#include <QTest>
+#include <QTimer>
 #include <QUrl>
 
 namespace spoon::test {
@@ -148,6 +151,7 @@ private:
             m_error = QStringLiteral("nginx is not installed (scripts/ensure-deps.sh installs it)");
             return false;
         }
+        QFileSystemWatcher watcher({dir});
         m_nginx.start(nginx, {QStringLiteral("-p"), dir, QStringLiteral("-e"), path("error.log"),
                               QStringLiteral("-c"), path("nginx.conf"), QStringLiteral("-g"),
                               QStringLiteral("daemon off;")});
@@ -155,12 +159,16 @@ private:
             m_error = QStringLiteral("nginx did not start: ") + m_nginx.errorString();
             return false;
         }
-        // The pid file appears once the ports are bound.
-        for (int waited = 0; waited < 10'000 && !QFile::exists(path("nginx.pid")); waited += 20) {
-            if (m_nginx.state() != QProcess::Running)
-                break;
-            QTest::qWait(20);
-        }
+        // The pid file appears once the ports are bound: wait for the folder to change or
+        // nginx to exit, not for a time.
+        QEventLoop wait;
+        QObject::connect(&watcher, &QFileSystemWatcher::directoryChanged, &wait, &QEventLoop::quit);
+        QObject::connect(&m_nginx, &QProcess::finished, &wait, &QEventLoop::quit);
+        QTimer::singleShot(10'000, &wait, &QEventLoop::quit);
+        const QDeadlineTimer deadline(10'000);
+        while (!QFile::exists(path("nginx.pid")) && m_nginx.state() == QProcess::Running &&
+               !deadline.hasExpired())
+            wait.exec();
         if (!QFile::exists(path("nginx.pid")))
             m_error = QStringLiteral("nginx did not come up: ") +
                       QString::fromUtf8(m_nginx.readAll() + readFile("error.log"));
