@@ -4,8 +4,10 @@
 #include "chat/answerdocument.h"
 #include "chat/chattranscriptmodel.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QSignalSpy>
 #include <QTextBlock>
+#include <QTextLayout>
 #include <QTextList>
 #include <QtTest>
 
@@ -132,6 +134,32 @@ private Q_SLOTS:
         QTextDocument *second = streamed.update(QStringLiteral("Hello **there**"), kCursor, 300);
         QCOMPARE(second, first);
         QCOMPARE(second->revision(), revision);
+    }
+
+    // A frame's edits are one edit, kept nowhere: no undo history grows with the answer, the
+    // layout hears of one change per frame, and the blocks drawn every frame keep their shaped
+    // text instead of shaping it again at each paint.
+    void aFrameIsOneEditAndKeepsNoHistory()
+    {
+        StreamingAnswerDocument streamed(1, QFont());
+        QTextDocument *document = streamed.update(QStringLiteral("Intro.\n\n"), kCursor, 300);
+        QSignalSpy layoutHeard(document->documentLayout(), &QAbstractTextDocumentLayout::update);
+        QSignalSpy contents(document, &QTextDocument::contentsChange);
+        QString text = QStringLiteral("Intro.\n\n");
+        for (const QString &token : {QStringLiteral("Some "), QStringLiteral("more.\n\n```c\nx"),
+                                     QStringLiteral(";\n```\n\n- a\n- b")}) {
+            text += token;
+            const int before = contents.count();
+            streamed.update(text, kCursor, 300);
+            QCOMPARE(contents.count(), before + 1);
+        }
+        QVERIFY(layoutHeard.count() >= 1);
+        QCOMPARE(document->availableUndoSteps(), 0);
+        QVERIFY(!document->isUndoAvailable());
+        for (QTextBlock block = document->begin(); block.isValid(); block = block.next())
+            QVERIFY2(block.layout()->cacheEnabled(), qPrintable(block.text()));
+        // The finished answer, rendered whole, keeps no history either.
+        QCOMPARE(renderAnswer(text, QFont())->availableUndoSteps(), 0);
     }
 
     // Tokens change the text at once but are announced once per frame; any other change to

@@ -1,5 +1,6 @@
 // The chat pane as a person uses it, offscreen: type, send, watch the answer stream in beside
 // a tool step; stop; switch agents; read errors in the status line.
+#include "chat/answerdocument.h"
 #include "chat/chatconversation.h"
 #include "chat/chatmessagedelegate.h"
 #include "chat/chatpane.h"
@@ -25,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
@@ -627,6 +629,91 @@ private Q_SLOTS:
         QTest::mouseClick(w.view->viewport(), Qt::LeftButton, {},
                           blocks[1].copyButton.topLeft() - QPoint(4, 0));
         QVERIFY(QApplication::clipboard()->text().isEmpty());
+    }
+
+    // A long answer's box is drawn only where it shows, and looks there as the whole box
+    // drawn at once would: the same pixels, corners included.
+    void aLongBubbleLooksWholeWhereItShows_data()
+    {
+        QTest::addColumn<QRect>("box");
+        QTest::addColumn<QRect>("shown");
+        const QRect tall(10, 10, 100, 980);
+        QTest::newRow("all of it") << tall << QRect(0, 0, 120, 1000);
+        QTest::newRow("the top corners") << tall << QRect(0, 0, 120, 30);
+        QTest::newRow("the middle only") << tall << QRect(0, 400, 120, 200);
+        QTest::newRow("the bottom corners") << tall << QRect(0, 950, 120, 50);
+        QTest::newRow("a short box") << QRect(10, 10, 100, 40) << QRect(0, 0, 120, 1000);
+    }
+    void aLongBubbleLooksWholeWhereItShows()
+    {
+        QFETCH(QRect, box);
+        QFETCH(QRect, shown);
+        const auto draw = [&](bool whole) {
+            QImage image(120, 1000, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::transparent);
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            painter.setPen(QColor(0xe5, 0xe7, 0xeb));
+            painter.setBrush(Qt::white);
+            const int r = ChatMessageDelegate::kBubbleRadius;
+            if (whole)
+                painter.drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), r, r);
+            else
+                ChatMessageDelegate::paintBubble(painter, box, shown);
+            return image;
+        };
+        const QImage whole = draw(true);
+        const QImage parts = draw(false);
+        int drawnOutside = 0;
+        for (int y = 0; y < whole.height(); ++y) {
+            for (int x = 0; x < whole.width(); ++x) {
+                const QRgb got = parts.pixel(x, y);
+                if (shown.contains(x, y))
+                    QVERIFY2(got == whole.pixel(x, y),
+                             qPrintable(QStringLiteral("at %1,%2: %3, whole %4")
+                                            .arg(x)
+                                            .arg(y)
+                                            .arg(got, 0, 16)
+                                            .arg(whole.pixel(x, y), 0, 16)));
+                else
+                    drawnOutside += qAlpha(got) != 0;
+            }
+        }
+        // Beyond what shows, at most the margin that hides a cut-off corner is drawn.
+        QVERIFY(drawnOutside <= 2 * 2 * ChatMessageDelegate::kBubbleRadius * box.width());
+    }
+
+    // The copy buttons drawn with a long answer are found from the first block shown: the same
+    // buttons as a walk from the start finds, for the code blocks on screen.
+    void copyButtonsAreFoundFromTheFirstBlockShown()
+    {
+        QString markdown;
+        for (int i = 0; i < 30; ++i)
+            markdown += QStringLiteral("Step %1.\n\n```sh\necho %1\necho again\n```\n\n").arg(i);
+        const auto doc = renderAnswer(markdown, QFont());
+        doc->setTextWidth(400);
+        const QPoint origin(20, 30);
+        const auto all = ChatMessageDelegate::codeBlocksIn(doc.get(), origin, 0, 1e9);
+        QCOMPARE(all.size(), 30);
+        const qreal height = doc->size().height();
+        const qreal top = height / 2;
+        const qreal bottom = top + height / 6;
+        const auto shown = ChatMessageDelegate::codeBlocksIn(doc.get(), origin, top, bottom);
+        QVERIFY(shown.size() >= 3);
+        QVERIFY(shown.size() < all.size() / 2);
+        qsizetype first = -1;
+        for (qsizetype i = 0; i < all.size(); ++i)
+            if (all[i].copyButton == shown.first().copyButton)
+                first = i;
+        QVERIFY(first > 0);
+        for (qsizetype i = 0; i < shown.size(); ++i) {
+            QCOMPARE(shown[i].copyButton, all[first + i].copyButton);
+            QCOMPARE(shown[i].code, all[first + i].code);
+        }
+        // Nothing on screen is left out: the block before the first lies above, the one after
+        // the last below.
+        QVERIFY(all[first - 1].copyButton.bottom() - origin.y() < top);
+        QVERIFY(all[first + shown.size()].copyButton.top() - origin.y() > bottom);
     }
 
     // Regenerate and edit take the last turn back everywhere it lives: the transcript, the

@@ -6,6 +6,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+#include <QTextLayout>
 
 namespace spoon {
 
@@ -38,6 +39,9 @@ void shadeCodeBlocks(QTextDocument &document)
 std::unique_ptr<UntrustedDocument> emptyDocument(const QFont &font)
 {
     auto document = std::make_unique<UntrustedDocument>(); // whatever the text is, it loads nothing
+    // Nobody edits an answer: without this, every streamed frame's edits would pile up in the
+    // undo stack for as long as the answer lives.
+    document->setUndoRedoEnabled(false);
     document->setDocumentMargin(0);
     document->setDefaultFont(font);
     return document;
@@ -176,14 +180,25 @@ void StreamingAnswerDocument::appendRendered(const QString &markdown)
     }
 }
 
+// A block's layout normally throws its shaped glyphs away once laid out, and shapes the text
+// again every time it is drawn. The streaming answer is drawn every frame: keep them.
+void StreamingAnswerDocument::keepShapedText(int from)
+{
+    for (QTextBlock block = m_document->findBlock(from); block.isValid(); block = block.next())
+        block.layout()->setCacheEnabled(true);
+}
+
 QTextDocument *StreamingAnswerDocument::update(const QString &text, QChar cursorMark, int width)
 {
     if (text != m_text) { // else asked again for the same frame: sizeHint, then paint
         if (!text.startsWith(m_text))
             reset();
         const qsizetype cut = lastCut(text);
-        // Take the tail away: everything after the part rendered for good.
+        // Take the tail away: everything after the part rendered for good. One edit block: the
+        // document is laid out once for the frame, not after each step.
         QTextCursor cursor(m_document.get());
+        cursor.beginEditBlock();
+        const int changedFrom = m_tailStart;
         cursor.setPosition(m_tailStart);
         cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
         cursor.removeSelectedText();
@@ -194,6 +209,8 @@ QTextDocument *StreamingAnswerDocument::update(const QString &text, QChar cursor
             m_tailStart = cursor.position();
         }
         appendRendered(text.mid(m_stable) + cursorMark);
+        cursor.endEditBlock();
+        keepShapedText(changedFrom);
         m_text = text;
     }
     if (m_document->textWidth() != width)

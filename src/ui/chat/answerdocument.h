@@ -44,6 +44,7 @@ private:
     qsizetype lastCut(const QString &text) const;
     // Appends `markdown` rendered, in blocks of its own.
     void appendRendered(const QString &markdown);
+    void keepShapedText(int from);
 
     quint64 m_rowId;
     QFont m_font;

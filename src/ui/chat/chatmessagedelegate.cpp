@@ -14,6 +14,8 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <limits>
+
 namespace spoon {
 
 namespace {
@@ -173,16 +175,32 @@ QRect ChatMessageDelegate::bubble(const QModelIndex &index, const QRect &itemRec
 QList<ChatMessageDelegate::CodeBlock> ChatMessageDelegate::codeBlocks(const QModelIndex &index,
                                                                       const QRect &itemRect) const
 {
-    QList<CodeBlock> blocks;
     if (kindOf(index) != Kind::Assistant)
-        return blocks;
+        return {};
     QTextDocument *doc = document(index, bubbleWidth(index) - 2 * kPadding);
     const QPoint origin = bubble(index, itemRect, doc).topLeft() + QPoint(kPadding, kPadding);
+    return codeBlocksIn(doc, origin, 0, std::numeric_limits<qreal>::max());
+}
+
+QList<ChatMessageDelegate::CodeBlock>
+ChatMessageDelegate::codeBlocksIn(QTextDocument *doc, QPoint origin, qreal top, qreal bottom)
+{
+    QList<CodeBlock> blocks;
     const QFontMetrics metrics(copyButtonFont(doc->defaultFont()));
     const QString label = tr("Copy");
     const QSize button(metrics.horizontalAdvance(label) + 12, metrics.height() + 4);
+    QAbstractTextDocumentLayout *layout = doc->documentLayout();
+    // Start at the first block shown, or at the start of the code it is part of: a long answer
+    // costs what is visible, not what came before.
+    QTextBlock block = doc->begin();
+    if (top > 0) {
+        block = doc->findBlock(layout->hitTest(QPointF(0, top), Qt::FuzzyHit));
+        while (block.isValid() && isCodeBlock(block) && block.previous().isValid() &&
+               isCodeBlock(block.previous()))
+            block = block.previous();
+    }
     bool inCode = false;
-    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+    for (; block.isValid(); block = block.next()) {
         if (!isCodeBlock(block)) {
             inCode = false;
             continue;
@@ -191,13 +209,51 @@ QList<ChatMessageDelegate::CodeBlock> ChatMessageDelegate::codeBlocks(const QMod
             blocks.last().code += block.text() + u'\n';
             continue;
         }
+        const QRectF area = layout->blockBoundingRect(block);
+        if (area.top() > bottom)
+            break;
         inCode = true;
-        const QRectF area = doc->documentLayout()->blockBoundingRect(block);
         const QPoint topRight = origin + QPoint(int(area.right()), int(area.top()));
         blocks.append(
             {block.text() + u'\n', QRect(topRight + QPoint(-button.width() - 2, 2), button)});
     }
     return blocks;
+}
+
+// Only the corners are antialiased: a long answer's box is far taller than the view, and
+// rasterizing its whole antialiased outline every frame cost more than its text.
+void ChatMessageDelegate::paintBubble(QPainter &painter, const QRect &box, const QRect &shown)
+{
+    constexpr int cap = 2 * kBubbleRadius; // the rows a corner's curve spans, and a margin
+    const QRectF outline = QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5);
+    if (box.height() <= 3 * cap) {
+        painter.drawRoundedRect(outline, kBubbleRadius, kBubbleRadius);
+        return;
+    }
+    // Each end: a short rounded box of its own, cut where the straight part starts.
+    const QRect ends[] = {QRect(box.left(), box.top(), box.width(), cap),
+                          QRect(box.left(), box.bottom() - cap + 1, box.width(), cap)};
+    for (const QRect &end : ends) {
+        if (!end.intersects(shown))
+            continue;
+        painter.save();
+        painter.setClipRect(end, Qt::IntersectClip);
+        const bool top = end.top() == box.top();
+        const QRectF piece = top ? outline.adjusted(0, 0, 0, -(outline.height() - 2 * cap))
+                                 : outline.adjusted(0, outline.height() - 2 * cap, 0, 0);
+        painter.drawRoundedRect(piece, kBubbleRadius, kBubbleRadius);
+        painter.restore();
+    }
+    const QRect middle =
+        QRect(box.left(), box.top() + cap, box.width(), box.height() - 2 * cap).intersected(shown);
+    if (middle.isEmpty())
+        return;
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.fillRect(middle, painter.brush());
+    painter.drawLine(middle.left(), middle.top(), middle.left(), middle.bottom());
+    painter.drawLine(middle.right(), middle.top(), middle.right(), middle.bottom());
+    painter.restore();
 }
 
 void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -251,7 +307,7 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         border = QColor(0x93, 0xc5, 0xfd);
     painter->setPen(border);
     painter->setBrush(fill);
-    painter->drawRoundedRect(QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5), 9, 9);
+    paintBubble(*painter, box, option.widget ? option.widget->rect() : box);
 
     int textTop = box.top() + kPadding;
     if (kind == Kind::ToolStep) {
@@ -273,14 +329,15 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
                                                         Qt::ElideRight, header.width() - 16));
         textTop = box.top() + kToolRowHeight;
     }
+    // Only what the view shows is drawn: a long answer costs what is visible.
+    QRectF shownText(QPointF(0, 0), QSizeF(box.width(), std::numeric_limits<int>::max()));
+    if (option.widget)
+        shownText = QRectF(option.widget->rect().translated(-box.left() - kPadding, -textTop));
     if (doc) {
         painter->save();
         painter->translate(box.left() + kPadding, textTop);
         QAbstractTextDocumentLayout::PaintContext context;
-        // Only what the view shows is drawn: a long answer costs what is visible.
-        if (option.widget)
-            context.clip =
-                QRectF(option.widget->rect().translated(-box.left() - kPadding, -textTop));
+        context.clip = shownText;
         context.palette = option.palette;
         context.palette.setColor(QPalette::Text, ink);
         doc->documentLayout()->draw(painter, context);
@@ -288,7 +345,9 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     }
     if (kind == Kind::Assistant && doc) {
         painter->setFont(copyButtonFont(doc->defaultFont()));
-        for (const CodeBlock &block : codeBlocks(index, option.rect)) {
+        const QPoint origin(box.left() + kPadding, textTop);
+        for (const CodeBlock &block :
+             codeBlocksIn(doc, origin, shownText.top() - 40, shownText.bottom())) {
             painter->setPen(themed(QColor(0xd1, 0xd5, 0xdb)));
             painter->setBrush(themed(Qt::white));
             painter->drawRoundedRect(QRectF(block.copyButton).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4);

@@ -36,6 +36,10 @@ public:
     qsizetype dropDocuments();
 
     static constexpr int kToolRowHeight = 30;
+    static constexpr int kBubbleRadius = 9;
+    // A message's rounded box, drawn as drawRoundedRect draws it with antialiasing, with the
+    // painter's pen and brush; only the part on `shown` is drawn.
+    static void paintBubble(QPainter &painter, const QRect &box, const QRect &shown);
 
     // An answer's fenced code block as drawn in the row at `itemRect`: the code and where its
     // Copy button is.
@@ -45,6 +49,10 @@ public:
         QRect copyButton;
     };
     QList<CodeBlock> codeBlocks(const QModelIndex &index, const QRect &itemRect) const;
+    // The code blocks of `doc` shown between `top` and `bottom` (document coordinates), their
+    // buttons placed for the document drawn at `origin`; the walk starts at the first one shown.
+    static QList<CodeBlock> codeBlocksIn(QTextDocument *doc, QPoint origin, qreal top,
+                                         qreal bottom);
     // A tool's arguments or result as indented JSON when it is JSON; other text as it is.
     static QString readableJson(const QString &text);
 
