@@ -236,17 +236,33 @@ private Q_SLOTS:
         server.waitForFinished();
     }
 
-    void demoServerRejectsABadFault()
+    void demoServerRejectsBadOptions_data()
     {
+        QTest::addColumn<QString>("option");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("unknown fault") << QStringLiteral("--fault") << QStringLiteral("explode=1")
+                                       << QStringLiteral("unknown fault \"explode\"");
+        QTest::newRow("no events per write")
+            << QStringLiteral("--events-per-write") << QStringLiteral("0")
+            << QStringLiteral("--events-per-write 1 to 1000");
+        QTest::newRow("events per write not a number")
+            << QStringLiteral("--events-per-write") << QStringLiteral("many")
+            << QStringLiteral("--events-per-write 1 to 1000");
+    }
+    void demoServerRejectsBadOptions()
+    {
+        QFETCH(QString, option);
+        QFETCH(QString, value);
+        QFETCH(QString, error);
         QProcess server;
         server.setProcessEnvironment(spoon::test::childEnvironment());
         server.start(QStringLiteral(SPOON_CONSOLE_BINARY),
-                     {QStringLiteral("demo-server"), QStringLiteral("--fault"),
-                      QStringLiteral("explode=1")});
+                     {QStringLiteral("demo-server"), option, value});
         QVERIFY(server.waitForFinished(60000));
         QCOMPARE(server.exitCode(), 2);
-        QVERIFY(QString::fromUtf8(server.readAllStandardError())
-                    .contains(QStringLiteral("unknown fault \"explode\"")));
+        const QString stderrText = QString::fromUtf8(server.readAllStandardError());
+        QVERIFY2(stderrText.contains(error), qPrintable(stderrText));
     }
     // `chat`: one agent turn, the answer on stdout, the steps on stderr.
     void chatCallsAToolThenAnswers()

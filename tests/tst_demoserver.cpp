@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QtTest>
 
 #include "support/testenvironment.h"
@@ -120,6 +122,87 @@ private Q_SLOTS:
         QVERIFY2(reply.text.contains(QStringLiteral("12.5 % of one core")), qPrintable(reply.text));
         QVERIFY(reply.text.contains(QStringLiteral("50.0 MiB")));
         QVERIFY(reply.text.contains(QStringLiteral("`system_info`")));
+    }
+
+    // --events-per-write N packs N stream events into each write (one HTTP chunk, read off
+    // the wire here), and a fault counted in events still falls where it was asked for.
+    void eventsPerWrite_data()
+    {
+        QTest::addColumn<int>("perWrite");
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("eventsBeforeDrop"); // -1: the stream ends normally
+        QTest::newRow("one per write") << 1 << QString() << -1;
+        QTest::newRow("three per write") << 3 << QString() << -1;
+        QTest::newRow("a drop inside a write") << 3 << QStringLiteral("drop_after=5") << 5;
+    }
+    void eventsPerWrite()
+    {
+        QFETCH(int, perWrite);
+        QFETCH(QString, fault);
+        QFETCH(int, eventsBeforeDrop);
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        demo.setEventsPerWrite(perWrite);
+        QVERIFY(demo.listen());
+        const QByteArray body =
+            QJsonDocument(QJsonObject{{QStringLiteral("model"), QStringLiteral("spoon-demo")},
+                                      {QStringLiteral("stream"), true},
+                                      {QStringLiteral("messages"),
+                                       request(QStringLiteral("hello"))[u"messages"]}})
+                .toJson(QJsonDocument::Compact);
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, demo.port());
+        QVERIFY(socket.waitForConnected(5000));
+        QByteArray head = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          "Content-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\n";
+        if (!fault.isEmpty())
+            head += "X-Demo-Fault: " + fault.toUtf8() + "\r\n";
+        socket.write(head + "\r\n" + body);
+        // The server runs in this thread: wait in an event loop, never in a blocking read.
+        QByteArray received;
+        QEventLoop loop;
+        connect(&socket, &QTcpSocket::readyRead, &loop, [&] {
+            received += socket.readAll();
+            if (received.endsWith("\r\n0\r\n\r\n"))
+                loop.quit();
+        });
+        connect(&socket, &QTcpSocket::disconnected, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        received += socket.readAll();
+        // The chunked body: each chunk is one write of the server's.
+        qsizetype at = received.indexOf("\r\n\r\n");
+        QVERIFY(at > 0);
+        at += 4;
+        QList<int> eventsPerChunk;
+        while (at < received.size()) {
+            const qsizetype lineEnd = received.indexOf("\r\n", at);
+            QVERIFY(lineEnd > at);
+            bool ok = false;
+            const qsizetype size = received.mid(at, lineEnd - at).toLongLong(&ok, 16);
+            QVERIFY(ok);
+            if (size == 0)
+                break;
+            const QByteArray chunk = received.mid(lineEnd + 2, size);
+            QCOMPARE(chunk.size(), size);
+            eventsPerChunk.append(int(chunk.count("data: ")));
+            at = lineEnd + 2 + size + 2;
+        }
+        QVERIFY(eventsPerChunk.size() >= 2);
+        int events = 0;
+        for (qsizetype i = 0; i < eventsPerChunk.size(); ++i) {
+            events += eventsPerChunk[i];
+            if (i + 1 < eventsPerChunk.size() && eventsBeforeDrop < 0)
+                QCOMPARE(eventsPerChunk[i], perWrite);
+            QVERIFY(eventsPerChunk[i] <= perWrite);
+        }
+        if (eventsBeforeDrop >= 0) {
+            QCOMPARE(events, eventsBeforeDrop);
+            QVERIFY(!received.endsWith("\r\n0\r\n\r\n"));
+        } else {
+            QVERIFY(received.contains("data: [DONE]"));
+        }
     }
 
     void tokensRebuildTheText()

@@ -2101,10 +2101,6 @@ Keep it running when the window closes?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --host an IP address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>spoon-console: --fault %1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -2118,6 +2114,14 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>spoon-console: provider "%1" has no API key: set %2, or store one in the console's Settings &gt; Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stream events sent together in one write, at the same pace (default 1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --events-per-write 1 to 1000, --host an IP address</source>
         <translation type="unfinished" />
     </message>
 </context>

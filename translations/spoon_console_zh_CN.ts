@@ -2140,10 +2140,6 @@ Keep it running when the window closes?</source>
         <translation>为每个请求注入的故障，例如 status=429,retry_after=1,times=2（可重复指定）</translation>
     </message>
     <message>
-        <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --host an IP address</source>
-        <translation>spoon-console：--port 取值 0 到 65535，--tokens-per-second 为不小于 0 的数字，--host 为 IP 地址</translation>
-    </message>
-    <message>
         <source>spoon-console: --fault %1: %2</source>
         <translation>spoon-console：--fault %1：%2</translation>
     </message>
@@ -2158,6 +2154,14 @@ Keep it running when the window closes?</source>
     <message>
         <source>spoon-console: provider &quot;%1&quot; has no API key: set %2, or store one in the console&apos;s Settings &gt; Providers</source>
         <translation>spoon-console：提供方 &quot;%1&quot; 没有 API 密钥：请设置 %2，或在控制台的 设置 &gt; 提供方 中存储一个</translation>
+    </message>
+    <message>
+        <source>stream events sent together in one write, at the same pace (default 1)</source>
+        <translation>一次写入中一并发送的流事件数，节奏不变（默认 1）</translation>
+    </message>
+    <message>
+        <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --events-per-write 1 to 1000, --host an IP address</source>
+        <translation>spoon-console：--port 取值 0 到 65535，--tokens-per-second 为不小于 0 的数字，--events-per-write 取值 1 到 1000，--host 为 IP 地址</translation>
     </message>
 </context>
 <context>

@@ -176,22 +176,30 @@ int runDemoServer(const CommandLine &line, QTextStream &out, QTextStream &err)
         u"fault"_s,
         Text::tr("a fault for every request, e.g. status=429,retry_after=1,times=2 (repeatable)"),
         u"SPEC"_s);
-    parser.addOptions({port, host, rate, fault});
+    const QCommandLineOption perWrite(
+        u"events-per-write"_s,
+        Text::tr("stream events sent together in one write, at the same pace (default 1)"), u"N"_s,
+        u"1"_s);
+    parser.addOptions({port, host, rate, perWrite, fault});
     if (const auto stop = parseCommandArguments(parser, line, 0, out, err))
         return *stop;
     bool portOk = false;
     const uint portNumber = parser.value(port).toUInt(&portOk);
     bool rateOk = false;
     const double tokensPerSecond = parser.value(rate).toDouble(&rateOk);
+    bool perWriteOk = false;
+    const int eventsPerWrite = parser.value(perWrite).toInt(&perWriteOk);
     const QHostAddress address(parser.value(host));
-    if (!portOk || portNumber > 65535 || !rateOk || tokensPerSecond < 0 || address.isNull()) {
+    if (!portOk || portNumber > 65535 || !rateOk || tokensPerSecond < 0 || address.isNull() ||
+        !perWriteOk || eventsPerWrite < 1 || eventsPerWrite > 1000) {
         err << Text::tr("spoon-console: --port takes 0 to 65535, --tokens-per-second a number >= "
-                        "0, --host an IP address")
+                        "0, --events-per-write 1 to 1000, --host an IP address")
             << '\n';
         return kExitUsage;
     }
     DemoServer server;
     server.setTokensPerSecond(tokensPerSecond);
+    server.setEventsPerWrite(eventsPerWrite);
     for (const QString &spec : parser.values(fault)) {
         QString problem;
         const std::optional<DemoFault> parsed = DemoFault::parse(spec, &problem);

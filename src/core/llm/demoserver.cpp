@@ -66,17 +66,19 @@ QByteArray sseData(const QJsonObject &chunk)
     return "data: " + QJsonDocument(chunk).toJson(QJsonDocument::Compact) + "\n\n";
 }
 
-// Streams one answer, one piece per timer tick, and stops as soon as the client goes away.
+// Streams one answer, `perWrite` pieces per timer tick, and stops as soon as the client goes
+// away.
 class DemoStream : public QObject
 {
 public:
     DemoStream(HttpServerExchange *exchange, QList<QByteArray> pieces, const DemoFault &fault,
-               int firstDelayMs, int intervalMs)
+               int firstDelayMs, int intervalMs, int perWrite)
         : QObject(exchange)
         , m_exchange(exchange)
         , m_pieces(std::move(pieces))
         , m_fault(fault)
         , m_intervalMs(intervalMs)
+        , m_perWrite(perWrite)
     {
         connect(exchange, &HttpServerExchange::closed, this, [this] { m_timer.stop(); });
         m_timer.setSingleShot(true);
@@ -102,7 +104,16 @@ private:
             return;
         }
         if (m_sent < m_pieces.size()) {
-            m_exchange->writeChunk(m_pieces.at(m_sent++));
+            QByteArray write;
+            // A fault counted in pieces still falls where it was asked for.
+            qsizetype until = std::min(m_pieces.size(), m_sent + m_perWrite);
+            for (const int faultAt : {m_fault.dropAfterChunks, m_fault.malformedAfterChunks})
+                if (faultAt > m_sent)
+                    until = std::min(until, qsizetype(faultAt));
+            do
+                write += m_pieces.at(m_sent++);
+            while (m_sent < until);
+            m_exchange->writeChunk(write);
             m_timer.start(m_intervalMs);
             return;
         }
@@ -115,6 +126,7 @@ private:
     QList<QByteArray> m_pieces;
     DemoFault m_fault;
     int m_intervalMs;
+    int m_perWrite;
     qsizetype m_sent = 0;
     QTimer m_timer;
 };
@@ -347,9 +359,9 @@ void DemoServer::handleChat(HttpServerExchange *exchange, std::optional<DemoFaul
     bool paceOk = false;
     const double pace = exchange->request().header("X-Demo-Pace").toDouble(&paceOk);
     const double rate = paceOk ? pace : m_tokensPerSecond;
-    const int interval = rate > 0 ? int(1000.0 / rate) : 0;
+    const int interval = rate > 0 ? int(1000.0 * m_eventsPerWrite / rate) : 0;
     const int firstDelay = rate > 0 ? m_firstTokenDelayMs : 0;
-    new DemoStream(exchange, pieces, fault, firstDelay, interval);
+    new DemoStream(exchange, pieces, fault, firstDelay, interval, m_eventsPerWrite);
 }
 
 } // namespace spoon

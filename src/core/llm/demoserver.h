@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+
 #include "net/httpserver.h"
 
 #include <QHash>
@@ -52,6 +54,9 @@ public:
     QString baseUrl() const; // http://127.0.0.1:PORT (the OpenAI base URL adds /v1)
 
     void setTokensPerSecond(double rate) { m_tokensPerSecond = rate; }
+    // How many stream events go out in one write, at the same tokens per second: 1 sends each
+    // token on its own; more packs several into one TCP segment, as busy providers do.
+    void setEventsPerWrite(int count) { m_eventsPerWrite = std::max(1, count); }
     void setFirstTokenDelayMs(int ms) { m_firstTokenDelayMs = ms; }
     void addFault(const DemoFault &fault) { m_plan.append({fault, 0}); }
     void clearFaults() { m_plan.clear(); }
@@ -67,6 +72,7 @@ private:
     HttpServer m_server;
     double m_tokensPerSecond = kDefaultTokensPerSecond;
     int m_firstTokenDelayMs = kDefaultFirstTokenDelayMs;
+    int m_eventsPerWrite = 1;
     struct Planned
     {
         DemoFault fault;
