@@ -242,6 +242,12 @@ private Q_SLOTS:
             << true
             << "test.json:1:27: error: providers.openai.base_url: expected an http:// or "
                "https:// URL, got \"api.openai.com\"";
+        QTest::newRow("h2c asked of an https provider")
+            << QByteArray("{\"providers\": {\"mine\": {\"base_url\": \"https://llm.example/v1\", "
+                          "\"model\": \"m\", \"http2_prior_knowledge\": true}}}")
+            << true
+            << "test.json:1:77: error: providers.mine.http2_prior_knowledge: applies to an "
+               "http:// base_url only; https negotiates HTTP/2 by itself";
         QTest::newRow("fallback chain typo")
             << QByteArray("{\"llm_settings\": {\"fallback_chain\": [\"opnai\"]}}") << true
             << "test.json:1:38: error: llm_settings.fallback_chain[0]: no provider is called "

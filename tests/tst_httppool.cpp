@@ -272,6 +272,72 @@ private Q_SLOTS:
         }
     }
 
+    // With prior knowledge (h2c), HTTP/2 is spoken from the first byte over cleartext: every
+    // request goes at once, on one connection. https is left to negotiate as before.
+    void h2cSharesOneConnectionFromTheStart()
+    {
+        HoldingServer holding;
+        TlsNginx nginx(holding.server().port());
+        QVERIFY2(nginx.isRunning(), qPrintable(nginx.error()));
+        HttpPoolLimits limits;
+        limits.connectTimeoutMs = 0;
+        limits.totalTimeoutMs = 0;
+        HttpPool pool(limits);
+        QList<HttpResponse> responses;
+        for (int i = 0; i < 30; ++i) {
+            HttpRequest request{"GET", nginx.h2cUrl(), {}, {}};
+            request.http2PriorKnowledge = true;
+            connect(pool.send(request), &HttpJob::finished, this,
+                    [&responses](const HttpResponse &r) { responses << r; });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 30, 60'000);
+        QCOMPARE(pool.queued(), 0);
+        QCOMPARE(nginx.activeConnections(), 2); // ours, and the one asking
+        holding.releaseAll();
+        QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 30, 60'000);
+        for (const HttpResponse &response : std::as_const(responses)) {
+            QCOMPARE(response.error, HttpError::None);
+            QCOMPARE(response.status, 200);
+            QVERIFY(response.http2);
+        }
+        // On https the flag changes nothing: ALPN offers HTTP/2 and the server takes it.
+        HttpRequest overTls{"GET", nginx.http2Url(), {}, {}};
+        overTls.http2PriorKnowledge = true;
+        HttpJob *tlsJob = pool.send(overTls);
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 1, 60'000);
+        holding.releaseAll();
+        const HttpResponse tlsResponse = waitFor(tlsJob);
+        QCOMPARE(tlsResponse.status, 200);
+        QVERIFY(tlsResponse.http2);
+    }
+
+    // A server that does not speak HTTP/2 never answers a request that assumed it (Qt 6.4
+    // neither falls back nor fails it): it ends at its timeout, with a reason that says HTTP/2
+    // was assumed, whether or not an HTTP/1.1 connection to the same address is open. Plain
+    // requests to that address are not held up by it.
+    void h2cToAnHttp1ServerEndsWithAReason()
+    {
+        HoldingServer holding;
+        TlsNginx nginx(holding.server().port());
+        QVERIFY2(nginx.isRunning(), qPrintable(nginx.error()));
+        HttpPoolLimits limits;
+        limits.totalTimeoutMs = 2'000;
+        HttpPool pool(limits);
+        HttpRequest h2c{"GET", nginx.cleartextHttp1Url(), {}, {}};
+        h2c.http2PriorKnowledge = true;
+        const HttpRequest plain{"GET", nginx.cleartextHttp1Url(), {}, {}};
+        for (int round = 0; round < 2; ++round) { // the second with an HTTP/1.1 connection open
+            const HttpResponse assumed = waitFor(pool.send(h2c), 60'000);
+            QCOMPARE(assumed.error, HttpError::Timeout);
+            QVERIFY2(assumed.errorString.contains(QStringLiteral("does the server speak h2c?")),
+                     qPrintable(assumed.errorString));
+            QVERIFY(!assumed.http2);
+            const HttpResponse answered = waitFor(pool.send(plain));
+            QVERIFY2(answered.status == 200, qPrintable(answered.errorString));
+            QVERIFY(!answered.http2);
+        }
+    }
+
     void connectionRefused()
     {
         QTcpServer probe;

@@ -17,6 +17,7 @@
 #include "support/fixtures.h"
 #include "support/llmcallrun.h"
 #include "support/testenvironment.h"
+#include "support/tlsnginx.h"
 
 using namespace spoon;
 using namespace spoon::test;
@@ -154,6 +155,40 @@ private Q_SLOTS:
                      ->count(),
                  quint64(1));
         QCOMPARE(rig.counter("spoon_llm_in_flight"), 0.0);
+    }
+
+    // http2_prior_knowledge makes a provider speak h2c: against a server that speaks only
+    // HTTP/2 in cleartext (nginx in front of the demo endpoint) the answer streams; without
+    // it, the same server cannot be reached.
+    void h2cProviderStreams_data()
+    {
+        QTest::addColumn<bool>("priorKnowledge");
+        QTest::newRow("h2c") << true;
+        QTest::newRow("HTTP/1.1") << false;
+    }
+    void h2cProviderStreams()
+    {
+        QFETCH(bool, priorKnowledge);
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        TlsNginx nginx(demo.port());
+        QVERIFY2(nginx.isRunning(), qPrintable(nginx.error()));
+        QUrl base = nginx.h2cUrl();
+        base.setPath(QStringLiteral("/v1"));
+        Rig rig(base.toString(), ProviderType::OpenAiCompatible,
+                QStringLiteral("sk-test-key-0123456789abcdef"),
+                [&](ProviderConfig &config) { config.http2PriorKnowledge = priorKnowledge; });
+        const CallOutcome outcome = runCall(rig.client->call(ask(QStringLiteral("hello"))));
+        QVERIFY(outcome.finished);
+        if (priorKnowledge) {
+            QVERIFY2(!outcome.error.isError(), qPrintable(outcome.error.describe()));
+            QVERIFY(outcome.response.text.contains(QStringLiteral("demo endpoint")));
+            QCOMPARE(outcome.streamed, outcome.response.text);
+        } else {
+            QVERIFY(outcome.error.isError());
+            QVERIFY(outcome.response.text.isEmpty());
+        }
     }
 
     // A provider that redirects to another origin never sees the key go there: the call fails

@@ -729,6 +729,10 @@ Result
         <source>is above connection_limit (%1), which caps it</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>applies to an http:// base_url only; https negotiates HTTP/2 by itself</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ConfigDocument</name>
@@ -1181,6 +1185,10 @@ Result
     </message>
     <message>
         <source>the connection closed after %1 of %2 bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (HTTP/2 was spoken from the first byte, without an upgrade: does the server speak h2c?)</source>
         <translation type="unfinished" />
     </message>
 </context>

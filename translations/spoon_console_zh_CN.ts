@@ -745,6 +745,10 @@ Result
         <source>is above connection_limit (%1), which caps it</source>
         <translation>高于 connection_limit（%1），实际将受其限制</translation>
     </message>
+    <message>
+        <source>applies to an http:// base_url only; https negotiates HTTP/2 by itself</source>
+        <translation>仅适用于 http:// 的 base_url；https 会自行协商 HTTP/2</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ConfigDocument</name>
@@ -1202,6 +1206,10 @@ Result
     <message>
         <source>the connection closed after %1 of %2 bytes</source>
         <translation>连接在 %2 字节中的 %1 字节后关闭</translation>
+    </message>
+    <message>
+        <source> (HTTP/2 was spoken from the first byte, without an upgrade: does the server speak h2c?)</source>
+        <translation>（从第一个字节起即使用 HTTP/2，未经升级：服务器是否支持 h2c？）</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,10 @@
 
 // A private nginx on 127.0.0.1 for the HTTPS tests. TLS with a certificate made for the test
 // (openssl, for IP 127.0.0.1), one port that offers HTTP/2 and one that speaks HTTP/1.1 only,
-// both proxying to an upstream on this machine (a HoldingServer, so requests stay in flight
-// until the test releases them), and a cleartext stub_status port that counts the client
-// connections nginx holds. The certificate is added to the process's default TLS trust.
+// a cleartext port that speaks HTTP/2 only (h2c with prior knowledge), all proxying to an upstream
+// on this machine (a HoldingServer, so requests stay in flight until the test releases them), and a
+// cleartext stub_status port that counts the client connections nginx holds. The certificate is
+// added to the process's default TLS trust.
 #include "support/testenvironment.h"
 
 #include <QDeadlineTimer>
@@ -72,6 +73,12 @@ public:
     QString error() const { return m_error; }
     QUrl http2Url() const { return url(m_http2Port); }
     QUrl http1Url() const { return url(m_http1Port); }
+    QUrl h2cUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1/hold").arg(m_h2cPort)); }
+    // A cleartext port that speaks HTTP/1.1 (stub_status).
+    QUrl cleartextHttp1Url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1/").arg(m_statusPort));
+    }
 
     // stub_status's "Active connections": the client connections open now, the one asking
     // included; -1 if it cannot be read.
@@ -98,17 +105,18 @@ private:
     bool startOnFreePorts(quint16 upstreamPort)
     {
         {
-            // Three ports the kernel has free, held together so that it cannot hand one out
+            // Four ports the kernel has free, held together so that it cannot hand one out
             // twice, and let go just before nginx binds them.
-            QTcpServer probes[3];
+            QTcpServer probes[4];
             for (QTcpServer &probe : probes)
                 probe.listen(QHostAddress::LocalHost);
             m_http2Port = probes[0].serverPort();
             m_http1Port = probes[1].serverPort();
             m_statusPort = probes[2].serverPort();
+            m_h2cPort = probes[3].serverPort();
         }
         const QString proxy = QStringLiteral("location / { proxy_pass http://127.0.0.1:%1; "
-                                             "proxy_buffering off; }")
+                                             "proxy_http_version 1.1; proxy_buffering off; }")
                                   .arg(upstreamPort);
         QFile config(path("nginx.conf"));
         if (!config.open(QIODevice::WriteOnly)) {
@@ -129,12 +137,14 @@ private:
                            "  server { listen 127.0.0.1:%2 ssl http2; %5 }\n"
                            "  server { listen 127.0.0.1:%3 ssl; %5 }\n"
                            "  server { listen 127.0.0.1:%4; location / { stub_status; } }\n"
+                           "  server { listen 127.0.0.1:%6 http2; %5 }\n"
                            "}\n")
                 .arg(dir)
                 .arg(m_http2Port)
                 .arg(m_http1Port)
                 .arg(m_statusPort)
                 .arg(proxy)
+                .arg(m_h2cPort)
                 .toUtf8());
         config.close();
         if (m_nginx.state() != QProcess::NotRunning)
@@ -205,6 +215,7 @@ private:
     quint16 m_http2Port = 0;
     quint16 m_http1Port = 0;
     quint16 m_statusPort = 0;
+    quint16 m_h2cPort = 0;
     QString m_error;
 };
 

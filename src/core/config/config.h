@@ -82,6 +82,8 @@ struct ProviderConfig
     ProviderType type;
     QString baseUrl;
     QString model;
+    // h2c: HTTP/2 from the first byte on an http:// base_url (a local server that speaks it).
+    bool http2PriorKnowledge;
     int maxTokens;
     double temperature;
     double timeout;

@@ -156,6 +156,7 @@ ProviderConfig readProvider(const QString &name, const QJsonValue &p,
         c.type = known ? known->type : ProviderType::OpenAiCompatible;
     c.baseUrl = p["base_url"_L1].toString(known ? QString::fromUtf16(known->baseUrl) : QString());
     c.model = p["model"_L1].toString(known ? QString::fromUtf16(known->model) : QString());
+    c.http2PriorKnowledge = p["http2_prior_knowledge"_L1].toBool();
     c.maxTokens = p["max_tokens"_L1].toInt();
     c.temperature = p["temperature"_L1].toDouble();
     c.timeout = doubleOr(p["timeout"_L1], performance.llm.requestTimeout);

@@ -67,6 +67,10 @@ void checkProviders(const Config &config, ConfigValidator &report)
                 path + u".base_url"_s,
                 Text::tr("expected an http:// or https:// URL, got \"%1\"").arg(provider.baseUrl));
         }
+        if (provider.http2PriorKnowledge && QUrl(provider.baseUrl).scheme() != "http"_L1)
+            report.error(path + u".http2_prior_knowledge"_s,
+                         Text::tr("applies to an http:// base_url only; https negotiates HTTP/2 "
+                                  "by itself"));
         if (provider.model.isEmpty() && !known)
             report.error(path,
                          Text::tr("\"model\" is required for a provider Spoon does not know"));

@@ -261,6 +261,9 @@ Node providerSchema()
                            u"wire protocol; default: anthropic for \"anthropic\", else openai"_s)},
         {u"base_url"_s, stringNoDefault(u"API root; OpenAI-compatible ones end in /v1"_s)},
         {u"model"_s, stringNoDefault(u"model name"_s)},
+        {u"http2_prior_knowledge"_s,
+         boolean(false, u"speak HTTP/2 from the first byte (h2c) to an http:// base_url, all "
+                        u"requests on one connection; for a local server that speaks it"_s)},
         {u"needs_key"_s,
          boolInherited(u"sends an API key; default: false for ollama and for a base_url on this "
                        u"machine (localhost, 127.0.0.1, ::1), else true"_s)},

@@ -30,6 +30,7 @@ ModelListing::ModelListing(const ProviderConfig &provider, HttpPool &pool, QObje
     request.totalTimeoutMs = std::min(kMaxTimeoutMs, int(provider.timeout * 1000.0));
     request.maxResponseBytes = kMaxBytes;
     request.followRedirects = false; // the key goes to the host the settings name, nowhere else
+    request.http2PriorKnowledge = provider.http2PriorKnowledge;
     m_job = pool.send(std::move(request));
     connect(m_job, &HttpJob::finished, this, &ModelListing::onFinished);
 }

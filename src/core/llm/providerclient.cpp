@@ -103,6 +103,7 @@ private:
         http.idleTimeoutMs = m_request.stream ? timeoutMs : 0;
         http.maxResponseBytes = config.maxResponseBytes;
         http.followRedirects = false;
+        http.http2PriorKnowledge = config.http2PriorKnowledge;
         m_parser->setMaxEventBytes(config.maxEventBytes);
         m_job = m_client.m_pool.send(std::move(http), m_client.m_caller);
         connect(m_job, &HttpJob::responseStarted, this,

@@ -49,9 +49,18 @@ QByteArray HttpResponse::header(QByteArrayView name) const
 
 namespace {
 
-QString hostKeyOf(const QUrl &url)
+bool speaksH2c(const HttpRequest &request)
 {
-    return url.scheme() + QStringLiteral("://") + url.host() + u':' +
+    return request.http2PriorKnowledge && request.url.scheme() == QLatin1String("http");
+}
+
+// h2c requests count as a host of their own: they share one connection, apart from any
+// HTTP/1.1 requests to the same address.
+QString hostKeyOf(const HttpRequest &request)
+{
+    const QUrl &url = request.url;
+    return (speaksH2c(request) ? QStringLiteral("h2c+") : QString()) + url.scheme() +
+           QStringLiteral("://") + url.host() + u':' +
            QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
 }
 
@@ -123,7 +132,7 @@ HttpJob::HttpJob(HttpPool *pool, HttpRequest request, HttpCaller *caller)
     , m_pool(pool)
     , m_request(std::move(request))
     , m_caller(caller)
-    , m_hostKey(hostKeyOf(m_request.url))
+    , m_hostKey(hostKeyOf(m_request))
 {}
 
 void HttpJob::cancel()
@@ -257,16 +266,19 @@ void HttpPool::start(HttpJob *job)
                                                         : QNetworkRequest::ManualRedirectPolicy);
     if (!request.peerVerifyName.isEmpty())
         networkRequest.setPeerVerifyName(request.peerVerifyName);
+    if (speaksH2c(request))
+        networkRequest.setAttribute(QNetworkRequest::Http2DirectAttribute, true);
     // Qt's own guard against compression bombs cuts the body off short and silently (it
     // reads as truncated or not JSON, and invites a retry). The pool's size cap counts the
     // inflated bytes instead and says "too large".
     networkRequest.setDecompressedSafetyCheckThreshold(-1);
     // get() skips the custom-verb path (a QBuffer for the empty body, and a verb compared
     // on every send) for the pool's commonest request.
+    QNetworkAccessManager *manager = managerAt(chosen);
     QNetworkReply *reply =
         request.method == "GET" && request.body.isEmpty()
-            ? m_managers[chosen]->get(networkRequest)
-            : m_managers[chosen]->sendCustomRequest(networkRequest, request.method, request.body);
+            ? manager->get(networkRequest)
+            : manager->sendCustomRequest(networkRequest, request.method, request.body);
     job->m_reply = reply;
 
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] {
@@ -293,17 +305,34 @@ void HttpPool::start(HttpJob *job)
     Q_EMIT job->started();
 }
 
+// Qt 6.4 keys its connections by host and port only: an h2c request would ride an HTTP/1.1
+// connection that is open to the same address, and an HTTP/1.1 request would wait on an
+// h2c connection to a server that does not speak it. h2c has a manager of its own, made when
+// first needed.
+QNetworkAccessManager *HttpPool::managerAt(int index)
+{
+    if (index < int(m_managers.size()))
+        return m_managers[index];
+    if (!m_h2cManager) {
+        m_h2cManager = new QNetworkAccessManager(this);
+        m_h2cManager->setAutoDeleteReplies(false);
+    }
+    return m_h2cManager;
+}
+
 int HttpPool::managerFor(const HttpJob *job)
 {
     std::vector<int> &perManager = m_activePerHostManager[job->m_hostKey];
-    perManager.resize(m_managers.size(), 0);
+    perManager.resize(m_managers.size() + 1, 0); // the last: h2c's
+    if (speaksH2c(job->m_request))
+        return int(m_managers.size());
     // An https host is taken to speak HTTP/2 until it answers otherwise.
     const bool http2 = job->m_request.url.scheme() == QLatin1String("https") &&
                        m_hostSpeaksHttp2.value(job->m_hostKey, true);
     if (http2)
         return 0;
     int chosen = 0;
-    for (int i = 1; i < int(perManager.size()); ++i) {
+    for (int i = 1; i < int(m_managers.size()); ++i) {
         if (perManager[i] < perManager[chosen])
             chosen = i;
     }
@@ -419,7 +448,7 @@ void HttpPool::onReplyFinished(HttpJob *job)
     } else if (reply->error() != QNetworkReply::NoError &&
                !(response.status > 0 && isHttpStatusError(reply->error()))) {
         response.error = classify(reply->error(), job->m_headersSeen);
-        response.errorString = reply->errorString();
+        response.errorString = reply->errorString() + h2cHint(job);
     } else if (response.bytesReceived < promisedLength(job)) {
         // QNAM 6.4 sometimes reports a body cut short by a reset connection as complete.
         response.error = HttpError::ConnectionClosed;
@@ -434,12 +463,23 @@ void HttpPool::onReplyFinished(HttpJob *job)
     finish(job);
 }
 
+// Said with a failure of an h2c request that saw no answer: a server that does not speak
+// HTTP/2 gives no other sign.
+QString HttpPool::h2cHint(const HttpJob *job)
+{
+    if (!speaksH2c(job->m_request) || job->m_headersSeen)
+        return {};
+    return tr(" (HTTP/2 was spoken from the first byte, without an upgrade: does the server "
+              "speak h2c?)");
+}
+
 void HttpPool::fail(HttpJob *job, HttpError error, const QString &message)
 {
     if (job->m_finished)
         return;
     job->m_forcedError = error;
-    job->m_response.errorString = message;
+    job->m_response.errorString =
+        message + (error == HttpError::Cancelled ? QString() : h2cHint(job));
     if (job->m_reply)
         job->m_reply->abort(); // finished() follows, synchronously
     if (!job->m_finished) {

@@ -66,6 +66,12 @@ struct HttpRequest
     bool followRedirects = true;
     // For https to an address: the name the certificate must carry (and the SNI name).
     QString peerVerifyName = {};
+    // For http:// only: HTTP/2 from the first byte, without an upgrade ("prior knowledge",
+    // h2c). Every such request to a host shares one connection. A server that does not speak
+    // HTTP/2 leaves the request unanswered (Qt 6.4 neither falls back nor fails), so it ends
+    // at its timeout, with an error that says HTTP/2 was assumed. https needs nothing: it
+    // negotiates HTTP/2 by itself.
+    bool http2PriorKnowledge = false;
 };
 
 struct HttpResponse
@@ -192,6 +198,8 @@ private:
     void onMetaData(HttpJob *job);
     void onReadyRead(HttpJob *job);
     void onReplyFinished(HttpJob *job);
+    QNetworkAccessManager *managerAt(int index);
+    static QString h2cHint(const HttpJob *job);
     void fail(HttpJob *job, HttpError error, const QString &message);
     void finish(HttpJob *job);
     void cancel(HttpJob *job);
@@ -199,6 +207,7 @@ private:
 
     HttpPoolLimits m_limits;
     std::vector<QNetworkAccessManager *> m_managers;
+    QNetworkAccessManager *m_h2cManager = nullptr;
     std::map<LaneKey, Lane> m_lanes;
     int m_queuedCount = 0;
     quint64 m_arrivals = 0;
