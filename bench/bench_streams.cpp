@@ -2,7 +2,8 @@
 // must spend at most 5 us of CPU per token (DESIGN.md). The demo endpoint runs in its own
 // process, so only the client's CPU is counted.
 // With SPOON_BENCH_BASE_URL set, the streams go there instead (bench/run.py puts a TLS
-// nginx with HTTP/2 in front of a demo server it starts), trusting SPOON_BENCH_CA. The GUI
+// nginx with HTTP/2 in front of a demo server it starts), trusting SPOON_BENCH_CA; with
+// SPOON_BENCH_H2C=1 the provider speaks h2c (http2_prior_knowledge) to an http:// URL. The GUI
 // (main) thread's own CPU is reported apart from QNAM's threads.
 // Usage: bench_streams SPOON_CONSOLE [streams=200] [tokens_per_second=50]
 #include "benchsupport.h"
@@ -60,6 +61,7 @@ int main(int argc, char **argv)
     provider.baseUrl = url;
     provider.model = QStringLiteral("spoon-demo");
     provider.needsKey = false;
+    provider.http2PriorKnowledge = qEnvironmentVariableIntValue("SPOON_BENCH_H2C") == 1;
     provider.timeout = 60;
     ProviderClient client(provider, pool, &caller, stats);
 

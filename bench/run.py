@@ -179,7 +179,8 @@ class LocalNginx:
   server {{ listen 127.0.0.1:{port + 2} ssl; root {self.dir}/html; }}
 """
         if tls and proxy_to:  # an HTTP/2 TLS front for a local HTTP/1.1 server (streams)
-            tls_servers += f"""  server {{ listen 127.0.0.1:{port + 3} ssl http2;
+            for listen in (f"{port + 3} ssl http2", f"{port + 4} http2"):  # TLS h2, and h2c
+                tls_servers += f"""  server {{ listen 127.0.0.1:{listen};
     location / {{ proxy_pass http://127.0.0.1:{proxy_to}; proxy_http_version 1.1;
                  proxy_buffering off; }} }}
 """
@@ -198,6 +199,7 @@ http {{
         self.url_h2 = f"https://127.0.0.1:{port + 1}/1k.txt"
         self.url_tls_h1 = f"https://127.0.0.1:{port + 2}/1k.txt"
         self.url_front = f"https://127.0.0.1:{port + 3}"
+        self.url_h2c_front = f"http://127.0.0.1:{port + 4}"
         self.process = subprocess.Popen(["nginx", "-p", self.dir, "-c", os.path.join(self.dir, "nginx.conf"),
                                          "-g", "daemon off;"])
         time.sleep(0.5)
@@ -262,16 +264,19 @@ def fanout_rows(fanout):
 
 
 STREAM_SETUPS = (
-    # name, label, through a TLS nginx speaking HTTP/2, stream events per write, CPU target (us)
-    ("plain", "cleartext HTTP/1.1 from the demo server", False, 1, 5),
-    ("tls", "TLS with HTTP/2 (nginx in front of the demo server)", True, 1, 15),
-    ("tls_packed", "TLS with HTTP/2, 5 tokens per write (several per TCP segment)", True, 5, 5),
+    # name, label, nginx in front (None: the client talks to the demo server), stream events
+    # per write, CPU target (us)
+    ("plain", "cleartext HTTP/1.1 from the demo server", None, 1, 5),
+    ("tls", "TLS with HTTP/2 (nginx in front of the demo server)", "tls", 1, 15),
+    ("h2c", "h2c, cleartext HTTP/2 (http2_prior_knowledge; nginx in front)", "h2c", 1, 15),
+    ("tls_packed", "TLS with HTTP/2, 5 tokens per write (several per TCP segment)", "tls", 5, 5),
 )
 
 
-def stream_round(bench, console, tls, per_write):
+def stream_round(bench, console, front, per_write):
     """200 streams at 50 tokens/s from a demo server started here, sending `per_write` events
-    in each write; with tls, through a TLS nginx speaking HTTP/2 to the client."""
+    in each write; with a front, through an nginx speaking HTTP/2 to the client over TLS
+    ("tls") or in cleartext ("h2c")."""
     demo = subprocess.Popen([console, "demo-server", "--port", "0", "--tokens-per-second", "50",
                              "--events-per-write", str(per_write)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -280,8 +285,11 @@ def stream_round(bench, console, tls, per_write):
         line = demo.stdout.readline()
         upstream = int(line.split("http://127.0.0.1:")[1].split("/")[0])
         env = dict(os.environ, SPOON_BENCH_BASE_URL=f"http://127.0.0.1:{upstream}/v1")
-        if tls:
+        if front:
             server = LocalNginx(tls=True, proxy_to=upstream)
+        if front == "h2c":
+            env.update(SPOON_BENCH_BASE_URL=server.url_h2c_front + "/v1", SPOON_BENCH_H2C="1")
+        elif front == "tls":
             env.update(SPOON_BENCH_BASE_URL=server.url_front + "/v1", SPOON_BENCH_CA=server.ca)
         out = subprocess.run([os.path.join(bench, "bench_streams"), console, "200", "50"],
                              capture_output=True, text=True, env=env).stdout
@@ -297,14 +305,14 @@ def streams(bench, console):
     """Three interleaved rounds of each setup: per setup, the runs' results in round order."""
     results = {name: [] for name, *_ in STREAM_SETUPS}
     for _ in range(3):
-        for name, _label, tls, per_write, _target in STREAM_SETUPS:
-            results[name].append(stream_round(bench, console, tls, per_write))
+        for name, _label, front, per_write, _target in STREAM_SETUPS:
+            results[name].append(stream_round(bench, console, front, per_write))
     return results
 
 
 def stream_rows(results):
     rows = []
-    for name, label, _tls, _per_write, target in STREAM_SETUPS:
+    for name, label, _front, _per_write, target in STREAM_SETUPS:
         runs = results[name]
         lost = sum(int(r["tokens_lost"]) for r in runs)
         expected = sum(int(r["tokens_expected"]) for r in runs)

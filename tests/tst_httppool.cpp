@@ -100,6 +100,7 @@ private Q_SLOTS:
         limits.perHost = 30;
         HttpPool pool(limits);
         QCOMPARE(pool.managerCount(), 5);
+        QCOMPARE(pool.managersMade(), 0); // each is made when a host first needs it
         int done = 0;
         for (int i = 0; i < 60; ++i) {
             HttpJob *job = pool.send(HttpRequest{"GET", holding.url(), {}, {}});
@@ -111,6 +112,7 @@ private Q_SLOTS:
         QCOMPARE(pool.inFlight(), 30);
         QCOMPARE(pool.queued(), 30);
         QCOMPARE(holding.server().connectionCount(), 30); // over 30 connections
+        QCOMPARE(pool.managersMade(), 5);
         holding.stopHolding();
         QTRY_COMPARE_WITH_TIMEOUT(done, 60, 60'000);
         QCOMPARE(holding.peak(), 30);
@@ -249,6 +251,7 @@ private Q_SLOTS:
         sendMany(nginx.http2Url(), 30);
         QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 30, 60'000);
         QCOMPARE(nginx.activeConnections(), 2); // ours, and the one asking
+        QCOMPARE(pool.managersMade(), 1);
         holding.releaseAll();
         QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 30, 60'000);
         for (const HttpResponse &response : std::as_const(responses)) {
@@ -264,6 +267,7 @@ private Q_SLOTS:
         sendMany(nginx.http1Url(), 30);
         QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 30, 60'000);
         QVERIFY(nginx.activeConnections() >= 31);
+        QCOMPARE(pool.managersMade(), 5);
         holding.stopHolding();
         QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 30, 60'000);
         for (const HttpResponse &response : std::as_const(responses)) {
@@ -293,6 +297,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 30, 60'000);
         QCOMPARE(pool.queued(), 0);
         QCOMPARE(nginx.activeConnections(), 2); // ours, and the one asking
+        QCOMPARE(pool.managersMade(), 1);       // h2c's own
         holding.releaseAll();
         QTRY_COMPARE_WITH_TIMEOUT(responses.size(), 30, 60'000);
         for (const HttpResponse &response : std::as_const(responses)) {

@@ -147,12 +147,10 @@ HttpPool::HttpPool(HttpPoolLimits limits, MetricsRegistry *registry, QObject *pa
 {
     m_limits.totalConnections = std::max(1, m_limits.totalConnections);
     m_limits.perHost = std::clamp(m_limits.perHost, 1, m_limits.totalConnections);
+    // Made when first needed: an HTTP/2 host needs one, and an HTTP/1.1 host a second only
+    // once it has six requests in flight.
     const int managers = (m_limits.perHost + kConnectionsPerManager - 1) / kConnectionsPerManager;
-    for (int i = 0; i < managers; ++i) {
-        auto *manager = new QNetworkAccessManager(this);
-        manager->setAutoDeleteReplies(false);
-        m_managers.push_back(manager);
-    }
+    m_managers.resize(managers, nullptr);
     if (registry)
         m_metrics = std::make_unique<Metrics>(*registry);
     m_poolClock.start();
@@ -311,13 +309,20 @@ void HttpPool::start(HttpJob *job)
 // first needed.
 QNetworkAccessManager *HttpPool::managerAt(int index)
 {
-    if (index < int(m_managers.size()))
-        return m_managers[index];
-    if (!m_h2cManager) {
-        m_h2cManager = new QNetworkAccessManager(this);
-        m_h2cManager->setAutoDeleteReplies(false);
+    QNetworkAccessManager *&manager =
+        index < int(m_managers.size()) ? m_managers[index] : m_h2cManager;
+    if (!manager) {
+        manager = new QNetworkAccessManager(this);
+        manager->setAutoDeleteReplies(false);
     }
-    return m_h2cManager;
+    return manager;
+}
+
+int HttpPool::managersMade() const
+{
+    return int(std::count_if(m_managers.begin(), m_managers.end(),
+                             [](const QNetworkAccessManager *m) { return m != nullptr; })) +
+           (m_h2cManager ? 1 : 0);
 }
 
 int HttpPool::managerFor(const HttpJob *job)
@@ -331,8 +336,12 @@ int HttpPool::managerFor(const HttpJob *job)
                        m_hostSpeaksHttp2.value(job->m_hostKey, true);
     if (http2)
         return 0;
+    // HTTP/1.1: the first manager with a connection to spare for this host, so that a host
+    // uses as few managers (and keeps as few connections warm) as its load needs.
     int chosen = 0;
-    for (int i = 1; i < int(m_managers.size()); ++i) {
+    for (int i = 0; i < int(m_managers.size()); ++i) {
+        if (perManager[i] < kConnectionsPerManager)
+            return i;
         if (perManager[i] < perManager[chosen])
             chosen = i;
     }

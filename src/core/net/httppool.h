@@ -177,7 +177,8 @@ public:
     const HttpPoolLimits &limits() const { return m_limits; }
     int inFlight() const { return m_inFlight; }
     int queued() const { return m_queuedCount; }
-    int managerCount() const { return int(m_managers.size()); }
+    int managerCount() const { return int(m_managers.size()); } // for HTTP/1.1 hosts
+    int managersMade() const;                                   // so far, h2c's included
 
 private:
     friend class HttpJob;
