@@ -70,13 +70,15 @@ int main(int argc, char **argv)
     QProcessEnvironment env;
     env.insert(QStringLiteral("INSTANT_API_KEY"), QStringLiteral("sk-local-bench-0123456789"));
     env.insert(QStringLiteral("PACED_API_KEY"), QStringLiteral("sk-local-bench-0123456789"));
-    // Caching off: every turn must reach the endpoint. The LLM connection pool is as large as
-    // the sessions, so they run together (the default, 10, would queue them 10 at a time).
+    // Caching off: every turn must reach the endpoint. The LLM connection pool and the turns
+    // allowed at once are as many as the sessions, so they run together (the defaults, 10
+    // connections and the seed's 5 turns, would queue them).
     const ConfigLoadResult loaded = ConfigLoader::parse(
         QStringLiteral(R"({"providers": {"instant": {"base_url": "%1", "model": "spoon-demo"},
                                          "paced": {"base_url": "%2", "model": "spoon-demo"}},
                           "llm_settings": {"default_provider": "instant", "enable_caching": false},
-                          "performance": {"llm": {"connection_pool_size": %3}}})")
+                          "performance": {"llm": {"connection_pool_size": %3},
+                                          "agents": {"max_concurrent": %3}}})")
             .arg(instantUrl, pacedUrl)
             .arg(std::max(sessions, 10))
             .toUtf8(),
