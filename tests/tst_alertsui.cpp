@@ -20,6 +20,7 @@
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "support/testdatabase.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -263,9 +264,16 @@ private Q_SLOTS:
         // Acknowledged in the store, not in this run's engine, which never saw it.
         view.list()->setCurrentItem(view.list()->topLevelItem(0));
         QVERIFY(view.acknowledgeSelected());
+        // The write goes out on its own connection: read until it shows, each read awaited on
+        // this thread's event loop (the store answers there; blocking it would never end).
         StoreResult<QList<Alert>> stored;
-        QTRY_VERIFY((stored = engine.alertStore()->recent(10).result(),
-                     stored.ok() && stored.value.first().acknowledgedMs > 0));
+        for (int read = 0; read < 200; ++read) {
+            stored = spoon::test::awaitFuture(engine.alertStore()->recent(10));
+            if (!stored.ok() || (!stored.value.isEmpty() && stored.value.first().acknowledgedMs))
+                break;
+        }
+        QVERIFY2(stored.ok(), qPrintable(stored.error.message));
+        QVERIFY(stored.value.first().acknowledgedMs > 0);
     }
 };
 

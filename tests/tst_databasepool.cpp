@@ -3,6 +3,7 @@
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QThread>
 #include <QtTest>
 
 #include <latch>
@@ -116,6 +117,24 @@ private Q_SLOTS:
         QCOMPARE(read.results.first().columns, QStringList{u"name"_s});
         QCOMPARE(read.results.first().rows.size(), 1);
         QCOMPARE(read.results.first().rows.first().first().toString(), hostile);
+    }
+
+    // Every future finishes on the pool's own thread, never on a worker: Qt 6.4 runs a
+    // continuation twice (and crashes on the second run) when a future finishes on one thread
+    // while .then() is being attached to it on another. A continuation attached at once
+    // therefore runs here, on the thread that submitted the job.
+    void futuresFinishOnTheSubmittingThread()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        DatabasePool pool(database.target(), DatabasePoolLimits{4, 4, 60000, 10000});
+        QList<QFuture<QThread *>> ranOn;
+        for (int i = 0; i < 200; ++i)
+            ranOn << pool.query(u"SELECT 1"_s).then([](const SqlOutcome &) {
+                return QThread::currentThread();
+            });
+        for (const QFuture<QThread *> &future : std::as_const(ranOn))
+            QCOMPARE(awaitFuture(future), QThread::currentThread());
     }
 
     void transactionIsAllOrNothing()

@@ -13,6 +13,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <thread>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +43,12 @@ struct DatabasePool::Shared
     int open = 0;
     bool stopping = false;
     quint64 nextId = 1;
+    // Outcomes the workers finished, fulfilled on the owner's thread: Qt 6.4 runs a
+    // continuation twice when a future finishes on one thread while .then() is attached to
+    // it on another (the second run finds its promise moved away and crashes).
+    QObject *owner = nullptr;
+    std::vector<std::pair<std::shared_ptr<QPromise<SqlOutcome>>, SqlOutcome>> finished;
+    bool deliveryPosted = false;
 
     Gauge *openGauge = nullptr;
     Gauge *inUseGauge = nullptr;
@@ -119,6 +126,18 @@ SqlOutcome execute(SqlConnection &connection, const DatabasePool::Job &job, bool
 
 } // namespace
 
+void DatabasePool::deliverFinished(Shared &shared)
+{
+    decltype(Shared::finished) finished;
+    {
+        std::lock_guard lock(shared.mutex);
+        finished.swap(shared.finished);
+        shared.deliveryPosted = false;
+    }
+    for (auto &[promise, outcome] : finished)
+        fulfil(*promise, std::move(outcome));
+}
+
 void DatabasePool::workerLoop(const std::shared_ptr<Shared> &shared, const QString &name)
 {
     SqlConnection connection(shared->target,
@@ -160,9 +179,10 @@ void DatabasePool::workerLoop(const std::shared_ptr<Shared> &shared, const QStri
         shared->open += int(connection.isOpen()) - int(countedOpen);
         countedOpen = connection.isOpen();
         shared->publishLocked();
-        lock.unlock();
-        fulfil(*pending.promise, std::move(outcome));
-        lock.lock();
+        shared->finished.emplace_back(std::move(pending.promise), std::move(outcome));
+        if (!std::exchange(shared->deliveryPosted, true))
+            QMetaObject::invokeMethod(
+                shared->owner, [shared] { deliverFinished(*shared); }, Qt::QueuedConnection);
     }
     shared->open -= countedOpen ? 1 : 0;
     --shared->threads;
@@ -180,6 +200,7 @@ DatabasePool::DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
     m_limits.minSize = qBound(0, m_limits.minSize, m_limits.maxSize);
     m_shared->target = std::move(target);
     m_shared->limits = m_limits;
+    m_shared->owner = this;
     if (registry) {
         m_shared->openGauge =
             &registry->gauge(metric::kDbConnectionsOpen, "Database connections open");
@@ -214,6 +235,10 @@ DatabasePool::~DatabasePool()
     // Workers run what is already queued (writes at quit), then close their connections.
     for (QThread *thread : findChildren<QThread *>(Qt::FindDirectChildrenOnly))
         thread->wait();
+    // What the workers finished since the last delivery is delivered from another thread, as
+    // the workers used to: a continuation bound to an object that is being destroyed along
+    // with this pool is then posted and dropped, not run in the middle of its destruction.
+    std::thread([shared = m_shared] { deliverFinished(*shared); }).join();
 }
 
 void DatabasePool::startWorker()

@@ -69,6 +69,7 @@ private:
     struct Shared;
     struct Pending;
     static void workerLoop(const std::shared_ptr<Shared> &shared, const QString &name);
+    static void deliverFinished(Shared &shared);
     void startWorker();
     void expire(quint64 jobId);
 
