@@ -22,6 +22,8 @@
 
 #include <qcoro/qcorotask.h>
 
+#include <stdexcept>
+
 #include "support/holdingserver.h"
 #include "support/testenvironment.h"
 
@@ -650,6 +652,39 @@ private Q_SLOTS:
         QVERIFY(mapped.isCanceled());
         QCOMPARE(ran.load(), 0);
         Q_UNUSED(moreBlockers);
+    }
+
+    // A caller's .then() must not take the pool's bookkeeping away: in Qt 6.4 a future holds
+    // one continuation, and a second one replaces the first.
+    void computePoolCountsOutACancelledTaskThatHasAContinuation()
+    {
+        MetricsRegistry registry;
+        ComputePool pool(1, &registry);
+        QSemaphore hold;
+        QFuture<void> blocker = pool.run([&] { hold.acquire(); });
+        QTRY_COMPARE(pool.running(), 1);
+        std::atomic<int> ran{0};
+        QFuture<int> queued = pool.run([&] { return ++ran; });
+        QFuture<int> chained = queued.then([](int value) { return value + 1; });
+        QCOMPARE(registry.value("spoon_compute_queue_depth"), 1.0);
+        queued.cancel();
+        hold.release();
+        pool.waitForDone();
+        QCOMPARE(ran.load(), 0);
+        QCOMPARE(pool.queued(), 0);
+        QCOMPARE(registry.value("spoon_compute_queue_depth"), 0.0);
+        QTRY_VERIFY(chained.isFinished());
+        QVERIFY(chained.isCanceled());
+        Q_UNUSED(blocker);
+    }
+
+    void computePoolHandsAnExceptionToTheReader()
+    {
+        ComputePool pool(1);
+        QFuture<int> failing = pool.run([]() -> int { throw std::runtime_error("no"); });
+        QVERIFY_THROWS_EXCEPTION(std::runtime_error, failing.waitForFinished());
+        QCOMPARE(pool.running(), 0);
+        QCOMPARE(pool.run([] { return 1; }).result(), 1); // the worker lives on
     }
 };
 

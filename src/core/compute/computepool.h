@@ -20,7 +20,8 @@ class Counter;
 // processes): work that takes more than a millisecond of CPU runs here, never on the GUI
 // thread or the network thread. Bounded by max_workers (0: one per core); how much waits is
 // published as spoon_compute_queue_depth. Results come back as QFutures (QCoro awaits them).
-// A task cancelled while it waits never runs and is counted out of the queue.
+// A task cancelled while it waits never runs; the worker that reaches it counts it out of
+// the queue at once.
 class ComputePool
 {
 public:
@@ -34,33 +35,44 @@ public:
     int running() const { return m_running.load(std::memory_order_relaxed); }
 
     // Runs function() on the pool (QtConcurrent::run). Cancelling the future before a worker
-    // takes it means it never runs; long work can look at the future too.
+    // takes it means it never runs. Long work can look at the future too. An exception thrown by
+    // function() reaches the future's reader, as with QtConcurrent::run.
+    //
+    // No continuation is attached here: Qt 6.4 keeps one per future (a caller's .then()
+    // would replace it) and can run one twice when the future finishes on a worker while it
+    // is attached. Await the future with QCoro or a QFutureWatcher; a .then() on it has the
+    // same Qt 6.4 race.
     template <typename Function>
     auto run(Function &&function) -> QFuture<std::invoke_result_t<Function>>
     {
         using Result = std::invoke_result_t<Function>;
-        auto claimed = std::make_shared<std::atomic<bool>>(false);
+        QPromise<Result> promise;
+        QFuture<Result> future = promise.future();
+        promise.start();
         enqueued();
-        QFuture<Result> future =
-            QtConcurrent::run(&m_pool, [this, claimed, f = std::forward<Function>(function)](
-                                           QPromise<Result> &promise) mutable {
-                if (claimed->exchange(true))
-                    return; // cancelled while queued, and already counted out
-                Started guard(*this);
-                if (promise.isCanceled())
+        // QtConcurrent's own future is dropped: nobody cancels it, so the task always runs
+        // and sees our promise's cancellation itself.
+        [[maybe_unused]] const QFuture<void> dropped =
+            QtConcurrent::run(&m_pool, [this, promise = std::move(promise),
+                                        f = std::forward<Function>(function)]() mutable {
+                if (promise.isCanceled()) {
+                    dequeuedUnstarted(); // cancelled while it waited
+                    promise.finish();
                     return;
-                if constexpr (std::is_void_v<Result>)
-                    f();
-                else
-                    promise.addResult(f());
+                }
+                {
+                    Started guard(*this); // counted out before the reader can see the result
+                    try {
+                        if constexpr (std::is_void_v<Result>)
+                            f();
+                        else
+                            promise.addResult(f());
+                    } catch (...) {
+                        promise.setException(std::current_exception());
+                    }
+                }
+                promise.finish();
             });
-        // QtConcurrent skips a task cancelled while queued: count it out of the queue here.
-        future.onCanceled([this, claimed]() -> Result {
-            if (!claimed->exchange(true))
-                dequeuedUnstarted();
-            if constexpr (!std::is_void_v<Result>)
-                return Result{}; // a continuation must return one; nobody reads it
-        });
         return future;
     }
 
