@@ -163,6 +163,67 @@ private Q_SLOTS:
         QCOMPARE(tool.active(), 0);
     }
 
+    // A caller destroyed before its jobs (an HTTP tool call whose agent went away) leaves
+    // nothing in the pool that points at it: what it held back starts, in arrival order, and
+    // everything finishes as usual.
+    void callerThatGoesAwayStopsLimitingItsJobs()
+    {
+        HoldingServer holding;
+        HttpPoolLimits limits;
+        limits.totalConnections = 4;
+        limits.perHost = 4;
+        HttpPool pool(limits);
+        auto tool = std::make_unique<HttpCaller>("tools", 1);
+        QStringList started;
+        int done = 0;
+        const auto send = [&](HttpCaller *caller, const QString &name) {
+            HttpJob *job = pool.send(HttpRequest{"GET", holding.url(), {}, {}}, caller);
+            connect(job, &HttpJob::started, this, [&started, name] { started << name; });
+            connect(job, &HttpJob::finished, this,
+                    [&done](const HttpResponse &response) { done += response.transportOk(); });
+        };
+        send(tool.get(), QStringLiteral("t1"));
+        send(tool.get(), QStringLiteral("t2"));
+        send(nullptr, QStringLiteral("n1"));
+        send(tool.get(), QStringLiteral("t3"));
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 2, 60'000);
+        QCOMPARE(started.join(u' '), QStringLiteral("t1 n1"));
+        QCOMPARE(pool.queued(), 2);
+
+        tool.reset();
+        QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 4, 60'000);
+        QCOMPARE(started.join(u' '), QStringLiteral("t1 n1 t2 t3"));
+        QCOMPARE(pool.inFlight(), 4);
+
+        // The pool's limits still hold for the orphans, and a new caller starts from zero.
+        HttpCaller agent("agent", 2);
+        send(&agent, QStringLiteral("a1"));
+        QCOMPARE(pool.queued(), 1);
+        holding.stopHolding();
+        QTRY_COMPARE_WITH_TIMEOUT(done, 5, 60'000);
+        QCOMPARE(pool.inFlight(), 0);
+        QCOMPARE(agent.active(), 0);
+    }
+
+    // A caller that outlives a pool with its jobs in flight gets its slots back.
+    void callerOutlivesItsPool()
+    {
+        HoldingServer holding;
+        HttpCaller tool("tools", 1);
+        {
+            HttpPool pool(HttpPoolLimits{});
+            pool.send(HttpRequest{"GET", holding.url(), {}, {}}, &tool);
+            QTRY_COMPARE_WITH_TIMEOUT(holding.active(), 1, 60'000);
+            QCOMPARE(tool.active(), 1);
+        }
+        QCOMPARE(tool.active(), 0);
+        HttpPool next(HttpPoolLimits{});
+        HttpJob *job = next.send(HttpRequest{"GET", holding.url(), {}, {}}, &tool);
+        QSignalSpy started(job, &HttpJob::started);
+        QVERIFY(started.wait(60'000));
+        holding.stopHolding();
+    }
+
     // Waiting jobs start in the order they were sent, across hosts and callers, and a job
     // whose caller is at its limit does not hold back a later job of another caller.
     void waitingJobsStartInArrivalOrder()

@@ -7,6 +7,9 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include <algorithm>
+#include <iterator>
+
 namespace spoon {
 
 Q_LOGGING_CATEGORY(lcHttp, "spoon.net.http")
@@ -166,10 +169,49 @@ HttpPool::~HttpPool()
         if (job->m_reply)
             job->m_reply->disconnect(this);
     }
+    // A caller may outlive this pool and send through another: give back its slots.
+    for (const HttpJob *job : m_running) {
+        if (job->m_caller)
+            --job->m_caller->m_active;
+    }
+}
+
+HttpCaller::~HttpCaller()
+{
+    for (const QPointer<HttpPool> &pool : m_pools) {
+        if (pool)
+            pool->detach(this);
+    }
+}
+
+void HttpPool::detach(const HttpCaller *caller)
+{
+    for (HttpJob *job : m_running) {
+        if (job->m_caller == caller)
+            job->m_caller = nullptr;
+    }
+    // Its waiting jobs join the caller-less lane of their host, in arrival order.
+    auto lane = m_lanes.lower_bound(LaneKey(caller, QString()));
+    while (lane != m_lanes.end() && lane->first.first == caller) {
+        Lane &orphans = m_lanes[LaneKey(nullptr, lane->first.second)];
+        for (HttpJob *job : lane->second)
+            job->m_caller = nullptr;
+        Lane merged;
+        std::merge(orphans.begin(), orphans.end(), lane->second.begin(), lane->second.end(),
+                   std::back_inserter(merged),
+                   [](const HttpJob *a, const HttpJob *b) { return a->m_arrival < b->m_arrival; });
+        orphans = std::move(merged);
+        lane = m_lanes.erase(lane);
+    }
+    if (m_queuedCount > 0)
+        requestSchedule(); // what the caller held back may start now
 }
 
 HttpJob *HttpPool::send(HttpRequest request, HttpCaller *caller)
 {
+    if (caller &&
+        std::find(caller->m_pools.begin(), caller->m_pools.end(), this) == caller->m_pools.end())
+        caller->m_pools.emplace_back(this);
     auto *job = new HttpJob(this, std::move(request), caller);
     job->m_arrival = ++m_arrivals;
     m_lanes[LaneKey(caller, job->m_hostKey)].push_back(job);

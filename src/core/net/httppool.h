@@ -89,7 +89,9 @@ struct HttpResponse
     bool transportOk() const { return error == HttpError::None; }
 };
 
-// Concurrency cap for one caller of the pool (the HTTP tool runs 10 at a time).
+// Concurrency cap for one caller of the pool (the HTTP tool runs 10 at a time). A caller
+// that goes away before its jobs stops limiting them: they stay the pool's and finish as
+// usual, under the pool's own limits. Whoever no longer waits for them cancels them.
 class HttpCaller
 {
 public:
@@ -97,6 +99,10 @@ public:
         : m_name(std::move(name))
         , m_maxConcurrent(std::max(1, maxConcurrent))
     {}
+    ~HttpCaller();
+    HttpCaller(const HttpCaller &) = delete;
+    HttpCaller &operator=(const HttpCaller &) = delete;
+
     const QByteArray &name() const { return m_name; }
     int maxConcurrent() const { return m_maxConcurrent; }
     int active() const { return m_active; }
@@ -106,6 +112,7 @@ private:
     QByteArray m_name;
     int m_maxConcurrent;
     int m_active = 0;
+    std::vector<QPointer<HttpPool>> m_pools; // that were sent its jobs: one, nearly always
 };
 
 // One request through the pool. It deletes itself after finished().
@@ -189,6 +196,8 @@ private:
     using LaneKey = std::pair<const HttpCaller *, QString>;
     using Lane = std::deque<HttpJob *>;
 
+    friend class HttpCaller;
+    void detach(const HttpCaller *caller);
     void requestSchedule();
     void setQueuedCount(int count);
     void schedule();
