@@ -1,13 +1,12 @@
 #pragma once
 
-#include <algorithm>
-
 #include "net/httpserver.h"
 
 #include <QHash>
 #include <QHostAddress>
 #include <QObject>
 
+#include <algorithm>
 #include <optional>
 
 namespace spoon {
