@@ -1,6 +1,12 @@
 // SSE parsing speed on an OpenAI-style stream cut at random byte boundaries (DESIGN.md:
-// >= 500 MB/s).
+// >= 500 MB/s), and decoding its chunks: the scanner against the QJsonDocument it replaced.
+#include "llm/openaichunkscanner.h"
+#include "llm/openaiprotocol.h"
 #include "net/sseparser.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <QByteArray>
 #include <QRandomGenerator>
@@ -64,6 +70,54 @@ void BM_SseParse(benchmark::State &state)
 }
 // Chunk sizes as TCP delivers them (up to a few KB), and a pathological 1..64 bytes.
 BENCHMARK(BM_SseParse)->Arg(4096)->Arg(1460)->Arg(64)->Unit(benchmark::kMillisecond);
+
+// One typical content chunk, as OpenAI sends it; the token is a few characters.
+const QByteArray kChunk =
+    "{\"id\":\"chatcmpl-9f2\",\"object\":\"chat.completion.chunk\",\"created\":1732000000,"
+    "\"model\":\"gpt-4.1\",\"system_fingerprint\":\"fp_1\",\"choices\":[{\"index\":0,"
+    "\"delta\":{\"content\":\" token\"},\"logprobs\":null,\"finish_reason\":null}]}";
+
+// What OpenAiStream::onEvent did for every chunk before the scanner: a DOM, then the fields.
+void BM_ChunkDom(benchmark::State &state)
+{
+    qsizetype characters = 0;
+    for (auto _ : state) {
+        const QJsonDocument chunk = QJsonDocument::fromJson(kChunk);
+        const QJsonObject object = chunk.object();
+        const QString model = object[u"model"].toString();
+        const QJsonValue choice = object[u"choices"].toArray().first();
+        const QString content = choice[u"delta"][u"content"].toString();
+        const QJsonValue reason = choice[u"finish_reason"];
+        characters += model.size() + content.size() + reason.isString();
+    }
+    benchmark::DoNotOptimize(characters);
+}
+BENCHMARK(BM_ChunkDom);
+
+void BM_ChunkScan(benchmark::State &state)
+{
+    qsizetype characters = 0;
+    for (auto _ : state) {
+        const std::optional<OpenAiChunkFields> fields = scanOpenAiChunk(kChunk);
+        characters += fields->model.size() + fields->content.size() + bool(fields->finishReason);
+    }
+    benchmark::DoNotOptimize(characters);
+}
+BENCHMARK(BM_ChunkScan);
+
+// The whole per-event path, SSE event in, text delta out.
+void BM_ChunkStreamEvent(benchmark::State &state)
+{
+    OpenAiStream stream;
+    const SseEvent event{"message", kChunk, {}};
+    qsizetype characters = 0;
+    for (auto _ : state) {
+        stream.onEvent(event);
+        characters += stream.takeTextDelta().size();
+    }
+    benchmark::DoNotOptimize(characters);
+}
+BENCHMARK(BM_ChunkStreamEvent);
 
 } // namespace
 

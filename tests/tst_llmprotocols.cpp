@@ -1,6 +1,7 @@
 // Encoding requests and decoding answers, for both wire protocols, on recorded streams.
 #include "config/configbuilder.h"
 #include "llm/anthropicprotocol.h"
+#include "llm/openaichunkscanner.h"
 #include "llm/openaiprotocol.h"
 #include "net/sseparser.h"
 
@@ -134,6 +135,107 @@ private Q_SLOTS:
                  (ToolCall{QStringLiteral("call_b"), QStringLiteral("get_time"),
                            QStringLiteral("{\"tz\": \"UTC\"}")}));
         QCOMPARE(response.usage.completionTokens, 31);
+    }
+
+    // The plain chunk shape is read without a DOM; everything else is declined, so that
+    // QJsonDocument reads it and words its errors.
+    void openAiChunkScanner_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("scanned");
+        QTest::addColumn<QString>("model");
+        QTest::addColumn<QString>("content");
+        QTest::addColumn<QString>("reason"); // "-" when not a string
+
+        const QByteArray head =
+            R"({"id":"chatcmpl-1","object":"chat.completion.chunk","created":1712345678,)"
+            R"("model":"gpt-4o","system_fingerprint":"fp_1","choices":[{"index":0,"delta":)";
+        QTest::newRow("a token")
+            << head + R"({"content":"Hi"},"logprobs":null,"finish_reason":null}]})" << true
+            << "gpt-4o"
+            << "Hi"
+            << "-";
+        QTest::newRow("escapes and a surrogate pair")
+            << QByteArray("{\"choices\":[{\"delta\":{\"content\":\"caf\\u00e9 \\ud83d\\ude00 "
+                          "\\\"q\\\"\\\\\\/\\b\\f\\n\\r\\t\"}}]}")
+            << true << "" << QStringLiteral("café 😀 \"q\"\\/\b\f\n\r\t") << "-";
+        QTest::newRow("raw UTF-8")
+            << QByteArray(R"({"choices":[{"delta":{"content":"Grüße, 世界 🌍"}}]})") << true << ""
+            << QStringLiteral("Grüße, 世界 🌍") << "-";
+        QTest::newRow("the last choice")
+            << head + R"({},"finish_reason":"stop"}],"usage":null})" << true << "gpt-4o"
+            << ""
+            << "stop";
+        QTest::newRow("nulls read as absent")
+            << QByteArray(
+                   R"({"model":null,"error":null,"choices":[{"delta":{"content":null,"tool_calls":null},"finish_reason":null}]})")
+            << true << ""
+            << ""
+            << "-";
+        QTest::newRow("whitespace everywhere")
+            << QByteArray(" \r\n\t{ \"choices\" : [ { \"delta\" : { \"content\" : \"x\" } } ] }\n")
+            << true << ""
+            << "x"
+            << "-";
+        QTest::newRow("only the first choice")
+            << QByteArray(
+                   R"({"choices":[{"delta":{"content":"a"}},{"delta":{"content":"b"}},7],"x":[-0.5,0,true,false,{"y":[[]]}]})")
+            << true << ""
+            << "a"
+            << "-";
+        QTest::newRow("no choices") << QByteArray(R"({"choices":[],"model":"m"})") << true << "m"
+                                    << ""
+                                    << "-";
+
+        const auto declined = [](const char *name, const QByteArray &json) {
+            QTest::newRow(name) << json << false << ""
+                                << ""
+                                << "-";
+        };
+        declined("usage", R"({"choices":[],"usage":{"prompt_tokens":3}})");
+        declined("an error", R"({"error":{"message":"overloaded"}})");
+        declined("tool calls", R"({"choices":[{"delta":{"tool_calls":[{"index":0}]}}]})");
+        declined("content not a string", R"({"choices":[{"delta":{"content":5}}]})");
+        declined("model given twice", R"({"model":"a","model":"b","choices":[]})");
+        declined("content given twice", R"({"choices":[{"delta":{"content":"a","content":"b"}}]})");
+        declined("choices not an array", R"({"choices":{"delta":{}}})");
+        declined("a choice not an object", R"({"choices":["x"]})");
+        declined("an escaped key", R"({"choices":[{"delta":{"con\u0074ent":"a"}}]})");
+        declined("an exponent", R"({"created":1e3,"choices":[]})");
+        declined("a long number", R"({"created":12345678901234567890,"choices":[]})");
+        declined("a leading zero", R"({"created":01,"choices":[]})");
+        declined("a lone surrogate", R"({"choices":[{"delta":{"content":"\ud800"}}]})");
+        declined("an overlong UTF-8 form",
+                 "{\"choices\":[{\"delta\":{\"content\":\"\xC0\xAF\"}}]}");
+        declined("a UTF-8 surrogate", "{\"choices\":[{\"delta\":{\"content\":\"\xED\xA0\x80\"}}]}");
+        declined("cut UTF-8", "{\"choices\":[{\"delta\":{\"content\":\"\xE4\xB8\"}}]}");
+        declined("a raw control character", "{\"choices\":[{\"delta\":{\"content\":\"a\tb\"}}]}");
+        declined("truncated", "{\"choices\":[{\"delta\":{\"content\":\"a");
+        declined("garbage after", R"({"choices":[]} x)");
+        declined("two objects", R"({}{})");
+        declined("an array", R"([{"choices":[]}])");
+        declined("empty", "");
+        declined("a byte-order mark", "\xEF\xBB\xBF{}");
+        declined("a trailing comma", R"({"choices":[],})");
+        declined("nested too deep", "{\"x\":" + QByteArray(40, '[') + QByteArray(40, ']') + "}");
+    }
+    void openAiChunkScanner()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, scanned);
+        QFETCH(QString, model);
+        QFETCH(QString, content);
+        QFETCH(QString, reason);
+        const std::optional<OpenAiChunkFields> fields = scanOpenAiChunk(json);
+        QCOMPARE(fields.has_value(), scanned);
+        if (!fields)
+            return;
+        QCOMPARE(fields->model, model);
+        QCOMPARE(fields->content, content);
+        QCOMPARE(fields->finishReason.value_or(QStringLiteral("-")), reason);
+        // And the DOM reads the same (fuzz/openai_chunk_fuzzer.cpp checks this at large).
+        const QJsonObject chunk = QJsonDocument::fromJson(json).object();
+        QCOMPARE(chunk[u"choices"][0][u"delta"][u"content"].toString(), content);
     }
 
     void openAiStreamBadChunk()

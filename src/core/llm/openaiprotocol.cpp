@@ -2,6 +2,7 @@
 
 #include "config/config.h"
 #include "net/sseparser.h"
+#include "openaichunkscanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -186,6 +187,16 @@ void OpenAiStream::onEvent(const SseEvent &event)
         markDone();
         return;
     }
+    if (const std::optional<OpenAiChunkFields> plain = scanOpenAiChunk(event.data)) {
+        if (m_response.model.isEmpty())
+            m_response.model = plain->model;
+        if (!plain->content.isEmpty())
+            appendText(plain->content);
+        if (plain->finishReason)
+            m_response.finishReason = OpenAiProtocol::finishReason(*plain->finishReason);
+        return;
+    }
+    // Tool calls, usage, errors and anything malformed: the DOM reads them, and words errors.
     QJsonParseError parseError{};
     const QJsonDocument chunk = QJsonDocument::fromJson(event.data.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !chunk.isObject()) {
