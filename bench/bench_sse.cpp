@@ -1,6 +1,6 @@
 // SSE parsing speed on an OpenAI-style stream cut at random byte boundaries (DESIGN.md:
 // >= 500 MB/s), and decoding its chunks: the scanner against the QJsonDocument it replaced.
-#include "llm/openaichunkscanner.h"
+#include "llm/chunkscanner.h"
 #include "llm/openaiprotocol.h"
 #include "net/sseparser.h"
 
@@ -104,6 +104,33 @@ void BM_ChunkScan(benchmark::State &state)
     benchmark::DoNotOptimize(characters);
 }
 BENCHMARK(BM_ChunkScan);
+
+// Anthropic's text event: the DOM it replaced, then the scanner.
+const QByteArray kAnthropicDelta = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{"
+                                   "\"type\":\"text_delta\",\"text\":\" token\"}}";
+
+void BM_AnthropicDeltaDom(benchmark::State &state)
+{
+    qsizetype characters = 0;
+    for (auto _ : state) {
+        const QJsonObject data = QJsonDocument::fromJson(kAnthropicDelta).object();
+        const QJsonValue delta = data[u"delta"];
+        if (data[u"type"].toString() == QLatin1String("content_block_delta") &&
+            delta[u"type"].toString() == QLatin1String("text_delta"))
+            characters += delta[u"text"].toString().size();
+    }
+    benchmark::DoNotOptimize(characters);
+}
+BENCHMARK(BM_AnthropicDeltaDom);
+
+void BM_AnthropicDeltaScan(benchmark::State &state)
+{
+    qsizetype characters = 0;
+    for (auto _ : state)
+        characters += scanAnthropicTextDelta(kAnthropicDelta)->size();
+    benchmark::DoNotOptimize(characters);
+}
+BENCHMARK(BM_AnthropicDeltaScan);
 
 // The whole per-event path, SSE event in, text delta out.
 void BM_ChunkStreamEvent(benchmark::State &state)

@@ -496,6 +496,12 @@ def main():
          "QJsonDocument it replaced, same run",
          f"{sse['BM_ChunkScan']['ns']:.0f} ns", f"QJsonDocument {sse['BM_ChunkDom']['ns']:.0f} ns",
          f"{sse['BM_ChunkDom']['ns'] / sse['BM_ChunkScan']['ns']:.1f}x faster", "(informative)", ""),
+        ("Anthropic text_delta event decoded (about 100 bytes): scanAnthropicTextDelta against "
+         "the QJsonDocument it replaced, same run",
+         f"{sse['BM_AnthropicDeltaScan']['ns']:.0f} ns",
+         f"QJsonDocument {sse['BM_AnthropicDeltaDom']['ns']:.0f} ns",
+         f"{sse['BM_AnthropicDeltaDom']['ns'] / sse['BM_AnthropicDeltaScan']['ns']:.1f}x faster",
+         "(informative)", ""),
         *cache,
         *stream_rows(stream),
         *fanout_rows(fanout),

@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-"config sse stream_decoders openai_chunk tool_arguments mcp_frame http_head"}
+targets=${*:-"config sse stream_decoders chunk_scanners tool_arguments mcp_frame http_head"}
 scripts/ensure-deps.sh
 CXX=clang++ scripts/build.sh build-fuzz -DSPOON_FUZZ=ON -DBUILD_TESTING=OFF \
     -DSPOON_BUILD_BENCHMARKS=OFF

@@ -1,7 +1,7 @@
 // Encoding requests and decoding answers, for both wire protocols, on recorded streams.
 #include "config/configbuilder.h"
 #include "llm/anthropicprotocol.h"
-#include "llm/openaichunkscanner.h"
+#include "llm/chunkscanner.h"
 #include "llm/openaiprotocol.h"
 #include "net/sseparser.h"
 
@@ -236,6 +236,54 @@ private Q_SLOTS:
         // And the DOM reads the same (fuzz/openai_chunk_fuzzer.cpp checks this at large).
         const QJsonObject chunk = QJsonDocument::fromJson(json).object();
         QCOMPARE(chunk[u"choices"][0][u"delta"][u"content"].toString(), content);
+    }
+
+    void anthropicTextDeltaScanner_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("scanned");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("a text delta")
+            << QByteArray("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+                          "\"text_delta\",\"text\":\"Hi \"}}")
+            << true << QStringLiteral("Hi ");
+        QTest::newRow("members in another order, escapes")
+            << QByteArray("{\"delta\":{\"text\":\"caf\\u00e9\\n\",\"type\":\"text_delta\"},"
+                          "\"index\":3,\"type\":\"content_block_delta\"}")
+            << true << QStringLiteral("café\n");
+        QTest::newRow("null text") << QByteArray("{\"type\":\"content_block_delta\",\"delta\":{"
+                                                 "\"type\":\"text_delta\",\"text\":null}}")
+                                   << true << QString();
+        const auto declined = [](const char *name, const QByteArray &json) {
+            QTest::newRow(name) << json << false << QString();
+        };
+        declined("tool input", "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":"
+                               "\"input_json_delta\",\"partial_json\":\"{\"}}");
+        declined("a ping", "{\"type\": \"ping\"}");
+        declined("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_"
+                                  "turn\"},\"usage\":{\"output_tokens\":9}}");
+        declined("no delta type", "{\"type\":\"content_block_delta\",\"delta\":{\"text\":\"a\"}}");
+        declined("type given twice", "{\"type\":\"content_block_delta\",\"type\":\"ping\","
+                                     "\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"}}");
+        declined(
+            "text not a string",
+            "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":1}}");
+        declined("delta not an object", "{\"type\":\"content_block_delta\",\"delta\":\"a\"}");
+        declined("type not a string",
+                 "{\"type\":null,\"delta\":{\"type\":\"text_delta\",\"text\":\"a\"}}");
+        declined(
+            "truncated",
+            "{\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"a");
+    }
+    void anthropicTextDeltaScanner()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, scanned);
+        QFETCH(QString, text);
+        const std::optional<QString> read = scanAnthropicTextDelta(json);
+        QCOMPARE(read.has_value(), scanned);
+        if (read)
+            QCOMPARE(*read, text);
     }
 
     void openAiStreamBadChunk()

@@ -1,5 +1,6 @@
 #include "anthropicprotocol.h"
 
+#include "chunkscanner.h"
 #include "config/config.h"
 #include "net/sseparser.h"
 
@@ -194,6 +195,11 @@ void AnthropicStream::onEvent(const SseEvent &event)
 {
     if (isDone())
         return;
+    if (const std::optional<QString> text = scanAnthropicTextDelta(event.data)) {
+        appendText(*text);
+        return;
+    }
+    // Every other event, and anything malformed: the DOM reads it, and words the errors.
     QJsonParseError parseError{};
     const QJsonDocument data = QJsonDocument::fromJson(event.data.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !data.isObject()) {

@@ -1,8 +1,8 @@
 #include "openaiprotocol.h"
 
+#include "chunkscanner.h"
 #include "config/config.h"
 #include "net/sseparser.h"
-#include "openaichunkscanner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,8 +1,11 @@
-#include "openaichunkscanner.h"
+#include "chunkscanner.h"
 
+#include <array>
 #include <utility>
 
 namespace spoon {
+
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -11,28 +14,36 @@ constexpr int kMaxDepth = 32;
 // they are legal.
 constexpr qsizetype kMaxNumberChars = 18;
 
-// A one-pass reader over the chunk's bytes. Every read returns false at the first byte that
-// is not plain JSON of the expected shape; scan() then answers nullopt.
-class ChunkScanner
+// Bytes that stand for themselves inside a JSON string: printable ASCII but '"' and '\\'.
+constexpr auto kPlainAscii = [] {
+    std::array<bool, 256> plain{};
+    for (int c = 0x20; c < 0x80; ++c)
+        plain[size_t(c)] = c != '"' && c != '\\';
+    return plain;
+}();
+
+// A one-pass reader over a JSON text's bytes, for readers of one known shape. Every read
+// returns false at the first byte that is not plain JSON of the expected shape; the shape
+// reader then answers nullopt.
+class JsonScanner
 {
 public:
-    explicit ChunkScanner(QByteArrayView json)
+    explicit JsonScanner(QByteArrayView json)
         : m_p(json.data())
         , m_end(json.data() + json.size())
     {}
 
-    std::optional<OpenAiChunkFields> scan()
+protected:
+    // The top-level object, read by `readTop`, then nothing but whitespace.
+    template <typename ReadTop> bool readDocument(ReadTop readTop)
     {
         skipSpace();
         if (peek() != '{' || !readTop())
-            return std::nullopt;
+            return false;
         skipSpace();
-        if (m_p != m_end)
-            return std::nullopt;
-        return std::move(m_fields);
+        return m_p == m_end;
     }
 
-private:
     char peek() const { return m_p < m_end ? *m_p : '\0'; }
     bool consume(char c)
     {
@@ -154,7 +165,8 @@ private:
         *key = QByteArrayView(start, m_p - 1 - start);
         return true;
     }
-    static bool hasEscape(QByteArrayView key) { return key.contains('\\'); }
+    // Whether the key just read had an escape: such a key is compared by Qt, not here.
+    bool keyHadEscape() const { return m_stringHadEscape; }
 
     // RFC 8259 section 7; RFC 3629 for the UTF-8. Decodes into `decoded` when given.
     bool readString(QString *decoded)
@@ -166,7 +178,12 @@ private:
             if (decoded && m_p > run)
                 decoded->append(QString::fromUtf8(QByteArrayView(run, m_p - run)));
         };
+        m_stringHadEscape = false;
         while (m_p < m_end) {
+            while (m_p < m_end && kPlainAscii[static_cast<unsigned char>(*m_p)])
+                ++m_p; // most of a chunk's bytes
+            if (m_p == m_end)
+                break;
             const auto c = static_cast<unsigned char>(*m_p);
             if (c == '"') {
                 flush();
@@ -176,13 +193,12 @@ private:
             if (c == '\\') {
                 flush();
                 ++m_p;
+                m_stringHadEscape = true;
                 if (!readEscape(decoded))
                     return false;
                 run = m_p;
             } else if (c < 0x20) {
                 return false;
-            } else if (c < 0x80) {
-                ++m_p;
             } else if (!skipUtf8Sequence()) {
                 return false;
             }
@@ -314,12 +330,29 @@ private:
     // A field the fast path does not handle unless it is null.
     bool readNull() { return peek() == 'n' && skipWord("null"); }
 
+    const char *m_p;
+    const char *m_end;
+    bool m_stringHadEscape = false;
+};
+
+class OpenAiChunkReader : private JsonScanner
+{
+public:
+    using JsonScanner::JsonScanner;
+    std::optional<OpenAiChunkFields> read()
+    {
+        if (!readDocument([this] { return readTop(); }))
+            return std::nullopt;
+        return std::move(m_fields);
+    }
+
+private:
     bool readTop()
     {
         bool seenModel = false;
         bool seenChoices = false;
         return readObject(1, [&](QByteArrayView key) {
-            if (hasEscape(key))
+            if (keyHadEscape())
                 return false;
             if (key == "model")
                 return readNullableString(&m_fields.model, &seenModel);
@@ -343,7 +376,7 @@ private:
         bool seenDelta = false;
         bool seenReason = false;
         return readObject(3, [&](QByteArrayView key) {
-            if (hasEscape(key))
+            if (keyHadEscape())
                 return false;
             if (key == "delta") {
                 if (std::exchange(seenDelta, true))
@@ -369,7 +402,7 @@ private:
     {
         bool seenContent = false;
         return readObject(4, [&](QByteArrayView key) {
-            if (hasEscape(key))
+            if (keyHadEscape())
                 return false;
             if (key == "content")
                 return readNullableString(&m_fields.content, &seenContent);
@@ -379,16 +412,78 @@ private:
         });
     }
 
-    const char *m_p;
-    const char *m_end;
     OpenAiChunkFields m_fields;
+};
+
+// {"type":"content_block_delta","index":N,"delta":{"type":"text_delta","text":"..."}}, in
+// any member order.
+class AnthropicTextDeltaReader : private JsonScanner
+{
+public:
+    using JsonScanner::JsonScanner;
+    std::optional<QString> read()
+    {
+        if (!readDocument([this] { return readTop(); }) || m_type != "content_block_delta"_L1 ||
+            m_deltaType != "text_delta"_L1)
+            return std::nullopt;
+        return std::move(m_text);
+    }
+
+private:
+    // "type" must be a string: the DOM reads anything else as no event at all.
+    bool readType(QString *type, bool *seen)
+    {
+        return peek() == '"' && readNullableString(type, seen);
+    }
+
+    bool readTop()
+    {
+        bool seenType = false;
+        bool seenDelta = false;
+        return readObject(1, [&](QByteArrayView key) {
+            if (keyHadEscape())
+                return false;
+            if (key == "type")
+                return readType(&m_type, &seenType);
+            if (key == "delta") {
+                if (std::exchange(seenDelta, true) || peek() != '{')
+                    return false;
+                return readDelta();
+            }
+            return skipValue(2);
+        });
+    }
+
+    bool readDelta()
+    {
+        bool seenType = false;
+        bool seenText = false;
+        return readObject(2, [&](QByteArrayView key) {
+            if (keyHadEscape())
+                return false;
+            if (key == "type")
+                return readType(&m_deltaType, &seenType);
+            if (key == "text")
+                return readNullableString(&m_text, &seenText);
+            return skipValue(3);
+        });
+    }
+
+    QString m_type;
+    QString m_deltaType;
+    QString m_text;
 };
 
 } // namespace
 
 std::optional<OpenAiChunkFields> scanOpenAiChunk(QByteArrayView json)
 {
-    return ChunkScanner(json).scan();
+    return OpenAiChunkReader(json).read();
+}
+
+std::optional<QString> scanAnthropicTextDelta(QByteArrayView json)
+{
+    return AnthropicTextDeltaReader(json).read();
 }
 
 } // namespace spoon

@@ -7,6 +7,9 @@
 
 namespace spoon {
 
+// Readers for the stream events that carry the answer's text, token by token, without
+// building a QJsonDocument for each.
+
 // What a plain OpenAI chat.completion.chunk carries: one choice's text delta, the model and
 // the finish reason. Absent and null read the same, as they do through QJsonValue.
 struct OpenAiChunkFields
@@ -24,7 +27,12 @@ struct OpenAiChunkFields
 // a non-null "error" or "usage", tool_calls, a field of interest of another type or given
 // twice. The caller then reads the chunk with QJsonDocument, which also words the error.
 // So whenever this answers, QJsonDocument would have read the same fields (fuzz/
-// openai_chunk_fuzzer.cpp checks that).
+// chunk_scanners_fuzzer.cpp checks that).
 std::optional<OpenAiChunkFields> scanOpenAiChunk(QByteArrayView json);
+
+// The same for Anthropic's most frequent event, a content_block_delta of type text_delta:
+// its text (null reads as empty), or nullopt for any other event or anything unusual, which
+// the caller reads with QJsonDocument.
+std::optional<QString> scanAnthropicTextDelta(QByteArrayView json);
 
 } // namespace spoon
