@@ -25,40 +25,42 @@ ComputePool::~ComputePool()
     m_pool.waitForDone();
 }
 
+// The gauges move by the same steps as the counters, never set from a load: two threads
+// publishing at once cannot leave an older value behind. They move first, and the counters
+// after them with the default (sequentially consistent) order, so whoever reads a count
+// finds the gauges already past it.
 void ComputePool::enqueued()
 {
-    m_queued.fetch_add(1, std::memory_order_relaxed);
-    publish();
+    if (m_queueDepth)
+        m_queueDepth->add(1);
+    ++m_queued;
 }
 
 void ComputePool::dequeuedUnstarted()
 {
-    m_queued.fetch_sub(1, std::memory_order_relaxed);
-    publish();
-}
-
-void ComputePool::publish()
-{
-    if (m_queueDepth) {
-        m_queueDepth->set(m_queued.load(std::memory_order_relaxed));
-        m_busy->set(m_running.load(std::memory_order_relaxed));
-    }
+    if (m_queueDepth)
+        m_queueDepth->add(-1);
+    --m_queued;
 }
 
 ComputePool::Started::Started(ComputePool &owner)
     : pool(owner)
 {
-    pool.m_queued.fetch_sub(1, std::memory_order_relaxed);
-    pool.m_running.fetch_add(1, std::memory_order_relaxed);
-    pool.publish();
+    if (pool.m_queueDepth) {
+        pool.m_queueDepth->add(-1);
+        pool.m_busy->add(1);
+    }
+    --pool.m_queued;
+    ++pool.m_running;
 }
 
 ComputePool::Started::~Started()
 {
-    pool.m_running.fetch_sub(1, std::memory_order_relaxed);
-    if (pool.m_completed)
+    if (pool.m_busy) {
+        pool.m_busy->add(-1);
         pool.m_completed->add();
-    pool.publish();
+    }
+    --pool.m_running;
 }
 
 } // namespace spoon

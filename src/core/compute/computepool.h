@@ -8,6 +8,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace spoon {
@@ -31,17 +32,20 @@ public:
     ComputePool &operator=(const ComputePool &) = delete;
 
     int maxWorkers() const { return m_pool.maxThreadCount(); }
-    int queued() const { return m_queued.load(std::memory_order_relaxed); }
-    int running() const { return m_running.load(std::memory_order_relaxed); }
+    int queued() const { return m_queued.load(); }
+    int running() const { return m_running.load(); }
 
     // Runs function() on the pool (QtConcurrent::run). Cancelling the future before a worker
-    // takes it means it never runs. Long work can look at the future too. An exception thrown by
-    // function() reaches the future's reader, as with QtConcurrent::run.
+    // takes it means it never runs. Long work can look at the future too. An exception thrown
+    // by function() reaches the future's reader as itself (QtConcurrent would wrap one that is
+    // not a QException in QUnhandledException).
     //
     // No continuation is attached here: Qt 6.4 keeps one per future (a caller's .then()
     // would replace it) and can run one twice when the future finishes on a worker while it
     // is attached. Await the future with QCoro or a QFutureWatcher; a .then() on it has the
-    // same Qt 6.4 race.
+    // same Qt 6.4 race. Waiting on the future does not run a queued task on the waiting
+    // thread, as QtConcurrent's own future would: a task must not wait on another task of
+    // the same pool.
     template <typename Function>
     auto run(Function &&function) -> QFuture<std::invoke_result_t<Function>>
     {
@@ -60,16 +64,23 @@ public:
                     promise.finish();
                     return;
                 }
+                // Kept until the task is counted out, so that a reader woken by the result
+                // finds the counts settled.
+                std::optional<std::conditional_t<std::is_void_v<Result>, bool, Result>> result;
                 {
-                    Started guard(*this); // counted out before the reader can see the result
+                    Started guard(*this);
                     try {
                         if constexpr (std::is_void_v<Result>)
                             f();
                         else
-                            promise.addResult(f());
+                            result.emplace(f());
                     } catch (...) {
                         promise.setException(std::current_exception());
                     }
+                }
+                if constexpr (!std::is_void_v<Result>) {
+                    if (result)
+                        promise.addResult(std::move(*result));
                 }
                 promise.finish();
             });
@@ -141,7 +152,6 @@ private:
     };
     void enqueued();
     void dequeuedUnstarted();
-    void publish();
 
     QThreadPool m_pool;
     std::atomic<int> m_queued{0};
