@@ -198,7 +198,10 @@ private Q_SLOTS:
         // The pool's limits still hold for the orphans, and a new caller starts from zero.
         HttpCaller agent("agent", 2);
         send(&agent, QStringLiteral("a1"));
+        QCoreApplication::sendPostedEvents(&pool, QEvent::MetaCall); // the scheduling pass
         QCOMPARE(pool.queued(), 1);
+        QCOMPARE(pool.inFlight(), 4);
+        QCOMPARE(agent.active(), 0);
         holding.stopHolding();
         QTRY_COMPARE_WITH_TIMEOUT(done, 5, 60'000);
         QCOMPARE(pool.inFlight(), 0);

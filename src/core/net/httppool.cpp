@@ -210,8 +210,10 @@ void HttpPool::detach(const HttpCaller *caller)
 HttpJob *HttpPool::send(HttpRequest request, HttpCaller *caller)
 {
     if (caller &&
-        std::find(caller->m_pools.begin(), caller->m_pools.end(), this) == caller->m_pools.end())
+        std::find(caller->m_pools.begin(), caller->m_pools.end(), this) == caller->m_pools.end()) {
+        std::erase_if(caller->m_pools, [](const QPointer<HttpPool> &pool) { return !pool; });
         caller->m_pools.emplace_back(this);
+    }
     auto *job = new HttpJob(this, std::move(request), caller);
     job->m_arrival = ++m_arrivals;
     m_lanes[LaneKey(caller, job->m_hostKey)].push_back(job);
