@@ -233,7 +233,7 @@ private Q_SLOTS:
         QCOMPARE(fields->model, model);
         QCOMPARE(fields->content, content);
         QCOMPARE(fields->finishReason.value_or(QStringLiteral("-")), reason);
-        // And the DOM reads the same (fuzz/openai_chunk_fuzzer.cpp checks this at large).
+        // And the DOM reads the same (fuzz/chunk_scanners_fuzzer.cpp checks this at large).
         const QJsonObject chunk = QJsonDocument::fromJson(json).object();
         QCOMPARE(chunk[u"choices"][0][u"delta"][u"content"].toString(), content);
     }

@@ -159,6 +159,8 @@ protected:
     // A key of interest is compared as sent; one with escapes is left to Qt.
     bool readKey(QByteArrayView *key)
     {
+        if (peek() != '"')
+            return false;
         const char *start = m_p + 1;
         if (!readString(nullptr))
             return false;
