@@ -2,6 +2,7 @@
 #include "codehighlighter.h"
 #include "theme.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QFontDatabase>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -109,6 +110,27 @@ void StreamingAnswerDocument::reset()
     m_text.clear();
     m_stable = 0;
     m_tailStart = 0;
+    m_changedFrom = 0;
+}
+
+QTextDocument *StreamingAnswerDocument::document() const
+{
+    return m_document.get();
+}
+
+bool StreamingAnswerDocument::hasWidth(int width) const
+{
+    return m_document->textWidth() == width;
+}
+
+qreal StreamingAnswerDocument::unchangedHeight() const
+{
+    if (m_changedFrom == 0)
+        return 0;
+    // From the top of the block the tail was cut from: the new tail's first block is laid
+    // out right after it.
+    const QTextBlock block = m_document->findBlock(m_changedFrom);
+    return block.isValid() ? m_document->documentLayout()->blockBoundingRect(block).top() : 0;
 }
 
 // The end of the last complete line, after m_stable, that ends a markdown block for good. The
@@ -212,9 +234,12 @@ QTextDocument *StreamingAnswerDocument::update(const QString &text, QChar cursor
         cursor.endEditBlock();
         keepShapedText(changedFrom);
         m_text = text;
+        m_changedFrom = changedFrom;
     }
-    if (m_document->textWidth() != width)
+    if (m_document->textWidth() != width) {
         m_document->setTextWidth(width);
+        m_changedFrom = 0; // every line may have moved
+    }
     return m_document.get();
 }
 

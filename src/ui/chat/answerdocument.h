@@ -36,8 +36,14 @@ public:
     // Brings the document up to `text` (shown with `cursor` at its end) at `width`. Text that
     // does not extend the last one (a rare rewrite) is rendered again from the start.
     QTextDocument *update(const QString &text, QChar cursor, int width);
+    // The document as the last update left it, and whether that was at `width`.
+    QTextDocument *document() const;
+    bool hasWidth(int width) const;
     // The characters rendered once and no longer parsed (for tests).
     qsizetype stableLength() const { return m_stable; }
+    // How far down the document nothing moved or changed in the last update that changed it,
+    // in document pixels: a view repaints only below it.
+    qreal unchangedHeight() const;
 
 private:
     void reset();
@@ -52,6 +58,7 @@ private:
     QString m_text;         // what was rendered last
     qsizetype m_stable = 0; // m_text's length rendered for good
     int m_tailStart = 0;    // document position where the part rendered for good ends
+    int m_changedFrom = 0;  // document position from which the last change differs
 };
 
 } // namespace spoon

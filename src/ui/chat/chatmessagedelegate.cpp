@@ -106,7 +106,8 @@ QString ChatMessageDelegate::toolDetails(const QModelIndex &index) const
              index.data(ChatTranscriptModel::RunningRole).toBool() ? tr("(waiting)") : result);
 }
 
-QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width) const
+QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width,
+                                             Streamed streamed) const
 {
     const Kind kind = kindOf(index);
     const quint64 rowId = index.data(ChatTranscriptModel::IdRole).toULongLong();
@@ -118,6 +119,8 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
     if (kind == Kind::Assistant && index.data(ChatTranscriptModel::StreamingRole).toBool()) {
         if (!m_streaming || m_streaming->rowId() != rowId)
             m_streaming = std::make_unique<StreamingAnswerDocument>(rowId, font);
+        else if (streamed == Streamed::AsMeasured && m_streaming->hasWidth(width))
+            return m_streaming->document();
         // A cursor shows while the answer arrives.
         return m_streaming->update(index.data().toString(), QChar(0x258D), width);
     }
@@ -155,11 +158,23 @@ QSize ChatMessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIn
     if (kind == Kind::ToolStep && !index.data(ChatTranscriptModel::ExpandedRole).toBool())
         return {m_width, kToolRowHeight + 2 * kMarginY};
     const int inner = bubbleWidth(index) - 2 * kPadding;
-    const QTextDocument *doc = document(index, inner);
+    const QTextDocument *doc = document(index, inner, Streamed::Refresh);
     int height = int(std::ceil(doc->size().height())) + 2 * kPadding + 2 * kMarginY;
     if (kind == Kind::ToolStep)
         height += kToolRowHeight;
     return {m_width, height};
+}
+
+int ChatMessageDelegate::unchangedTop(const QModelIndex &index, int previousHeight) const
+{
+    if (!m_streaming || kindOf(index) != Kind::Assistant ||
+        !index.data(ChatTranscriptModel::StreamingRole).toBool() ||
+        m_streaming->rowId() != index.data(ChatTranscriptModel::IdRole).toULongLong())
+        return 0;
+    // The text above the new tail, but not the old box's rounded bottom, which moves down.
+    const int text = kMarginY + kPadding + int(m_streaming->unchangedHeight());
+    const int oldBottom = previousHeight - kMarginY - 2 * kBubbleRadius;
+    return std::max(0, std::min(text, oldBottom) - 1);
 }
 
 QRect ChatMessageDelegate::bubble(const QModelIndex &index, const QRect &itemRect,
@@ -307,7 +322,12 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         border = QColor(0x93, 0xc5, 0xfd);
     painter->setPen(border);
     painter->setBrush(fill);
-    paintBubble(*painter, box, option.widget ? option.widget->rect() : box);
+    // Only what the view shows, and of that what this paint redraws, is drawn: a long answer
+    // costs what is visible.
+    QRect shown = option.widget ? option.widget->rect() : box;
+    if (painter->hasClipping())
+        shown &= painter->clipBoundingRect().toAlignedRect();
+    paintBubble(*painter, box, shown);
 
     int textTop = box.top() + kPadding;
     if (kind == Kind::ToolStep) {
@@ -329,10 +349,7 @@ void ChatMessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
                                                         Qt::ElideRight, header.width() - 16));
         textTop = box.top() + kToolRowHeight;
     }
-    // Only what the view shows is drawn: a long answer costs what is visible.
-    QRectF shownText(QPointF(0, 0), QSizeF(box.width(), std::numeric_limits<int>::max()));
-    if (option.widget)
-        shownText = QRectF(option.widget->rect().translated(-box.left() - kPadding, -textTop));
+    const QRectF shownText(shown.translated(-box.left() - kPadding, -textTop));
     if (doc) {
         painter->save();
         painter->translate(box.left() + kPadding, textTop);

@@ -30,8 +30,10 @@ public:
     // The available width: the view's, since item option rects are not yet laid out.
     void setContentWidth(int width);
     int contentWidth() const { return m_width; }
-    // Tells the view a row's height may have changed (the view relays out lazily).
-    void rowChanged(const QModelIndex &index) { Q_EMIT sizeHintChanged(index); }
+    // How many pixels at the top of the row still look as they did before its last change,
+    // when it was `previousHeight` tall: 0 unless it is the answer streaming in, whose part
+    // rendered for good stays put. Asked after sizeHint has seen the change.
+    int unchangedTop(const QModelIndex &index, int previousHeight) const;
     // Lets go of every laid-out document (the memory manager asks); returns how many.
     qsizetype dropDocuments();
 
@@ -57,7 +59,16 @@ public:
     static QString readableJson(const QString &text);
 
 private:
-    QTextDocument *document(const QModelIndex &index, int width) const;
+    // The streaming answer's document is brought up to the model's text only when the view
+    // measures the row (`Refresh`): painting draws it as it was measured, so the row's height
+    // and what is drawn in it agree, and the tail is parsed once per frame, not twice.
+    enum class Streamed
+    {
+        Refresh,
+        AsMeasured
+    };
+    QTextDocument *document(const QModelIndex &index, int width,
+                            Streamed streamed = Streamed::AsMeasured) const;
     QString toolSummary(const QModelIndex &index) const;
     QString toolDetails(const QModelIndex &index) const;
     int bubbleWidth(const QModelIndex &index) const;

@@ -6,6 +6,7 @@
 #include "elidedlabel.h"
 #include "modelswitcher.h"
 #include "theme.h"
+#include "transcriptview.h"
 
 #include "agent/agentcatalog.h"
 #include "storage/conversationexport.h"
@@ -25,7 +26,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListView>
 #include <QListWidget>
 #include <QLocale>
 #include <QMenu>
@@ -53,7 +53,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_agentSelector(new QComboBox(this))
     , m_conversationList(new QListWidget(this))
     , m_search(new ConversationSearch(this))
-    , m_messages(new QListView(this))
+    , m_messages(new TranscriptView(this))
     , m_messageStack(new QStackedWidget(this))
     , m_emptyHint(new QLabel(this))
     , m_delegate(new ChatMessageDelegate(this))
@@ -123,10 +123,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
 
     m_messages->setObjectName(QStringLiteral("messageView"));
     m_messages->setItemDelegate(m_delegate);
-    m_messages->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_messages->setResizeMode(QListView::Adjust);
     m_messages->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_messages->setWordWrap(true);
     m_messages->setContextMenuPolicy(Qt::CustomContextMenu);
     m_messages->viewport()->installEventFilter(this);
     connect(m_messages, &QListView::customContextMenuRequested, this, &ChatPane::showContextMenu);
@@ -679,9 +676,6 @@ void ChatPane::show(ChatConversation *conversation)
     if (m_messages->model())
         m_messages->model()->disconnect(this);
     m_messages->setModel(model);
-    // A changed row may change height: only that row's size is asked again, lazily.
-    connect(model, &QAbstractItemModel::dataChanged, this,
-            [this](const QModelIndex &first) { m_delegate->rowChanged(first); });
     connect(model, &QAbstractItemModel::rowsInserted, this, &ChatPane::refreshEmptyState);
     refreshEmptyState();
     m_stickToBottom = true;
@@ -879,10 +873,6 @@ bool ChatPane::eventFilter(QObject *watched, QEvent *event)
         const auto *mouse = static_cast<QMouseEvent *>(event);
         if (mouse->button() == Qt::LeftButton && copyCodeAt(mouse->position().toPoint()))
             return true;
-    }
-    if (watched == m_messages->viewport() && event->type() == QEvent::Resize) {
-        m_delegate->setContentWidth(m_messages->viewport()->width());
-        m_messages->doItemsLayout();
     }
     return QWidget::eventFilter(watched, event);
 }

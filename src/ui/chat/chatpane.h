@@ -12,7 +12,6 @@ class QAction;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
-class QListView;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
@@ -26,6 +25,7 @@ class ChatMessageDelegate;
 class ElidedLabel;
 class ModelSwitcher;
 class ConversationSearch;
+class TranscriptView;
 class Store;
 
 // The chat pane: conversations on the left, the open one's messages in a model/view list,
@@ -127,7 +127,7 @@ private:
     Store *m_store = nullptr;
     QList<ConversationSummary> m_stored;
     bool m_storedListLoaded = false;
-    QListView *m_messages;
+    TranscriptView *m_messages;
     QStackedWidget *m_messageStack; // the messages, or a hint while there are none
     QLabel *m_emptyHint;
     ChatMessageDelegate *m_delegate;
