@@ -2,18 +2,24 @@
 // markdown answer with code blocks of 100, 1,000 and 4,000 tokens into the message view,
 // offscreen, tokens arriving at 1,000 per second (a fast model; the view must keep its cost per
 // token flat however long the answer already is). The view is wired as ChatPane wires it.
-// Three interleaved rounds; prints one JSON line with min/median/max per size.
-// Usage: bench_chatview (run with QT_QPA_PLATFORM=offscreen)
+// The transcript view the pane uses is measured beside the QListView it replaced, wired as the
+// pane wired that one, in the same rounds. Three interleaved rounds; prints one JSON line with
+// min/median/max per size and view.
+// Usage: bench_chatview [transcript|list] (run with QT_QPA_PLATFORM=offscreen); naming a view
+// streams 4,000 tokens into it once, for a profiler.
 #include "chat/chatmessagedelegate.h"
 #include "chat/chattranscriptmodel.h"
+#include "chat/transcriptview.h"
 
 #include <QApplication>
 #include <QListView>
+#include <QScrollBar>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 
 using namespace spoon;
 
@@ -68,23 +74,52 @@ struct Run
     int frames = 0;
 };
 
+enum class View
+{
+    Transcript, // what ChatPane shows
+    List,       // the QListView it replaced
+    None,       // no view: what feeding the model costs, the floor of this measure
+};
+
+std::unique_ptr<QListView> makeView(View kind, ChatTranscriptModel &model)
+{
+    std::unique_ptr<QListView> view;
+    auto *delegate = new ChatMessageDelegate;
+    if (kind == View::Transcript) {
+        view = std::make_unique<TranscriptView>();
+        view->setItemDelegate(delegate);
+        view->setModel(&model);
+    } else {
+        view = std::make_unique<QListView>();
+        view->setItemDelegate(delegate);
+        view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+        view->setResizeMode(QListView::Adjust);
+        view->setWordWrap(true);
+        view->setModel(&model);
+        // A changed row may change height: QListView lays the list out again.
+        QObject::connect(
+            &model, &QAbstractItemModel::dataChanged, delegate,
+            [delegate](const QModelIndex &first) { Q_EMIT delegate->sizeHintChanged(first); });
+    }
+    delegate->setParent(view.get());
+    // Kept at the bottom as ChatPane keeps it: the new range is scrolled to at once.
+    QScrollBar *bar = view->verticalScrollBar();
+    QObject::connect(bar, &QScrollBar::rangeChanged, bar,
+                     [bar](int, int maximum) { bar->setValue(maximum); });
+    view->resize(900, 700);
+    delegate->setContentWidth(view->viewport()->width());
+    return view;
+}
+
 // The GUI thread's CPU seconds to stream `tokens` into a fresh view, and the frames drawn.
-Run streamInto(const QStringList &tokens)
+Run streamInto(View kind, const QStringList &tokens)
 {
     ChatTranscriptModel model;
-    QListView view;
-    auto *delegate = new ChatMessageDelegate(&view);
-    view.setItemDelegate(delegate);
-    view.setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    view.setResizeMode(QListView::Adjust);
-    view.setWordWrap(true);
-    view.resize(900, 700);
-    view.setModel(&model);
-    QObject::connect(&model, &QAbstractItemModel::dataChanged, &view,
-                     [delegate](const QModelIndex &first) { delegate->rowChanged(first); });
-    delegate->setContentWidth(view.viewport()->width());
+    const std::unique_ptr<QListView> view =
+        kind == View::None ? std::make_unique<QListView>() : makeView(kind, model);
     model.addUserMessage(QStringLiteral("How does the engine keep its metrics?"));
-    view.show();
+    if (kind != View::None)
+        view->show();
     QCoreApplication::processEvents();
 
     int next = 0;
@@ -95,7 +130,6 @@ Run streamInto(const QStringList &tokens)
     QObject::connect(&feed, &QTimer::timeout, &loop, [&] {
         if (next < tokens.size()) {
             model.appendStreamedText(tokens.at(next++));
-            view.scrollToBottom();
             return;
         }
         feed.stop();
@@ -103,7 +137,7 @@ Run streamInto(const QStringList &tokens)
         QTimer::singleShot(50, &loop, &QEventLoop::quit); // the last frame is drawn
     });
     FrameCounter counter;
-    view.viewport()->installEventFilter(&counter);
+    view->viewport()->installEventFilter(&counter);
     const double before = threadCpuSeconds();
     feed.start();
     loop.exec();
@@ -115,25 +149,39 @@ Run streamInto(const QStringList &tokens)
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    if (argc > 1) {
+        const View only = qstrcmp(argv[1], "list") == 0 ? View::List : View::Transcript;
+        const Run run = streamInto(only, answerTokens(4000));
+        std::printf("{\"us_per_token_4000\": %.1f}\n", run.cpuSeconds / 4000 * 1e6);
+        return 0;
+    }
     const int sizes[] = {100, 1000, 4000};
-    std::vector<double> perToken[3];
-    std::vector<double> perFrame[3];
+    const View views[] = {View::Transcript, View::List, View::None};
+    const char *names[] = {"", "list_", "model_only_"};
+    std::vector<double> perToken[3][3];
+    std::vector<double> perFrame[3][3];
     for (int round = 0; round < 3; ++round) {
         for (int i = 0; i < 3; ++i) {
             const QStringList tokens = answerTokens(sizes[i]);
-            const Run run = streamInto(tokens);
-            perToken[i].push_back(run.cpuSeconds / double(sizes[i]) * 1e6);
-            perFrame[i].push_back(run.cpuSeconds / std::max(1, run.frames) * 1e6);
+            for (int v = 0; v < 3; ++v) {
+                const Run run = streamInto(views[v], tokens);
+                perToken[v][i].push_back(run.cpuSeconds / double(sizes[i]) * 1e6);
+                perFrame[v][i].push_back(run.cpuSeconds / std::max(1, run.frames) * 1e6);
+            }
         }
     }
     std::printf("{");
-    for (int i = 0; i < 3; ++i) {
-        std::sort(perToken[i].begin(), perToken[i].end());
-        std::sort(perFrame[i].begin(), perFrame[i].end());
-        std::printf("%s\"us_per_token_%d\": [%.1f, %.1f, %.1f], \"us_per_frame_%d\": %.0f",
-                    i ? ", " : "", sizes[i], perToken[i][0], perToken[i][1], perToken[i][2],
-                    sizes[i], perFrame[i][1]);
+    for (int v = 0; v < 3; ++v) {
+        for (int i = 0; i < 3; ++i) {
+            std::sort(perToken[v][i].begin(), perToken[v][i].end());
+            std::sort(perFrame[v][i].begin(), perFrame[v][i].end());
+            std::printf("%s\"%sus_per_token_%d\": [%.1f, %.1f, %.1f]", v + i ? ", " : "", names[v],
+                        sizes[i], perToken[v][i][0], perToken[v][i][1], perToken[v][i][2]);
+            if (views[v] != View::None)
+                std::printf(", \"%sus_per_frame_%d\": %.0f", names[v], sizes[i], perFrame[v][i][1]);
+        }
     }
-    std::printf(", \"flatness_4000_vs_100\": %.2f}\n", perToken[2][1] / perToken[0][1]);
+    std::printf(", \"flatness_4000_vs_100\": %.2f", perToken[0][2][1] / perToken[0][0][1]);
+    std::printf(", \"list_vs_transcript_4000\": %.2f}\n", perToken[1][2][1] / perToken[0][2][1]);
     return 0;
 }
