@@ -5,7 +5,9 @@
 #include "chat/chattranscriptmodel.h"
 #include "chat/transcriptview.h"
 #include "stablescrollbar.h"
+#include "theme.h"
 
+#include <QAccessible>
 #include <QPaintEvent>
 #include <QScreen>
 #include <QScrollBar>
@@ -113,6 +115,7 @@ struct ChatFixture
     PaintRecorder recorder;
     ChatFixture()
     {
+        view.setObjectName(QStringLiteral("messageView")); // as ChatPane names it: styled so
         view.setItemDelegate(new ChatMessageDelegate(&view));
         view.setModel(&model);
         QScrollBar *bar = view.verticalScrollBar();
@@ -126,14 +129,12 @@ struct ChatFixture
     // Streams `text` as one frame and waits until the view has drawn it.
     bool streamFrame(const QString &text)
     {
-        // The answer's first text adds its row; the rest changes it, once per frame.
-        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-        QSignalSpy added(&model, &QAbstractItemModel::rowsInserted);
-        model.appendStreamedText(text);
-        if (!QTest::qWaitFor([&] { return !changed.isEmpty() || !added.isEmpty(); }))
-            return false;
-        recorder.painted = QRegion();
+        // The frame is said at once, not at the model's frame timer: the first paint after it
+        // holds all of it.
         const int paints = recorder.paints;
+        recorder.painted = QRegion();
+        model.appendStreamedText(text);
+        model.flushStreamedText();
         return QTest::qWaitFor([&] { return recorder.paints > paints; });
     }
     QImage onScreen() const { return view.screen()->grabWindow(view.winId()).toImage(); }
@@ -240,6 +241,60 @@ private Q_SLOTS:
         QVERIFY(travelled + f.view.visualRect(reached).height() > f.view.viewport()->height());
     }
 
+    void aRowThatFillsTheViewIsNotScrolledToItsTop()
+    {
+        ListFixture f;
+        f.model.setData(f.model.index(5, 0), QString(200, QLatin1Char('x'))); // 810 px tall
+        QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+        const QModelIndex tall = f.model.index(5, 0);
+        QVERIFY(f.view.visualRect(tall).height() > f.view.viewport()->height());
+        QScrollBar *bar = f.view.verticalScrollBar();
+        bar->setValue(bar->value() + f.view.visualRect(tall).top() + 100);
+        const int reading = bar->value();
+        f.view.scrollTo(tall); // EnsureVisible, as a click on it asks
+        QCOMPARE(bar->value(), reading);
+        f.view.scrollTo(tall, QAbstractItemView::PositionAtBottom); // its top, as QListView
+        QCOMPARE(f.view.visualRect(tall).top(), 0);
+    }
+
+    void theViewAsksForMoreAtTheBottom()
+    {
+        // The item view's scroll bar slots follow the bar this view puts in.
+        struct MoreModel : QStringListModel
+        {
+            using QStringListModel::QStringListModel;
+            mutable int asked = 0;
+            bool canFetchMore(const QModelIndex &) const override { return true; }
+            void fetchMore(const QModelIndex &) override { ++asked; }
+        } model(rowTexts());
+        TranscriptView view;
+        view.setItemDelegate(new LengthDelegate(&view));
+        view.setModel(&model);
+        view.resize(300, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const int before = model.asked;
+        view.verticalScrollBar()->setValue(view.verticalScrollBar()->maximum());
+        QVERIFY(model.asked > before);
+    }
+
+    // Assistive technology reads rows through QListView's accessible table, which asks the
+    // view where each one is. (Its focus and selection events need a platform that turns
+    // accessibility on; offscreen has none, so they are not checked here.)
+    void assistiveTechnologyFindsTheRowsWhereTheyAre()
+    {
+        ListFixture f;
+        QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+        QAccessibleInterface *view = QAccessible::queryAccessibleInterface(&f.view);
+        QVERIFY(view && view->tableInterface());
+        QCOMPARE(view->tableInterface()->rowCount(), f.model.rowCount());
+        QAccessibleInterface *cell = view->tableInterface()->cellAt(3, 0);
+        QVERIFY(cell);
+        const QRect row = f.view.visualRect(f.model.index(3, 0));
+        QCOMPARE(cell->rect(), QRect(f.view.viewport()->mapToGlobal(row.topLeft()), row.size()));
+        QCOMPARE(cell->text(QAccessible::Name), f.model.index(3, 0).data().toString());
+    }
+
     void aClickSelectsTheRowUnderIt()
     {
         ListFixture f;
@@ -330,6 +385,34 @@ private Q_SLOTS:
         // Scrolled to the top, the slider moves: it is drawn there.
         bar->setValue(0);
         QVERIFY(QTest::qWaitFor([&] { return barPaints.paints > before; }));
+        QVERIFY(paintPass());
+
+        // Read from the top while a short answer doubles: only the range changes, and the
+        // slider shrinks.
+        bar->setRange(0, 300);
+        QVERIFY(paintPass());
+        const int atTop = barPaints.paints;
+        bar->setRange(0, 600);
+        QVERIFY(QTest::qWaitFor([&] { return barPaints.paints > atTop; }));
+    }
+
+    // The app's style sheet gives the view a background and rounded corners: the viewport must
+    // still be opaque, or every scroll repaints all of it.
+    void theThemedViewStillRepaintsOnlyTheTail()
+    {
+        applyTheme(*qApp, Theme::Light);
+        ChatFixture f;
+        QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+        QCOMPARE(f.view.viewport()->palette().color(QPalette::Base), QColor(0xf9, 0xfa, 0xfb));
+        QVERIFY(f.streamFrame(longAnswer()));
+        QVERIFY(f.streamFrame(QStringLiteral("The last paragraph starts")));
+        QVERIFY(f.streamFrame(QStringLiteral(" and grows by a word or two")));
+        const QRect painted = f.recorder.painted.boundingRect();
+        QVERIFY2(painted.height() < f.view.viewport()->height() / 3,
+                 qPrintable(QStringLiteral("repainted %1 of %2 px")
+                                .arg(painted.height())
+                                .arg(f.view.viewport()->height())));
+        qApp->setStyleSheet(QString());
     }
 
     void partialRepaintsDrawWhatAFullRepaintDraws()
@@ -338,10 +421,15 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
         const QString answer = longAnswer();
         // Frames that open a list, a code block and a paragraph, and close them.
-        for (qsizetype at = 0; at < answer.size(); at += 37)
+        auto *delegate = static_cast<ChatMessageDelegate *>(f.view.itemDelegate());
+        for (qsizetype at = 0; at < answer.size(); at += 37) {
             QVERIFY(f.streamFrame(answer.mid(at, 37)));
+            if (at == 37 * 20)
+                delegate->dropDocuments(); // the memory manager asks, mid-answer
+        }
         const QImage streamed = f.onScreen();
         QVERIFY(!streamed.isNull());
+        f.recorder.painted = QRegion();
         f.view.viewport()->update();
         const int paints = f.recorder.paints;
         QVERIFY(QTest::qWaitFor([&] { return f.recorder.paints > paints; }));

@@ -1,5 +1,6 @@
 #include "stablescrollbar.h"
 
+#include <QPaintEvent>
 #include <QStyle>
 #include <QStyleOptionSlider>
 
@@ -51,9 +52,14 @@ void StableScrollBar::sliderChange(SliderChange change)
 
 void StableScrollBar::paintEvent(QPaintEvent *event)
 {
-    m_drawn = look();
-    m_hasDrawn = true;
     QScrollBar::paintEvent(event);
+    const Look now = look();
+    if (event->rect().contains(rect())) {
+        m_drawn = now;
+        m_hasDrawn = true;
+    } else if (now != m_drawn) {
+        update(); // a part was drawn (a hover): what moved outside it is drawn next
+    }
 }
 
 } // namespace spoon

@@ -52,10 +52,15 @@ ChatMessageDelegate::~ChatMessageDelegate() = default;
 
 qsizetype ChatMessageDelegate::dropDocuments()
 {
-    const qsizetype count = m_documents.size() + (m_streaming ? 1 : 0);
+    const qsizetype count = m_documents.size();
+    m_documents.clear();
+    return count;
+}
+
+void ChatMessageDelegate::restyle()
+{
     m_documents.clear();
     m_streaming.reset();
-    return count;
 }
 
 void ChatMessageDelegate::setContentWidth(int width)

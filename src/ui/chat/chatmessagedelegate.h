@@ -34,8 +34,12 @@ public:
     // when it was `previousHeight` tall: 0 unless it is the answer streaming in, whose part
     // rendered for good stays put. Asked after sizeHint has seen the change.
     int unchangedTop(const QModelIndex &index, int previousHeight) const;
-    // Lets go of every laid-out document (the memory manager asks); returns how many.
+    // Lets go of every laid-out document but the answer streaming in (the memory manager asks);
+    // returns how many. That one is drawn every frame, and must stay as the view measured it.
     qsizetype dropDocuments();
+    // Lets go of every document, the streaming one too: colours changed. The view must measure
+    // its rows again.
+    void restyle();
 
     static constexpr int kToolRowHeight = 30;
     static constexpr int kBubbleRadius = 9;

@@ -881,8 +881,8 @@ void ChatPane::changeEvent(QEvent *event)
 {
     // A new theme: answers are laid out again with its colours.
     if (event->type() == QEvent::PaletteChange) {
-        m_delegate->dropDocuments();
-        m_messages->viewport()->update();
+        m_delegate->restyle();
+        m_messages->doItemsLayout();
     }
     QWidget::changeEvent(event);
 }

@@ -14,7 +14,12 @@ namespace spoon {
 TranscriptView::TranscriptView(QWidget *parent)
     : QListView(parent)
 {
-    setVerticalScrollBar(new StableScrollBar(Qt::Vertical, this));
+    auto *bar = new StableScrollBar(Qt::Vertical, this);
+    setVerticalScrollBar(bar);
+    // The item view wired these to the bar it made, which went with it: hover follows the
+    // rows after a wheel scroll, and a model that fetches more is asked at the bottom.
+    connect(bar, &QScrollBar::actionTriggered, this, &TranscriptView::verticalScrollbarAction);
+    connect(bar, &QScrollBar::valueChanged, this, &TranscriptView::verticalScrollbarValueChanged);
     setVerticalScrollMode(ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setEditTriggers(NoEditTriggers);
@@ -98,18 +103,22 @@ void TranscriptView::scrollTo(const QModelIndex &index, ScrollHint hint)
     const int top = rect.top() + verticalOffset();
     const int height = viewport()->height();
     int value = verticalOffset();
+    const int bottom = top + rect.height();
     switch (hint) {
     case EnsureVisible:
+        // A long answer that already fills the view stays where the reader has it.
+        if (top <= value && bottom >= value + height)
+            break;
         if (top < value)
             value = top;
-        else if (top + rect.height() > value + height)
-            value = std::min(top, top + rect.height() - height);
+        else if (bottom > value + height)
+            value = std::min(top, bottom - height);
         break;
     case PositionAtTop:
         value = top;
         break;
-    case PositionAtBottom:
-        value = top + rect.height() - height;
+    case PositionAtBottom: // as QListView: a row taller than the view shows its top
+        value = std::min(top, bottom - height);
         break;
     case PositionAtCenter:
         value = top - (height - rect.height()) / 2;
@@ -142,6 +151,12 @@ void TranscriptView::reset()
     QListView::reset();
 }
 
+void TranscriptView::setRootIndex(const QModelIndex &index)
+{
+    m_layoutStale = true;
+    QListView::setRootIndex(index);
+}
+
 void TranscriptView::doItemsLayout()
 {
     layOutAll();
@@ -153,7 +168,8 @@ void TranscriptView::dataChanged(const QModelIndex &topLeft, const QModelIndex &
                                  const QList<int> &roles)
 {
     Q_UNUSED(roles)
-    if (topLeft.parent() != rootIndex() || m_layoutStale || int(m_tops.size()) != rowCount() + 1) {
+    if (!topLeft.isValid() || topLeft.parent() != rootIndex() || m_layoutStale ||
+        int(m_tops.size()) != rowCount() + 1) {
         invalidateLayout();
         return;
     }
@@ -220,6 +236,40 @@ void TranscriptView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, 
         invalidateLayout();
 }
 
+// QListView reports these to assistive technology by its own layout's item numbers, which this
+// view never fills in: a row is its number here.
+void TranscriptView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
+{
+#if QT_CONFIG(accessibility)
+    if (QAccessible::isActive() && current.isValid() && hasFocus()) {
+        QAccessibleEvent event(this, QAccessible::Focus);
+        event.setChild(current.row());
+        QAccessible::updateAccessibility(&event);
+    }
+#endif
+    QAbstractItemView::currentChanged(current, previous);
+}
+
+void TranscriptView::selectionChanged(const QItemSelection &selected,
+                                      const QItemSelection &deselected)
+{
+#if QT_CONFIG(accessibility)
+    if (QAccessible::isActive()) {
+        const auto announce = [this](const QItemSelection &selection, QAccessible::Event type) {
+            const QModelIndex first = selection.indexes().value(0);
+            if (!first.isValid())
+                return;
+            QAccessibleEvent event(this, type);
+            event.setChild(first.row());
+            QAccessible::updateAccessibility(&event);
+        };
+        announce(selected, QAccessible::SelectionAdd);
+        announce(deselected, QAccessible::SelectionRemove);
+    }
+#endif
+    QAbstractItemView::selectionChanged(selected, deselected);
+}
+
 void TranscriptView::paintEvent(QPaintEvent *event)
 {
     ensureLaidOut();
@@ -278,6 +328,10 @@ void TranscriptView::updateGeometries()
 
 void TranscriptView::scrollContentsBy(int dx, int dy)
 {
+    // QListView's stops the scroll to a clicked row that a click leaves pending: a view that
+    // moves after the click (following an answer) must not jump back to it. Asked to move by
+    // nothing, it moves nothing of its own.
+    QListView::scrollContentsBy(0, 0);
     // What is drawn moves; only the strip it uncovers is painted.
     viewport()->scroll(dx, dy);
 }

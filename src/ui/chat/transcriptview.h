@@ -23,6 +23,7 @@ public:
     void scrollTo(const QModelIndex &index, ScrollHint hint = EnsureVisible) override;
     void setModel(QAbstractItemModel *model) override;
     void reset() override;
+    void setRootIndex(const QModelIndex &index) override;
     void doItemsLayout() override;
 
     // The height of every row together (for tests and the scroll range).
@@ -33,6 +34,9 @@ protected:
                      const QList<int> &roles = QList<int>()) override;
     void rowsInserted(const QModelIndex &parent, int start, int end) override;
     void rowsAboutToBeRemoved(const QModelIndex &parent, int start, int end) override;
+    void currentChanged(const QModelIndex &current, const QModelIndex &previous) override;
+    void selectionChanged(const QItemSelection &selected,
+                          const QItemSelection &deselected) override;
     void paintEvent(QPaintEvent *event) override;
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
