@@ -107,7 +107,6 @@ std::unique_ptr<QListView> makeView(View kind, ChatTranscriptModel &model)
     QObject::connect(bar, &QScrollBar::rangeChanged, bar,
                      [bar](int, int maximum) { bar->setValue(maximum); });
     view->resize(900, 700);
-    delegate->setContentWidth(view->viewport()->width());
     return view;
 }
 
@@ -121,6 +120,11 @@ Run streamInto(View kind, const QStringList &tokens)
     if (kind != View::None)
         view->show();
     QCoreApplication::processEvents();
+    if (kind == View::List) { // as ChatPane did on the viewport's resize
+        static_cast<ChatMessageDelegate *>(view->itemDelegate())
+            ->setContentWidth(view->viewport()->width());
+        view->doItemsLayout();
+    }
 
     int next = 0;
     QEventLoop loop;
