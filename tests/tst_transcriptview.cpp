@@ -9,6 +9,7 @@
 
 #include <QAccessible>
 #include <QPaintEvent>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -400,6 +401,11 @@ private Q_SLOTS:
     // still be opaque, or every scroll repaints all of it.
     void theThemedViewStillRepaintsOnlyTheTail()
     {
+        const QPalette palette = qApp->palette();
+        const auto restore = qScopeGuard([&] {
+            qApp->setStyleSheet(QString());
+            qApp->setPalette(palette);
+        });
         applyTheme(*qApp, Theme::Light);
         ChatFixture f;
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
@@ -412,7 +418,39 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("repainted %1 of %2 px")
                                 .arg(painted.height())
                                 .arg(f.view.viewport()->height())));
-        qApp->setStyleSheet(QString());
+    }
+
+    // A theme change mid-answer: every document goes, the rows are measured again, and the
+    // answer goes on streaming in the new colours.
+    void aThemeChangeMidAnswerRedrawsInTheNewColours()
+    {
+        const QPalette palette = qApp->palette();
+        const auto restore = qScopeGuard([&] {
+            applyTheme(*qApp, Theme::Light);
+            qApp->setStyleSheet(QString());
+            qApp->setPalette(palette);
+        });
+        ChatFixture f;
+        QVERIFY(QTest::qWaitForWindowExposed(&f.view));
+        QVERIFY(f.streamFrame(longAnswer()));
+        const auto answerFill = [&] { // inside the answer's box, left of its text
+            const QRect row = f.view.visualRect(f.model.index(f.model.rowCount() - 1, 0));
+            return f.onScreen().pixelColor(row.left() + 17, row.bottom() - 9);
+        };
+        QVERIFY(answerFill().lightness() > 128);
+
+        applyTheme(*qApp, Theme::Dark);
+        auto *delegate = static_cast<ChatMessageDelegate *>(f.view.itemDelegate());
+        delegate->restyle(); // what ChatPane does on the palette's change
+        f.view.invalidateLayout();
+        QVERIFY(f.streamFrame(QStringLiteral("More text, now in the dark.")));
+        QVERIFY(f.streamFrame(QStringLiteral(" And a little more.")));
+        QVERIFY(answerFill().lightness() < 128);
+        const QImage streamed = f.onScreen();
+        const int paints = f.recorder.paints;
+        f.view.viewport()->update();
+        QVERIFY(QTest::qWaitFor([&] { return f.recorder.paints > paints; }));
+        QCOMPARE(streamed, f.onScreen());
     }
 
     void partialRepaintsDrawWhatAFullRepaintDraws()
@@ -423,9 +461,19 @@ private Q_SLOTS:
         // Frames that open a list, a code block and a paragraph, and close them.
         auto *delegate = static_cast<ChatMessageDelegate *>(f.view.itemDelegate());
         for (qsizetype at = 0; at < answer.size(); at += 37) {
-            QVERIFY(f.streamFrame(answer.mid(at, 37)));
-            if (at == 37 * 20)
-                delegate->dropDocuments(); // the memory manager asks, mid-answer
+            if (at != 37 * 20) {
+                QVERIFY(f.streamFrame(answer.mid(at, 37)));
+                continue;
+            }
+            // The memory manager asks mid-answer, with text not yet announced, and the view
+            // is painted before the next frame: it must draw the answer as measured.
+            f.model.appendStreamedText(answer.mid(at, 37));
+            delegate->dropDocuments();
+            const int paints = f.recorder.paints;
+            f.view.viewport()->update(0, f.view.viewport()->height() - 40,
+                                      f.view.viewport()->width(), 40);
+            QVERIFY(QTest::qWaitFor([&] { return f.recorder.paints > paints; }));
+            QVERIFY(f.streamFrame(QString()));
         }
         const QImage streamed = f.onScreen();
         QVERIFY(!streamed.isNull());

@@ -54,7 +54,7 @@ void StableScrollBar::paintEvent(QPaintEvent *event)
 {
     QScrollBar::paintEvent(event);
     const Look now = look();
-    if (event->rect().contains(rect())) {
+    if ((QRegion(rect()) - event->region()).isEmpty()) {
         m_drawn = now;
         m_hasDrawn = true;
     } else if (now != m_drawn) {

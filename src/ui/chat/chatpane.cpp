@@ -882,7 +882,7 @@ void ChatPane::changeEvent(QEvent *event)
     // A new theme: answers are laid out again with its colours.
     if (event->type() == QEvent::PaletteChange) {
         m_delegate->restyle();
-        m_messages->doItemsLayout();
+        m_messages->invalidateLayout(); // a theme change sends several: one layout for all
     }
     QWidget::changeEvent(event);
 }

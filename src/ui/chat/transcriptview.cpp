@@ -106,7 +106,8 @@ void TranscriptView::scrollTo(const QModelIndex &index, ScrollHint hint)
     const int bottom = top + rect.height();
     switch (hint) {
     case EnsureVisible:
-        // A long answer that already fills the view stays where the reader has it.
+        // A long answer that already fills the view stays where the reader has it (QListView
+        // would scroll to its top).
         if (top <= value && bottom >= value + height)
             break;
         if (top < value)
@@ -240,6 +241,7 @@ void TranscriptView::rowsAboutToBeRemoved(const QModelIndex &parent, int start, 
 // view never fills in: a row is its number here.
 void TranscriptView::currentChanged(const QModelIndex &current, const QModelIndex &previous)
 {
+    QAbstractItemView::currentChanged(current, previous); // scrolls to it first
 #if QT_CONFIG(accessibility)
     if (QAccessible::isActive() && current.isValid() && hasFocus()) {
         QAccessibleEvent event(this, QAccessible::Focus);
@@ -247,7 +249,6 @@ void TranscriptView::currentChanged(const QModelIndex &current, const QModelInde
         QAccessible::updateAccessibility(&event);
     }
 #endif
-    QAbstractItemView::currentChanged(current, previous);
 }
 
 void TranscriptView::selectionChanged(const QItemSelection &selected,

@@ -28,6 +28,9 @@ public:
 
     // The height of every row together (for tests and the scroll range).
     int contentHeight() const;
+    // Measures every row again, once, when the event loop next runs (or before anything reads
+    // a position): rows may have changed height without a model signal, as after a theme.
+    void invalidateLayout();
 
 protected:
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
@@ -59,7 +62,6 @@ private:
     // Lays every row out again when a change said it must, before anything reads positions.
     void ensureLaidOut() const;
     void layOutAll() const;
-    void invalidateLayout();
 
     // m_tops[r] is where row r starts, in content pixels; the last entry is where rows end.
     mutable std::vector<int> m_tops{0};
