@@ -83,25 +83,20 @@ enum class View
 
 std::unique_ptr<QListView> makeView(View kind, ChatTranscriptModel &model)
 {
-    std::unique_ptr<QListView> view;
-    auto *delegate = new ChatMessageDelegate;
-    if (kind == View::Transcript) {
-        view = std::make_unique<TranscriptView>();
-        view->setItemDelegate(delegate);
-        view->setModel(&model);
-    } else {
-        view = std::make_unique<QListView>();
-        view->setItemDelegate(delegate);
+    std::unique_ptr<QListView> view = kind == View::Transcript ? std::make_unique<TranscriptView>()
+                                                               : std::make_unique<QListView>();
+    auto *delegate = new ChatMessageDelegate(view.get());
+    view->setItemDelegate(delegate);
+    if (kind == View::List) {
         view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
         view->setResizeMode(QListView::Adjust);
         view->setWordWrap(true);
-        view->setModel(&model);
         // A changed row may change height: QListView lays the list out again.
         QObject::connect(
             &model, &QAbstractItemModel::dataChanged, delegate,
             [delegate](const QModelIndex &first) { Q_EMIT delegate->sizeHintChanged(first); });
     }
-    delegate->setParent(view.get());
+    view->setModel(&model);
     // Kept at the bottom as ChatPane keeps it: the new range is scrolled to at once.
     QScrollBar *bar = view->verticalScrollBar();
     QObject::connect(bar, &QScrollBar::rangeChanged, bar,

@@ -9,7 +9,6 @@
 
 #include <QAccessible>
 #include <QPaintEvent>
-#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -139,6 +138,19 @@ struct ChatFixture
         return QTest::qWaitFor([&] { return recorder.paints > paints; });
     }
     QImage onScreen() const { return view.screen()->grabWindow(view.winId()).toImage(); }
+};
+
+// Puts back what applyTheme changed in the application, so that later tests run as before:
+// the light theme's colours for answers, no style sheet, the palette the test started with.
+struct AppThemeRestorer
+{
+    const QPalette palette = qApp->palette();
+    ~AppThemeRestorer()
+    {
+        applyTheme(*qApp, Theme::Light);
+        qApp->setStyleSheet(QString());
+        qApp->setPalette(palette);
+    }
 };
 
 } // namespace
@@ -401,11 +413,7 @@ private Q_SLOTS:
     // still be opaque, or every scroll repaints all of it.
     void theThemedViewStillRepaintsOnlyTheTail()
     {
-        const QPalette palette = qApp->palette();
-        const auto restore = qScopeGuard([&] {
-            qApp->setStyleSheet(QString());
-            qApp->setPalette(palette);
-        });
+        const AppThemeRestorer restore;
         applyTheme(*qApp, Theme::Light);
         ChatFixture f;
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
@@ -424,12 +432,7 @@ private Q_SLOTS:
     // answer goes on streaming in the new colours.
     void aThemeChangeMidAnswerRedrawsInTheNewColours()
     {
-        const QPalette palette = qApp->palette();
-        const auto restore = qScopeGuard([&] {
-            applyTheme(*qApp, Theme::Light);
-            qApp->setStyleSheet(QString());
-            qApp->setPalette(palette);
-        });
+        const AppThemeRestorer restore;
         ChatFixture f;
         QVERIFY(QTest::qWaitForWindowExposed(&f.view));
         QVERIFY(f.streamFrame(longAnswer()));

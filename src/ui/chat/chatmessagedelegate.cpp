@@ -34,6 +34,12 @@ Kind kindOf(const QModelIndex &index)
     return Kind(index.data(ChatTranscriptModel::KindRole).toInt());
 }
 
+bool isStreamingAnswer(const QModelIndex &index)
+{
+    return kindOf(index) == Kind::Assistant &&
+           index.data(ChatTranscriptModel::StreamingRole).toBool();
+}
+
 QFont copyButtonFont(const QFont &base)
 {
     QFont font = base;
@@ -121,7 +127,7 @@ QTextDocument *ChatMessageDelegate::document(const QModelIndex &index, int width
         font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     if (kind == Kind::Notice)
         font.setPointSizeF(font.pointSizeF() * 0.9);
-    if (kind == Kind::Assistant && index.data(ChatTranscriptModel::StreamingRole).toBool()) {
+    if (isStreamingAnswer(index)) {
         if (!m_streaming || m_streaming->rowId() != rowId)
             m_streaming = std::make_unique<StreamingAnswerDocument>(rowId, font);
         else if (streamed == Streamed::AsMeasured && m_streaming->hasWidth(width))
@@ -172,8 +178,7 @@ QSize ChatMessageDelegate::sizeHint(const QStyleOptionViewItem &, const QModelIn
 
 int ChatMessageDelegate::unchangedTop(const QModelIndex &index, int previousHeight) const
 {
-    if (!m_streaming || kindOf(index) != Kind::Assistant ||
-        !index.data(ChatTranscriptModel::StreamingRole).toBool() ||
+    if (!m_streaming || !isStreamingAnswer(index) ||
         m_streaming->rowId() != index.data(ChatTranscriptModel::IdRole).toULongLong())
         return 0;
     // The text above the new tail, but not the old box's rounded bottom, which moves down.

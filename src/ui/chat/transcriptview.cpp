@@ -48,11 +48,17 @@ void TranscriptView::layOutAll() const
     for (int row = 0; row < rows; ++row)
         m_tops[size_t(row) + 1] = m_tops[size_t(row)] + measure(row);
     m_layoutStale = false;
+    m_laidOutWidth = viewport()->width();
+}
+
+bool TranscriptView::isLaidOut() const
+{
+    return !m_layoutStale && int(m_tops.size()) == rowCount() + 1;
 }
 
 void TranscriptView::ensureLaidOut() const
 {
-    if (m_layoutStale || int(m_tops.size()) != rowCount() + 1)
+    if (!isLaidOut())
         layOutAll();
 }
 
@@ -169,8 +175,7 @@ void TranscriptView::dataChanged(const QModelIndex &topLeft, const QModelIndex &
                                  const QList<int> &roles)
 {
     Q_UNUSED(roles)
-    if (!topLeft.isValid() || topLeft.parent() != rootIndex() || m_layoutStale ||
-        int(m_tops.size()) != rowCount() + 1) {
+    if (!topLeft.isValid() || topLeft.parent() != rootIndex() || !isLaidOut()) {
         invalidateLayout();
         return;
     }
@@ -302,10 +307,8 @@ void TranscriptView::paintEvent(QPaintEvent *event)
 bool TranscriptView::viewportEvent(QEvent *event)
 {
     // Rows are as wide as the viewport: a new width is a new layout.
-    if (event->type() == QEvent::Resize && viewport()->width() != m_laidOutWidth) {
-        m_laidOutWidth = viewport()->width();
+    if (event->type() == QEvent::Resize && viewport()->width() != m_laidOutWidth)
         doItemsLayout();
-    }
     return QListView::viewportEvent(event);
 }
 

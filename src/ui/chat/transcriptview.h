@@ -59,6 +59,8 @@ private:
     // The row at content height y: the last row starting at or above it (clamped).
     int rowAtContentY(int y) const;
     int measure(int row) const;
+    // Whether m_tops holds every row as the model has them now.
+    bool isLaidOut() const;
     // Lays every row out again when a change said it must, before anything reads positions.
     void ensureLaidOut() const;
     void layOutAll() const;
@@ -66,7 +68,7 @@ private:
     // m_tops[r] is where row r starts, in content pixels; the last entry is where rows end.
     mutable std::vector<int> m_tops{0};
     mutable bool m_layoutStale = true;
-    int m_laidOutWidth = -1;
+    mutable int m_laidOutWidth = -1; // the viewport's width at the last layout
     QList<QMetaObject::Connection> m_modelConnections;
 };
 
