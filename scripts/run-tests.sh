@@ -12,7 +12,7 @@ if [ "${1:-}" = "--sanitize" ]; then
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 else
     build_dir=build
-    scripts/build.sh "$build_dir" -DSPOON_WERROR=ON
+    scripts/build.sh "$build_dir"
 fi
 # The storage tests run on SQLite and on a PostgreSQL server started for this run.
 scripts/with-postgres.sh ctest --test-dir "$build_dir" --output-on-failure --parallel 2 ||
