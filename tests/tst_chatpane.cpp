@@ -258,6 +258,24 @@ private Q_SLOTS:
         QCOMPARE(selector->currentData().toString(), QStringLiteral("analyst"));
     }
 
+    // Ctrl+N starts a chat wherever the focus is in the window, and Help > Keyboard shortcuts
+    // lists it (it was a button's shortcut, which the list did not see).
+    void ctrlNStartsANewChatAndIsListed()
+    {
+        Window w(Config::defaults());
+        const QString newKeys = QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText);
+        QVERIFY(w.window->shortcutList().contains(std::pair(newKeys, QStringLiteral("New chat"))));
+        w.type(QStringLiteral("hi"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 60000);
+        ChatConversation *first = w.chat->currentConversation();
+        w.window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.window.get()));
+        w.view->setFocus(); // not the input: the shortcut works from anywhere in the window
+        QTest::keySequence(w.view, QKeySequence::New);
+        QCOMPARE(w.chat->conversationCount(), 2);
+        QVERIFY(w.chat->currentConversation() != first);
+    }
+
     // A conversation thrown away waits for the event loop to delete it; closing the window
     // first must still delete it, while the engine its agent uses is alive.
     void closingTheWindowDeletesAConversationBeingThrownAway()

@@ -378,20 +378,26 @@ void MainWindow::copyReportToClipboard()
     }));
 }
 
-void MainWindow::showShortcuts()
+QList<std::pair<QString, QString>> MainWindow::shortcutList() const
 {
-    QString rows;
+    QList<std::pair<QString, QString>> list;
     for (QAction *action : findChildren<QAction *>()) {
         if (action->shortcut().isEmpty() || action->text().isEmpty())
             continue;
-        rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
-                    .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
-                         action->text().remove(u'&').toHtmlEscaped());
+        list.append(
+            {action->shortcut().toString(QKeySequence::NativeText), action->text().remove(u'&')});
     }
-    rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
-                .arg(tr("Ctrl+Enter"), tr("Send the message"));
-    rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
-                .arg(tr("Esc"), tr("Stop the agent"));
+    list.append({tr("Ctrl+Enter"), tr("Send the message")});
+    list.append({tr("Esc"), tr("Stop the agent")});
+    return list;
+}
+
+void MainWindow::showShortcuts()
+{
+    QString rows;
+    for (const auto &[keys, what] : shortcutList())
+        rows += QStringLiteral("<tr><td>%1</td><td>&nbsp;&nbsp;%2</td></tr>")
+                    .arg(keys.toHtmlEscaped(), what.toHtmlEscaped());
     QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
                     QStringLiteral("<table>%1</table>").arg(rows), QMessageBox::Close, this);
     box.setObjectName(QStringLiteral("shortcutsBox"));

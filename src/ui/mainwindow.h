@@ -64,6 +64,10 @@ public:
     // be edited (a message box says why).
     SettingsDialog *openSettings();
 
+    // What Help > Keyboard shortcuts lists: every action's keys and name, then the chat
+    // input's own keys (Ctrl+Enter, Esc).
+    QList<std::pair<QString, QString>> shortcutList() const;
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

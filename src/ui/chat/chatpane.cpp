@@ -81,9 +81,6 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     auto *newButton = new QPushButton(tr("New chat"), this);
     newButton->setObjectName(QStringLiteral("newChatButton"));
     newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
-    newButton->setShortcut(QKeySequence::New);
-    connect(newButton, &QPushButton::clicked, this,
-            [this] { newConversation(m_agentSelector->currentData().toString()); });
 
     // The provider that really answered (a fallback, the cache), not the one configured.
     m_answeredBy = new ElidedLabel(this);
@@ -235,6 +232,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
 
     connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
     buildActions();
+    connect(newButton, &QPushButton::clicked, m_newChatAction, &QAction::trigger);
     newConversation(catalog.defaultAgent());
 }
 
@@ -250,6 +248,11 @@ void ChatPane::buildActions()
         addAction(action); // its shortcut works wherever the pane has focus
         return action;
     };
+    m_newChatAction = make(tr("&New chat"), QStringLiteral("newChatAction"), QKeySequence::New,
+                           [this] { newConversation(m_agentSelector->currentData().toString()); });
+    // Ctrl+N starts a chat wherever the focus is in the window, as the button's own shortcut
+    // did; the action lists it in the Chat menu and the shortcuts list.
+    m_newChatAction->setShortcutContext(Qt::WindowShortcut);
     m_regenerateAction =
         make(tr("&Regenerate answer"), QStringLiteral("regenerateAction"),
              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), [this] { regenerate(); });
@@ -281,8 +284,8 @@ void ChatPane::buildActions()
 
 QList<QAction *> ChatPane::chatActions() const
 {
-    return {m_regenerateAction, m_editAction,       m_copyAnswerAction,
-            m_exportAction,     m_undoDeleteAction, m_instructionsAction};
+    return {m_newChatAction, m_regenerateAction, m_editAction,        m_copyAnswerAction,
+            m_exportAction,  m_undoDeleteAction, m_instructionsAction};
 }
 
 void ChatPane::editInstructions()

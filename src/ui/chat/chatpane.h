@@ -143,6 +143,7 @@ private:
     bool m_stickToBottom = true;
     bool m_editing = false;
     QLabel *m_editBanner;
+    QAction *m_newChatAction = nullptr;
     QAction *m_regenerateAction = nullptr;
     QAction *m_editAction = nullptr;
     QAction *m_copyAnswerAction = nullptr;
