@@ -13,6 +13,7 @@
 #include "config/configloader.h"
 #include "llm/demoserver.h"
 #include "monitor/processmonitor.h"
+#include "net/httpserver.h"
 #include "storage/store.h"
 
 #include <QAction>
@@ -320,6 +321,29 @@ private Q_SLOTS:
                  qPrintable(w.status->text()));
         QCOMPARE(w.status->property("error").toBool(), true);
         QCOMPARE(w.transcript().items().last().kind, ChatItem::Kind::Error);
+    }
+
+    // A server's message that ends its own sentence gets no second period before the advice.
+    void anErrorThatEndsASentenceIsNotGivenASecondPeriod()
+    {
+        HttpServer server([](HttpServerExchange *exchange) {
+            exchange->respond(429, "application/json",
+                              R"({"error":{"message":"Rate limit reached. Try again in 20s."}})");
+        });
+        QVERIFY(server.listen());
+        const ConfigLoadResult loaded =
+            configWith(QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "m",
+                              "retry_attempts": 0}},
+                              "llm_settings": {"default_provider": "local"}})")
+                           .arg(QString::fromLatin1(server.baseUrl())),
+                       QStringLiteral("sk-local-0123456789abcdef"));
+        QVERIFY(loaded.isValid());
+        Window w(loaded.config);
+        w.type(QStringLiteral("hi"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
+        const QString status = w.status->text();
+        QVERIFY2(status.contains(QStringLiteral("Try again in 20s. ")), qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("..")), qPrintable(status));
     }
 
     // A 429 is retried after the server's Retry-After, and the status line says so while it

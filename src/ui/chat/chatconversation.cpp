@@ -327,8 +327,12 @@ void ChatConversation::onTurnFinished(const AgentTurn &turn)
         if (!turn.provider.isEmpty())
             why = turn.provider + QStringLiteral(": ") + why;
         const QString advice = adviceFor(turn.error);
-        if (!advice.isEmpty())
+        if (!advice.isEmpty()) {
+            // The server's words often end a sentence already ("try again in 20s.").
+            while (why.endsWith(u'.') || why.endsWith(u' '))
+                why.chop(1);
             why = tr("%1. %2", "an error, then what to check").arg(why, advice);
+        }
         m_transcript.addError(turn.incomplete ? tr("%1 (the answer above is incomplete)").arg(why)
                                               : why);
         setStatus(tr("Error: %1").arg(why), true);
