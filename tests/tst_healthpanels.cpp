@@ -10,11 +10,13 @@
 #include "config/config.h"
 #include "llm/llmstats.h"
 #include "llm/llmusage.h"
+#include "llm/requestbatcher.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTableWidget>
@@ -200,6 +202,30 @@ private Q_SLOTS:
                  qPrintable(tool->summary()));
     }
 
+    // The engine's caches are named for what they hold, in words a translator sees (the card
+    // showed the registry label, "TOOLS" in every language); one hit is no "1 hits".
+    void theEnginesCachesAreNamedForWhatTheyHold()
+    {
+        MetricsRegistry registry;
+        TtlCache<int> toolCache(4, 0);
+        toolCache.publish(registry, "tools");
+        const CacheKey a = CacheKey::ofBytes("a");
+        toolCache.put(a, 1);
+        toolCache.get(a);
+        CachesPanel panel(registry);
+        panel.show(); // cards are made when drawn
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        panel.sample(1'790'000'000'000);
+        MetricCard *card = panel.cacheCard(QStringLiteral("tools"));
+        QVERIFY(card);
+        auto *title = card->findChild<QLabel *>(QStringLiteral("cardTitle"));
+        QVERIFY(title);
+        QCOMPARE(title->text(), CachesPanel::tr("Tool results"));
+        QVERIFY(!card->legend().contains(QStringLiteral("1 hits")));
+        QVERIFY(!card->legend().contains(QStringLiteral("1 lookups")));
+        QVERIFY2(card->legend().contains(QStringLiteral("1")), qPrintable(card->legend()));
+    }
+
     void thePoolsShowTheirFigures()
     {
         MetricsRegistry registry;
@@ -219,6 +245,16 @@ private Q_SLOTS:
         QCOMPARE(panel.poolText(QStringLiteral("agents")),
                  QStringLiteral("1 of 2 turns running · 2 waiting for a slot"));
         QVERIFY(panel.poolText(QStringLiteral("database")).contains(QStringLiteral("waiting")));
+
+        // The batcher's figures (docs/llm.md names them) show beside the pools.
+        RequestBatcher batcher(5, 60'000);
+        batcher.publish(registry);
+        batcher.enqueue(QStringLiteral("demo/m"), [] {}); // an idle lane: leaves at once
+        batcher.enqueue(QStringLiteral("demo/m"), [] {}); // waits for its batch
+        panel.sample(1'790'000'002'000);
+        QCOMPARE(panel.poolText(QStringLiteral("batcher")),
+                 QStringLiteral("batches sent: 1 · requests that waited in a batch: 0, that "
+                                "left at once: 1 · waiting now: 1"));
     }
 };
 

@@ -66,7 +66,8 @@ CachesPanel::CachesPanel(const MetricsRegistry &registry, QWidget *parent)
     const QList<std::pair<QString, QString>> pools{{QStringLiteral("agents"), tr("Agent turns")},
                                                    {QStringLiteral("http"), tr("HTTP")},
                                                    {QStringLiteral("compute"), tr("CPU offload")},
-                                                   {QStringLiteral("database"), tr("Database")}};
+                                                   {QStringLiteral("database"), tr("Database")},
+                                                   {QStringLiteral("batcher"), tr("LLM batching")}};
     for (const auto &[key, title] : pools) {
         auto *frame = new QFrame(content);
         frame->setObjectName(QStringLiteral("metricCard"));
@@ -125,6 +126,12 @@ void CachesPanel::sample(qint64 nowMs)
                 else if (name == metric::kCacheCapacity)
                     c.capacity = s.value;
             }
+        } else if (name == metric::kLlmBatchRequests) {
+            for (const MetricSample &s : family.samples)
+                pool[QStringLiteral("batcher")][QString::fromUtf8(labelOf(s.labels, "sent"))] +=
+                    s.value;
+        } else if (name == metric::kLlmBatches || name == metric::kLlmBatchWaiting) {
+            pool[QStringLiteral("batcher")][QString::fromLatin1(name)] = sumOf(family.samples);
         } else if (name.startsWith("spoon_http_") || name.startsWith("spoon_compute_") ||
                    name.startsWith("spoon_db_") || name.startsWith("spoon_agent_turns_")) {
             const QString key = name.startsWith("spoon_http_")      ? QStringLiteral("http")
@@ -191,15 +198,33 @@ void CachesPanel::sample(qint64 nowMs)
                          figure("database", "spoon_db_query_duration_seconds:p95") * 1000, 'f', 1));
     }
     m_pools[QStringLiteral("database")]->setText(database);
+    m_pools[QStringLiteral("batcher")]->setText(
+        tr("batches sent: %1 · requests that waited in a batch: %2, that left at once: %3 · "
+           "waiting now: %4")
+            .arg(number(figure("batcher", metric::kLlmBatches)),
+                 number(figure("batcher", "in_batch")), number(figure("batcher", "at_once")),
+                 number(figure("batcher", metric::kLlmBatchWaiting))));
     if (isVisible())
         render();
+}
+
+// The engine's caches by what they hold; another cache shows by its registry label.
+QString CachesPanel::cacheTitle(const QString &name)
+{
+    if (name == u"llm")
+        return tr("LLM answers");
+    if (name == u"tools")
+        return tr("Tool results");
+    if (name == u"dns")
+        return tr("DNS answers");
+    return name;
 }
 
 MetricCard *CachesPanel::cardFor(const QString &name)
 {
     if (MetricCard *card = m_cards.value(name))
         return card;
-    auto *card = new MetricCard(name, QStringLiteral("100.0 %"), this);
+    auto *card = new MetricCard(cacheTitle(name), QStringLiteral("100.0 %"), this);
     card->chart()->addSeries(tr("hit rate"), kHitRateColor);
     card->chart()->setLabelTemplates(QStringLiteral("100 %"), QStringLiteral("-10 min"));
     card->setMinimumHeight(card->minimumSizeHint().height());
@@ -221,7 +246,7 @@ void CachesPanel::render()
         card->setHeadline(lookups > 0 ? percent(c.hits / lookups) : QStringLiteral("—"));
         card->setLegend(
             {{kHitRateColor,
-              tr("hit rate, %1 hits of %2 lookups").arg(number(c.hits), number(lookups))}});
+              tr("hit rate · hits: %1, lookups: %2").arg(number(c.hits), number(lookups))}});
         card->setSummary(tr("%1 of %2 entries · %3 evicted · %4 expired")
                              .arg(number(c.entries), number(c.capacity), number(c.evictions),
                                   number(c.expirations)));

@@ -33,6 +33,8 @@ public:
     QStringList cacheNames() const;
     MetricCard *cacheCard(const QString &name) const;
     QString poolText(const QString &pool) const; // "http", "compute", "database"
+    // A cache's card title: what the engine's own caches hold, in the user's language.
+    static QString cacheTitle(const QString &name);
 
 protected:
     void showEvent(QShowEvent *event) override;

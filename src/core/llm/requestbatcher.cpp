@@ -1,5 +1,7 @@
 #include "requestbatcher.h"
 
+#include "telemetry/metricnames.h"
+
 #include <algorithm>
 
 namespace spoon {
@@ -88,19 +90,18 @@ int RequestBatcher::running() const
 void RequestBatcher::publish(MetricsRegistry &registry)
 {
     m_published.clear();
-    m_published.push_back(
-        registry.counterFunction("spoon_llm_batches_total",
-                                 "Batches of unstreamed LLM requests released (a lone one counts)",
-                                 {}, [this] { return double(m_batches.load()); }));
+    m_published.push_back(registry.counterFunction(
+        metric::kLlmBatches, "Batches of unstreamed LLM requests released (a lone one counts)", {},
+        [this] { return double(m_batches.load()); }));
     const QByteArray help =
         "Unstreamed LLM requests, by whether they left at once or waited in a batch";
-    m_published.push_back(registry.counterFunction("spoon_llm_batch_requests_total", help,
+    m_published.push_back(registry.counterFunction(metric::kLlmBatchRequests, help,
                                                    {{"sent", "at_once"}},
                                                    [this] { return double(m_sentAtOnce.load()); }));
     m_published.push_back(
-        registry.counterFunction("spoon_llm_batch_requests_total", help, {{"sent", "in_batch"}},
+        registry.counterFunction(metric::kLlmBatchRequests, help, {{"sent", "in_batch"}},
                                  [this] { return double(m_sentInBatch.load()); }));
-    m_published.push_back(registry.gaugeFunction("spoon_llm_batch_waiting",
+    m_published.push_back(registry.gaugeFunction(metric::kLlmBatchWaiting,
                                                  "Unstreamed LLM requests waiting for their batch",
                                                  {}, [this] { return double(waiting()); }));
 }

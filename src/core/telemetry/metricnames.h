@@ -63,4 +63,9 @@ inline constexpr char kDbQuerySeconds[] = "spoon_db_query_duration_seconds";
 inline constexpr char kDbErrors[] = "spoon_db_errors_total";
 inline constexpr char kDbRowsWritten[] = "spoon_db_rows_written_total";
 
+// The LLM request batcher (llm/requestbatcher.h).
+inline constexpr char kLlmBatches[] = "spoon_llm_batches_total";
+inline constexpr char kLlmBatchRequests[] = "spoon_llm_batch_requests_total"; // {sent}
+inline constexpr char kLlmBatchWaiting[] = "spoon_llm_batch_waiting";
+
 } // namespace spoon::metric
