@@ -76,6 +76,33 @@ private Q_SLOTS:
         QTEST(lcTest().isWarningEnabled(), "warning");
         QVERIFY(lcTest().isCriticalEnabled());
     }
+
+    // Before any config is read (demo-server reads none), the default level holds, or
+    // LOG_LEVEL's: not Qt's own default, which lets every debug line through.
+    void installAppliesTheLevelFromTheEnvironment_data()
+    {
+        QTest::addColumn<QByteArray>("logLevel");
+        QTest::addColumn<bool>("debug");
+        QTest::addColumn<bool>("info");
+        QTest::newRow("unset") << QByteArray() << false << true;
+        QTest::newRow("debug") << QByteArray("debug") << true << true;
+        QTest::newRow("warn") << QByteArray("warn") << false << false;
+        QTest::newRow("unknown") << QByteArray("loud") << false << true;
+    }
+
+    void installAppliesTheLevelFromTheEnvironment()
+    {
+        QFETCH(QByteArray, logLevel);
+        if (logLevel.isNull())
+            qunsetenv("LOG_LEVEL");
+        else
+            qputenv("LOG_LEVEL", logLevel);
+        logging::install();
+        qunsetenv("LOG_LEVEL");
+        QTEST(lcTest().isDebugEnabled(), "debug");
+        QTEST(lcTest().isInfoEnabled(), "info");
+        QVERIFY(lcTest().isWarningEnabled());
+    }
 };
 
 SPOON_TEST_GUILESS_MAIN(TestLogging)

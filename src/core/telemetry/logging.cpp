@@ -87,6 +87,10 @@ QString filterRulesFor(const QString &level)
 void install()
 {
     g_json = qEnvironmentVariable("LOG_FORMAT").trimmed().toLower() == "json"_L1;
+    // The documented level (info, or LOG_LEVEL) holds until a config applies its own: a
+    // command that loads no config (demo-server) logged at Qt's default, debug.
+    const QString level = qEnvironmentVariable("LOG_LEVEL").trimmed().toLower();
+    QLoggingCategory::setFilterRules(filterRulesFor(level == "warn"_L1 ? u"warning"_s : level));
     qInstallMessageHandler(handler);
 }
 

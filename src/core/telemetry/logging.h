@@ -11,8 +11,8 @@ namespace spoon::logging {
 // There is one logger, Qt's, and one message handler for it, installed by install() before
 // anything else runs so that no line escapes it: it masks every configured key
 // (redactSecrets) and prints either Qt's usual text or, for LOG_FORMAT=json, one JSON object
-// a line. install() takes the format from the environment at once; configure() then applies
-// the config's LOG_LEVEL as category filter rules and its format.
+// a line. install() takes the format and the level (LOG_LEVEL, else info) from the
+// environment at once; configure() then applies the config's level and format.
 void install();
 void configure(const LoggingConfig &config);
 
