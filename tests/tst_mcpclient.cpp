@@ -14,8 +14,11 @@
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <memory>
 
 #include <qcoro/qcorotask.h>
 
@@ -114,6 +117,18 @@ private Q_SLOTS:
         QCOMPARE(tools->at(1).inputSchema.value(u"type").toString(), QStringLiteral("object"));
         QCOMPARE(client.serverName(), QStringLiteral("fake-mcp"));
         QCOMPARE(client.starts(), 1);
+    }
+
+    // Quitting with a server running ends it quietly: Qt warned "QProcess: Destroyed while
+    // process ... is still running" on every exit after an MCP tool was used.
+    void aRunningServerEndsWithTheClientWithoutAWarning()
+    {
+        auto client = std::make_unique<McpClient>(QStringLiteral("fake"), fakeServer());
+        QString error;
+        QVERIFY(awaitTask(client->listTools(&error)).has_value());
+        QVERIFY(client->isRunning());
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("Destroyed while process")));
+        client.reset();
     }
 
     void callsToolsAndAnswersTheServersRequests()

@@ -86,6 +86,14 @@ McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *regi
 
 McpClient::~McpClient()
 {
+    // The process is our child and goes with us. Reaped here after SIGKILL, which takes
+    // milliseconds; left running, ~QProcess would warn "Destroyed while process is still
+    // running" and then wait just the same.
+    if (isRunning()) {
+        m_process->disconnect(this);
+        m_process->kill();
+        m_process->waitForFinished(1000);
+    }
     stop();
 }
 
