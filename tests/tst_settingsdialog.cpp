@@ -383,6 +383,38 @@ private Q_SLOTS:
         QCOMPARE(c.engine->llm().defaultProvider(), u"my-llama"_s);
     }
 
+    // After Save the page shows the provider as saved: the name fixed, looking so and saying
+    // why (typing into it did nothing), and the key hint naming the saved name's variable and
+    // where the key went (it still named LOCAL_API_KEY and said "No key yet").
+    void afterSaveTheProviderShowsAsSaved()
+    {
+        Console c;
+        SettingsDialog *dialog = c.open();
+        QVERIFY(dialog);
+        c.addLocalProvider(c.demo.baseUrl() + u"/v1"_s);
+        QTest::keyClicks(c.field<QComboBox>("providerModel")->lineEdit(), u"spoon-demo"_s);
+        auto *name = c.field<QLineEdit>("providerName");
+        QVERIFY(!name->isReadOnly());
+        QVERIFY(c.field<QLabel>("providerNameNote")->isHidden());
+        name->selectAll();
+        QTest::keyClicks(name, u"cloudy"_s);
+        c.field<QCheckBox>("providerNeedsKey")->click();
+        QTest::keyClicks(c.field<QLineEdit>("providerKey"), QLatin1String(kTypedKey));
+        QSignalSpy keys(dialog, &SettingsDialog::keysStored);
+        QVERIFY(c.save(dialog));
+        QVERIFY(keys.size() == 1 || keys.wait(20'000)); // no keychain runs for this test
+        QCOMPARE(name->text(), u"cloudy"_s);
+        QVERIFY(name->isReadOnly());
+        QVERIFY(!name->hasFrame());
+        QVERIFY(!c.field<QLabel>("providerNameNote")->isHidden());
+        QVERIFY(!c.field<QLabel>("providerNameNote")->text().isEmpty());
+        const QString hint = c.field<QLabel>("providerKeySource")->text();
+        QVERIFY2(!hint.contains(u"LOCAL_API_KEY"_s), qPrintable(hint));
+        QVERIFY2(hint.contains(u"CLOUDY_API_KEY"_s), qPrintable(hint));
+        QVERIFY2(!hint.startsWith(u"No key yet"_s), qPrintable(hint));
+        QVERIFY(c.field<QLineEdit>("providerKey")->text().isEmpty());
+    }
+
     void removingAProviderKeepsTheRest()
     {
         Console c;

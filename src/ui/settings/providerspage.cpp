@@ -136,6 +136,10 @@ QWidget *ProvidersPage::buildForm()
     auto *form = new QFormLayout(m_form);
     m_name = new QLineEdit(m_form);
     m_name->setObjectName(u"providerName"_s);
+    m_nameNote = new QLabel(m_form);
+    m_nameNote->setObjectName(u"providerNameNote"_s);
+    m_nameNote->setWordWrap(true);
+    m_nameNote->setTextFormat(Qt::PlainText);
     m_type = new QComboBox(m_form);
     m_type->setObjectName(u"providerType"_s);
     m_type->addItem(tr("OpenAI-compatible"), u"openai"_s);
@@ -199,6 +203,7 @@ QWidget *ProvidersPage::buildForm()
     keyRow->addWidget(m_key, 1);
     keyRow->addWidget(m_forgetKey);
     form->addRow(tr("Name"), m_name);
+    form->addRow(QString(), m_nameNote);
     form->addRow(tr("Protocol"), m_type);
     form->addRow(tr("Base URL"), m_baseUrl);
     form->addRow(tr("Default model"), m_model);
@@ -326,6 +331,7 @@ void ProvidersPage::loadForm()
     m_testResult->clear();
     if (!draft) {
         m_name->clear();
+        m_nameNote->hide();
         m_baseUrl->clear();
         m_model->clear();
         m_key->clear();
@@ -335,8 +341,19 @@ void ProvidersPage::loadForm()
     const QJsonObject &e = draft->entry;
     const KnownProvider *known = findKnownProvider(draft->name);
     m_name->setText(draft->name);
-    // A name is the key of its entry and of its keychain item: fixed once saved.
-    m_name->setReadOnly(draft->fromFile || known);
+    // A name is the key of its entry and of its keychain item: fixed once saved. The field
+    // then looks like the text it is, and says why it cannot change.
+    const bool nameFixed = draft->fromFile || known;
+    m_name->setReadOnly(nameFixed);
+    m_name->setFrame(!nameFixed);
+    m_nameNote->setVisible(nameFixed);
+    m_nameNote->setText(
+        draft->fromFile
+            ? tr("A saved provider keeps its name: it names the provider's keychain item, and "
+                 "agents and the fallback order refer to it. To rename it, add a provider under "
+                 "the new name and remove this one.")
+            : tr("This name picks a well-known provider's defaults (base URL, model, key "
+                 "variable). For another name, add a provider."));
     const QString type = e.value("type"_L1).toString(
         known && known->type == ProviderType::Anthropic ? u"anthropic"_s : u"openai"_s);
     m_type->setCurrentIndex(std::max(0, m_type->findData(type)));
@@ -385,6 +402,10 @@ void ProvidersPage::showKeySource()
         source = tr("A key is stored in the system keychain. Type a new one to replace it.");
     else if (draft->forgetKey)
         source = tr("The stored key will be removed from the keychain on Save.");
+    else if (draft->keyOnlyInMemory)
+        source = tr("The key works until the console quits: the system keychain did not store "
+                    "it. Set %1 in the environment to keep it.")
+                     .arg(draft->keyEnv);
     else
         source = tr("No key yet: paste it here (it goes to the system keychain, never to the "
                     "config file), or set %1 in the environment.")
@@ -571,6 +592,36 @@ void ProvidersPage::writeTo(ConfigDocument &document)
                       m_fallbackChain.isEmpty()
                           ? QJsonValue(QJsonValue::Undefined)
                           : QJsonValue(QJsonArray::fromStringList(m_fallbackChain)));
+}
+
+void ProvidersPage::markSaved()
+{
+    for (Draft &draft : m_drafts) {
+        draft.fromFile = true;
+        draft.key = Secret();
+        draft.forgetKey = false;
+    }
+    m_removed.clear();
+    loadForm();
+}
+
+void ProvidersPage::keyStored(const QString &provider, KeyChange change, bool ok)
+{
+    for (qsizetype i = 0; i < m_drafts.size(); ++i) {
+        Draft &draft = m_drafts[i];
+        if (draft.name != provider || draft.keySource == ProviderConfig::KeySource::Environment)
+            continue;
+        if (change == KeyChange::Written) {
+            draft.keySource =
+                ok ? ProviderConfig::KeySource::Keychain : ProviderConfig::KeySource::None;
+            draft.keyOnlyInMemory = !ok;
+        } else if (ok) {
+            draft.keySource = ProviderConfig::KeySource::None;
+            draft.keyOnlyInMemory = false;
+        }
+        if (i == m_index)
+            showKeySource();
+    }
 }
 
 void ProvidersPage::clearMarks()

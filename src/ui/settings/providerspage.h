@@ -43,6 +43,7 @@ public:
         bool forgetKey = false;
         ProviderConfig::KeySource keySource = ProviderConfig::KeySource::None;
         QString keyEnv;
+        bool keyOnlyInMemory = false; // Save gave it to the engine; the keychain refused it
     };
 
     // Writes the page into `document`: providers, llm_settings.default_provider and
@@ -53,6 +54,16 @@ public:
     // Marks the fields the diagnostics name, and shows the first provider with a problem.
     // True when one of them belongs to this page.
     bool showDiagnostics(const ConfigDiagnostics &diagnostics);
+    // After Save: the providers written are the file's now (their names fixed), typed keys
+    // have been handed on, removed providers are gone.
+    void markSaved();
+    // The keychain's answer for a key Save wrote or removed: the hint says where it is.
+    enum class KeyChange
+    {
+        Written,
+        Removed
+    };
+    void keyStored(const QString &provider, KeyChange change, bool ok);
 
     void addProvider(ProviderType type);
     void selectProvider(const QString &name);
@@ -86,6 +97,7 @@ private:
     QPushButton *m_remove;
     QWidget *m_form;
     QLineEdit *m_name;
+    QLabel *m_nameNote;
     QComboBox *m_type;
     QLineEdit *m_baseUrl;
     QComboBox *m_model;

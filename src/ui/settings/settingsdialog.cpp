@@ -137,6 +137,7 @@ bool SettingsDialog::save()
                              "next start.")
                               .arg(m_document.path()));
     storeKeys();
+    m_providers->markSaved();
     Q_EMIT saved();
     return true;
 }
@@ -153,7 +154,10 @@ void SettingsDialog::storeKeys()
     auto pending = std::make_shared<Pending>();
     // The keychain may answer after the dialog is gone.
     const auto done = [self = QPointer<SettingsDialog>(this),
-                       pending](const QString &provider, const KeyVault::Result &result) {
+                       pending](const QString &provider, ProvidersPage::KeyChange change,
+                                const KeyVault::Result &result) {
+        if (self)
+            self->m_providers->keyStored(provider, change, result.ok());
         if (!result.ok())
             pending->problems.append(tr("%1: %2").arg(
                 provider, result.errorString.isEmpty() ? KeyVault::describe(result.status)
@@ -178,17 +182,22 @@ void SettingsDialog::storeKeys()
             ++pending->left;
             m_engine.setKeychainKey(draft.name, draft.key);
             m_vault.write(draft.name, draft.key,
-                          [done, name = draft.name](const KeyVault::Result &r) { done(name, r); });
+                          [done, name = draft.name](const KeyVault::Result &r) {
+                              done(name, ProvidersPage::KeyChange::Written, r);
+                          });
         } else if (draft.forgetKey) {
             ++pending->left;
             m_engine.setKeychainKey(draft.name, Secret());
-            m_vault.remove(draft.name,
-                           [done, name = draft.name](const KeyVault::Result &r) { done(name, r); });
+            m_vault.remove(draft.name, [done, name = draft.name](const KeyVault::Result &r) {
+                done(name, ProvidersPage::KeyChange::Removed, r);
+            });
         }
     }
     for (const QString &name : m_providers->removedProviders()) {
         ++pending->left;
-        m_vault.remove(name, [done, name](const KeyVault::Result &r) { done(name, r); });
+        m_vault.remove(name, [done, name](const KeyVault::Result &r) {
+            done(name, ProvidersPage::KeyChange::Removed, r);
+        });
     }
     if (pending->left == 0)
         Q_EMIT keysStored(QString());
