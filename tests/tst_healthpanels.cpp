@@ -13,6 +13,7 @@
 #include "llm/requestbatcher.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QComboBox>
@@ -99,7 +100,12 @@ private Q_SLOTS:
                  QStringLiteral("1"));
         const QString latency =
             panel.cell(LlmPanel::LatencyPercentiles, QStringLiteral("openai"), gpt);
-        QCOMPARE(latency.count(QStringLiteral(" / ")), 2); // p50 / p95 / p99
+        // p50 / p95 / p99 of 1, 2, 3 and 4 s: calls' own times, none above the slowest.
+        const QLocale locale;
+        QCOMPARE(latency, QStringLiteral("%1 s / %2 s / %2 s")
+                              .arg(locale.toString(2.0, 'f', 2), locale.toString(4.0, 'f', 2)));
+        QCOMPARE(panel.latencyCard()->headline(),
+                 QStringLiteral("%1 s").arg(locale.toString(4.0, 'f', 2)));
         QVERIFY(panel.summary().contains(QStringLiteral("6 calls")));
         QVERIFY(panel.summary().contains(QLocale().toString(3.6, 'f', 4)));
         QVERIFY(panel.latencyCard()->headline() != QStringLiteral("—"));
@@ -255,6 +261,24 @@ private Q_SLOTS:
         QCOMPARE(panel.poolText(QStringLiteral("batcher")),
                  QStringLiteral("batches sent: 1 · requests that waited in a batch: 0, that "
                                 "left at once: 1 · waiting now: 1"));
+    }
+
+    // Query percentiles are queries' own times, not the inside of a wide bucket.
+    void theDatabasePercentilesAreQueriesTimes()
+    {
+        MetricsRegistry registry;
+        Histogram &queries =
+            registry.histogram(metric::kDbQuerySeconds, "help", {0.005, 0.05, 0.5});
+        for (double seconds : {0.002, 0.003, 0.004, 0.030})
+            queries.observe(seconds);
+        CachesPanel panel(registry);
+        panel.sample(1'790'000'000'000);
+        const QLocale locale;
+        const QString text = panel.poolText(QStringLiteral("database"));
+        QVERIFY2(
+            text.contains(QStringLiteral("p50 %1 ms, p95 %2 ms")
+                              .arg(locale.toString(3.0, 'f', 1), locale.toString(30.0, 'f', 1))),
+            qPrintable(text));
     }
 };
 

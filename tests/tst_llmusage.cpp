@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+#include <random>
+
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -63,11 +65,10 @@ private Q_SLOTS:
         QCOMPARE(t.latencyCount(), quint64(2));
         QCOMPARE(t.latencySum, 6.0);
         QCOMPARE(window.fallbacksFrom.value(QStringLiteral("openai")), 1.0);
-        // Both answers of the window fall in the (1.5, 2] and (3, 5] buckets.
-        const double p50 = Histogram::quantileOf(usage.latencyBounds(), t.latency, 0.5);
-        QVERIFY2(p50 > 1.5 && p50 <= 2.0, qPrintable(QString::number(p50)));
-        const double p99 = Histogram::quantileOf(usage.latencyBounds(), t.latency, 0.99);
-        QVERIFY2(p99 > 3.0 && p99 <= 5.0, qPrintable(QString::number(p99)));
+        // The window's two answers, not the one before it, nor the inside of a bucket.
+        QCOMPARE(t.latency.quantile(0.5), 2.0);
+        QCOMPARE(t.latency.quantile(0.99), 4.0);
+        QCOMPARE(t.timeToFirstToken.min(), 0.3);
 
         // A window older than every reading counts since start.
         const LlmReading all = usage.window(kStart - 60 * kSecond, kStart + 20 * kSecond);
@@ -124,10 +125,101 @@ private Q_SLOTS:
             usage.latencyOverTime(kStart, kStart + 40 * kSecond, 4);
         QCOMPARE(points.size(), 2);
         QCOMPARE(points[0].ms, kStart + 10 * kSecond);
-        QVERIFY(points[0].p50 <= 0.25);
+        QCOMPARE(points[0].p99, 0.2);
         QCOMPARE(points[1].ms, kStart + 30 * kSecond);
-        QVERIFY(points[1].p50 > 7.5 && points[1].p99 <= 10);
-        QVERIFY(points[1].p50 <= points[1].p95 && points[1].p95 <= points[1].p99);
+        QCOMPARE(points[1].p50, 9.0);
+        QCOMPARE(points[1].p99, 9.0);
+    }
+
+    // A window's percentiles are its own calls': exact for a few, within 1 % for many, and
+    // never outside their [min, max], though faster and slower calls came before it and the
+    // window spans several readings and the time since the last.
+    void windowPercentilesStayWithinItsCalls_data()
+    {
+        QTest::addColumn<QList<double>>("latencies");
+        std::mt19937_64 random(23);
+        std::lognormal_distribution<double> logNormal(std::log(0.8), 1.0);
+        std::uniform_real_distribution<double> uniform(0.05, 5.0);
+        std::bernoulli_distribution fast(0.4);
+        QList<double> lognormals, uniforms, bimodal;
+        for (int i = 0; i < 1000; ++i) {
+            lognormals.append(logNormal(random));
+            uniforms.append(uniform(random));
+            bimodal.append(fast(random) ? 0.002 + uniform(random) / 1000 : 3 + uniform(random));
+        }
+        QTest::newRow("405 ms and 2,048 ms") << QList<double>{0.405, 2.048};
+        QTest::newRow("slowest 6.19 s") << QList<double>{1.2, 0.9, 6.19, 1.4, 0.7, 2.2};
+        QTest::newRow("refused in about 1 ms") << QList<double>{0.001, 0.0012, 0.0009, 0.001};
+        QTest::newRow("single value") << QList<double>(300, 0.7);
+        QTest::newRow("uniform") << uniforms;
+        QTest::newRow("log-normal") << lognormals;
+        QTest::newRow("bimodal") << bimodal;
+    }
+
+    void windowPercentilesStayWithinItsCalls()
+    {
+        QFETCH(QList<double>, latencies);
+        MetricsRegistry registry;
+        LlmStats stats(registry);
+        LlmUsageTracker usage(registry);
+        LlmSeries &series = stats.series(QStringLiteral("openai"), QStringLiteral("m"));
+        for (int i = 0; i < 200; ++i)
+            answer(series, 0.0001, i % 2 ? 0.0001 : 60.0, 1, 1); // before the window
+        usage.record(kStart);
+        // Five parts: four end with a reading, the last is still since the last reading.
+        const qsizetype part = (latencies.size() + 4) / 5;
+        for (qsizetype start = 0, n = 1; start < latencies.size(); start += part, ++n) {
+            for (double latency : latencies.mid(start, part))
+                answer(series, latency / 2, latency, 1, 1);
+            if (n < 5)
+                usage.record(kStart + n * LlmUsageTracker::kMinIntervalMs);
+        }
+        const qint64 now = kStart + 6 * LlmUsageTracker::kMinIntervalMs;
+        const LlmTotals t = usage.window(kStart + 1, now).series.value(QStringLiteral("openai\nm"));
+        QCOMPARE(t.latencyCount(), quint64(latencies.size()));
+        QList<double> sorted = latencies;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(t.latency.min(), sorted.first());
+        QCOMPARE(t.latency.max(), sorted.last());
+        for (double q : {0.5, 0.95, 0.99}) {
+            const double exact =
+                sorted[qsizetype(QuantileSketch::rankOf(q, quint64(sorted.size()))) - 1];
+            const double got = t.latency.quantile(q);
+            QVERIFY2(got >= sorted.first() && got <= sorted.last(),
+                     qPrintable(QString::number(got)));
+            QVERIFY2(qAbs(got - exact) <= QuantileSketch::kRelativeAccuracy * exact * (1 + 1e-9),
+                     qPrintable(QString::number(got) + u' ' + QString::number(exact)));
+            const double firstToken = t.timeToFirstToken.quantile(q);
+            QVERIFY(firstToken >= sorted.first() / 2 && firstToken <= sorted.last() / 2);
+        }
+        const QList<LlmLatencyPoint> points = usage.latencyOverTime(kStart + 1, now, 6);
+        QVERIFY(!points.isEmpty());
+        for (const LlmLatencyPoint &p : points) {
+            for (double value : {p.p50, p.p95, p.p99})
+                QVERIFY2(value >= sorted.first() && value <= sorted.last(),
+                         qPrintable(QString::number(value)));
+        }
+    }
+
+    // A provider refusing in about 1 ms no longer looks like one answering in under 50 ms.
+    void aRefusingProviderLooksApartFromAWorkingOne()
+    {
+        MetricsRegistry registry;
+        LlmStats stats(registry);
+        LlmUsageTracker usage(registry);
+        LlmSeries &refusing = stats.series(QStringLiteral("local"), QStringLiteral("m"));
+        LlmSeries &working = stats.series(QStringLiteral("openai"), QStringLiteral("m"));
+        for (int i = 0; i < 20; ++i) {
+            refusing.requests.add();
+            refusing.failures(LlmError::Kind::Network).add();
+            refusing.latency.observe(0.001);
+            answer(working, 0.01, 0.02 + i * 0.001, 1, 1);
+        }
+        const LlmReading now = usage.readNow(kStart);
+        const LlmTotals r = now.series.value(QStringLiteral("local\nm"));
+        const LlmTotals w = now.series.value(QStringLiteral("openai\nm"));
+        QCOMPARE(r.latency.quantile(0.99), 0.001);
+        QVERIFY(w.latency.quantile(0.5) > 10 * r.latency.quantile(0.99));
     }
 
     // The store's rows give the same figures (for windows longer than this run).
@@ -155,8 +247,7 @@ private Q_SLOTS:
         LlmCallRecord cached = record("anthropic", kStart + 31 * kSecond, 1);
         cached.cacheHit = true;
         calls << cached;
-        const LlmReading reading =
-            llmReadingFromCalls(calls, kStart + 60 * kSecond, llmLatencyBuckets());
+        const LlmReading reading = llmReadingFromCalls(calls, kStart + 60 * kSecond);
         const LlmTotals openai = reading.series.value(QStringLiteral("openai\nm"));
         QCOMPARE(openai.requests, 3.0);
         QCOMPARE(openai.successes, 2.0);
@@ -169,15 +260,16 @@ private Q_SLOTS:
         const LlmTotals anthropic = reading.series.value(QStringLiteral("anthropic\nm"));
         QCOMPARE(anthropic.cacheHits, 1.0);
         QCOMPARE(anthropic.latencyCount(), quint64(1)); // a cache hit is not a latency
-        const double p50 = Histogram::quantileOf(llmLatencyBuckets(), openai.latency, 0.5);
-        QVERIFY2(p50 > 0.75 && p50 <= 1.0, qPrintable(QString::number(p50)));
+        QCOMPARE(openai.latency.quantile(0.5), 1.0);
+        QCOMPARE(openai.latency.quantile(0.99), 4.0);
+        QCOMPARE(openai.timeToFirstToken.quantile(0.5), 0.25);
 
         const QList<LlmLatencyPoint> points =
-            llmLatencyFromCalls(calls, kStart, kStart + 60 * kSecond, 2, llmLatencyBuckets());
+            llmLatencyFromCalls(calls, kStart, kStart + 60 * kSecond, 2);
         QCOMPARE(points.size(), 2); // one slice per half minute, each with answers
         QCOMPARE(points[0].ms, kStart + 30 * kSecond);
-        QVERIFY(points[0].p99 > 3.0 && points[0].p99 <= 5.0);
-        QVERIFY(points[1].p50 > 1.5 && points[1].p50 <= 2.0);
+        QCOMPARE(points[0].p99, 4.0);
+        QCOMPARE(points[1].p50, 2.0);
     }
 };
 

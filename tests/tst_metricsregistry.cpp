@@ -3,6 +3,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <QtTest>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "support/testenvironment.h"
@@ -60,27 +61,67 @@ private Q_SLOTS:
         QCOMPARE(h.sum(), 0.05 + 0.1 + 0.3 + 0.7 + 2.0);
     }
 
+    // What the console shows: the value a call had (nearest rank, within 1 %), never the
+    // inside of a wide bucket, so never above the slowest call nor below the fastest.
     void histogramQuantile_data()
     {
+        QTest::addColumn<QList<double>>("values");
         QTest::addColumn<double>("q");
         QTest::addColumn<double>("expected");
-        // 100 observations spread evenly: 25 in each of four 1-second buckets.
-        QTest::newRow("p50") << 0.5 << 2.0;
-        QTest::newRow("p95") << 0.95 << 3.8;
-        QTest::newRow("p99") << 0.99 << 3.96;
-        QTest::newRow("p0") << 0.0 << 0.0;
+        const QList<double> twoCalls{0.405, 2.048};
+        QTest::newRow("two calls, p50") << twoCalls << 0.5 << 0.405;
+        QTest::newRow("two calls, p95") << twoCalls << 0.95 << 2.048;
+        QTest::newRow("two calls, p99") << twoCalls << 0.99 << 2.048;
+        QTest::newRow("slowest 6.19 s, p99") << QList<double>{1.0, 6.19} << 0.99 << 6.19;
+        const QList<double> refused{0.0011, 0.0009, 0.001};
+        QTest::newRow("refused in 1 ms, p50") << refused << 0.5 << 0.001;
+        QTest::newRow("refused in 1 ms, p99") << refused << 0.99 << 0.0011;
+        QList<double> thousand;
+        for (int i = 1; i <= 1000; ++i)
+            thousand.append(i / 1000.0);
+        QTest::newRow("1,000 calls, p0") << thousand << 0.0 << 0.001;
+        QTest::newRow("1,000 calls, p50") << thousand << 0.5 << 0.5;
+        QTest::newRow("1,000 calls, p99") << thousand << 0.99 << 0.99;
+        QTest::newRow("1,000 calls, p100") << thousand << 1.0 << 1.0;
     }
 
     void histogramQuantile()
     {
+        QFETCH(QList<double>, values);
         QFETCH(double, q);
         QFETCH(double, expected);
-        Histogram h({1.0, 2.0, 3.0, 4.0});
-        for (int bucket = 0; bucket < 4; ++bucket) {
-            for (int i = 0; i < 25; ++i)
-                h.observe(bucket + 0.5);
-        }
-        QVERIFY2(qAbs(h.quantile(q) - expected) < 1e-9, qPrintable(QString::number(h.quantile(q))));
+        Histogram h({0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10});
+        for (double v : values)
+            h.observe(v);
+        const double got = h.quantile(q);
+        QVERIFY2(qAbs(got - expected) <= QuantileSketch::kRelativeAccuracy * expected,
+                 qPrintable(QString::number(got)));
+        QVERIFY(got >= *std::min_element(values.begin(), values.end()));
+        QVERIFY(got <= *std::max_element(values.begin(), values.end()));
+    }
+
+    // A reader builds an interval's sketch from what came since it last looked.
+    void sketchSinceHoldsTheObservationsAfter()
+    {
+        Histogram h({1.0});
+        for (int i = 1; i <= 10; ++i)
+            h.observe(i);
+        quint64 upTo = 0;
+        QuantileSketch since = h.sketchSince(4, &upTo);
+        QCOMPARE(upTo, quint64(10));
+        QCOMPARE(since.count(), quint64(6));
+        QCOMPARE(since.min(), 5.0);
+        QCOMPARE(since.max(), 10.0);
+        QVERIFY(h.sketchSince(upTo, &upTo).isEmpty());
+        // More than it keeps: the latest of them, so still inside the interval's range.
+        for (int i = 1; i <= 1000; ++i)
+            h.observe(100 + i);
+        since = h.sketchSince(10, &upTo);
+        QCOMPARE(upTo, quint64(1010));
+        QCOMPARE(since.count(), quint64(Histogram::kRecentCapacity));
+        QCOMPARE(since.max(), 1100.0);
+        QVERIFY(since.min() > 100.0);
+        QCOMPARE(h.sketch().count(), quint64(1010));
     }
 
     void emptyHistogramQuantileIsZero()

@@ -5,9 +5,7 @@
 #include "timeserieschart.h"
 
 #include "config/config.h"
-#include "llm/llmstats.h"
 #include "storage/telemetrystore.h"
-#include "telemetry/metricsregistry.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -60,13 +58,12 @@ QString seconds(double value)
     return LlmPanel::tr("%1 s").arg(locale.toString(value, 'f', 2));
 }
 
-QString percentiles(const std::vector<double> &bounds, const std::vector<quint64> &counts)
+QString percentiles(const QuantileSketch &sketch)
 {
-    if (counts.empty() || counts.back() == 0)
+    if (sketch.isEmpty())
         return QStringLiteral("—");
-    return seconds(Histogram::quantileOf(bounds, counts, 0.5)) + QStringLiteral(" / ") +
-           seconds(Histogram::quantileOf(bounds, counts, 0.95)) + QStringLiteral(" / ") +
-           seconds(Histogram::quantileOf(bounds, counts, 0.99));
+    return seconds(sketch.quantile(0.5)) + QStringLiteral(" / ") + seconds(sketch.quantile(0.95)) +
+           QStringLiteral(" / ") + seconds(sketch.quantile(0.99));
 }
 
 QString count(double value)
@@ -153,18 +150,6 @@ bool LlmPanel::drawsFromStore() const
     return m_store && choiceAt(m_window->currentIndex()).source != WindowChoice::Source::Memory;
 }
 
-const std::vector<double> &LlmPanel::latencyBounds() const
-{
-    return drawsFromStore() || m_usage.latencyBounds().empty() ? llmLatencyBuckets()
-                                                               : m_usage.latencyBounds();
-}
-
-const std::vector<double> &LlmPanel::firstTokenBounds() const
-{
-    return drawsFromStore() || m_usage.firstTokenBounds().empty() ? llmLatencyBuckets()
-                                                                  : m_usage.firstTokenBounds();
-}
-
 // Stored calls are read again at most every kStoreReloadMs, off the UI thread (the pool's).
 void LlmPanel::loadStoredCalls(qint64 sinceMs, qint64 nowMs)
 {
@@ -229,8 +214,8 @@ void LlmPanel::refresh()
         if (call.startedMs >= since)
             inWindow.append(call);
     }
-    render(llmReadingFromCalls(inWindow, now, latencyBounds()),
-           llmLatencyFromCalls(inWindow, since, now, kChartSteps, latencyBounds()), now);
+    render(llmReadingFromCalls(inWindow, now),
+           llmLatencyFromCalls(inWindow, since, now, kChartSteps), now);
 }
 
 void LlmPanel::render(const LlmReading &window, const QList<LlmLatencyPoint> &points, qint64 now)
@@ -268,8 +253,8 @@ void LlmPanel::render(const LlmReading &window, const QList<LlmLatencyPoint> &po
         anyCost = anyCost || price != QStringLiteral("—");
         const QString texts[RowCount] = {
             QLocale().toString(t.requests / minutes, 'f', 1),
-            percentiles(firstTokenBounds(), t.timeToFirstToken),
-            percentiles(latencyBounds(), t.latency),
+            percentiles(t.timeToFirstToken),
+            percentiles(t.latency),
             t.latencySum > 0 ? QLocale().toString(t.completionTokens / t.latencySum, 'f', 1)
                              : QStringLiteral("—"),
             count(t.promptTokens),
@@ -314,15 +299,13 @@ void LlmPanel::render(const LlmReading &window, const QList<LlmLatencyPoint> &po
     chart->setSeriesPoints(2, p99);
     chart->setValueAxis(top, 1.0, QStringLiteral("%.1f s"));
     const bool answered = all.latencyCount() > 0;
-    m_latency->setHeadline(answered
-                               ? seconds(Histogram::quantileOf(latencyBounds(), all.latency, 0.95))
-                               : QStringLiteral("—"));
+    m_latency->setHeadline(answered ? seconds(all.latency.quantile(0.95)) : QStringLiteral("—"));
     m_latency->setLegend({{kP50Color, QStringLiteral("p50")},
                           {kP95Color, QStringLiteral("p95")},
                           {kP99Color, QStringLiteral("p99")}});
     m_latency->setSummary(answered ? tr("p95 over %n answers; first token p50 / p95 / p99 %1",
                                         nullptr, int(all.latencyCount()))
-                                         .arg(percentiles(firstTokenBounds(), all.timeToFirstToken))
+                                         .arg(percentiles(all.timeToFirstToken))
                                    : tr("No answer in this window."));
 }
 

@@ -74,8 +74,6 @@ private:
     QString costText(const QString &provider, const LlmTotals &totals, double *cost) const;
     void loadStoredCalls(qint64 sinceMs, qint64 nowMs);
     void render(const LlmReading &window, const QList<LlmLatencyPoint> &points, qint64 nowMs);
-    const std::vector<double> &latencyBounds() const;
-    const std::vector<double> &firstTokenBounds() const;
 
     const LlmUsageTracker &m_usage;
     const Config &m_config;

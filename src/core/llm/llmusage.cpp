@@ -9,31 +9,6 @@
 
 namespace spoon {
 
-namespace {
-
-std::vector<quint64> minusCounts(const std::vector<quint64> &now,
-                                 const std::vector<quint64> &earlier)
-{
-    if (earlier.size() != now.size())
-        return now;
-    std::vector<quint64> delta(now.size());
-    for (size_t i = 0; i < now.size(); ++i)
-        delta[i] = now[i] >= earlier[i] ? now[i] - earlier[i] : 0;
-    return delta;
-}
-
-void addCounts(std::vector<quint64> &into, const std::vector<quint64> &more)
-{
-    if (into.empty()) {
-        into = more;
-        return;
-    }
-    for (size_t i = 0; i < into.size() && i < more.size(); ++i)
-        into[i] += more[i];
-}
-
-} // namespace
-
 QString llmSeriesProvider(const QString &key)
 {
     return key.section(QLatin1Char('\n'), 0, 0);
@@ -52,7 +27,7 @@ double LlmTotals::failureCount() const
     return total;
 }
 
-LlmTotals LlmTotals::minus(const LlmTotals &e) const
+LlmTotals LlmTotals::countersSince(const LlmTotals &e) const
 {
     LlmTotals d;
     d.requests = requests - e.requests;
@@ -66,9 +41,9 @@ LlmTotals LlmTotals::minus(const LlmTotals &e) const
         if (delta > 0)
             d.failures.insert(it.key(), delta);
     }
-    d.timeToFirstToken = minusCounts(timeToFirstToken, e.timeToFirstToken);
+    d.timeToFirstToken = timeToFirstToken;
     d.timeToFirstTokenSum = timeToFirstTokenSum - e.timeToFirstTokenSum;
-    d.latency = minusCounts(latency, e.latency);
+    d.latency = latency;
     d.latencySum = latencySum - e.latencySum;
     return d;
 }
@@ -83,9 +58,9 @@ void LlmTotals::add(const LlmTotals &o)
     completionTokens += o.completionTokens;
     for (auto it = o.failures.cbegin(); it != o.failures.cend(); ++it)
         failures[it.key()] += it.value();
-    addCounts(timeToFirstToken, o.timeToFirstToken);
+    timeToFirstToken.merge(o.timeToFirstToken);
     timeToFirstTokenSum += o.timeToFirstTokenSum;
-    addCounts(latency, o.latency);
+    latency.merge(o.latency);
     latencySum += o.latencySum;
 }
 
@@ -93,8 +68,7 @@ double LlmReading::activity() const
 {
     double sum = 0;
     for (const LlmTotals &t : series)
-        sum += t.requests + t.failureCount() + double(t.latencyCount()) + t.retries + t.cacheHits +
-               double(t.firstTokenCount());
+        sum += t.requests + t.successes + t.failureCount() + t.retries + t.cacheHits;
     for (double count : fallbacksFrom)
         sum += count;
     return sum;
@@ -106,8 +80,24 @@ LlmUsageTracker::LlmUsageTracker(const MetricsRegistry &registry)
 
 LlmReading LlmUsageTracker::readNow(qint64 nowMs) const
 {
+    return read(nowMs, Sketches::SinceStart, nullptr);
+}
+
+LlmReading LlmUsageTracker::read(qint64 nowMs, Sketches sketches, Seen *seenNow) const
+{
     LlmReading reading;
     reading.ms = nowMs;
+    auto sketchOf = [&](const Histogram &histogram) {
+        if (sketches == Sketches::SinceStart)
+            return histogram.sketch();
+        const auto seen = m_seen.find(&histogram);
+        quint64 upTo = 0;
+        QuantileSketch interval =
+            histogram.sketchSince(seen == m_seen.end() ? 0 : seen->second, &upTo);
+        if (seenNow)
+            (*seenNow)[&histogram] = upTo;
+        return interval;
+    };
     for (const MetricFamilySnapshot &family : m_registry.snapshot()) {
         if (!family.name.startsWith("spoon_llm_"))
             continue;
@@ -137,13 +127,11 @@ LlmReading LlmUsageTracker::readNow(qint64 nowMs) const
             else if (name == metric::kLlmFailures)
                 t.failures[QString::fromUtf8(labelOf(sample.labels, "kind"))] = sample.value;
             else if (name == metric::kLlmLatencySeconds && sample.histogram) {
-                t.latency = sample.histogram->cumulativeCounts();
+                t.latency = sketchOf(*sample.histogram);
                 t.latencySum = sample.histogram->sum();
-                m_latencyBounds = sample.histogram->upperBounds();
             } else if (name == metric::kLlmTimeToFirstToken && sample.histogram) {
-                t.timeToFirstToken = sample.histogram->cumulativeCounts();
+                t.timeToFirstToken = sketchOf(*sample.histogram);
                 t.timeToFirstTokenSum = sample.histogram->sum();
-                m_firstTokenBounds = sample.histogram->upperBounds();
             }
         }
     }
@@ -154,36 +142,47 @@ void LlmUsageTracker::record(qint64 nowMs)
 {
     if (!m_readings.empty() && nowMs - m_readings.back().ms < kMinIntervalMs)
         return;
-    LlmReading reading = readNow(nowMs);
+    Seen seenNow;
+    LlmReading reading = read(nowMs, Sketches::SinceLastReading, &seenNow);
     const double before = m_readings.empty() ? 0.0 : m_readings.back().activity();
-    if (reading.activity() == before)
+    const bool observed =
+        std::any_of(reading.series.cbegin(), reading.series.cend(), [](const LlmTotals &t) {
+            return t.latencyCount() > 0 || t.firstTokenCount() > 0;
+        });
+    if (reading.activity() == before && !observed)
         return; // nothing moved: an idle console keeps nothing
     m_readings.push_back(std::move(reading));
+    m_seen = std::move(seenNow);
     if (m_readings.size() > kMaxReadings)
         m_readings.pop_front();
 }
 
-const LlmReading *LlmUsageTracker::readingAt(qint64 ms) const
+std::deque<LlmReading>::const_iterator LlmUsageTracker::firstAfter(qint64 ms) const
 {
-    auto it = std::upper_bound(m_readings.begin(), m_readings.end(), ms,
-                               [](qint64 t, const LlmReading &r) { return t < r.ms; });
-    if (it == m_readings.begin())
-        return nullptr;
-    return &*std::prev(it);
+    return std::upper_bound(m_readings.begin(), m_readings.end(), ms,
+                            [](qint64 t, const LlmReading &r) { return t < r.ms; });
 }
 
 LlmReading LlmUsageTracker::window(qint64 sinceMs, qint64 nowMs) const
 {
-    LlmReading now = readNow(nowMs);
-    const LlmReading *baseline = readingAt(sinceMs);
-    if (!baseline)
-        return now;
+    const auto after = firstAfter(sinceMs);
+    if (after == m_readings.begin())
+        return readNow(nowMs);
+    const LlmReading &baseline = *std::prev(after);
+    const LlmReading tail = read(nowMs, Sketches::SinceLastReading, nullptr);
     LlmReading delta;
     delta.ms = nowMs;
-    for (auto it = now.series.cbegin(); it != now.series.cend(); ++it)
-        delta.series.insert(it.key(), it.value().minus(baseline->series.value(it.key())));
-    for (auto it = now.fallbacksFrom.cbegin(); it != now.fallbacksFrom.cend(); ++it)
-        delta.fallbacksFrom.insert(it.key(), it.value() - baseline->fallbacksFrom.value(it.key()));
+    for (auto it = tail.series.cbegin(); it != tail.series.cend(); ++it)
+        delta.series.insert(it.key(), it.value().countersSince(baseline.series.value(it.key())));
+    for (auto reading = after; reading != m_readings.end(); ++reading) {
+        for (auto it = reading->series.cbegin(); it != reading->series.cend(); ++it) {
+            LlmTotals &t = delta.series[it.key()];
+            t.latency.merge(it->latency);
+            t.timeToFirstToken.merge(it->timeToFirstToken);
+        }
+    }
+    for (auto it = tail.fallbacksFrom.cbegin(); it != tail.fallbacksFrom.cend(); ++it)
+        delta.fallbacksFrom.insert(it.key(), it.value() - baseline.fallbacksFrom.value(it.key()));
     return delta;
 }
 
@@ -193,53 +192,31 @@ QList<LlmLatencyPoint> LlmUsageTracker::latencyOverTime(qint64 sinceMs, qint64 n
     QList<LlmLatencyPoint> points;
     if (steps <= 0 || nowMs <= sinceMs)
         return points;
-    const LlmReading now = readNow(nowMs);
-    auto allLatency = [](const LlmReading *reading) {
-        LlmTotals sum;
-        if (reading) {
-            for (const LlmTotals &t : reading->series)
-                addCounts(sum.latency, t.latency);
-        }
-        return sum.latency;
+    auto addLatency = [](const LlmReading &reading, QuantileSketch *into) {
+        for (const LlmTotals &t : reading.series)
+            into->merge(t.latency);
     };
-    std::vector<quint64> previous = allLatency(readingAt(sinceMs));
+    // Each reading holds the calls of the interval that ended with it.
+    auto from = firstAfter(sinceMs);
     for (int i = 1; i <= steps; ++i) {
         const qint64 end = sinceMs + (nowMs - sinceMs) * i / steps;
-        const std::vector<quint64> current = allLatency(i == steps ? &now : readingAt(end));
-        const std::vector<quint64> delta = minusCounts(current, previous);
-        if (!delta.empty() && delta.back() > 0) {
-            points.append({end, Histogram::quantileOf(m_latencyBounds, delta, 0.5),
-                           Histogram::quantileOf(m_latencyBounds, delta, 0.95),
-                           Histogram::quantileOf(m_latencyBounds, delta, 0.99)});
-        }
-        previous = current;
+        const auto to = i == steps ? m_readings.end() : firstAfter(end);
+        QuantileSketch slice;
+        for (auto reading = from; reading != to; ++reading)
+            addLatency(*reading, &slice);
+        if (i == steps)
+            addLatency(read(nowMs, Sketches::SinceLastReading, nullptr), &slice);
+        if (!slice.isEmpty())
+            points.append({end, slice.quantile(0.5), slice.quantile(0.95), slice.quantile(0.99)});
+        from = to;
     }
     return points;
 }
 
-namespace {
-
-// Cumulative counts of `values` (seconds) over `bounds`, +Inf last, as a histogram keeps them.
-std::vector<quint64> cumulativeOf(std::vector<double> values, const std::vector<double> &bounds)
-{
-    std::sort(values.begin(), values.end());
-    std::vector<quint64> counts(bounds.size() + 1);
-    for (size_t i = 0; i < bounds.size(); ++i)
-        counts[i] =
-            quint64(std::upper_bound(values.begin(), values.end(), bounds[i]) - values.begin());
-    counts.back() = values.size();
-    return counts;
-}
-
-} // namespace
-
-LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs,
-                               const std::vector<double> &bounds)
+LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs)
 {
     LlmReading reading;
     reading.ms = nowMs;
-    QHash<QString, std::vector<double>> latencies;
-    QHash<QString, std::vector<double>> firstTokens;
     for (const LlmCallRecord &call : calls) {
         const QString key = call.provider + QLatin1Char('\n') + call.model;
         LlmTotals &t = reading.series[key];
@@ -259,44 +236,37 @@ LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs,
         }
         t.successes += 1;
         if (call.latencyMs >= 0 && !call.cacheHit) {
-            latencies[key].push_back(double(call.latencyMs) / 1000.0);
+            t.latency.add(double(call.latencyMs) / 1000.0);
             t.latencySum += double(call.latencyMs) / 1000.0;
         }
         if (call.firstTokenMs >= 0 && !call.cacheHit) {
-            firstTokens[key].push_back(double(call.firstTokenMs) / 1000.0);
+            t.timeToFirstToken.add(double(call.firstTokenMs) / 1000.0);
             t.timeToFirstTokenSum += double(call.firstTokenMs) / 1000.0;
         }
-    }
-    for (auto it = reading.series.begin(); it != reading.series.end(); ++it) {
-        it->latency = cumulativeOf(latencies.value(it.key()), bounds);
-        it->timeToFirstToken = cumulativeOf(firstTokens.value(it.key()), bounds);
     }
     return reading;
 }
 
 QList<LlmLatencyPoint> llmLatencyFromCalls(const QList<LlmCallRecord> &calls, qint64 sinceMs,
-                                           qint64 nowMs, int steps,
-                                           const std::vector<double> &bounds)
+                                           qint64 nowMs, int steps)
 {
     QList<LlmLatencyPoint> points;
     if (steps <= 0 || nowMs <= sinceMs)
         return points;
-    std::vector<std::vector<double>> slices(static_cast<size_t>(steps));
+    std::vector<QuantileSketch> slices(static_cast<size_t>(steps));
     for (const LlmCallRecord &call : calls) {
         if (call.startedMs < sinceMs || call.startedMs >= nowMs || !call.errorKind.isEmpty() ||
             call.cacheHit || call.latencyMs < 0)
             continue;
         const size_t slice = size_t((call.startedMs - sinceMs) * steps / (nowMs - sinceMs));
-        slices[std::min(slice, size_t(steps) - 1)].push_back(double(call.latencyMs) / 1000.0);
+        slices[std::min(slice, size_t(steps) - 1)].add(double(call.latencyMs) / 1000.0);
     }
     for (int i = 0; i < steps; ++i) {
-        if (slices[size_t(i)].empty())
+        const QuantileSketch &slice = slices[size_t(i)];
+        if (slice.isEmpty())
             continue;
-        const std::vector<quint64> counts = cumulativeOf(slices[size_t(i)], bounds);
-        points.append({sinceMs + (nowMs - sinceMs) * (i + 1) / steps,
-                       Histogram::quantileOf(bounds, counts, 0.5),
-                       Histogram::quantileOf(bounds, counts, 0.95),
-                       Histogram::quantileOf(bounds, counts, 0.99)});
+        points.append({sinceMs + (nowMs - sinceMs) * (i + 1) / steps, slice.quantile(0.5),
+                       slice.quantile(0.95), slice.quantile(0.99)});
     }
     return points;
 }

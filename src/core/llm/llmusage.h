@@ -1,14 +1,17 @@
 #pragma once
 
+#include "telemetry/quantilesketch.h"
+
 #include <QList>
 #include <QMap>
 #include <QString>
 
 #include <deque>
-#include <vector>
+#include <unordered_map>
 
 namespace spoon {
 
+class Histogram;
 class MetricsRegistry;
 
 // One provider and model's LLM figures, as totals since start or as a window's increase.
@@ -20,20 +23,19 @@ struct LlmTotals
     double cacheHits = 0;
     double promptTokens = 0;
     double completionTokens = 0;
-    QMap<QString, double> failures;        // by kind
-    std::vector<quint64> timeToFirstToken; // cumulative bucket counts, +Inf last
+    QMap<QString, double> failures;  // by kind
+    QuantileSketch timeToFirstToken; // seconds
     double timeToFirstTokenSum = 0;
-    std::vector<quint64> latency; // cumulative bucket counts, +Inf last
+    QuantileSketch latency; // seconds
     double latencySum = 0;
 
     double failureCount() const;
-    quint64 latencyCount() const { return latency.empty() ? 0 : latency.back(); }
-    quint64 firstTokenCount() const
-    {
-        return timeToFirstToken.empty() ? 0 : timeToFirstToken.back();
-    }
-    LlmTotals minus(const LlmTotals &earlier) const;
-    void add(const LlmTotals &other);
+    quint64 latencyCount() const { return latency.count(); }
+    quint64 firstTokenCount() const { return timeToFirstToken.count(); }
+    // The counters' increase since `earlier`; the sketches stay this one's (a window's are
+    // merged from its intervals, never subtracted, so its min and max stay exact).
+    LlmTotals countersSince(const LlmTotals &earlier) const;
+    void add(const LlmTotals &other); // sketches merge
 };
 
 // The LLM families of the registry (llm/llmstats.h) by provider and model, at one time.
@@ -42,7 +44,7 @@ struct LlmReading
     qint64 ms = 0;
     QMap<QString, LlmTotals> series;     // key: provider + '\n' + model
     QMap<QString, double> fallbacksFrom; // provider -> switches away from it
-    double activity() const;             // a sum that grows whenever any call starts, ends or fails
+    double activity() const; // a sum of counters that grows whenever a call starts, ends or fails
 };
 
 struct LlmLatencyPoint
@@ -55,8 +57,13 @@ struct LlmLatencyPoint
 
 // Windowed LLM figures from the registry. On the sample clock it keeps a reading of the LLM
 // families when any of them moved since the last (at most one per kMinIntervalMs), so an idle
-// console keeps nothing; a window's figures are the reading now minus the last one at or
-// before the window's start. Percentiles interpolate the increase of the histograms' buckets.
+// console keeps nothing. A reading holds the counters since start and, for latency and first
+// token, the sketch of the observations since the reading before (Histogram::sketchSince). A
+// window's counters are the registry now minus the last reading at or before the window's
+// start; its sketches merge those of the later readings and of the time since the last one,
+// so its percentiles are exact for a few calls, within 1 % for many, and always within the
+// [min, max] of its calls. Memory: each reading's sketches hold the values of its interval
+// (8 bytes a call) up to 128, then buckets (QuantileSketch).
 class LlmUsageTracker
 {
 public:
@@ -72,30 +79,32 @@ public:
     // p50/p95/p99 of all providers' latency in `steps` equal slices of the window; a slice
     // with no answer has no point.
     QList<LlmLatencyPoint> latencyOverTime(qint64 sinceMs, qint64 nowMs, int steps) const;
-    const std::vector<double> &latencyBounds() const { return m_latencyBounds; }
-    const std::vector<double> &firstTokenBounds() const { return m_firstTokenBounds; }
     size_t readingsKept() const { return m_readings.size(); }
 
 private:
-    const LlmReading *readingAt(qint64 ms) const;
+    using Seen = std::unordered_map<const Histogram *, quint64>;
+    enum class Sketches
+    {
+        SinceStart,
+        SinceLastReading
+    };
+    LlmReading read(qint64 nowMs, Sketches sketches, Seen *seenNow) const;
+    std::deque<LlmReading>::const_iterator firstAfter(qint64 ms) const;
 
     const MetricsRegistry &m_registry;
-    std::deque<LlmReading> m_readings; // oldest first
-    mutable std::vector<double> m_latencyBounds;
-    mutable std::vector<double> m_firstTokenBounds;
+    std::deque<LlmReading> m_readings; // oldest first; sketches of their interval
+    Seen m_seen;                       // observations of each histogram up to the last reading
 };
 
 struct LlmCallRecord;
 
 // The same figures from stored LLM calls (TelemetryStore::llmCalls), for windows longer than
-// this run: per provider and model, each call counted once; latencies go into `bounds`
-// buckets so the panel reads both alike. A stored call names no provider it fell back from,
-// so its fallback counts under the provider that answered.
-LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs,
-                               const std::vector<double> &bounds);
+// this run: per provider and model, each call counted once, its latencies in sketches as the
+// registry's. A stored call names no provider it fell back from, so its fallback counts under
+// the provider that answered.
+LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs);
 QList<LlmLatencyPoint> llmLatencyFromCalls(const QList<LlmCallRecord> &calls, qint64 sinceMs,
-                                           qint64 nowMs, int steps,
-                                           const std::vector<double> &bounds);
+                                           qint64 nowMs, int steps);
 
 // Splits the key of LlmReading::series.
 QString llmSeriesProvider(const QString &key);

@@ -20,6 +20,10 @@ void Histogram::observe(double value)
     m_buckets[size_t(it - m_bounds.begin())].fetch_add(1, std::memory_order_relaxed);
     m_count.fetch_add(1, std::memory_order_relaxed);
     m_sum.fetch_add(value, std::memory_order_relaxed);
+    QMutexLocker locker(&m_sketchLock);
+    m_sketch.add(value);
+    m_recent[m_observed % kRecentCapacity] = value;
+    ++m_observed;
 }
 
 std::vector<quint64> Histogram::cumulativeCounts() const
@@ -44,28 +48,26 @@ QByteArray labelOf(const MetricLabels &labels, const char *name)
 
 double Histogram::quantile(double q) const
 {
-    return quantileOf(m_bounds, cumulativeCounts(), q);
+    QMutexLocker locker(&m_sketchLock);
+    return m_sketch.quantile(q);
 }
 
-double Histogram::quantileOf(const std::vector<double> &bounds, const std::vector<quint64> &counts,
-                             double q)
+QuantileSketch Histogram::sketch() const
 {
-    const quint64 total = counts.empty() ? 0 : counts.back();
-    if (total == 0 || bounds.empty() || counts.size() != bounds.size() + 1)
-        return 0.0;
-    const double rank = std::clamp(q, 0.0, 1.0) * double(total);
-    size_t bucket = 0;
-    while (bucket < counts.size() && double(counts[bucket]) < rank)
-        ++bucket;
-    if (bucket >= bounds.size())
-        return bounds.back(); // in +Inf: the highest finite bound is all we know
-    const double lower = bucket == 0 ? 0.0 : bounds[bucket - 1];
-    const double upper = bounds[bucket];
-    const double below = bucket == 0 ? 0.0 : double(counts[bucket - 1]);
-    const double inBucket = double(counts[bucket]) - below;
-    if (inBucket <= 0.0)
-        return upper;
-    return lower + (upper - lower) * (rank - below) / inBucket;
+    QMutexLocker locker(&m_sketchLock);
+    return m_sketch;
+}
+
+QuantileSketch Histogram::sketchSince(quint64 since, quint64 *upTo) const
+{
+    QMutexLocker locker(&m_sketchLock);
+    QuantileSketch interval;
+    const quint64 first =
+        std::max({since, m_observed - std::min(m_observed, quint64(kRecentCapacity))});
+    for (quint64 n = first; n < m_observed; ++n)
+        interval.add(m_recent[n % kRecentCapacity]);
+    *upTo = m_observed;
+    return interval;
 }
 
 struct MetricsRegistry::Series
