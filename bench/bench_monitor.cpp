@@ -1,12 +1,17 @@
-// Monitor costs: one full /proc sample, the history's window summaries, and its memory.
+// Monitor costs: one full /proc sample, the history's window summaries, and its memory; and the
+// cost of the percentiles the console shows (QuantileSketch, a registry histogram's observe).
 #include "config/config.h"
 #include "monitor/alertengine.h"
 #include "monitor/processsampler.h"
 #include "monitor/samplehistory.h"
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
+#include "telemetry/quantilesketch.h"
 
 #include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <random>
 
 using namespace spoon;
 
@@ -149,6 +154,77 @@ void BM_HistoryMemory(benchmark::State &state)
     state.counters["bytes_per_sample"] = double(history.memoryBytes()) / double(kDayAtOneHertz);
 }
 BENCHMARK(BM_HistoryMemory)->Iterations(1);
+
+// Log-normal latencies around 0.8 s, as LLM calls have them; a fixed seed.
+const std::vector<double> &latencies()
+{
+    static const std::vector<double> values = [] {
+        std::mt19937_64 random(23);
+        std::lognormal_distribution<double> d(std::log(0.8), 1.0);
+        std::vector<double> v(4096);
+        for (double &x : v)
+            x = d(random);
+        return v;
+    }();
+    return values;
+}
+
+// One value into a sketch past its exact part (the steady state).
+void BM_SketchAdd(benchmark::State &state)
+{
+    const std::vector<double> &values = latencies();
+    QuantileSketch sketch;
+    size_t i = 0;
+    for (auto _ : state)
+        sketch.add(values[i++ % values.size()]);
+    benchmark::DoNotOptimize(sketch.count());
+}
+BENCHMARK(BM_SketchAdd);
+
+// p99 of a sketch holding range(0) values: exact up to 128, buckets beyond.
+void BM_SketchQuantile(benchmark::State &state)
+{
+    const std::vector<double> &values = latencies();
+    QuantileSketch sketch;
+    for (qint64 i = 0; i < state.range(0); ++i)
+        sketch.add(values[size_t(i) % values.size()]);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(sketch.quantile(0.99));
+    state.counters["bytes"] = double(sketch.bytesUsed());
+}
+BENCHMARK(BM_SketchQuantile)->Arg(100)->Arg(100'000);
+
+// What the LLM panel does for an hour's window: merge 720 readings' sketches (5 s each, 3
+// calls each), then p50, p95 and p99.
+void BM_SketchWindowOfAnHour(benchmark::State &state)
+{
+    const std::vector<double> &values = latencies();
+    std::vector<QuantileSketch> intervals(720);
+    for (size_t i = 0; i < intervals.size(); ++i) {
+        for (size_t k = 0; k < 3; ++k)
+            intervals[i].add(values[(i * 3 + k) % values.size()]);
+    }
+    for (auto _ : state) {
+        QuantileSketch window;
+        for (const QuantileSketch &interval : intervals)
+            window.merge(interval);
+        benchmark::DoNotOptimize(window.quantile(0.5) + window.quantile(0.95) +
+                                 window.quantile(0.99));
+    }
+}
+BENCHMARK(BM_SketchWindowOfAnHour)->Unit(benchmark::kMicrosecond);
+
+// A registry histogram's observe: Prometheus buckets, the sketch and the recent values.
+void BM_HistogramObserve(benchmark::State &state)
+{
+    const std::vector<double> &values = latencies();
+    Histogram histogram({0.05, 0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 5, 7.5, 10, 15, 20, 30, 60});
+    size_t i = 0;
+    for (auto _ : state)
+        histogram.observe(values[i++ % values.size()]);
+    benchmark::DoNotOptimize(histogram.count());
+}
+BENCHMARK(BM_HistogramObserve);
 
 } // namespace
 
