@@ -61,9 +61,11 @@ struct LlmLatencyPoint
 // token, the sketch of the observations since the reading before (Histogram::sketchSince). A
 // window's counters are the registry now minus the last reading at or before the window's
 // start; its sketches merge those of the later readings and of the time since the last one,
-// so its percentiles are exact for a few calls, within 1 % for many, and always within the
-// [min, max] of its calls. Memory: each reading's sketches hold the values of its interval
-// (8 bytes a call) up to 128, then buckets (QuantileSketch).
+// so its percentiles are exact up to 128 calls, within 1 % beyond, and always within the
+// [min, max] of its calls. A histogram keeps its latest 256 values only: should more than that
+// end between two readings of one provider and model (50 calls a second), the interval's
+// sketch holds the latest 256, and its answer count is short by the rest. Memory: a reading's
+// sketches hold its interval's values (8 bytes a call) up to 128, then buckets.
 class LlmUsageTracker
 {
 public:
