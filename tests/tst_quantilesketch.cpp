@@ -165,6 +165,31 @@ private Q_SLOTS:
         QCOMPARE(QuantileSketch::rankOf(0.5, 0), quint64(0));
     }
 
+    // Durations of zero, and a clock that stepped back, share the zero bucket: off by at most
+    // their distance to 0, and still inside [min, max].
+    void valuesAtOrBelowZeroShareTheZeroBucket()
+    {
+        QList<double> values = QList<double>(100, -0.001) + QList<double>(100, 0.0) +
+                               QList<double>(100, QuantileSketch::kSmallest / 2) +
+                               QList<double>(100, 1.0);
+        QuantileSketch sketch;
+        for (double v : values)
+            sketch.add(v);
+        QVERIFY(!sketch.isExact());
+        std::sort(values.begin(), values.end());
+        for (double q : kQuantiles) {
+            const double exact = exactQuantile(values, q);
+            const double got = sketch.quantile(q);
+            QVERIFY(got >= -0.001 && got <= 1.0);
+            QVERIFY2(std::abs(got - exact) <=
+                         std::max(std::abs(exact), 1.0) * QuantileSketch::kRelativeAccuracy,
+                     qPrintable(QString::number(got)));
+            if (exact <= QuantileSketch::kSmallest)
+                QVERIFY(std::abs(got - exact) <= std::max(QuantileSketch::kSmallest, -exact));
+        }
+        QCOMPARE(sketch.quantile(0.5), 0.0);
+    }
+
     void nanIsIgnored()
     {
         QuantileSketch sketch;
