@@ -201,6 +201,30 @@ private Q_SLOTS:
         }
     }
 
+    // More calls between two readings than a histogram keeps: the count is still every call,
+    // the percentiles those of the latest, so still inside the window's range.
+    void aBusyIntervalKeepsItsCountAndItsRange()
+    {
+        MetricsRegistry registry;
+        LlmStats stats(registry);
+        LlmUsageTracker usage(registry);
+        LlmSeries &series = stats.series(QStringLiteral("openai"), QStringLiteral("m"));
+        answer(series, 0.1, 30.0, 1, 1); // before the window
+        usage.record(kStart);
+        const int calls = 3 * int(Histogram::kRecentCapacity);
+        for (int i = 0; i < calls; ++i)
+            answer(series, 0.1, 0.5 + i / double(calls), 1, 1);
+        usage.record(kStart + LlmUsageTracker::kMinIntervalMs);
+        const LlmTotals t = usage.window(kStart + 1, kStart + 10 * kSecond)
+                                .series.value(QStringLiteral("openai\nm"));
+        QCOMPARE(t.latencyCount(), quint64(calls));
+        QCOMPARE(t.firstTokenCount(), quint64(calls));
+        for (double q : {0.0, 0.5, 0.99, 1.0}) {
+            const double got = t.latency.quantile(q);
+            QVERIFY2(got >= 0.5 && got < 1.5, qPrintable(QString::number(got)));
+        }
+    }
+
     // A provider refusing in about 1 ms no longer looks like one answering in under 50 ms.
     void aRefusingProviderLooksApartFromAWorkingOne()
     {

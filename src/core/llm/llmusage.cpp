@@ -43,8 +43,10 @@ LlmTotals LlmTotals::countersSince(const LlmTotals &e) const
     }
     d.timeToFirstToken = timeToFirstToken;
     d.timeToFirstTokenSum = timeToFirstTokenSum - e.timeToFirstTokenSum;
+    d.firstTokenObservations = firstTokenObservations - e.firstTokenObservations;
     d.latency = latency;
     d.latencySum = latencySum - e.latencySum;
+    d.latencyObservations = latencyObservations - e.latencyObservations;
     return d;
 }
 
@@ -60,15 +62,18 @@ void LlmTotals::add(const LlmTotals &o)
         failures[it.key()] += it.value();
     timeToFirstToken.merge(o.timeToFirstToken);
     timeToFirstTokenSum += o.timeToFirstTokenSum;
+    firstTokenObservations += o.firstTokenObservations;
     latency.merge(o.latency);
     latencySum += o.latencySum;
+    latencyObservations += o.latencyObservations;
 }
 
 double LlmReading::activity() const
 {
     double sum = 0;
     for (const LlmTotals &t : series)
-        sum += t.requests + t.successes + t.failureCount() + t.retries + t.cacheHits;
+        sum += t.requests + t.failureCount() + double(t.latencyCount()) + t.retries + t.cacheHits +
+               double(t.firstTokenCount());
     for (double count : fallbacksFrom)
         sum += count;
     return sum;
@@ -129,9 +134,11 @@ LlmReading LlmUsageTracker::read(qint64 nowMs, Sketches sketches, Seen *seenNow)
             else if (name == metric::kLlmLatencySeconds && sample.histogram) {
                 t.latency = sketchOf(*sample.histogram);
                 t.latencySum = sample.histogram->sum();
+                t.latencyObservations = sample.histogram->count();
             } else if (name == metric::kLlmTimeToFirstToken && sample.histogram) {
                 t.timeToFirstToken = sketchOf(*sample.histogram);
                 t.timeToFirstTokenSum = sample.histogram->sum();
+                t.firstTokenObservations = sample.histogram->count();
             }
         }
     }
@@ -145,11 +152,7 @@ void LlmUsageTracker::record(qint64 nowMs)
     Seen seenNow;
     LlmReading reading = read(nowMs, Sketches::SinceLastReading, &seenNow);
     const double before = m_readings.empty() ? 0.0 : m_readings.back().activity();
-    const bool observed =
-        std::any_of(reading.series.cbegin(), reading.series.cend(), [](const LlmTotals &t) {
-            return t.latencyCount() > 0 || t.firstTokenCount() > 0;
-        });
-    if (reading.activity() == before && !observed)
+    if (reading.activity() == before)
         return; // nothing moved: an idle console keeps nothing
     m_readings.push_back(std::move(reading));
     m_seen = std::move(seenNow);
@@ -238,10 +241,12 @@ LlmReading llmReadingFromCalls(const QList<LlmCallRecord> &calls, qint64 nowMs)
         if (call.latencyMs >= 0 && !call.cacheHit) {
             t.latency.add(double(call.latencyMs) / 1000.0);
             t.latencySum += double(call.latencyMs) / 1000.0;
+            ++t.latencyObservations;
         }
         if (call.firstTokenMs >= 0 && !call.cacheHit) {
             t.timeToFirstToken.add(double(call.firstTokenMs) / 1000.0);
             t.timeToFirstTokenSum += double(call.firstTokenMs) / 1000.0;
+            ++t.firstTokenObservations;
         }
     }
     return reading;

@@ -26,12 +26,14 @@ struct LlmTotals
     QMap<QString, double> failures;  // by kind
     QuantileSketch timeToFirstToken; // seconds
     double timeToFirstTokenSum = 0;
-    QuantileSketch latency; // seconds
+    quint64 firstTokenObservations = 0; // the histogram's count: right even if the sketch is not
+    QuantileSketch latency;             // seconds
     double latencySum = 0;
+    quint64 latencyObservations = 0;
 
     double failureCount() const;
-    quint64 latencyCount() const { return latency.count(); }
-    quint64 firstTokenCount() const { return timeToFirstToken.count(); }
+    quint64 latencyCount() const { return latencyObservations; }
+    quint64 firstTokenCount() const { return firstTokenObservations; }
     // The counters' increase since `earlier`; the sketches stay this one's (a window's are
     // merged from its intervals, never subtracted, so its min and max stay exact).
     LlmTotals countersSince(const LlmTotals &earlier) const;
@@ -44,7 +46,7 @@ struct LlmReading
     qint64 ms = 0;
     QMap<QString, LlmTotals> series;     // key: provider + '\n' + model
     QMap<QString, double> fallbacksFrom; // provider -> switches away from it
-    double activity() const; // a sum of counters that grows whenever a call starts, ends or fails
+    double activity() const;             // a sum that grows whenever any call starts, ends or fails
 };
 
 struct LlmLatencyPoint
@@ -64,7 +66,7 @@ struct LlmLatencyPoint
 // so its percentiles are exact up to 128 calls, within 1 % beyond, and always within the
 // [min, max] of its calls. A histogram keeps its latest 256 values only: should more than that
 // end between two readings of one provider and model (50 calls a second), the interval's
-// sketch holds the latest 256, and its answer count is short by the rest. Memory: a reading's
+// sketch holds the latest 256 (the answer count stays right). Memory: a reading's
 // sketches hold its interval's values (8 bytes a call) up to 128, then buckets.
 class LlmUsageTracker
 {
