@@ -145,7 +145,8 @@ struct MetricFamilySnapshot
 };
 
 // The one place every figure lives. Components ask for a series once and keep the
-// reference; updates are lock-free atomics, only registration takes the lock.
+// reference; counter and gauge updates are lock-free atomics, a histogram's take its own
+// short lock for its sketch, and only registration takes the registry's lock.
 class MetricsRegistry
 {
 public:
