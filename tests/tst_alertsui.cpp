@@ -11,6 +11,8 @@
 #include "monitor/memorymanager.h"
 #include "storage/alertstore.h"
 #include "storage/store.h"
+#include "telemetry/metricnames.h"
+#include "telemetry/metricsregistry.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -203,6 +205,54 @@ private Q_SLOTS:
         QVERIFY(engine.alerts().activeAlerts().first().acknowledgedMs > 0);
         QVERIFY(!list->topLevelItem(0)->text(4).isEmpty());
         QVERIFY(!view.acknowledgeSelected()); // once
+    }
+
+    // Two alerts of one tick: the tab counts both, and nothing once both resolve.
+    void theTabCountsEveryActiveAlert()
+    {
+        QTemporaryDir folder;
+        Config config = alertingConfig(folder);
+        config.monitoring.thresholds.memoryPercent = 100;
+        config.performance.memoryWarningThreshold = 0.01; // any process is above both levels
+        config.performance.memoryCriticalThreshold = 0.02;
+        Engine engine(config);
+        MainWindow window(engine);
+        QTabWidget *tabs = window.healthTabs();
+        const int alertsTab = tabs->indexOf(window.alertsView());
+        engine.monitor().sampleNow();
+        QCOMPARE(engine.alerts().activeAlerts().size(), 2);
+        QCOMPARE(tabs->tabText(alertsTab), QStringLiteral("Alerts (2)"));
+    }
+
+    void theActiveCountFollowsFiringAndResolving()
+    {
+        MetricsRegistry registry;
+        Gauge &rss = registry.gauge(metric::kProcessResidentBytes, "rss");
+        Config config = Config::defaults();
+        config.performance.agents.memoryLimitMb = 64;
+        QList<AlertRule> levels;
+        for (AlertRule rule : alertRulesFromConfig(config)) {
+            rule.windowMs = 1000;
+            if (rule.input.family == metric::kProcessResidentBytes) // the two memory levels
+                levels << rule;
+        }
+        QCOMPARE(levels.size(), 2);
+        AlertEngine engine(registry, levels);
+        AlertsView view(engine);
+        QSignalSpy counted(&view, &AlertsView::activeCountChanged);
+        qint64 now = 1'700'000'000'000;
+        const double mib = 1024.0 * 1024.0;
+        rss.set(54 * mib); // above the warning level only
+        engine.evaluate(now += 1000);
+        QCOMPARE(counted.last().first().toInt(), 1);
+        rss.set(60 * mib); // and the critical one
+        engine.evaluate(now += 1000);
+        QCOMPARE(view.activeCount(), 2);
+        QCOMPARE(counted.last().first().toInt(), 2);
+        rss.set(10 * mib);
+        engine.evaluate(now += 1000);
+        QCOMPARE(view.activeCount(), 0);
+        QCOMPARE(counted.last().first().toInt(), 0);
     }
 
     void theRulesShowTheirValueNow()

@@ -11,6 +11,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace spoon {
 
 namespace {
@@ -139,7 +141,6 @@ int AlertsView::activeCount() const
 
 void AlertsView::rebuild()
 {
-    const int before = m_list->topLevelItemCount() ? activeCount() : -1;
     std::stable_sort(m_alerts.begin(), m_alerts.end(), [](const Alert &a, const Alert &b) {
         if (a.isActive() != b.isActive())
             return a.isActive();
@@ -172,7 +173,8 @@ void AlertsView::rebuild()
                            : tr("%n active", nullptr, active) + QStringLiteral(" · ") +
                                  tr("%n in the list", nullptr, int(m_alerts.size())));
     updateButtons();
-    if (active != before)
+    // Compared with what was announced, not with the list: upsert() has changed it already.
+    if (active != std::exchange(m_countShown, active))
         Q_EMIT activeCountChanged(active);
 }
 

@@ -49,6 +49,7 @@ private:
     AlertEngine &m_engine;
     AlertStore *m_store = nullptr;
     QList<Alert> m_alerts;
+    int m_countShown = -1; // the active count last announced; -1 before the first
     QLabel *m_summary;
     QTreeWidget *m_list;
     QPushButton *m_acknowledge;
