@@ -193,12 +193,12 @@ private Q_SLOTS:
         MetricsRegistry registry;
         AlertRule rule;
         rule.name = QStringLiteral("response_time");
-        rule.input = {AlertInput::Kind::HistogramMean, metric::kLlmLatencySeconds, {}, 1.0};
+        rule.input = {AlertInput::Kind::HistogramMean, metric::kLlmResponseSeconds, {}, 1.0};
         rule.threshold = 5.0;
         rule.windowMs = 10 * kTickMs;
         AlertEngine engine(registry, {rule});
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
-        Histogram &latency = registry.histogram(metric::kLlmLatencySeconds, "l", {1, 5, 10});
+        Histogram &latency = registry.histogram(metric::kLlmResponseSeconds, "l", {1, 5, 10});
         latency.observe(20); // before the engine's first look: not in any window
         engine.evaluate(tickTime(0));
         latency.observe(2);
@@ -286,6 +286,7 @@ private Q_SLOTS:
         QCOMPARE(rule("memory_percent").threshold, 80.0);
         QCOMPARE(rule("cpu_percent").threshold, 150.0);
         QCOMPARE(rule("response_time").threshold, 5.0);
+        QCOMPARE(rule("response_time").input.family, QByteArray(metric::kLlmResponseSeconds));
         QCOMPARE(rule("error_rate").threshold, 0.1);
         QCOMPARE(rule("memory_warning").threshold, 0.8);
         QCOMPARE(rule("memory_critical").threshold, 0.9);

@@ -282,6 +282,25 @@ private Q_SLOTS:
         QCOMPARE(latency->text(4), QStringLiteral("clear"));
     }
 
+    // The response time is the first token's for a stream and the whole answer's otherwise;
+    // the table says so, and what every other rule measures.
+    void eachRuleSaysWhatItMeasures()
+    {
+        QTemporaryDir folder;
+        Engine engine(alertingConfig(folder));
+        AlertsView view(engine.alerts());
+        QTreeWidget *rules = view.rules();
+        QCOMPARE(rules->headerItem()->text(5), QStringLiteral("Measures"));
+        for (int i = 0; i < rules->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = rules->topLevelItem(i);
+            QVERIFY2(!item->text(5).isEmpty(), qPrintable(item->text(0)));
+            if (item->text(0) == QStringLiteral("response_time")) {
+                QVERIFY(item->text(5).contains(QStringLiteral("first token if streamed")));
+                QVERIFY(item->text(5).contains(QStringLiteral("whole answer")));
+            }
+        }
+    }
+
     void earlierRunsAlertsComeBackFromTheStore()
     {
         QTemporaryDir folder;

@@ -3,6 +3,7 @@
 #include "monitor/alertengine.h"
 #include "storage/alertstore.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -67,7 +68,8 @@ AlertsView::AlertsView(AlertEngine &engine, QWidget *parent)
     m_rules->setObjectName(QStringLiteral("alertRules"));
     m_rules->setRootIsDecorated(false);
     m_rules->setUniformRowHeights(true);
-    m_rules->setHeaderLabels({tr("Rule"), tr("Now"), tr("Threshold"), tr("Window"), tr("State")});
+    m_rules->setHeaderLabels(
+        {tr("Rule"), tr("Now"), tr("Threshold"), tr("Window"), tr("State"), tr("Measures")});
     m_rules->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_rules->header()->setStretchLastSection(true);
     m_rules->setSelectionMode(QAbstractItemView::NoSelection);
@@ -77,6 +79,7 @@ AlertsView::AlertsView(AlertEngine &engine, QWidget *parent)
         item->setText(0, rule.name);
         item->setText(2, QLocale().toString(rule.threshold, 'g', 6));
         item->setText(3, tr("%1 s").arg(QLocale().toString(rule.windowMs / 1000.0, 'g', 6)));
+        item->setText(5, QCoreApplication::translate("spoon::AlertRule", rule.measures));
     }
     auto *rulesTitle = new QLabel(tr("Rules, evaluated on every sample"), this);
     rulesTitle->setObjectName(QStringLiteral("alertsSummary"));

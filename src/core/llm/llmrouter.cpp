@@ -183,6 +183,7 @@ private:
         // As the caller lived it: batch wait, retries and fallbacks included.
         answer.latencyMs = m_clock.elapsed();
         answer.ttftMs = m_request.stream ? m_ttftMs : (error.isError() ? -1 : answer.latencyMs);
+        recordResponseTime(answer, error);
         const bool complete = !error.isError() && !answer.incomplete &&
                               (answer.finishReason == FinishReason::Stop ||
                                answer.finishReason == FinishReason::Length ||
@@ -190,6 +191,21 @@ private:
         if (m_cacheable && complete)
             m_router.m_cache.put(m_key, answer);
         end(answer, error);
+    }
+
+    // The response_time rule's figure, once per request a provider answered (not for a cache
+    // hit or a coalesced follower): what the caller waited for. A stream that shows tokens as
+    // they come is judged by its first one, however long the answer; a stream with no text
+    // (tool calls only) and an unstreamed call by the whole answer. A call that failed before
+    // any token is error_rate's business.
+    void recordResponseTime(const ChatResponse &answer, const LlmError &error)
+    {
+        const qint64 waitedMs = m_request.stream && m_ttftMs >= 0
+                                    ? m_ttftMs
+                                    : (error.isError() ? -1 : answer.latencyMs);
+        if (waitedMs >= 0)
+            m_router.m_stats.series(answer.provider, answer.model)
+                .response.observe(double(waitedMs) / 1000.0);
     }
 
     // Finishes this call and, when it led identical unstreamed requests, those that waited

@@ -26,6 +26,7 @@ struct LlmSeries
     Counter &completionTokens;
     Histogram &timeToFirstToken; // seconds
     Histogram &latency;          // seconds, whole request
+    Histogram &response;         // seconds the caller waited: first token if streamed, else all
     Gauge &tokensPerSecond;      // completion tokens / generation time of the last answer
     Gauge &inFlight;
     MetricsRegistry &registry;

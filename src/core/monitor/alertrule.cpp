@@ -3,6 +3,7 @@
 #include "config/config.h"
 #include "telemetry/metricnames.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QLocale>
 
@@ -42,7 +43,7 @@ namespace {
 constexpr double kMiB = 1024.0 * 1024.0;
 
 AlertRule makeRule(const Config &config, const char *name, const char *type, AlertInput input,
-                   double threshold, AlertLevel level = AlertLevel::Warning)
+                   double threshold, const char *measures, AlertLevel level = AlertLevel::Warning)
 {
     const AlertTiming timing = config.monitoring.alerts.timing(QLatin1String(name));
     AlertRule rule;
@@ -55,6 +56,7 @@ AlertRule makeRule(const Config &config, const char *name, const char *type, Ale
     rule.holdForMs = qint64(timing.holdFor * 1000.0);
     rule.cooldownMs = qint64(timing.cooldown * 1000.0);
     rule.resolveMargin = config.monitoring.alerts.resolveMargin;
+    rule.measures = measures;
     return rule;
 }
 
@@ -88,22 +90,33 @@ QList<AlertRule> alertRulesFromConfig(const Config &config)
     const double limitBytes = config.performance.agents.memoryLimitMb * kMiB;
     const AlertInput rss{
         AlertInput::Kind::GaugeMean, metric::kProcessResidentBytes, {}, 1.0 / limitBytes};
+    const char *rssMeasures = QT_TRANSLATE_NOOP(
+        "spoon::AlertRule", "resident memory, share of agents.memory_limit_mb, mean");
     return {
         makeRule(config, kMemoryPercent, "memory_high",
                  {AlertInput::Kind::GaugeMean, metric::kProcessMemoryPercent, {}, 1.0},
-                 t.memoryPercent),
+                 t.memoryPercent,
+                 QT_TRANSLATE_NOOP("spoon::AlertRule",
+                                   "resident memory, share of physical memory, mean")),
         makeRule(config, kCpuPercent, "cpu_high",
-                 {AlertInput::Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0}, t.cpuPercent),
+                 {AlertInput::Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0}, t.cpuPercent,
+                 QT_TRANSLATE_NOOP("spoon::AlertRule", "process CPU (100 % is one core), mean")),
+        // What the caller waits for, as the seed meant it: a long answer streaming steadily
+        // is healthy, so a stream counts to its first token (llm/llmrouter.cpp).
         makeRule(config, kResponseTime, "response_time_high",
-                 {AlertInput::Kind::HistogramMean, metric::kLlmLatencySeconds, {}, 1.0},
-                 t.responseTime),
+                 {AlertInput::Kind::HistogramMean, metric::kLlmResponseSeconds, {}, 1.0},
+                 t.responseTime,
+                 QT_TRANSLATE_NOOP("spoon::AlertRule",
+                                   "LLM response time: to the first token if streamed, "
+                                   "else to the whole answer; mean")),
         makeRule(config, kErrorRate, "error_rate_high",
                  {AlertInput::Kind::CounterRatio, metric::kLlmFailures, metric::kLlmRequests, 1.0},
-                 t.errorRate),
+                 t.errorRate,
+                 QT_TRANSLATE_NOOP("spoon::AlertRule", "failed LLM calls / LLM calls")),
         makeRule(config, kMemoryWarning, "memory_warning", rss,
-                 config.performance.memoryWarningThreshold),
+                 config.performance.memoryWarningThreshold, rssMeasures),
         makeRule(config, kMemoryCritical, "memory_critical", rss,
-                 config.performance.memoryCriticalThreshold, AlertLevel::Critical),
+                 config.performance.memoryCriticalThreshold, rssMeasures, AlertLevel::Critical),
     };
 }
 

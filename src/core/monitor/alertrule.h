@@ -35,6 +35,8 @@ struct AlertRule
     qint64 holdForMs = 0;
     qint64 cooldownMs = 300'000;
     double resolveMargin = 0.1; // resolves below threshold * (1 - margin)
+    // What the value is, for the rules table: a QT_TRANSLATE_NOOP in context "spoon::AlertRule".
+    const char *measures = "";
 };
 
 // The seed's four thresholds and the memory manager's two levels, from the config.

@@ -38,6 +38,9 @@ inline constexpr char kLlmCacheHits[] = "spoon_llm_cache_hits_total";
 inline constexpr char kLlmPromptTokens[] = "spoon_llm_prompt_tokens_total";
 inline constexpr char kLlmCompletionTokens[] = "spoon_llm_completion_tokens_total";
 inline constexpr char kLlmTimeToFirstToken[] = "spoon_llm_time_to_first_token_seconds";
+// What the caller waited for (llm/llmrouter.cpp): the first token of a streamed answer, the
+// whole of an unstreamed one. The response_time alert reads it.
+inline constexpr char kLlmResponseSeconds[] = "spoon_llm_response_seconds";
 inline constexpr char kLlmFallbacks[] = "spoon_llm_fallbacks_total";
 inline constexpr char kLlmInFlight[] = "spoon_llm_in_flight";
 
