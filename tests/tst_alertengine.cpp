@@ -127,7 +127,7 @@ private Q_SLOTS:
         engine.evaluate(kStart);
         QCOMPARE(fired.size(), 1);
         const Alert alert = fired.first().first().value<Alert>();
-        QCOMPARE(alert.message, QStringLiteral("Process CPU 93.1 % is above 80 % (1 min average)"));
+        QCOMPARE(alert.message, QStringLiteral("Process CPU 93 % is above 80 % (1 min average)"));
         QVERIFY(alert.isActive());
         // The seed's alert dict, plus the episode.
         const QJsonObject json = alert.toJson();
@@ -137,6 +137,67 @@ private Q_SLOTS:
         QCOMPARE(json.value(u"message").toString(), alert.message);
         QCOMPARE(json.value(u"state").toString(), QStringLiteral("firing"));
         QCOMPARE(json.value(u"level").toString(), QStringLiteral("warning"));
+    }
+
+    // Each figure as the card it comes from prints it (Process cards: a decimal below 10 %;
+    // LLM tab: ms below 1 s, else 2 decimals), a threshold as it was set, and a value never
+    // rounded into reading the same as its threshold.
+    void aMessagePrintsFiguresAsTheirCardDoes_data()
+    {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<double>("threshold");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("CPU, at the card's precision")
+            << "cpu_percent" << 80.0 << 93.14 << "Process CPU 93 % is above 80 % (1 min average)";
+        QTest::newRow("CPU, just over")
+            << "cpu_percent" << 80.0 << 80.3 << "Process CPU 80.3 % is above 80 % (1 min average)";
+        QTest::newRow("memory, a decimal below 10 %")
+            << "memory_percent" << 5.0 << 7.26
+            << "Process memory 7.3 % is above 5 % (1 min average)";
+        QTest::newRow("a threshold keeps its decimals")
+            << "memory_percent" << 0.05 << 0.14
+            << "Process memory 0.14 % is above 0.05 % (1 min average)";
+        QTest::newRow("never rounded into looking equal")
+            << "memory_percent" << 0.049 << 0.05
+            << "Process memory 0.050 % is above 0.049 % (1 min average)";
+        QTest::newRow("memory level, just over")
+            << "memory_critical" << 0.9 << 0.9004
+            << "Resident memory 57.6 MiB is 90.04 % of the 64 MiB limit, above the critical "
+               "level of 90 % (1 min average)";
+        QTest::newRow("memory level") << "memory_warning" << 0.8 << 0.85
+                                      << "Resident memory 54.4 MiB is 85 % of the 64 MiB limit, "
+                                         "above the warning level of 80 % (1 min average)";
+        QTest::newRow("response time")
+            << "response_time" << 5.0 << 6.19
+            << "Average LLM response time 6.19 s is above 5 s (over 1 min)";
+        QTest::newRow("response time, just over")
+            << "response_time" << 5.0 << 5.001
+            << "Average LLM response time 5.001 s is above 5 s (over 1 min)";
+        QTest::newRow("response time under a second")
+            << "response_time" << 0.5 << 0.6
+            << "Average LLM response time 600 ms is above 500 ms (over 1 min)";
+        QTest::newRow("error rate, as the LLM tab has it")
+            << "error_rate" << 0.1 << 0.2 << "LLM error rate 20 % is above 10 % (over 1 min)";
+        QTest::newRow("error rate, just over")
+            << "error_rate" << 0.1 << 0.1004 << "LLM error rate 10.04 % is above 10 % (over 1 min)";
+    }
+
+    void aMessagePrintsFiguresAsTheirCardDoes()
+    {
+        QFETCH(QString, rule);
+        QFETCH(double, threshold);
+        QFETCH(double, value);
+        Config config = Config::defaults();
+        config.performance.agents.memoryLimitMb = 64;
+        for (AlertRule r : alertRulesFromConfig(config)) {
+            if (r.name != rule)
+                continue;
+            r.threshold = threshold;
+            QTEST(alertMessage(r, value), "message");
+            return;
+        }
+        QFAIL("no such rule");
     }
 
     void aGaugeIsAveragedOverItsWindow()
@@ -322,7 +383,7 @@ private Q_SLOTS:
         engine.evaluate(tickTime(1));
         QCOMPARE(fired.size(), 1);
         QCOMPARE(fired.first().first().value<Alert>().message,
-                 QStringLiteral("Resident memory 85 MiB is 85 % of the 100 MiB limit, above the "
+                 QStringLiteral("Resident memory 85.0 MiB is 85 % of the 100 MiB limit, above the "
                                 "warning level of 80 % (1 s average)"));
     }
 };

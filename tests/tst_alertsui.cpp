@@ -301,6 +301,42 @@ private Q_SLOTS:
         }
     }
 
+    // Shares in per cent, seconds with their unit, and a value beside its threshold never
+    // rounded into reading the same.
+    void theRulesTableShowsUnits()
+    {
+        MetricsRegistry registry;
+        Gauge &rss = registry.gauge(metric::kProcessResidentBytes, "rss");
+        Config config = Config::defaults();
+        config.performance.agents.memoryLimitMb = 64;
+        AlertEngine engine(registry, alertRulesFromConfig(config));
+        AlertsView view(engine);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        rss.set(0.9004 * 64 * 1024 * 1024);
+        engine.evaluate(1'700'000'000'000);
+        QTreeWidget *rules = view.rules();
+        auto row = [&](const QString &name) -> QTreeWidgetItem * {
+            for (int i = 0; i < rules->topLevelItemCount(); ++i) {
+                if (rules->topLevelItem(i)->text(0) == name)
+                    return rules->topLevelItem(i);
+            }
+            return nullptr;
+        };
+        const QLocale locale;
+        QTreeWidgetItem *critical = row(QStringLiteral("memory_critical"));
+        QVERIFY(critical);
+        QCOMPARE(critical->text(1), locale.toString(90.04, 'f', 2) + QStringLiteral(" %"));
+        QCOMPARE(critical->text(2), locale.toString(90) + QStringLiteral(" %"));
+        QTreeWidgetItem *warning = row(QStringLiteral("memory_warning"));
+        QCOMPARE(warning->text(1), locale.toString(90) + QStringLiteral(" %"));
+        QCOMPARE(warning->text(2), locale.toString(80) + QStringLiteral(" %"));
+        QTreeWidgetItem *errors = row(QStringLiteral("error_rate"));
+        QCOMPARE(errors->text(2), locale.toString(10) + QStringLiteral(" %"));
+        QTreeWidgetItem *response = row(QStringLiteral("response_time"));
+        QCOMPARE(response->text(2), locale.toString(5) + QStringLiteral(" s"));
+    }
+
     void earlierRunsAlertsComeBackFromTheStore()
     {
         QTemporaryDir folder;

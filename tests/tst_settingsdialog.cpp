@@ -448,6 +448,33 @@ private Q_SLOTS:
         QVERIFY(!saved[u"monitoring"].toObject().contains(u"thresholds")); // untouched: not written
     }
 
+    // A field shows what is set, never rounded to its usual decimals: a 0.05 % threshold
+    // shown as 0.1 % contradicts the alert that quotes it.
+    void monitoringFieldsShowTheValueAsSet_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<double>("shown");
+        QTest::newRow("memory percent") << u"monitoring.thresholds.memory_percent"_s << 0.05;
+        QTest::newRow("error rate") << u"monitoring.thresholds.error_rate"_s << 0.05;
+        QTest::newRow("response time") << u"monitoring.thresholds.response_time"_s << 0.125;
+        QTest::newRow("memory level") << u"performance.memory.warning_threshold"_s << 80.5;
+    }
+
+    void monitoringFieldsShowTheValueAsSet()
+    {
+        QFETCH(QString, field);
+        QFETCH(double, shown);
+        Config config = Config::defaults();
+        config.monitoring.thresholds.memoryPercent = 0.05;
+        config.monitoring.thresholds.errorRate = 0.0005;
+        config.monitoring.thresholds.responseTime = 0.125;
+        config.performance.memoryWarningThreshold = 0.805;
+        MonitoringPage page(config);
+        auto *box = page.findChild<QDoubleSpinBox *>(field);
+        QVERIFY(box);
+        QCOMPARE(box->value(), shown);
+    }
+
     // The built-in agent, edited: the file gets it whole (it replaces the built-in one) with
     // the changed keys, and the next conversation's agent has them.
     void anAgentsPromptKeysAndToolsAreSavedAndApplied()

@@ -77,7 +77,7 @@ AlertsView::AlertsView(AlertEngine &engine, QWidget *parent)
     for (const AlertRule &rule : engine.rules()) {
         auto *item = new QTreeWidgetItem(m_rules);
         item->setText(0, rule.name);
-        item->setText(2, QLocale().toString(rule.threshold, 'g', 6));
+        item->setText(2, thresholdText(rule.threshold, rule.unit, QLocale()));
         item->setText(3, tr("%1 s").arg(QLocale().toString(rule.windowMs / 1000.0, 'g', 6)));
         item->setText(5, QCoreApplication::translate("spoon::AlertRule", rule.measures));
     }
@@ -190,7 +190,9 @@ void AlertsView::refreshRules()
     for (int i = 0; i < status.size() && i < m_rules->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_rules->topLevelItem(i);
         const AlertEngine::RuleStatus &rule = status[i];
-        item->setText(1, rule.value ? QLocale().toString(*rule.value, 'g', 4) : tr("no data"));
+        item->setText(1, rule.value ? figureBeside(*rule.value, rule.rule->threshold,
+                                                   rule.rule->unit, QLocale())
+                                    : tr("no data"));
         switch (rule.phase) {
         case AlertEngine::Phase::Clear:
             item->setText(4, tr("clear"));

@@ -6,6 +6,7 @@
 #include "timeserieschart.h"
 
 #include "monitor/samplehistory.h"
+#include "telemetry/figureformat.h"
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
@@ -31,9 +32,10 @@ const QColor kWriteColor(0xea, 0x58, 0x0c);
 const QColor kSentColor(0xdb, 0x27, 0x77);
 const QColor kReceivedColor(0x02, 0x84, 0xc7);
 
+// As figureformat.h prints them, so an alert about a card reads as the card does.
 QString bytes(double value)
 {
-    return QLocale().formattedDataSize(qint64(value), 1, QLocale::DataSizeIecFormat);
+    return figureText(value, FigureUnit::Bytes, QLocale());
 }
 
 QString perSecond(double value)
@@ -43,7 +45,7 @@ QString perSecond(double value)
 
 QString percent(double value)
 {
-    return QLocale().toString(value, 'f', value < 10 ? 1 : 0) + QStringLiteral(" %");
+    return figureText(value, FigureUnit::Percent, QLocale());
 }
 
 } // namespace

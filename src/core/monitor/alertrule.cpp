@@ -43,7 +43,8 @@ namespace {
 constexpr double kMiB = 1024.0 * 1024.0;
 
 AlertRule makeRule(const Config &config, const char *name, const char *type, AlertInput input,
-                   double threshold, const char *measures, AlertLevel level = AlertLevel::Warning)
+                   double threshold, FigureUnit unit, const char *measures,
+                   AlertLevel level = AlertLevel::Warning)
 {
     const AlertTiming timing = config.monitoring.alerts.timing(QLatin1String(name));
     AlertRule rule;
@@ -56,6 +57,7 @@ AlertRule makeRule(const Config &config, const char *name, const char *type, Ale
     rule.holdForMs = qint64(timing.holdFor * 1000.0);
     rule.cooldownMs = qint64(timing.cooldown * 1000.0);
     rule.resolveMargin = config.monitoring.alerts.resolveMargin;
+    rule.unit = unit;
     rule.measures = measures;
     return rule;
 }
@@ -70,82 +72,71 @@ QString durationText(qint64 ms)
     return u"%1 h"_s.arg(c.toString(ms / 3'600'000.0, 'g', 3));
 }
 
-QString number(double value, int decimals)
-{
-    return QLocale::c().toString(value, 'f', decimals);
-}
-
-// A threshold as the config gave it: 80, 5, 0.01.
-QString thresholdText(double value)
-{
-    return QLocale::c().toString(value, 'g', 6);
-}
-
 } // namespace
 
 QList<AlertRule> alertRulesFromConfig(const Config &config)
 {
     using namespace alertrule;
+    using Kind = AlertInput::Kind;
     const AlertThresholds &t = config.monitoring.thresholds;
     const double limitBytes = config.performance.agents.memoryLimitMb * kMiB;
-    const AlertInput rss{
-        AlertInput::Kind::GaugeMean, metric::kProcessResidentBytes, {}, 1.0 / limitBytes};
+    const AlertInput rss{Kind::GaugeMean, metric::kProcessResidentBytes, {}, 1.0 / limitBytes};
     const char *rssMeasures = QT_TRANSLATE_NOOP(
         "spoon::AlertRule", "resident memory, share of agents.memory_limit_mb, mean");
     return {
         makeRule(config, kMemoryPercent, "memory_high",
-                 {AlertInput::Kind::GaugeMean, metric::kProcessMemoryPercent, {}, 1.0},
-                 t.memoryPercent,
+                 {Kind::GaugeMean, metric::kProcessMemoryPercent, {}, 1.0}, t.memoryPercent,
+                 FigureUnit::Percent,
                  QT_TRANSLATE_NOOP("spoon::AlertRule",
                                    "resident memory, share of physical memory, mean")),
         makeRule(config, kCpuPercent, "cpu_high",
-                 {AlertInput::Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0}, t.cpuPercent,
+                 {Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0}, t.cpuPercent,
+                 FigureUnit::Percent,
                  QT_TRANSLATE_NOOP("spoon::AlertRule", "process CPU (100 % is one core), mean")),
         // What the caller waits for, as the seed meant it: a long answer streaming steadily
         // is healthy, so a stream counts to its first token (llm/llmrouter.cpp).
         makeRule(config, kResponseTime, "response_time_high",
-                 {AlertInput::Kind::HistogramMean, metric::kLlmResponseSeconds, {}, 1.0},
-                 t.responseTime,
+                 {Kind::HistogramMean, metric::kLlmResponseSeconds, {}, 1.0}, t.responseTime,
+                 FigureUnit::Seconds,
                  QT_TRANSLATE_NOOP("spoon::AlertRule",
                                    "LLM response time: to the first token if streamed, "
                                    "else to the whole answer; mean")),
         makeRule(config, kErrorRate, "error_rate_high",
-                 {AlertInput::Kind::CounterRatio, metric::kLlmFailures, metric::kLlmRequests, 1.0},
-                 t.errorRate,
+                 {Kind::CounterRatio, metric::kLlmFailures, metric::kLlmRequests, 1.0}, t.errorRate,
+                 FigureUnit::Share,
                  QT_TRANSLATE_NOOP("spoon::AlertRule", "failed LLM calls / LLM calls")),
         makeRule(config, kMemoryWarning, "memory_warning", rss,
-                 config.performance.memoryWarningThreshold, rssMeasures),
+                 config.performance.memoryWarningThreshold, FigureUnit::Share, rssMeasures),
         makeRule(config, kMemoryCritical, "memory_critical", rss,
-                 config.performance.memoryCriticalThreshold, rssMeasures, AlertLevel::Critical),
+                 config.performance.memoryCriticalThreshold, FigureUnit::Share, rssMeasures,
+                 AlertLevel::Critical),
     };
 }
 
 QString alertMessage(const AlertRule &rule, double value)
 {
     using namespace alertrule;
+    const QLocale c = QLocale::c();
     const QString over = durationText(rule.windowMs);
     const QString averaged = rule.input.kind == AlertInput::Kind::GaugeMean
                                  ? u" (%1 average)"_s.arg(over)
                                  : u" (over %1)"_s.arg(over);
+    const QString now = figureBeside(value, rule.threshold, rule.unit, c);
+    const QString limit = thresholdText(rule.threshold, rule.unit, c);
     QString text;
     if (rule.name == QLatin1String(kMemoryPercent)) {
-        text = u"Process memory %1 % is above %2 %"_s.arg(number(value, 1),
-                                                          thresholdText(rule.threshold));
+        text = u"Process memory %1 is above %2"_s.arg(now, limit);
     } else if (rule.name == QLatin1String(kCpuPercent)) {
-        text = u"Process CPU %1 % is above %2 %"_s.arg(number(value, 1),
-                                                       thresholdText(rule.threshold));
+        text = u"Process CPU %1 is above %2"_s.arg(now, limit);
     } else if (rule.name == QLatin1String(kResponseTime)) {
-        text = u"Average LLM response time %1 s is above %2 s"_s.arg(number(value, 2),
-                                                                     thresholdText(rule.threshold));
+        text = u"Average LLM response time %1 is above %2"_s.arg(now, limit);
     } else if (rule.name == QLatin1String(kErrorRate)) {
-        text = u"LLM error rate %1 % is above %2 %"_s.arg(number(value * 100, 1),
-                                                          thresholdText(rule.threshold * 100));
+        text = u"LLM error rate %1 is above %2"_s.arg(now, limit);
     } else {
-        const double limitMiB = rule.input.scale > 0 ? 1.0 / rule.input.scale / kMiB : 0;
-        text =
-            u"Resident memory %1 MiB is %2 % of the %3 MiB limit, above the %4 level of %5 %"_s.arg(
-                number(value * limitMiB, 0), number(value * 100, 0), number(limitMiB, 0),
-                alertLevelName(rule.level), thresholdText(rule.threshold * 100));
+        const double limitBytes = rule.input.scale > 0 ? 1.0 / rule.input.scale : 0;
+        text = u"Resident memory %1 is %2 of the %3 limit, above the %4 level of %5"_s.arg(
+            figureText(value * limitBytes, FigureUnit::Bytes, c), now,
+            c.toString(limitBytes / kMiB, 'g', 6) + u" MiB"_s, alertLevelName(rule.level), limit);
     }
     return text + averaged;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "alert.h"
+#include "telemetry/figureformat.h"
 
 #include <QByteArray>
 #include <QList>
@@ -34,7 +35,8 @@ struct AlertRule
     qint64 windowMs = 60'000;
     qint64 holdForMs = 0;
     qint64 cooldownMs = 300'000;
-    double resolveMargin = 0.1; // resolves below threshold * (1 - margin)
+    double resolveMargin = 0.1;            // resolves below threshold * (1 - margin)
+    FigureUnit unit = FigureUnit::Percent; // of the value and the threshold, as its card has it
     // What the value is, for the rules table: a QT_TRANSLATE_NOOP in context "spoon::AlertRule".
     const char *measures = "";
 };
@@ -42,8 +44,9 @@ struct AlertRule
 // The seed's four thresholds and the memory manager's two levels, from the config.
 QList<AlertRule> alertRulesFromConfig(const Config &config);
 
-// What an alert says, in words a person reads in a popup: "Process CPU 93.1 % is above 80 %
-// (1 min average)".
+// What an alert says, in words a person reads in a popup: "Process CPU 93 % is above 80 %
+// (1 min average)". Figures as figureformat.h prints them, in the C locale (the message is
+// also a log line and a stored row).
 QString alertMessage(const AlertRule &rule, double value);
 
 } // namespace spoon

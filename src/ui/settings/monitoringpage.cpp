@@ -2,11 +2,14 @@
 
 #include "config/config.h"
 #include "config/configdocument.h"
+#include "telemetry/figureformat.h"
 #include "theme.h"
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
+
+#include <algorithm>
 
 namespace spoon {
 
@@ -54,7 +57,8 @@ void MonitoringPage::addField(const QString &label, const QStringList &keyPath, 
     auto *box = new QDoubleSpinBox(this);
     box->setObjectName(keyPath.join(u'.'));
     box->setRange(minimum, maximum);
-    box->setDecimals(decimals);
+    // Never fewer decimals than the value has: a 0.05 % threshold shown as 0.1 % lies.
+    box->setDecimals(std::max(decimals, exactDecimals(value)));
     box->setSuffix(suffix);
     box->setValue(value);
     m_form->addRow(label, box);
