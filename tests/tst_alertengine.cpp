@@ -122,8 +122,9 @@ private Q_SLOTS:
     {
         MetricsRegistry registry;
         registry.gauge(metric::kProcessCpuPercent, "cpu").set(93.14);
-        AlertEngine engine(registry, {cpuRule(0, 0, 60'000)});
+        AlertEngine engine(registry, {cpuRule(60'000, 0, 60'000)}); // once a window has passed
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
+        engine.evaluate(kStart - 60'000);
         engine.evaluate(kStart);
         QCOMPARE(fired.size(), 1);
         const Alert alert = fired.first().first().value<Alert>();
@@ -137,6 +138,33 @@ private Q_SLOTS:
         QCOMPARE(json.value(u"message").toString(), alert.message);
         QCOMPARE(json.value(u"state").toString(), QStringLiteral("firing"));
         QCOMPARE(json.value(u"level").toString(), QStringLiteral("warning"));
+    }
+
+    // Right after start the mean covers less than the window, and the alert says so: the card
+    // shows a later figure, not the minute's average the message would otherwise claim.
+    void anAlertSoonAfterStartSaysWhatItAveraged_data()
+    {
+        QTest::addColumn<QList<double>>("series");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("the first sample")
+            << QList<double>{93.14} << "Process CPU 93 % is above 80 % (one sample)";
+        QTest::newRow("three seconds")
+            << QList<double>{50, 60, 90, 160} << "Process CPU 90 % is above 80 % (3 s average)";
+    }
+
+    void anAlertSoonAfterStartSaysWhatItAveraged()
+    {
+        QFETCH(QList<double>, series);
+        MetricsRegistry registry;
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
+        AlertEngine engine(registry, {cpuRule(0, 0, 60'000)});
+        QSignalSpy fired(&engine, &AlertEngine::alertFired);
+        for (int tick = 0; tick < series.size(); ++tick) {
+            cpu.set(series[tick]);
+            engine.evaluate(tickTime(tick));
+        }
+        QCOMPARE(fired.size(), 1);
+        QTEST(fired.first().first().value<Alert>().message, "message");
     }
 
     // Each figure as the card it comes from prints it (Process cards: a decimal below 10 %;

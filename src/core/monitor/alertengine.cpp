@@ -69,6 +69,8 @@ std::optional<double> AlertEngine::windowValue(const AlertRule &rule, State &sta
     std::deque<Point> &points = state.points;
     const qint64 start = nowMs - rule.windowMs;
     if (rule.input.kind == AlertInput::Kind::GaugeMean) {
+        if (!state.firstGaugeMs)
+            state.firstGaugeMs = nowMs;
         points.push_back({nowMs, a, 0.0});
         state.gaugeSum += a;
         while (points.front().ms <= start) {
@@ -133,7 +135,11 @@ void AlertEngine::fire(const AlertRule &rule, State &state, qint64 nowMs)
     alert.value = alert.peak = *state.value;
     alert.threshold = rule.threshold;
     alert.windowSeconds = double(rule.windowMs) / 1000.0;
-    alert.message = alertMessage(rule, *state.value);
+    // Soon after start a gauge's mean covers less than its window: the message says how much.
+    std::optional<qint64> averagedMs;
+    if (state.firstGaugeMs && nowMs - *state.firstGaugeMs < rule.windowMs)
+        averagedMs = nowMs - *state.firstGaugeMs;
+    alert.message = alertMessage(rule, *state.value, averagedMs);
     alert.startedMs = nowMs;
     state.fired->add();
     m_active->add(1);

@@ -70,6 +70,8 @@ private:
     {
         std::deque<Point> points;
         double gaugeSum = 0.0;
+        std::optional<qint64> firstGaugeMs; // its first point: before a window has passed, the
+                                            // mean covers less than the window
         Phase phase = Phase::Clear;
         qint64 pendingSinceMs = 0;
         std::optional<qint64> lastFiredMs;

@@ -113,14 +113,17 @@ QList<AlertRule> alertRulesFromConfig(const Config &config)
     };
 }
 
-QString alertMessage(const AlertRule &rule, double value)
+QString alertMessage(const AlertRule &rule, double value, std::optional<qint64> averagedMs)
 {
     using namespace alertrule;
     const QLocale c = QLocale::c();
-    const QString over = durationText(rule.windowMs);
-    const QString averaged = rule.input.kind == AlertInput::Kind::GaugeMean
-                                 ? u" (%1 average)"_s.arg(over)
-                                 : u" (over %1)"_s.arg(over);
+    QString averaged;
+    if (rule.input.kind != AlertInput::Kind::GaugeMean)
+        averaged = u" (over %1)"_s.arg(durationText(rule.windowMs));
+    else if (averagedMs && *averagedMs <= 0)
+        averaged = u" (one sample)"_s;
+    else
+        averaged = u" (%1 average)"_s.arg(durationText(averagedMs.value_or(rule.windowMs)));
     const QString now = figureBeside(value, rule.threshold, rule.unit, c);
     const QString limit = thresholdText(rule.threshold, rule.unit, c);
     QString text;

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <optional>
+
 namespace spoon {
 
 struct Config;
@@ -47,6 +49,9 @@ QList<AlertRule> alertRulesFromConfig(const Config &config);
 // What an alert says, in words a person reads in a popup: "Process CPU 93 % is above 80 %
 // (1 min average)". Figures as figureformat.h prints them, in the C locale (the message is
 // also a log line and a stored row).
-QString alertMessage(const AlertRule &rule, double value);
+// `averagedMs`: the span a gauge's mean covers when it is less than the window (the first
+// samples after start), so a popup never claims a minute's average of one sample.
+QString alertMessage(const AlertRule &rule, double value,
+                     std::optional<qint64> averagedMs = std::nullopt);
 
 } // namespace spoon
