@@ -13,6 +13,7 @@
 #include <QtTest>
 
 #include "support/consolerun.h"
+#include "support/terminalrun.h"
 
 using namespace spoon;
 
@@ -32,20 +33,25 @@ public:
         demo.listen();
     }
 
-    // A config with one provider, "local", at the demo endpoint.
-    QString writeConfig(double timeoutSeconds = 30, int retries = 1)
+    // A config with one provider, "local", at the demo endpoint; `stream` false unticks
+    // "Stream the answer" for the react agent as Settings writes it.
+    QString writeConfig(double timeoutSeconds = 30, int retries = 1, bool stream = true)
     {
         const QString path = dir.filePath(QStringLiteral("config.json"));
         QFile file(path);
         if (file.open(QIODevice::WriteOnly)) {
-            file.write(QStringLiteral(
-                           R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
+            file.write(
+                QStringLiteral(
+                    R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
                                           "needs_key": true, "timeout": %2, "retry_attempts": %3}},
-                                          "llm_settings": {"default_provider": "local"}})")
-                           .arg(demo.baseUrl())
-                           .arg(timeoutSeconds)
-                           .arg(retries)
-                           .toUtf8());
+                                          "llm_settings": {"default_provider": "local"}%4})")
+                    .arg(demo.baseUrl())
+                    .arg(timeoutSeconds)
+                    .arg(retries)
+                    .arg(stream ? QString()
+                                : QStringLiteral(
+                                      R"(, "agents": {"react": {"config": {"stream": false}}})"))
+                    .toUtf8());
         }
         return path;
     }
@@ -281,6 +287,55 @@ private Q_SLOTS:
                  qPrintable(steps[2]));
         QCOMPARE(steps[3], QStringLiteral("[step 2]"));
         QCOMPARE(t.demo.requestsServed(), 2);
+    }
+
+    // The answer reaches stdout whether it streams or not, as text or as --json, on a
+    // terminal (a pty) or into a pipe. The bell in the message comes back in the demo's
+    // answer: raw into a pipe, escaped on a terminal, which shows the terminal path ran.
+    void chatPrintsTheAnswerEveryWay_data()
+    {
+        QTest::addColumn<bool>("stream");
+        QTest::addColumn<bool>("asJson");
+        QTest::addColumn<bool>("terminal");
+        for (const bool stream : {true, false}) {
+            for (const bool asJson : {false, true}) {
+                for (const bool terminal : {false, true}) {
+                    QTest::addRow("%s, %s, %s", stream ? "streaming" : "stream off",
+                                  asJson ? "--json" : "text", terminal ? "terminal" : "pipe")
+                        << stream << asJson << terminal;
+                }
+            }
+        }
+    }
+    void chatPrintsTheAnswerEveryWay()
+    {
+        QFETCH(bool, stream);
+        QFETCH(bool, asJson);
+        QFETCH(bool, terminal);
+        AskTest t;
+        QStringList arguments{QStringLiteral("--config"), t.writeConfig(30, 1, stream),
+                              QStringLiteral("chat")};
+        if (asJson)
+            arguments << QStringLiteral("--json");
+        arguments << QStringLiteral("hello\a");
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("LOCAL_API_KEY"), kKey);
+        const Run r = terminal ? spoon::test::runConsoleOnTerminal(arguments, env)
+                               : spoon::test::runConsole(arguments, env);
+        SPOON_COMPARE_EXIT(r, 0);
+        QCOMPARE(t.demo.requestsServed(), 1);
+        if (asJson) {
+            QJsonParseError error;
+            const QJsonDocument transcript = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+            QVERIFY2(error.error == QJsonParseError::NoError && transcript.isObject(),
+                     qPrintable(spoon::test::describe(r)));
+            QVERIFY2(transcript[u"answer"].toString().contains(u"You asked: \"hello\a\""),
+                     qPrintable(r.out));
+        } else {
+            QVERIFY2(r.out.contains(u"You asked: \"hello"), qPrintable(spoon::test::describe(r)));
+            QVERIFY(r.out.endsWith(u'\n'));
+            QCOMPARE(r.out.contains(u'\a'), !terminal);
+        }
     }
 
     void chatJsonTranscript()

@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 namespace spoon::cli {
 
 using namespace Qt::StringLiterals;
@@ -95,18 +97,30 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
     agent->setRouteOptions(RouteOptions{chosenProvider, parser.value(modelOption), false, {}});
     const bool asJson = parser.isSet(json);
 
+    // The answer reaches stdout however it comes: piece by piece while streaming, else whole
+    // at the end of its step (stream: false), else from the turn (the final tool-free call).
     QString lastText;
+    bool streamedSinceAnswer = false; // this step's text already went out as it arrived
+    bool answerShown = false;         // the turn's answer went out with its step
+    auto show = [&](const QString &text) {
+        out << answerForStdout(text);
+        out.flush();
+        lastText = text;
+    };
     if (!asJson) {
         QObject::connect(agent, &ReactAgent::textDelta, agent, [&](const QString &text) {
-            out << answerForStdout(text);
-            out.flush();
-            lastText = text;
+            show(text);
+            streamedSinceAnswer = true;
         });
     }
     QObject::connect(agent, &ReactAgent::stepAnswered, agent, [&](const ChatMessage &assistant) {
-        // A step that calls tools ends its streamed thoughts on their own line.
-        if (!asJson && !assistant.toolCalls.isEmpty() && !lastText.isEmpty() &&
-            !lastText.endsWith(u'\n')) {
+        if (asJson)
+            return;
+        if (!std::exchange(streamedSinceAnswer, false) && !assistant.content.isEmpty())
+            show(assistant.content);
+        answerShown = assistant.toolCalls.isEmpty();
+        // A step that calls tools ends its thoughts on their own line.
+        if (!assistant.toolCalls.isEmpty() && !lastText.isEmpty() && !lastText.endsWith(u'\n')) {
             out << '\n';
             out.flush();
             lastText.clear();
@@ -159,8 +173,11 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
                                  : QJsonValue(QJsonValue::Null)},
             };
             out << QJsonDocument(transcript).toJson(QJsonDocument::Indented);
-        } else if (!lastText.isEmpty() && !lastText.endsWith(u'\n')) {
-            out << '\n';
+        } else {
+            if (!answerShown && !streamedSinceAnswer && !turn.answer.isEmpty())
+                show(turn.answer);
+            if (!lastText.isEmpty() && !lastText.endsWith(u'\n'))
+                out << '\n';
         }
         out.flush();
         if (turn.error.isError()) {
