@@ -129,12 +129,17 @@ bool waitForStoredList(Window &w)
 #define WAIT_UNTIL_SAVED(conversation)                                                             \
     QTRY_VERIFY_WITH_TIMEOUT(!(conversation)->isBusy() && !(conversation)->isSaving(), 30000)
 
-QList<ChatItem::Kind> kinds(const ChatTranscriptModel &model)
+QList<ChatItem::Kind> kinds(const QList<ChatItem> &items)
 {
     QList<ChatItem::Kind> list;
-    for (const ChatItem &item : model.items())
+    for (const ChatItem &item : items)
         list.append(item.kind);
     return list;
+}
+
+QList<ChatItem::Kind> kinds(const ChatTranscriptModel &model)
+{
+    return kinds(model.items());
 }
 
 } // namespace
@@ -467,6 +472,47 @@ private Q_SLOTS:
         const StoreResult<ConversationSummary> found =
             test::awaitFuture(w.engine.store()->conversations().find(stored.id));
         QVERIFY(found.value.messageCount > stored.messageCount);
+    }
+
+    // A turn that failed reads the same after a restart: the question, then its error.
+    void aFailedTurnShowsAfterARestartAsItDidLive()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        demo.addFault(*DemoFault::parse(QStringLiteral("status=429,retry_after=0")));
+        QTemporaryDir folder;
+        ConfigLoadResult loaded = configWith(
+            QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
+                              "retry_attempts": 0}},
+                              "llm_settings": {"default_provider": "local"}})")
+                .arg(demo.baseUrl()),
+            QStringLiteral("sk-local-0123456789abcdef"));
+        QVERIFY(loaded.isValid());
+        // Both windows use this store (moc reads a raw string's "//" as a comment: not there).
+        loaded.config.performance.database.url =
+            storedAt(folder.filePath(QStringLiteral("store.db"))).performance.database.url;
+        QList<ChatItem> live;
+        {
+            Window w(loaded.config);
+            QVERIFY(waitForStoredList(w));
+            w.type(QStringLiteral("hi"));
+            WAIT_UNTIL_SAVED(w.chat->currentConversation());
+            live = w.transcript().items();
+        }
+        QCOMPARE(live.size(), 2);
+        QCOMPARE(live.last().kind, ChatItem::Kind::Error);
+        QVERIFY2(live.last().text.startsWith(QStringLiteral("local: HTTP 429")),
+                 qPrintable(live.last().text));
+
+        Window w(loaded.config);
+        QVERIFY(waitForStoredList(w));
+        QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
+        w.chat->openStored(w.chat->storedConversations().first().id);
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+        const QList<ChatItem> restored = w.transcript().items();
+        QCOMPARE(kinds(w.transcript()), kinds(live));
+        QCOMPARE(restored.last().text, live.last().text);
     }
 
     void searchFindsAWordFromAnOldAnswerAndOpensIt()

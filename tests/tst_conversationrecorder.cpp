@@ -144,6 +144,49 @@ private Q_SLOTS:
         QVERIFY(rows[1].incomplete);
     }
 
+    // A failed turn's error goes on its user message, with the calls it took; a stopped turn
+    // is no failure and leaves none.
+    void aFailedTurnKeepsItsError()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), {1, 4, 60000, 10000});
+        QVERIFY(awaitFuture(store.open()).ok());
+        Rig rig;
+        ConversationRecorder recorder(store.conversations(), rig.agent);
+        const LlmError limited{LlmError::Kind::RateLimited, 429, u"slow down"_s, 1000};
+        Q_EMIT rig.agent.turnStarted(u"q"_s);
+        ChatResponse response;
+        response.provider = u"local"_s;
+        response.retries = 2;
+        Q_EMIT rig.agent.modelAnswered(response, limited);
+        AgentTurn failed;
+        failed.error = limited;
+        failed.provider = u"local"_s;
+        failed.steps = 1;
+        Q_EMIT rig.agent.turnFinished(failed);
+
+        Q_EMIT rig.agent.turnStarted(u"again"_s);
+        AgentTurn stopped;
+        stopped.cancelled = true;
+        stopped.error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
+        Q_EMIT rig.agent.turnFinished(stopped);
+        QVERIFY(waitIdle(recorder));
+
+        const QList<StoredMessage> rows = stored(store, recorder.conversationId());
+        QCOMPARE(rows.size(), 2);
+        const TurnFailure &failure = rows[0].turnFailure;
+        QVERIFY(failure.isFailure());
+        QCOMPARE(failure.kind, u"rate_limited"_s);
+        QCOMPARE(failure.httpStatus, 429);
+        QCOMPARE(failure.message, u"slow down"_s);
+        QCOMPARE(failure.attempts, 3);
+        QCOMPARE(failure.provider, u"local"_s);
+        QVERIFY(!failure.incomplete);
+        QVERIFY(!rows[1].turnFailure.isFailure());
+        QCOMPARE(recorder.failedWrites(), 0);
+    }
+
     // A store that cannot be written: each failure is said, and the recorder goes on.
     void writeFailuresAreReported()
     {

@@ -307,6 +307,70 @@ private Q_SLOTS:
         QVERIFY(awaitFuture(store.pool().query(u"SELECT COUNT(*) FROM llm_calls"_s)).ok());
     }
 
+    // A turn that failed keeps how, on its user message; other messages take no failure.
+    void keepsHowATurnFailed()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), limits());
+        QVERIFY(awaitFuture(store.open()).ok());
+        ConversationStore &conversations = store.conversations();
+        const qint64 id = newConversation(store, u"Rate limited"_s, 10);
+        const qint64 asked =
+            awaitFuture(conversations.append(id, message(ChatMessage::user(u"hi"_s), 11))).value;
+        const qint64 answered =
+            awaitFuture(conversations.append(id, message(ChatMessage::assistant(u"Hel"_s), 12)))
+                .value;
+        const TurnFailure failure{u"rate_limited"_s, 429, u"slow down"_s, 3, u"local"_s, true};
+        const StoreResult<bool> set = awaitFuture(conversations.setTurnFailure(asked, failure));
+        QVERIFY2(set.ok() && set.value, qPrintable(set.error.message));
+        QVERIFY(!awaitFuture(conversations.setTurnFailure(answered, failure)).value);
+
+        const QList<StoredMessage> m = awaitFuture(conversations.messages(id)).value;
+        QCOMPARE(m.size(), 2);
+        const TurnFailure &kept = m[0].turnFailure;
+        QVERIFY(kept.isFailure());
+        QCOMPARE(kept.kind, failure.kind);
+        QCOMPARE(kept.httpStatus, 429);
+        QCOMPARE(kept.message, failure.message);
+        QCOMPARE(kept.attempts, 3);
+        QCOMPARE(kept.provider, failure.provider);
+        QVERIFY(kept.incomplete);
+        QCOMPARE(kept.error().kind, LlmError::Kind::RateLimited);
+        QVERIFY(!m[1].turnFailure.isFailure());
+    }
+
+    // Version 4 to 5 in one step: its messages stay, and their turns can be marked failed.
+    void upgradesVersion4KeepingItsMessages()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        qint64 id;
+        {
+            Store old(database.target(), limits());
+            QVERIFY(awaitFuture(old.open(4)).ok());
+            id = newConversation(old, u"from version 4"_s, 5);
+            QVERIFY(awaitFuture(old.pool().query(
+                                    u"INSERT INTO messages (conversation_id, seq, role, content,"
+                                    u" created_ms) VALUES (?, 1, 'user', 'still here', 6)"_s,
+                                    {id}))
+                        .ok());
+        }
+        Store store(database.target(), limits());
+        const SqlOutcome opened = awaitFuture(store.open());
+        QVERIFY2(opened.ok(), qPrintable(opened.error.message));
+        QCOMPARE(opened.results.first().rows.first().first().toInt(), 4);
+        const QList<StoredMessage> m = awaitFuture(store.conversations().messages(id)).value;
+        QCOMPARE(m.size(), 1);
+        QCOMPARE(m[0].message.content, u"still here"_s);
+        QVERIFY(!m[0].turnFailure.isFailure());
+        QVERIFY(awaitFuture(store.conversations().setTurnFailure(
+                                m[0].id, {u"timeout"_s, 0, u"no answer"_s, 1, u"local"_s, false}))
+                    .value);
+        QCOMPARE(awaitFuture(store.conversations().messages(id)).value[0].turnFailure.kind,
+                 u"timeout"_s);
+    }
+
     void refusesANewerSchemaAndChangesNothing()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);

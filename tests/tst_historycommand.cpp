@@ -156,6 +156,62 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(says), qPrintable(r.err));
     }
 
+    // A failed turn, then the same question answered: show and both exports say how the
+    // first one failed, between the two questions.
+    void aFailedTurnShowsWhereItFailed()
+    {
+        QTemporaryDir folder;
+        const QString path = folder.filePath(u"store.db"_s);
+        const QString config = writeFile(
+            folder, u"config.json"_s,
+            u"{\"performance\": {\"database\": {\"url\": \"sqlite://%1\"}}}"_s.arg(path).toUtf8());
+        qint64 id = -1;
+        {
+            DatabaseTarget target;
+            target.sqlitePath = path;
+            Store store(target, {1, 2, 60000, 10000});
+            QVERIFY(awaitFuture(store.open()).ok());
+            ConversationStore &c = store.conversations();
+            id = awaitFuture(c.create(u"Limited"_s, u"react"_s, 1000)).value;
+            StoredMessage asked;
+            asked.message = ChatMessage::user(u"Is it warm?"_s);
+            asked.createdMs = 1001;
+            const qint64 first = awaitFuture(c.append(id, asked)).value;
+            QVERIFY(awaitFuture(c.setTurnFailure(first, {u"rate_limited"_s, 429, u"slow down"_s, 3,
+                                                         u"local"_s, false}))
+                        .value);
+            asked.createdMs = 1002;
+            QVERIFY(awaitFuture(c.append(id, asked)).ok());
+            StoredMessage answer;
+            answer.message = ChatMessage::assistant(u"Mild."_s);
+            answer.createdMs = 1003;
+            QVERIFY(awaitFuture(c.append(id, answer)).ok());
+        }
+        const QStringList prefix{u"--config"_s, config, u"history"_s};
+        const ConsoleRun show = runConsole(prefix + QStringList{u"show"_s, QString::number(id)});
+        SPOON_COMPARE_EXIT(show, 0);
+        const QString failed = u"## The turn failed\n\nlocal: HTTP 429: slow down (attempts: "
+                               u"3)\n"_s;
+        const qsizetype at = show.out.indexOf(failed);
+        QVERIFY2(at > 0, qPrintable(show.out));
+        QVERIFY(show.out.indexOf(u"Is it warm?"_s) < at);
+        QVERIFY(show.out.indexOf(u"Is it warm?"_s, at) > at);
+
+        const ConsoleRun json = runConsole(
+            prefix + QStringList{u"export"_s, QString::number(id), u"--format"_s, u"json"_s});
+        SPOON_COMPARE_EXIT(json, 0);
+        const QJsonArray messages =
+            QJsonDocument::fromJson(json.out.toUtf8()).object()[u"messages"_s].toArray();
+        QCOMPARE(messages.size(), 3);
+        const QJsonObject error = messages[0][u"turn_error"_s].toObject();
+        QCOMPARE(error[u"kind"_s].toString(), u"rate_limited"_s);
+        QCOMPARE(error[u"status"_s].toInt(), 429);
+        QCOMPARE(error[u"message"_s].toString(), u"slow down"_s);
+        QCOMPARE(error[u"attempts"_s].toInt(), 3);
+        QCOMPARE(error[u"provider"_s].toString(), u"local"_s);
+        QVERIFY(!messages[1].toObject().contains(u"turn_error"_s));
+    }
+
     void anUnusableStoreIsNamed()
     {
         QTemporaryDir folder;

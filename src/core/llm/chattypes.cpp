@@ -74,6 +74,15 @@ QString LlmError::kindName() const
     return {};
 }
 
+LlmError::Kind LlmError::kindFromName(QStringView name)
+{
+    for (int k = int(Kind::MissingKey); k <= int(Kind::NoProvider); ++k) {
+        if (LlmError{Kind(k), 0, {}, -1}.kindName() == name)
+            return Kind(k);
+    }
+    return Kind::None;
+}
+
 QString LlmError::describe() const
 {
     // The message is often the server's own words: printable before anyone prints it.

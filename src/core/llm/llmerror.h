@@ -32,6 +32,8 @@ struct LlmError
 
     bool isError() const { return kind != Kind::None; }
     QString kindName() const;
+    // The kind kindName() names; None for a name it never gives.
+    static Kind kindFromName(QStringView name);
     // "HTTP 429: Rate limit reached for gpt-4.1" / "timeout: no complete response within ..."
     QString describe() const;
 };

@@ -16,6 +16,25 @@ QString tr(const char *text)
     return QCoreApplication::translate("spoon::conversationexport", text);
 }
 
+QJsonObject failureJson(const TurnFailure &f)
+{
+    return {{u"kind"_s, f.kind},         {u"status"_s, f.httpStatus},
+            {u"message"_s, f.message},   {u"attempts"_s, f.attempts},
+            {u"provider"_s, f.provider}, {u"incomplete"_s, f.incomplete}};
+}
+
+// Closes a failed turn, after its last message, as the chat showed it.
+QString failureMarkdown(const TurnFailure &f)
+{
+    QString why = f.error().describe();
+    if (!f.provider.isEmpty())
+        why = f.provider + u": "_s + why;
+    if (f.attempts > 0)
+        why += u' ' + tr("(attempts: %1)").arg(f.attempts);
+    // A cut answer says so itself, as "(incomplete)".
+    return u"\n## "_s + tr("The turn failed") + u"\n\n"_s + why + u'\n';
+}
+
 QJsonObject messageJson(const StoredMessage &m)
 {
     QJsonObject object{{u"role"_s, roleName(m.message.role)},
@@ -42,6 +61,8 @@ QJsonObject messageJson(const StoredMessage &m)
         object[u"duration_ms"_s] = m.durationMs;
     if (m.incomplete)
         object[u"incomplete"_s] = true;
+    if (m.turnFailure.isFailure())
+        object[u"turn_error"_s] = failureJson(m.turnFailure);
     return object;
 }
 
@@ -83,7 +104,13 @@ QString markdown(const ConversationSummary &c, const QList<StoredMessage> &messa
     QString text = u"# "_s + (c.title.isEmpty() ? tr("Untitled conversation") : c.title) +
                    u"\n\n"_s + tr("Agent %1, started %2").arg(c.agent, isoTime(c.createdMs)) +
                    u"\n"_s;
+    const TurnFailure *failedTurn = nullptr; // shown when its turn's messages are done
     for (const StoredMessage &m : messages) {
+        if (m.message.role == ChatMessage::Role::User) {
+            if (failedTurn)
+                text += failureMarkdown(*failedTurn);
+            failedTurn = m.turnFailure.isFailure() ? &m.turnFailure : nullptr;
+        }
         text += u"\n## "_s + roleHeading(m) + u"\n\n"_s;
         for (const ToolCall &call : m.message.toolCalls)
             text += tr("Calls `%1` with `%2`").arg(call.name, call.arguments) + u"\n\n"_s;
@@ -94,6 +121,8 @@ QString markdown(const ConversationSummary &c, const QList<StoredMessage> &messa
         if (m.incomplete)
             text += u"\n_"_s + tr("(incomplete)") + u"_\n"_s;
     }
+    if (failedTurn)
+        text += failureMarkdown(*failedTurn);
     return text;
 }
 

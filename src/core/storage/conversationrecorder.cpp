@@ -42,6 +42,7 @@ ConversationRecorder::ConversationRecorder(ConversationStore &store, ReactAgent 
     connect(&agent, &ReactAgent::textDelta, this, &ConversationRecorder::onTextDelta);
     connect(&agent, &ReactAgent::modelAnswered, this, &ConversationRecorder::onModelAnswered);
     connect(&agent, &ReactAgent::toolCallFinished, this, &ConversationRecorder::onToolCallFinished);
+    connect(&agent, &ReactAgent::turnFinished, this, &ConversationRecorder::onTurnFinished);
     connect(&agent, &ReactAgent::turnRewound, this, &ConversationRecorder::onTurnRewound);
     connect(&agent, &ReactAgent::conversationPromptChanged, this,
             &ConversationRecorder::onConversationPromptChanged);
@@ -186,6 +187,11 @@ void ConversationRecorder::checkpoint()
 void ConversationRecorder::onModelAnswered(const ChatResponse &response, const LlmError &error)
 {
     m_checkpointTimer.stop();
+    // Nothing is sent without a key or a provider; otherwise every retry and fallback counts.
+    const bool sent =
+        error.kind != LlmError::Kind::MissingKey && error.kind != LlmError::Kind::NoProvider;
+    m_lastCallAttempts =
+        error.isError() && sent ? 1 + response.retries + int(response.fallbacks.size()) : 0;
     StoredMessage stored;
     const QString text = response.text.isEmpty() ? m_streamText : response.text;
     stored.message = ChatMessage::assistant(text, response.toolCalls);
@@ -215,6 +221,28 @@ void ConversationRecorder::updateStreamRow(const StoredMessage &stored)
             return;
         }
         m_store.updateMessage(m_streamRowId, stored)
+            .then(this, [done](const StoreResult<bool> &result) { done(result.error); });
+    });
+}
+
+void ConversationRecorder::onTurnFinished(const AgentTurn &turn)
+{
+    if (!turn.error.isError() || turn.cancelled)
+        return;
+    TurnFailure failure;
+    failure.kind = turn.error.kindName();
+    failure.httpStatus = turn.error.httpStatus;
+    failure.message = turn.error.message;
+    failure.attempts = std::exchange(m_lastCallAttempts, 0);
+    failure.provider = turn.provider;
+    failure.incomplete = turn.incomplete;
+    // Queued behind the turn's own writes: by its turn, m_lastUserRowId is this turn's.
+    enqueue([this, failure](Done done) {
+        if (m_lastUserRowId < 0) {
+            done(SqlError{}); // the user's message was not saved; its error was reported
+            return;
+        }
+        m_store.setTurnFailure(m_lastUserRowId, failure)
             .then(this, [done](const StoreResult<bool> &result) { done(result.error); });
     });
 }

@@ -14,12 +14,14 @@
 namespace spoon {
 
 class ReactAgent;
+struct AgentTurn;
 struct LlmError;
 
 // Saves one agent's conversation as it happens: the user's message when a turn starts, a
 // streamed answer at checkpoints while it arrives and whole at its end (with provider,
 // model and time), each tool result, the conversation's own instructions when they change
-// (a system message). Writes go one after another in the order things
+// (a system message), and how a turn failed (on its user message; a stop is no failure).
+// Writes go one after another in the order things
 // happened; the conversation row is made with the first of them.
 class ConversationRecorder : public QObject
 {
@@ -59,6 +61,7 @@ private:
     void onConversationPromptChanged(const QString &prompt);
     void onTextDelta(const QString &text);
     void onModelAnswered(const ChatResponse &response, const LlmError &error);
+    void onTurnFinished(const AgentTurn &turn);
     void onToolCallFinished(const QString &id, const QString &name, const QString &result,
                             bool isError, qint64 durationMs);
     void checkpoint();
@@ -82,6 +85,7 @@ private:
     bool m_streaming = false;
     qint64 m_streamRowId = -1;
     qint64 m_streamStartedMs = 0;
+    int m_lastCallAttempts = 0; // calls a failed model call made, for its turn's record
     QTimer m_checkpointTimer;
 };
 

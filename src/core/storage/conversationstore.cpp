@@ -93,6 +93,32 @@ QList<ToolCall> decodedToolCalls(const QVariant &stored)
     return calls;
 }
 
+QVariant encodedTurnFailure(const TurnFailure &failure)
+{
+    if (!failure.isFailure())
+        return QVariant(QMetaType::fromType<QByteArray>());
+    return codec::encode(QJsonObject{{u"kind"_s, failure.kind},
+                                     {u"status"_s, failure.httpStatus},
+                                     {u"message"_s, failure.message},
+                                     {u"attempts"_s, failure.attempts},
+                                     {u"provider"_s, failure.provider},
+                                     {u"incomplete"_s, failure.incomplete}})
+        .bytes;
+}
+
+TurnFailure decodedTurnFailure(const QVariant &stored)
+{
+    const QByteArray bytes = stored.toByteArray();
+    if (bytes.isEmpty())
+        return {};
+    const std::optional<QJsonValue> value = codec::decode(bytes);
+    if (!value || !value->isObject())
+        return {}; // damaged: the turn shows as unanswered, as before version 5
+    const QJsonObject o = value->toObject();
+    return {o[u"kind"_s].toString(),  o[u"status"_s].toInt(),      o[u"message"_s].toString(),
+            o[u"attempts"_s].toInt(), o[u"provider"_s].toString(), o[u"incomplete"_s].toBool()};
+}
+
 ConversationSummary summaryFrom(const QVariantList &row)
 {
     return {row.at(0).toLongLong(), row.at(1).toString(),   row.at(2).toString(),
@@ -104,6 +130,11 @@ const QString kSummaryColumns =
     u" (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = c.id) FROM conversations c "_s;
 
 } // namespace
+
+LlmError TurnFailure::error() const
+{
+    return LlmError{LlmError::kindFromName(kind), httpStatus, message, -1};
+}
 
 ConversationStore::ConversationStore(DatabasePool &pool)
     : m_pool(pool)
@@ -136,15 +167,17 @@ QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
                             stored.createdMs,
                             nullableDuration(stored.durationMs),
                             int(stored.incomplete),
-                            payloadOf(message.content)};
+                            payloadOf(message.content),
+                            encodedTurnFailure(stored.turnFailure)};
     const qint64 updated = stored.createdMs;
     auto job = [args, conversationId, updated](SqlConnection &connection) {
         SqlOutcome outcome;
         SqlRows inserted = connection.exec(
             u"INSERT INTO messages (conversation_id, seq, role, content, tool_calls,"
             u" tool_call_id, tool_name, is_error, provider, model, created_ms, duration_ms,"
-            u" incomplete, payload) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM messages"
-            u" WHERE conversation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s,
+            u" incomplete, payload, turn_error) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1"
+            u" FROM messages WHERE conversation_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            u" RETURNING id"_s,
             args, &outcome.error);
         if (!outcome.ok())
             return outcome;
@@ -170,6 +203,15 @@ QFuture<StoreResult<bool>> ConversationStore::updateMessage(qint64 messageId,
                       encodedToolCalls(stored.message.toolCalls), nullable(stored.provider),
                       nullable(stored.model), nullableDuration(stored.durationMs),
                       int(stored.incomplete), payloadOf(stored.message.content), messageId}),
+        [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
+}
+
+QFuture<StoreResult<bool>> ConversationStore::setTurnFailure(qint64 messageId,
+                                                             const TurnFailure &failure)
+{
+    return storeResultOf<bool>(
+        m_pool.query(u"UPDATE messages SET turn_error = ? WHERE id = ? AND role = 'user'"_s,
+                     {encodedTurnFailure(failure), messageId}),
         [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
@@ -227,8 +269,8 @@ QFuture<StoreResult<QList<StoredMessage>>> ConversationStore::messages(qint64 co
 {
     return storeResultOf<QList<StoredMessage>>(
         m_pool.query(u"SELECT id, seq, role, content, tool_calls, tool_call_id, tool_name,"
-                     u" is_error, provider, model, created_ms, duration_ms, incomplete, payload"
-                     u" FROM messages WHERE conversation_id = ? ORDER BY seq"_s,
+                     u" is_error, provider, model, created_ms, duration_ms, incomplete, payload,"
+                     u" turn_error FROM messages WHERE conversation_id = ? ORDER BY seq"_s,
                      {conversationId}),
         [](const SqlOutcome &o) {
             QList<StoredMessage> messages;
@@ -247,6 +289,7 @@ QFuture<StoreResult<QList<StoredMessage>>> ConversationStore::messages(qint64 co
                 stored.createdMs = row.at(10).toLongLong();
                 stored.durationMs = row.at(11).isNull() ? -1 : row.at(11).toLongLong();
                 stored.incomplete = row.at(12).toInt() != 0;
+                stored.turnFailure = decodedTurnFailure(row.at(14));
                 messages.append(std::move(stored));
             }
             return messages;

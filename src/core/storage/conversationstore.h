@@ -2,11 +2,28 @@
 
 #include "databasepool.h"
 #include "llm/chattypes.h"
+#include "llm/llmerror.h"
 #include "storeresult.h"
 
 #include <QFuture>
 
 namespace spoon {
+
+// How a turn that failed ended, kept on its user message: after a restart and in an export
+// the failure shows where it happened, not as a question that was never answered.
+struct TurnFailure
+{
+    QString kind; // LlmError::kindName(): "rate_limited", "timeout", ...; empty: no failure
+    int httpStatus = 0;
+    QString message;
+    int attempts = 0;        // calls the failed model call made, retries and fallbacks included; 0
+                             // when none failed (nothing was sent, or a step ran out of time)
+    QString provider;        // the one that failed last
+    bool incomplete = false; // part of an answer arrived first
+
+    bool isFailure() const { return !kind.isEmpty(); }
+    LlmError error() const;
+};
 
 struct StoredMessage
 {
@@ -19,6 +36,7 @@ struct StoredMessage
     qint64 createdMs = 0;
     qint64 durationMs = -1;  // -1: not measured
     bool incomplete = false; // cut off by an error or a stop, or still streaming
+    TurnFailure turnFailure; // a user message: how its turn failed, when it did
 };
 
 struct ConversationSummary
@@ -58,6 +76,8 @@ public:
     // A streaming answer's checkpoint, and its end: text, tool calls, provider, model,
     // duration and the incomplete mark are replaced.
     QFuture<StoreResult<bool>> updateMessage(qint64 messageId, const StoredMessage &message);
+    // The turn that user message `messageId` began failed: how (setTurnFailure).
+    QFuture<StoreResult<bool>> setTurnFailure(qint64 messageId, const TurnFailure &failure);
     QFuture<StoreResult<bool>> rename(qint64 conversationId, const QString &title);
     QFuture<StoreResult<bool>> remove(qint64 conversationId);
     // A turn taken back (regenerate, edit and resend): its user message `messageId` and

@@ -131,9 +131,16 @@ QStringList alertDetails()
             u"ALTER TABLE alerts ADD COLUMN window_seconds DOUBLE PRECISION"_s};
 }
 
+// Version 5: a user message keeps how its turn failed (TurnFailure, the serializer's form).
+QStringList turnFailures(DatabaseBackend backend)
+{
+    return {u"ALTER TABLE messages ADD COLUMN turn_error %1"_s.arg(
+        backend == DatabaseBackend::Sqlite ? u"BLOB"_s : u"BYTEA"_s)};
+}
+
 int latestVersion()
 {
-    return 4;
+    return 5;
 }
 
 QStringList migration(DatabaseBackend backend, int version)
@@ -147,6 +154,8 @@ QStringList migration(DatabaseBackend backend, int version)
         return largePayloads(backend);
     case 4:
         return alertDetails();
+    case 5:
+        return turnFailures(backend);
     }
     return {};
 }

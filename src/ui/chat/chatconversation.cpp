@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <utility>
+
 namespace spoon {
 
 ChatConversation::ChatConversation(std::unique_ptr<ReactAgent> agent, QObject *parent)
@@ -243,11 +245,20 @@ void ChatConversation::restore(const ConversationSummary &summary,
 {
     setTitle(summary.title);
     QList<ChatMessage> history;
+    // A failed turn's error closes it, after its last message, as it did live.
+    const TurnFailure *failedTurn = nullptr;
+    auto closeFailedTurn = [&] {
+        if (const TurnFailure *f = std::exchange(failedTurn, nullptr))
+            m_transcript.addError(failureText(f->error(), f->provider, f->incomplete));
+    };
     for (const StoredMessage &stored : messages) {
         const ChatMessage &message = stored.message;
         history.append(message);
         switch (message.role) {
         case ChatMessage::Role::User:
+            closeFailedTurn();
+            if (stored.turnFailure.isFailure())
+                failedTurn = &stored.turnFailure;
             m_transcript.addUserMessage(message.content);
             m_transcript.setLastCreated(stored.createdMs);
             if (m_recorder)
@@ -271,6 +282,7 @@ void ChatConversation::restore(const ConversationSummary &summary,
             break;
         }
     }
+    closeFailedTurn();
     m_transcript.endStreaming();
     m_agent->restoreHistory(history);
 }
@@ -314,6 +326,22 @@ QString ChatConversation::adviceFor(const LlmError &error)
     }
 }
 
+QString ChatConversation::failureText(const LlmError &error, const QString &provider,
+                                      bool incomplete)
+{
+    QString why = error.describe();
+    if (!provider.isEmpty())
+        why = provider + QStringLiteral(": ") + why;
+    const QString advice = adviceFor(error);
+    if (!advice.isEmpty()) {
+        // The server's words often end a sentence already ("try again in 20s.").
+        while (why.endsWith(u'.') || why.endsWith(u' '))
+            why.chop(1);
+        why = tr("%1. %2", "an error, then what to check").arg(why, advice);
+    }
+    return incomplete ? tr("%1 (the answer above is incomplete)").arg(why) : why;
+}
+
 void ChatConversation::onTurnFinished(const AgentTurn &turn)
 {
     m_transcript.endStreaming();
@@ -323,18 +351,8 @@ void ChatConversation::onTurnFinished(const AgentTurn &turn)
                                   "with the conversation."));
         setStatus(tr("Stopped"));
     } else if (turn.error.isError()) {
-        QString why = turn.error.describe();
-        if (!turn.provider.isEmpty())
-            why = turn.provider + QStringLiteral(": ") + why;
-        const QString advice = adviceFor(turn.error);
-        if (!advice.isEmpty()) {
-            // The server's words often end a sentence already ("try again in 20s.").
-            while (why.endsWith(u'.') || why.endsWith(u' '))
-                why.chop(1);
-            why = tr("%1. %2", "an error, then what to check").arg(why, advice);
-        }
-        m_transcript.addError(turn.incomplete ? tr("%1 (the answer above is incomplete)").arg(why)
-                                              : why);
+        const QString why = failureText(turn.error, turn.provider, turn.incomplete);
+        m_transcript.addError(why);
         setStatus(tr("Error: %1").arg(why), true);
     } else {
         QString status = tr("Answered in %n step(s), %1 s", nullptr, turn.steps)

@@ -73,6 +73,8 @@ Q_SIGNALS:
 private:
     void setStatus(const QString &status, bool isError = false);
     static QString adviceFor(const LlmError &error);
+    // What the transcript says of a failed turn, live and when a stored one is restored.
+    static QString failureText(const LlmError &error, const QString &provider, bool incomplete);
     void onTurnFinished(const AgentTurn &turn);
     void rewind(const QString &replacement); // null: the same message again
 
