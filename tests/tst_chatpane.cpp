@@ -14,6 +14,7 @@
 #include "llm/demoserver.h"
 #include "monitor/processmonitor.h"
 #include "net/httpserver.h"
+#include "storage/conversationexport.h"
 #include "storage/store.h"
 
 #include <QAction>
@@ -925,28 +926,46 @@ private Q_SLOTS:
         QCOMPARE(stored.last().message.role, ChatMessage::Role::Assistant);
     }
 
-    // Export writes what the window shows in the history command's formats.
+    // Export writes the file `history export` writes: the same function of the same stored
+    // conversation, with who answered, the model and how long it took.
     void exportWritesMarkdownAndJson()
     {
         Window w(Config::defaults());
-        QString error;
+        QVERIFY(waitForStoredList(w));
         w.type(QStringLiteral("How much memory does the engine use?"));
+        // Not waiting for the store: the export itself waits for the last write.
         QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 60000);
         QTemporaryDir folder;
         const QString md = folder.filePath(QStringLiteral("chat.md"));
-        QVERIFY2(w.chat->exportConversation(md, &error), qPrintable(error));
+        QString error = test::awaitFuture(w.chat->exportConversation(md));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile mdFile(md);
         QVERIFY(mdFile.open(QIODevice::ReadOnly));
-        const QString text = QString::fromUtf8(mdFile.readAll());
+        const QByteArray mdBytes = mdFile.readAll();
+        const QString text = QString::fromUtf8(mdBytes);
         QVERIFY(text.startsWith(QStringLiteral("# How much memory does the engine use?")));
         QVERIFY(text.contains(QStringLiteral("## Tool system_info")));
         QVERIFY(text.contains(w.transcript().items().last().text));
+        QVERIFY2(text.contains(QStringLiteral("## Assistant (demo \u00b7 spoon-demo, ")),
+                 qPrintable(text));
 
         const QString json = folder.filePath(QStringLiteral("chat.JSON"));
-        QVERIFY2(w.chat->exportConversation(json, &error), qPrintable(error));
+        error = test::awaitFuture(w.chat->exportConversation(json));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile jsonFile(json);
         QVERIFY(jsonFile.open(QIODevice::ReadOnly));
-        const QJsonObject object = QJsonDocument::fromJson(jsonFile.readAll()).object();
+        const QByteArray jsonBytes = jsonFile.readAll();
+
+        ConversationStore &store = w.engine.store()->conversations();
+        const qint64 id = w.chat->currentConversation()->storedId();
+        const ConversationSummary summary = test::awaitFuture(store.find(id)).value;
+        const QList<StoredMessage> stored = test::awaitFuture(store.messages(id)).value;
+        QCOMPARE(mdBytes, conversationexport::document(summary, stored,
+                                                       conversationexport::Format::Markdown));
+        QCOMPARE(jsonBytes,
+                 conversationexport::document(summary, stored, conversationexport::Format::Json));
+
+        const QJsonObject object = QJsonDocument::fromJson(jsonBytes).object();
         QCOMPARE(object[u"agent"].toString(), QStringLiteral("react"));
         const QJsonArray messages = object[u"messages"].toArray();
         QCOMPARE(object[u"messages"].toArray().size(), messages.size());
@@ -957,10 +976,14 @@ private Q_SLOTS:
             toolResult |= m[u"role"].toString() == QStringLiteral("tool") &&
                           m[u"tool_name"].toString() == QStringLiteral("system_info");
         QVERIFY(toolResult);
+        const QJsonObject answer = messages.last().toObject();
+        QCOMPARE(answer[u"provider"].toString(), QStringLiteral("demo"));
+        QCOMPARE(answer[u"model"].toString(), QStringLiteral("spoon-demo"));
+        QVERIFY(answer.contains(u"duration_ms"));
 
         // A folder that does not exist: a clear error, nothing written.
         const QString nowhere = folder.filePath(QStringLiteral("missing/chat.md"));
-        QVERIFY(!w.chat->exportConversation(nowhere, &error));
+        error = test::awaitFuture(w.chat->exportConversation(nowhere));
         QVERIFY2(error.contains(nowhere), qPrintable(error));
         QVERIFY(!QFile::exists(nowhere));
     }

@@ -163,12 +163,11 @@ int runHistory(const CommandLine &line, QTextStream &out, QTextStream &err)
     if (!messages.ok())
         return storeFailure(err, messages.error.message);
     const bool asJson = action == "export"_L1 ? exportFormat == "json"_L1 : parser.isSet(json);
-    if (asJson) {
-        out << QJsonDocument(conversationexport::json(summary.value, messages.value))
-                   .toJson(QJsonDocument::Indented);
-        return kExitOk;
-    }
-    out << answerForStdout(conversationexport::markdown(summary.value, messages.value));
+    const QByteArray document = conversationexport::document(
+        summary.value, messages.value,
+        asJson ? conversationexport::Format::Json : conversationexport::Format::Markdown);
+    // JSON escapes control characters itself; Markdown shows them escaped on a terminal.
+    out << (asJson ? QString::fromUtf8(document) : answerForStdout(QString::fromUtf8(document)));
     return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
@@ -71,8 +72,17 @@ QString roleHeading(const StoredMessage &m)
     switch (m.message.role) {
     case ChatMessage::Role::User:
         return tr("User");
-    case ChatMessage::Role::Assistant:
-        return m.model.isEmpty() ? tr("Assistant") : tr("Assistant (%1)").arg(m.model);
+    case ChatMessage::Role::Assistant: {
+        // Who answered and how long it took, as the JSON form's provider, model, duration_ms.
+        QStringList about;
+        if (!m.provider.isEmpty() || !m.model.isEmpty())
+            about.append(m.provider.isEmpty() ? m.model
+                         : m.model.isEmpty()  ? m.provider
+                                              : m.provider + u" \u00b7 "_s + m.model);
+        if (m.durationMs >= 0)
+            about.append(tr("%1 s").arg(QString::number(double(m.durationMs) / 1000.0, 'f', 1)));
+        return about.isEmpty() ? tr("Assistant") : tr("Assistant (%1)").arg(about.join(u", "_s));
+    }
     case ChatMessage::Role::Tool:
         return m.isError ? tr("Tool %1 (failed)").arg(m.message.name)
                          : tr("Tool %1").arg(m.message.name);
@@ -124,6 +134,14 @@ QString markdown(const ConversationSummary &c, const QList<StoredMessage> &messa
     if (failedTurn)
         text += failureMarkdown(*failedTurn);
     return text;
+}
+
+QByteArray document(const ConversationSummary &conversation, const QList<StoredMessage> &messages,
+                    Format format)
+{
+    return format == Format::Json
+               ? QJsonDocument(json(conversation, messages)).toJson(QJsonDocument::Indented)
+               : markdown(conversation, messages).toUtf8();
 }
 
 QJsonObject json(const ConversationSummary &conversation, const QList<StoredMessage> &messages)

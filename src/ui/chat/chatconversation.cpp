@@ -148,6 +148,32 @@ void ChatConversation::rewind(const QString &replacement)
     send(replacement.isNull() ? taken : replacement);
 }
 
+QFuture<StoreResult<QByteArray>> ChatConversation::exportDocument(conversationexport::Format format)
+{
+    if (!m_store || m_storedId < 0) {
+        return QtFuture::makeReadyFuture(StoreResult<QByteArray>{
+            {}, conversationexport::document(exportSummary(), exportMessages(), format)});
+    }
+    QFuture<void> saved = isSaving() ? QtFuture::connect(m_recorder, &ConversationRecorder::idle)
+                                     : QtFuture::makeReadyFuture();
+    ConversationStore *store = m_store;
+    const qint64 id = m_storedId;
+    return saved.then(this, [store, id] { return store->find(id); })
+        .unwrap()
+        .then(this,
+              [store, id, format](const StoreResult<ConversationSummary> &found) {
+                  if (!found.ok())
+                      return QtFuture::makeReadyFuture(StoreResult<QByteArray>{found.error, {}});
+                  return store->messages(id).then([summary = found.value, format](
+                                                      const StoreResult<QList<StoredMessage>> &m) {
+                      return StoreResult<QByteArray>{
+                          m.error, m.ok() ? conversationexport::document(summary, m.value, format)
+                                          : QByteArray()};
+                  });
+              })
+        .unwrap();
+}
+
 ConversationSummary ChatConversation::exportSummary() const
 {
     ConversationSummary summary;
@@ -226,6 +252,7 @@ void ChatConversation::attachStore(ConversationStore &store, qint64 storedId)
     if (m_recorder)
         return;
     m_storedId = storedId;
+    m_store = &store;
     m_recorder = new ConversationRecorder(store, *m_agent, storedId, this);
     connect(m_recorder, &ConversationRecorder::conversationCreated, this, [this](qint64 id) {
         m_storedId = id;

@@ -3,6 +3,7 @@
 #include "chattranscriptmodel.h"
 
 #include "agent/reactagent.h"
+#include "storage/conversationexport.h"
 #include "storage/conversationstore.h"
 
 #include <QObject>
@@ -47,7 +48,11 @@ public:
     void regenerate() { rewind(QString()); }
     void resend(const QString &edited) { rewind(edited); }
 
-    // What the transcript shows, as `spoon-console history export` writes it.
+    // The conversation as `spoon-console history export` writes it: read back from the store
+    // once every write reached it, so provider, model, times and failures are those it
+    // keeps. One that is not saved (no store) is written from what the transcript shows.
+    QFuture<StoreResult<QByteArray>> exportDocument(conversationexport::Format format);
+    // What the transcript shows, in the store's terms.
     ConversationSummary exportSummary() const;
     QList<StoredMessage> exportMessages() const;
 
@@ -89,6 +94,7 @@ private:
     bool m_statusIsError = false;
     qint64 m_turnStartedMs = 0;
     qint64 m_storedId = -1;
+    ConversationStore *m_store = nullptr;
     ConversationRecorder *m_recorder = nullptr;
 };
 

@@ -22,7 +22,6 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QJsonDocument>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -346,32 +345,29 @@ void ChatPane::chooseExportFile()
         tr("Markdown (*.md);;JSON (*.json)"));
     if (path.isEmpty())
         return;
-    QString error;
-    if (!exportConversation(path, &error))
-        QMessageBox::warning(this, tr("Export conversation"), error);
+    exportConversation(path).then(this, [this](const QString &error) {
+        if (!error.isEmpty())
+            QMessageBox::warning(this, tr("Export conversation"), error);
+    });
 }
 
-bool ChatPane::exportConversation(const QString &path, QString *error)
+QFuture<QString> ChatPane::exportConversation(const QString &path)
 {
-    if (!m_current) {
-        if (error)
-            *error = tr("There is no conversation to export.");
-        return false;
-    }
-    const ConversationSummary summary = m_current->exportSummary();
-    const QList<StoredMessage> messages = m_current->exportMessages();
-    const QByteArray content = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
-                                   ? QJsonDocument(conversationexport::json(summary, messages))
-                                         .toJson(QJsonDocument::Indented)
-                                   : conversationexport::markdown(summary, messages).toUtf8();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size() ||
-        !file.commit()) {
-        if (error)
-            *error = tr("Could not write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (!m_current)
+        return QtFuture::makeReadyFuture(tr("There is no conversation to export."));
+    const auto format = path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                            ? conversationexport::Format::Json
+                            : conversationexport::Format::Markdown;
+    return m_current->exportDocument(format).then(
+        this, [this, path](const StoreResult<QByteArray> &content) {
+            if (!content.ok())
+                return tr("The stored conversation cannot be read: %1").arg(content.error.message);
+            QSaveFile file(path);
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(content.value) != content.value.size() || !file.commit())
+                return tr("Could not write %1: %2").arg(path, file.errorString());
+            return QString();
+        });
 }
 
 void ChatPane::setEndpointNotice(const QString &text, bool demoEndpoint)

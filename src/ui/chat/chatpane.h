@@ -58,8 +58,8 @@ public:
     void cancelEdit();
     bool isEditing() const { return m_editing; }
     // Writes the shown conversation as `spoon-console history export` does: JSON when the
-    // name ends in .json, Markdown otherwise. False, with the reason, when it cannot.
-    bool exportConversation(const QString &path, QString *error = nullptr);
+    // name ends in .json, Markdown otherwise. Gives why it could not, or an empty string.
+    QFuture<QString> exportConversation(const QString &path);
     // The chat's actions with their shortcuts, for the window's Chat menu.
     QList<QAction *> chatActions() const;
     // The code blocks of a message, for "Copy code".
