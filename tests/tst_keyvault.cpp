@@ -6,9 +6,13 @@
 #include "llm/llmrouter.h"
 #include "llm/providerclient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/consolerun.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -95,6 +99,67 @@ private Q_SLOTS:
         QCOMPARE(config.provider(u"other")->keySource, ProviderConfig::KeySource::Environment);
         wait([&](auto done) { vault.remove(u"local"_s, done); });
         wait([&](auto done) { vault.remove(u"other"_s, done); });
+    }
+
+    // system-info, its health advice and check-config find keys where `ask` does, and say
+    // where each came from. The console reads its own service, in this test's keyring.
+    void diagnosticsFindKeysWhereAskDoes()
+    {
+        KeyVault vault;
+        QVERIFY(wait([&](auto done) {
+                    vault.write(u"local"_s, Secret(u"sk-Qw7rT2yU9iO4pA6sD8fG3hJ"_s), done);
+                }).ok());
+        QTemporaryDir dir;
+        const QString config = test::writeFile(
+            dir, u"config.json"_s,
+            "{\"providers\": {"
+            "\"local\": {\"base_url\": \"http://127.0.0.1:9/v1\", \"model\": \"m\", \"needs_key\": "
+            "true},"
+            "\"other\": {\"base_url\": \"http://127.0.0.1:9/v1\", \"model\": \"m\", \"needs_key\": "
+            "true}},"
+            "\"llm_settings\": {\"default_provider\": \"local\"}}");
+        QProcessEnvironment env;
+        env.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, qEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS"));
+        env.insert(u"OTHER_API_KEY"_s, u"sk-from-environment-0123456789"_s);
+
+        const test::ConsoleRun json =
+            test::runConsole({u"--config"_s, config, u"system-info"_s, u"--json"_s}, env);
+        SPOON_COMPARE_EXIT(json, 0);
+        const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(report[u"llm"_s][u"default_provider"_s].toString(), u"local"_s);
+        QCOMPARE(report[u"llm"_s][u"demo_endpoint"_s].toBool(), false);
+        QHash<QString, QJsonObject> providers;
+        for (const QJsonValue &p : report[u"providers"_s].toArray())
+            providers.insert(p[u"name"_s].toString(), p.toObject());
+        QCOMPARE(providers[u"local"_s][u"api_key_set"_s].toBool(), true);
+        QCOMPARE(providers[u"local"_s][u"usable"_s].toBool(), true);
+        QCOMPARE(providers[u"local"_s][u"api_key_source"_s].toString(), u"keychain"_s);
+        QCOMPARE(providers[u"other"_s][u"api_key_source"_s].toString(), u"environment"_s);
+        for (const QJsonValue &check : report[u"health"_s][u"checks"_s].toArray()) {
+            if (check[u"id"_s].toString().endsWith(u"provider"_s))
+                QVERIFY2(check[u"passed"_s].toBool(), qPrintable(check[u"message"_s].toString()));
+        }
+
+        const test::ConsoleRun text =
+            test::runConsole({u"--config"_s, config, u"system-info"_s}, env);
+        SPOON_COMPARE_EXIT(text, 0);
+        QVERIFY2(text.out.contains(u"key from the keychain (sk-"_s), qPrintable(text.out));
+        QVERIFY2(text.out.contains(u"key from OTHER_API_KEY (environment, sk-"_s),
+                 qPrintable(text.out));
+        QVERIFY(!text.out.contains(u"not usable"_s));
+        QVERIFY(!text.out.contains(u"demo endpoint"_s));
+
+        const test::ConsoleRun checked =
+            test::runConsole({u"--config"_s, config, u"check-config"_s}, env);
+        SPOON_COMPARE_EXIT(checked, 0);
+        QVERIFY2(checked.out.contains(u"providers.local: key from the keychain (sk-"_s),
+                 qPrintable(checked.out));
+        QVERIFY2(checked.out.contains(u"providers.other: key from OTHER_API_KEY (environment"_s),
+                 qPrintable(checked.out));
+        for (const test::ConsoleRun *run : {&json, &text, &checked})
+            QCOMPARE(test::leakedPieceOf(u"sk-Qw7rT2yU9iO4pA6sD8fG3hJ"_s, run->out + run->err),
+                     QString());
+        wait([&](auto done) { vault.remove(u"local"_s, done); });
     }
 
     void theConsoleGetsItsKeysAfterStart()

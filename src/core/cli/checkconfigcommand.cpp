@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "llmsetup.h"
 
 #include "config/configloader.h"
 
@@ -33,10 +34,17 @@ int runCheckConfig(const CommandLine &line, QTextStream &out, QTextStream &err)
     const ConfigLocation location =
         files.isEmpty() ? locateConfig(line.configPath, env)
                         : ConfigLocation{files.first(), ConfigLocation::Source::CommandLine};
-    const ConfigLoadResult result = ConfigLoader::load(location, env);
+    ConfigLoadResult result = ConfigLoader::load(location, env);
 
     for (const ConfigDiagnostic &diagnostic : result.diagnostics)
         out << diagnostic.toString() << '\n';
+    // What `ask` would send each provider that takes a key, and where that key comes from.
+    resolveKeys(result.config);
+    for (const ProviderConfig &provider : std::as_const(result.config.providers)) {
+        if (provider.needsKey)
+            out << QStringLiteral("providers.") << provider.name << QStringLiteral(": ")
+                << keySourceText(provider) << '\n';
+    }
 
     const int errors = countErrors(result.diagnostics);
     const int warnings = countWarnings(result.diagnostics);

@@ -36,9 +36,41 @@ std::optional<Config> loadConfigForLlm(const CommandLine &line, QTextStream &err
         return std::nullopt;
     }
     logging::configure(loaded.config.logging);
-    KeyVault vault;
-    readKeychainKeysNow(loaded.config, vault, kKeychainWaitMs);
+    resolveKeys(loaded.config);
     return std::move(loaded.config);
+}
+
+void resolveKeys(Config &config)
+{
+    KeyVault vault;
+    readKeychainKeysNow(config, vault, kKeychainWaitMs);
+}
+
+QString keySourceText(const ProviderConfig &provider)
+{
+    if (!provider.apiKey.isEmpty()) {
+        return provider.keySource == ProviderConfig::KeySource::Keychain
+                   ? Text::tr("key from the keychain (%1)").arg(provider.apiKey.masked())
+                   : Text::tr("key from %1 (environment, %2)")
+                         .arg(provider.apiKeyEnv, provider.apiKey.masked());
+    }
+    if (!provider.needsKey)
+        return Text::tr("no key needed");
+    return Text::tr("no key: set %1, or store one in the console's Settings > Providers")
+        .arg(provider.apiKeyEnv);
+}
+
+QString keySourceName(ProviderConfig::KeySource source)
+{
+    switch (source) {
+    case ProviderConfig::KeySource::Environment:
+        return u"environment"_s;
+    case ProviderConfig::KeySource::Keychain:
+        return u"keychain"_s;
+    case ProviderConfig::KeySource::None:
+        break;
+    }
+    return u"none"_s;
 }
 
 std::optional<int> prepareLlm(Engine &engine, const QString &chosenProvider, QTextStream &err)

@@ -20,6 +20,16 @@ struct CommandLine;
 // was sent), and the command stops with kExitFailure.
 std::optional<Config> loadConfigForLlm(const CommandLine &line, QTextStream &err);
 
+// Every provider's key as `ask` finds it: the environment's, else the keychain's. system-info
+// and check-config call this too, so that what they report is what `ask` would send.
+void resolveKeys(Config &config);
+
+// Where a provider's key comes from, for a person: "from the keychain", "from OPENAI_API_KEY
+// (environment)", or what to do when there is none.
+QString keySourceText(const ProviderConfig &provider);
+// The same as one word, for JSON: "environment", "keychain" or "none".
+QString keySourceName(ProviderConfig::KeySource source);
+
 // Before a command talks to an LLM: the chosen provider (or the default) must exist and have
 // its key, else a clear error and exit code now, before any request; with nothing configured
 // the built-in demo endpoint starts. Returns the exit code to stop with, or nothing to go on.

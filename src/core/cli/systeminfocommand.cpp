@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "commands.h"
+#include "llmsetup.h"
 #include "systeminfoformat.h"
 
 #include "monitor/systeminfo.h"
@@ -32,6 +33,8 @@ int runSystemInfo(const CommandLine &line, QTextStream &out, QTextStream &err)
     // to run; the problems go to stderr and the exit code says the config is invalid.
     for (const ConfigDiagnostic &diagnostic : config.diagnostics)
         err << diagnostic.toString() << '\n';
+    // Keys as `ask` finds them, so "usable", the default and the advice say what ask would do.
+    resolveKeys(config.config);
 
     MetricsRegistry registry;
     const SystemInfoReport report = collectSystemInfo(std::move(config), registry);

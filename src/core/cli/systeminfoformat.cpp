@@ -1,5 +1,7 @@
 #include "systeminfoformat.h"
 
+#include "llmsetup.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
@@ -91,17 +93,20 @@ QJsonObject systemInfoJson(const SystemInfoReport &r)
     const Config &config = r.config.config;
     QJsonArray providers;
     for (const ProviderConfig &p : config.providers) {
-        providers.append(QJsonObject{{u"name"_s, p.name},
-                                     {u"type"_s, providerTypeName(p.type)},
-                                     {u"base_url"_s, p.baseUrl},
-                                     {u"model"_s, p.model},
-                                     {u"api_key_env"_s, p.apiKeyEnv},
-                                     {u"api_key_set"_s, !p.apiKey.isEmpty()},
-                                     {u"api_key_masked"_s, p.apiKey.masked()},
-                                     {u"needs_key"_s, p.needsKey},
-                                     {u"usable"_s, isUsable(config, p)},
-                                     {u"from_file"_s, p.fromFile},
-                                     {u"overridden_by"_s, stringsJson(p.overriddenBy)}});
+        providers.append(QJsonObject{
+            {u"name"_s, p.name},
+            {u"type"_s, providerTypeName(p.type)},
+            {u"base_url"_s, p.baseUrl},
+            {u"model"_s, p.model},
+            {u"api_key_env"_s, p.apiKeyEnv},
+            {u"api_key_set"_s, !p.apiKey.isEmpty()},
+            {u"api_key_masked"_s, p.apiKey.masked()},
+            {u"api_key_source"_s,
+             keySourceName(p.apiKey.isEmpty() ? ProviderConfig::KeySource::None : p.keySource)},
+            {u"needs_key"_s, p.needsKey},
+            {u"usable"_s, isUsable(config, p)},
+            {u"from_file"_s, p.fromFile},
+            {u"overridden_by"_s, stringsJson(p.overriddenBy)}});
     }
     QJsonArray agents;
     for (const AgentConfig &a : config.agents) {
@@ -228,10 +233,7 @@ QString systemInfoText(const SystemInfoReport &r)
     if (config.providers.isEmpty())
         text += u"  "_s + Text::tr("none configured: the built-in demo endpoint answers") + u'\n';
     for (const ProviderConfig &p : config.providers) {
-        const QString key =
-            p.apiKey.isEmpty()
-                ? (p.needsKey ? Text::tr("%1 not set").arg(p.apiKeyEnv) : Text::tr("no key needed"))
-                : Text::tr("%1 set (%2)").arg(p.apiKeyEnv, p.apiKey.masked());
+        const QString key = keySourceText(p);
         text += line(p.name, providerTypeName(p.type) + u"  " + p.model + u"  " + p.baseUrl);
         text +=
             line(QString(), key + (isUsable(config, p) ? QString()

@@ -47,15 +47,18 @@ HealthReport HealthScorer::score(const HealthInputs &in)
           in.usableProviders > 0
               ? tr("%n LLM provider(s) ready", nullptr, in.usableProviders)
               : tr("No LLM provider has a key; the built-in demo endpoint answers"),
-          tr("Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider's "
-             "key to talk to a real model."));
+          tr("Store a provider's key in the console's Settings > Providers, or set "
+             "OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider's key, to "
+             "talk to a real model."));
 
     if (!in.defaultProvider.isEmpty()) {
         check(u"default_provider"_s, in.defaultProviderUsable, 10,
               in.defaultProviderUsable
                   ? tr("Default provider \"%1\" is ready").arg(in.defaultProvider)
                   : tr("Default provider \"%1\" has no key").arg(in.defaultProvider),
-              tr("Set %1, or change llm_settings.default_provider.").arg(in.defaultProviderKeyEnv));
+              tr("Set %1 or store the key in the console's Settings > Providers, or change "
+                 "llm_settings.default_provider.")
+                  .arg(in.defaultProviderKeyEnv));
     }
 
     if (in.memoryTotalBytes > 0) {
