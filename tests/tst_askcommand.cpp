@@ -116,7 +116,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("textOnStdout"); // the answer, or the part that arrived
         QTest::newRow("429 then fine")
             << "status=429,retry_after=0,times=1" << 5.0 << 0
-            << "HTTP 429: demo fault: HTTP 429 as asked; retry 1 of" << true;
+            << "local: HTTP 429: demo fault: HTTP 429 as asked; attempt 2 of 2 in" << true;
         QTest::newRow("500 every time")
             << "status=500" << 5.0 << 1
             << "spoon-console: local: HTTP 500: demo fault: HTTP 500 as asked" << false;
@@ -146,6 +146,34 @@ private Q_SLOTS:
         QTEST(r.exitCode, "exitCode");
         QVERIFY2(r.err.contains(stderrHas), qPrintable(r.err));
         QCOMPARE(!r.out.trimmed().isEmpty(), textOnStdout);
+    }
+
+    // retry_attempts 2: three attempts in all, numbered as the window numbers them, by ask
+    // and by chat.
+    void retriesAreCountedAsAttempts_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::newRow("ask") << QStringLiteral("ask");
+        QTest::newRow("chat") << QStringLiteral("chat");
+    }
+    void retriesAreCountedAsAttempts()
+    {
+        QFETCH(QString, command);
+        AskTest t;
+        t.demo.addFault(*DemoFault::parse(QStringLiteral("status=429,retry_after=0,times=2")));
+        const Run r =
+            t.run({QStringLiteral("--config"), t.writeConfig(5, 2), command, QStringLiteral("Hi")});
+        SPOON_COMPARE_EXIT(r, 0);
+        // The console's own lines, not the log's.
+        const QStringList retries = r.err.split(u'\n').filter(
+            QRegularExpression(QStringLiteral("^spoon-console: .*HTTP 429: demo fault")));
+        QVERIFY2(retries.size() == 2, qPrintable(r.err));
+        QVERIFY2(retries[0].startsWith(
+                     QStringLiteral("spoon-console: local: HTTP 429: demo fault: HTTP 429 as "
+                                    "asked; attempt 2 of 3 in ")),
+                 qPrintable(r.err));
+        QVERIFY2(retries[1].contains(QStringLiteral("; attempt 3 of 3 in ")), qPrintable(r.err));
+        QCOMPARE(t.demo.requestsServed(), 3);
     }
 
     void jsonOnFailureStillReports()

@@ -111,14 +111,10 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
         streamedAny = true;
         lastText = text;
     });
-    QObject::connect(call, &LlmCall::retrying, call,
-                     [&](int retry, qint64 delayMs, const LlmError &error) {
-                         err << Text::tr("spoon-console: %1; retry %2 of %3 in %4 s")
-                                    .arg(error.describe())
-                                    .arg(retry)
-                                    .arg(config.performance.llm.retryAttempts)
-                                    .arg(double(delayMs) / 1000.0, 0, 'f', 1)
-                             << '\n';
+    QObject::connect(call, &LlmCall::retryScheduled, call,
+                     [&](const QString &provider, int attempt, int attempts, qint64 delayMs,
+                         const LlmError &error) {
+                         err << retryText(provider, attempt, attempts, delayMs, error) << '\n';
                          err.flush();
                      });
     QObject::connect(call, &LlmCall::providerSwitched, call,

@@ -130,6 +130,12 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
         err << Text::tr("[step %1]").arg(step) << '\n';
         err.flush();
     });
+    QObject::connect(agent, &ReactAgent::llmRetrying, agent,
+                     [&](const QString &provider, int attempt, int attempts, qint64 delayMs,
+                         const LlmError &error) {
+                         err << retryText(provider, attempt, attempts, delayMs, error) << '\n';
+                         err.flush();
+                     });
     QObject::connect(agent, &ReactAgent::toolCallStarted, agent,
                      [&](const QString &, const QString &name, const QString &arguments) {
                          err << Text::tr("[tool] %1(%2)").arg(printable(name), printable(arguments))

@@ -60,6 +60,16 @@ QString keySourceText(const ProviderConfig &provider)
         .arg(provider.apiKeyEnv);
 }
 
+QString retryText(const QString &provider, int attempt, int attempts, qint64 delayMs,
+                  const LlmError &error)
+{
+    return Text::tr("spoon-console: %1: %2; attempt %3 of %4 in %5 s")
+        .arg(provider, error.describe())
+        .arg(attempt)
+        .arg(attempts)
+        .arg(double(delayMs) / 1000.0, 0, 'f', 1);
+}
+
 QString keySourceName(ProviderConfig::KeySource source)
 {
     switch (source) {

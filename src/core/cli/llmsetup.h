@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/config.h"
+#include "llm/llmerror.h"
 
 #include <QString>
 #include <QTextStream>
@@ -29,6 +30,11 @@ void resolveKeys(Config &config);
 QString keySourceText(const ProviderConfig &provider);
 // The same as one word, for JSON: "environment", "keychain" or "none".
 QString keySourceName(ProviderConfig::KeySource source);
+
+// A retry as `ask` and `chat` say it on stderr, counted as the window counts it: "attempt 2
+// of 3" is the first retry of a provider with retry_attempts 2.
+QString retryText(const QString &provider, int attempt, int attempts, qint64 delayMs,
+                  const LlmError &error);
 
 // Before a command talks to an LLM: the chosen provider (or the default) must exist and have
 // its key, else a clear error and exit code now, before any request; with nothing configured
