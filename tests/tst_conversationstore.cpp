@@ -286,6 +286,50 @@ private Q_SLOTS:
         QVERIFY(awaitFuture(conversations.search(u"*** ::: \"\""_s)).value.isEmpty());
     }
 
+    // A hit says where its words matched, so the list can mark them; the snippet is plain
+    // text, with no mark of the database's in it.
+    void searchMarksTheMatchedWords_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QStringList>("matched");
+        QTest::newRow("one word") << u"The quick brown fox jumps over the lazy dog by the river"_s
+                                  << u"lazy"_s << QStringList{u"lazy"_s};
+        QTest::newRow("prefix") << u"Photosynthesis explained simply"_s << u"photosynth"_s
+                                << QStringList{u"Photosynthesis"_s};
+        QTest::newRow("two words") << u"alpha beta gamma delta epsilon"_s << u"delta beta"_s
+                                   << QStringList{u"beta"_s, u"delta"_s};
+        QTest::newRow("far into a long message")
+            << (u"filler "_s.repeated(200) + u"needle "_s + u"tail "_s.repeated(50)) << u"needle"_s
+            << QStringList{u"needle"_s};
+    }
+    void searchMarksTheMatchedWords()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        QFETCH(QString, text);
+        QFETCH(QString, query);
+        QFETCH(QStringList, matched);
+        ScratchDatabase database(backend);
+        Store store(database.target(), limits());
+        QVERIFY(awaitFuture(store.open()).ok());
+        const qint64 id = newConversation(store, u"marks"_s, 1);
+        QVERIFY(awaitFuture(store.conversations().append(id, message(ChatMessage::user(text), 2)))
+                    .ok());
+        const StoreResult<QList<SearchHit>> hits = awaitFuture(store.conversations().search(query));
+        QVERIFY2(hits.ok(), qPrintable(hits.error.message));
+        QCOMPARE(hits.value.size(), 1);
+        const SearchHit &hit = hits.value.first();
+        QVERIFY(!hit.text.contains(ConversationStore::kMatchStart));
+        QVERIFY(!hit.text.contains(ConversationStore::kMatchEnd));
+        QStringList words;
+        for (const TextSpan &span : hit.matches) {
+            QVERIFY(span.start >= 0 && span.length > 0);
+            QVERIFY(span.start + span.length <= hit.text.size());
+            words.append(hit.text.mid(span.start, span.length));
+        }
+        QCOMPARE(words, matched);
+    }
+
     void upgradesAnOlderSchemaKeepingItsData()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);

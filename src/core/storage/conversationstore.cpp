@@ -305,6 +305,27 @@ QStringList ConversationStore::searchWords(const QString &text)
     return words;
 }
 
+std::pair<QString, QList<TextSpan>> ConversationStore::takeMatchMarks(const QString &marked)
+{
+    // A stray mark is dropped, never shown.
+    QString text;
+    text.reserve(marked.size());
+    QList<TextSpan> matches;
+    qsizetype start = -1;
+    for (const QChar c : marked) {
+        if (c == kMatchStart) {
+            start = text.size();
+        } else if (c == kMatchEnd) {
+            if (start >= 0 && text.size() > start)
+                matches.append({start, text.size() - start});
+            start = -1;
+        } else {
+            text.append(c);
+        }
+    }
+    return {text, matches};
+}
+
 QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &text, int limit)
 {
     const QStringList words = searchWords(text);
@@ -322,7 +343,8 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
         // so a word in every message answers as fast as a rare one (ordering by rank would
         // score every match first).
         sql = u"SELECT m.conversation_id, c.title, m.id, m.role, f.snip, m.created_ms"
-              u" FROM (SELECT rowid AS id, snippet(messages_fts, 0, '', '', '\u2026', 16) AS snip"
+              u" FROM (SELECT rowid AS id,"
+              u" snippet(messages_fts, 0, char(64976), char(64977), '\u2026', 16) AS snip"
               u" FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f"
               u" JOIN messages m ON m.id = f.id JOIN conversations c ON c.id = m.conversation_id"
               u" ORDER BY m.id DESC"_s;
@@ -332,8 +354,8 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
             terms << word + u":*"_s;
         query = terms.join(" & "_L1);
         sql = u"SELECT m.conversation_id, c.title, m.id, m.role,"
-              u" ts_headline('simple', m.content, q,"
-              u" 'StartSel=\"\",StopSel=\"\",MaxWords=24,MinWords=8'), m.created_ms"
+              u" ts_headline('simple', m.content, q, 'StartSel=' || chr(64976) ||"
+              u" ',StopSel=' || chr(64977) || ',MaxWords=24,MinWords=8'), m.created_ms"
               u" FROM messages m JOIN conversations c ON c.id = m.conversation_id,"
               u" to_tsquery('simple', ?) q WHERE m.content_tsv @@ q"
               u" ORDER BY m.id DESC LIMIT ?"_s;
@@ -342,8 +364,10 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
         m_pool.query(sql, {query, limit}), [](const SqlOutcome &o) {
             QList<SearchHit> hits;
             for (const QVariantList &row : o.results.first().rows) {
+                auto [snippet, matches] = takeMatchMarks(row.at(4).toString());
                 hits.append({row.at(0).toLongLong(), row.at(1).toString(), row.at(2).toLongLong(),
-                             row.at(3).toString(), row.at(4).toString(), row.at(5).toLongLong()});
+                             row.at(3).toString(), std::move(snippet), row.at(5).toLongLong(),
+                             std::move(matches)});
             }
             return hits;
         });

@@ -49,14 +49,23 @@ struct ConversationSummary
     int messageCount = 0;
 };
 
+// A run of characters in a text: where a search matched.
+struct TextSpan
+{
+    qsizetype start = 0;
+    qsizetype length = 0;
+    friend bool operator==(const TextSpan &, const TextSpan &) = default;
+};
+
 struct SearchHit
 {
     qint64 conversationId = -1;
     QString title;
     qint64 messageId = -1;
     QString role;
-    QString text; // the message, shortened around the first match
+    QString text; // the words around the matches (plain text, as stored)
     qint64 createdMs = 0;
+    QList<TextSpan> matches; // the matched words in `text`, in order
 };
 
 // Conversations and their messages in the store, each call one pool job. Every value is
@@ -94,6 +103,13 @@ public:
     // The words of what the user typed (letters and digits only), so that no FTS or SQL
     // syntax in it means anything; each matches as a prefix.
     static QStringList searchWords(const QString &text);
+    // A snippet with kMatchStart and kMatchEnd around each match (FTS5's snippet(),
+    // PostgreSQL's ts_headline()) as its text and the spans they marked. The marks are
+    // Unicode noncharacters, kept for a program's own use and never in text (Unicode 15,
+    // section 23.7).
+    static std::pair<QString, QList<TextSpan>> takeMatchMarks(const QString &marked);
+    static constexpr QChar kMatchStart = u'\uFDD0';
+    static constexpr QChar kMatchEnd = u'\uFDD1';
 
 private:
     DatabasePool &m_pool;
