@@ -55,6 +55,14 @@ bool waitForStore(Engine &engine)
     return engine.alertStore() != nullptr;
 }
 
+// Wide enough for the dashboard beside the chat whatever the font: a window too narrow for
+// both folds the dashboard away.
+void widenForTheDashboard(MainWindow &window)
+{
+    window.resize(std::max(window.width(), 3 * window.healthTabs()->minimumSizeHint().width()),
+                  window.height());
+}
+
 } // namespace
 
 class TestAlertsUi : public QObject
@@ -129,6 +137,7 @@ private Q_SLOTS:
         engine.llm().cache().put(CacheKey::ofBytes("question"), cached);
         auto *free = window.findChild<QPushButton *>(QStringLiteral("freeMemoryButton"));
         QVERIFY(free);
+        widenForTheDashboard(window);
         QVERIFY(free->isVisible());
         QSignalSpy cleaned(&engine.memory(), &MemoryManager::cleanedUp);
         QTest::mouseClick(free, Qt::LeftButton);
@@ -157,6 +166,7 @@ private Q_SLOTS:
         MainWindow window(engine);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
+        widenForTheDashboard(window); // a hidden dashboard draws nothing
         engine.monitor().sampleNow();
         QTRY_VERIFY(
             window.dashboard()->memoryCard()->legend().contains(QStringLiteral("warning level")));

@@ -6,6 +6,9 @@
 #include "chat/chatpane.h"
 #include "chat/chattranscriptmodel.h"
 #include "chat/conversationsearch.h"
+#include "chat/modelswitcher.h"
+#include "chat/searchhitdelegate.h"
+#include "appinfo.h"
 #include "elidedlabel.h"
 #include "engine.h"
 #include "mainwindow.h"
@@ -20,6 +23,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -34,6 +38,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -66,7 +71,7 @@ struct Window
         chat = window->chat();
         input = chat->findChild<QPlainTextEdit *>(QStringLiteral("messageInput"));
         send = chat->findChild<QPushButton *>(QStringLiteral("sendButton"));
-        status = chat->findChild<QLabel *>(QStringLiteral("chatStatus"));
+        status = chat->findChild<ElidedLabel *>(QStringLiteral("chatStatus"));
         view = chat->findChild<QListView *>(QStringLiteral("messageView"));
         if (!input || !send || !status || !view)
             qFatal("the chat pane lacks one of its named widgets");
@@ -97,7 +102,7 @@ struct Window
     ChatPane *chat = nullptr;
     QPlainTextEdit *input = nullptr;
     QPushButton *send = nullptr;
-    QLabel *status = nullptr;
+    ElidedLabel *status = nullptr;
     QListView *view = nullptr;
 };
 
@@ -382,6 +387,93 @@ private Q_SLOTS:
         QCOMPARE(answeredBy->text(), QStringLiteral("Answered by local · spoon-demo"));
     }
 
+    // A server's error can be longer than any screen (here a 404 naming a 2,000-character
+    // path): the status line elides it, the tooltip holds it whole, and the window neither
+    // widens nor stays wide after it.
+    void aLongErrorNeverWidensTheWindow_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("one token") << QString(2000, u'x');
+        QTest::newRow("segments") << QStringLiteral("retry/later/").repeated(170);
+    }
+    void aLongErrorNeverWidensTheWindow()
+    {
+        QFETCH(QString, path);
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        const ConfigLoadResult loaded = configWith(
+            QStringLiteral(
+                R"({"providers": {"local": {"base_url": "%1/v1/%2", "model": "spoon-demo",
+                              "retry_attempts": 0}},
+                              "llm_settings": {"default_provider": "local"}})")
+                .arg(demo.baseUrl(), path),
+            QStringLiteral("sk-local-0123456789abcdef"));
+        QVERIFY(loaded.isValid());
+        Window w(loaded.config);
+        QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+        QCoreApplication::sendPostedEvents(); // the first layout
+        const int minimum = w.window->minimumSizeHint().width();
+        const QSize size = w.window->size();
+        w.type(QStringLiteral("hi"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.status->property("error").toBool(), 30000);
+        QVERIFY2(w.status->text().contains(path), qPrintable(w.status->text().left(200)));
+        QCoreApplication::sendPostedEvents(); // a layout request would resize the window
+        QVERIFY2(
+            w.window->minimumSizeHint().width() <= minimum,
+            qPrintable(
+                QStringLiteral("%1 > %2").arg(w.window->minimumSizeHint().width()).arg(minimum)));
+        QCOMPARE(w.window->size(), size);
+        QVERIFY(w.status->isElided());
+        QVERIFY(w.status->toolTip().contains(path));
+        // The next turn's status replaces the error; the window is as it was.
+        w.chat->newConversation(QStringLiteral("react"));
+        QVERIFY(!w.status->property("error").toBool());
+        QCoreApplication::sendPostedEvents();
+        QCOMPARE(w.window->size(), size);
+    }
+
+    // The model picked is this conversation's: a new one starts on the default, as the notice
+    // says. Models a server lists later join their provider's entries.
+    void theModelPickedBelongsToItsConversation()
+    {
+        DemoServer demo;
+        demo.setTokensPerSecond(0);
+        QVERIFY(demo.listen());
+        const ConfigLoadResult loaded = configWith(QStringLiteral(R"({"providers": {
+                                 "a": {"base_url": "%1/v1", "model": "configured-a"},
+                                 "b": {"base_url": "%1/v1", "model": "configured-b"}},
+                              "llm_settings": {"default_provider": "a"}})")
+                                                       .arg(demo.baseUrl()));
+        QVERIFY2(loaded.isValid(), qPrintable(loaded.diagnostics.value(0).toString()));
+        Window w(loaded.config);
+        auto *switcher = w.chat->findChild<ModelSwitcher *>(QStringLiteral("modelSwitcher"));
+        QVERIFY(switcher);
+        QSignalSpy listed(switcher, &ModelSwitcher::modelsListed);
+        switcher->showPopup();
+        QVERIFY(listed.wait(30000));
+        switcher->hidePopup();
+        QStringList providers;
+        for (int i = 1; i < switcher->count(); ++i)
+            providers.append(switcher->itemData(i).toStringList().value(0));
+        QCOMPARE(providers, (QStringList{QStringLiteral("a"), QStringLiteral("a"),
+                                         QStringLiteral("b"), QStringLiteral("b")}));
+
+        const int chosen = switcher->findData(
+            QStringList{QStringLiteral("b"), QString::fromLatin1(DemoServer::kModel)});
+        QVERIFY(chosen > 0);
+        switcher->setCurrentIndex(chosen);
+        Q_EMIT switcher->activated(chosen);
+        ChatConversation *first = w.chat->currentConversation();
+        QCOMPARE(first->routeProvider(), QStringLiteral("b"));
+        w.type(QStringLiteral("hi")); // an empty conversation would be reused
+        QTRY_COMPARE_WITH_TIMEOUT(w.send->text(), QStringLiteral("Send"), 30000);
+        w.chat->newConversation(QStringLiteral("react"));
+        QVERIFY(w.chat->currentConversation() != first);
+        QVERIFY(w.chat->currentConversation()->routeProvider().isEmpty());
+        QCOMPARE(switcher->currentIndex(), 0); // "Default model"
+    }
+
     // performance.agents.max_concurrent 1: a second conversation's turn waits, says so in its
     // status line, and runs when the first ends.
     void aTurnBeyondTheLimitSaysItWaits()
@@ -547,6 +639,25 @@ private Q_SLOTS:
         QCOMPARE(search->hits()->count(), 1);
         QVERIFY(search->hits()->item(0)->text().startsWith(QStringLiteral("Hello there")));
         QTRY_VERIFY(!search->hits()->visualItemRect(search->hits()->item(0)).isEmpty());
+        // The matched word is in the snippet, marked, and drawn inside its row.
+        const QListWidgetItem *first = search->hits()->item(0);
+        const QString snippet = first->data(SearchHitDelegate::SnippetRole).toString();
+        const auto matches = first->data(SearchHitDelegate::MatchesRole).value<QList<TextSpan>>();
+        QVERIFY(!matches.isEmpty());
+        QVERIFY2(snippet.mid(matches.first().start, matches.first().length)
+                     .startsWith(QStringLiteral("endpo"), Qt::CaseInsensitive),
+                 qPrintable(snippet));
+        auto *delegate = qobject_cast<SearchHitDelegate *>(search->hits()->itemDelegate());
+        QVERIFY(delegate);
+        QStyleOptionViewItem option;
+        option.initFrom(search->hits()->viewport());
+        option.rect = search->hits()->visualItemRect(first);
+        option.font = search->hits()->font();
+        const QList<QRectF> marks =
+            delegate->matchRects(option, search->hits()->model()->index(0, 0));
+        QVERIFY(!marks.isEmpty());
+        for (const QRectF &mark : marks)
+            QVERIFY(QRectF(option.rect).contains(mark));
 
         QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
         const QRect hit = search->hits()->visualItemRect(search->hits()->item(0));
@@ -557,6 +668,107 @@ private Q_SLOTS:
         search->box()->clear();
         QVERIFY(!search->hits()->isVisible());
         QVERIFY(list->isVisible());
+    }
+
+    // A snippet fits the list's narrow lines: one space for any whitespace, and the first
+    // match close to its start.
+    void aSnippetShowsItsMatch_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("word");
+        QTest::newRow("near the start")
+            << QStringLiteral("a needle in a haystack") << QStringLiteral("needle");
+        QTest::newRow("far in") << QStringLiteral("lorem ipsum ").repeated(10) +
+                                       QStringLiteral("needle and more")
+                                << QStringLiteral("needle");
+        QTest::newRow("line breaks")
+            << QStringLiteral("first line\n\n  second\tline, and then the needle")
+            << QStringLiteral("needle");
+        QTest::newRow("one long word")
+            << QString(80, u'x') + QStringLiteral("needle") << QStringLiteral("needle");
+    }
+    void aSnippetShowsItsMatch()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, word);
+        const qsizetype at = text.indexOf(word);
+        const ConversationSearch::Snippet snippet =
+            ConversationSearch::readableSnippet(text, {{at, word.size()}});
+        QCOMPARE(snippet.matches.size(), 1);
+        const TextSpan match = snippet.matches.first();
+        QCOMPARE(snippet.text.mid(match.start, match.length), word);
+        QVERIFY2(match.start <= ConversationSearch::kContextChars + 1, qPrintable(snippet.text));
+        QVERIFY(!snippet.text.contains(u'\n') && !snippet.text.contains(u'\t'));
+        QVERIFY(!snippet.text.contains(QStringLiteral("  ")));
+    }
+
+    // The conversation list is as wide as it was left, in the next window.
+    void theListKeepsItsWidth()
+    {
+        int width = 0;
+        {
+            Window w(Config::defaults());
+            QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+            QSplitter *split = w.chat->listSplitter();
+            QWidget *list = split->widget(0);
+            QTRY_VERIFY(list->width() > 0);
+            const int wider = list->width() + 57;
+            split->setSizes({wider, split->width() - wider});
+            QTRY_COMPARE(list->width(), wider);
+            width = list->width();
+            w.window->close(); // saves
+        }
+        Window w(Config::defaults());
+        QVERIFY(QTest::qWaitForWindowExposed(w.window.get()));
+        QTRY_COMPARE(w.chat->listSplitter()->widget(0)->width(), width);
+        QFile::remove(app::uiStatePath()); // the next test starts as a first run
+    }
+
+    // Clicking a conversation opens it in its row: the list is ordered by each one's last
+    // message, not by when it was opened. A new message makes it the first.
+    void aClickedConversationStaysInItsRow()
+    {
+        QTemporaryDir folder;
+        const Config config = storedAt(folder.filePath(QStringLiteral("store.db")));
+        const QStringList titles{QStringLiteral("first"), QStringLiteral("second"),
+                                 QStringLiteral("third")};
+        {
+            Window w(config);
+            QVERIFY(waitForStoredList(w));
+            ConversationStore &store = w.engine.store()->conversations();
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            for (qsizetype i = 0; i < titles.size(); ++i) {
+                const qint64 at = now - (titles.size() - i) * 60'000;
+                const qint64 id =
+                    test::awaitFuture(store.create(titles[i], QStringLiteral("react"), at)).value;
+                StoredMessage said;
+                said.message = ChatMessage::user(titles[i]);
+                said.createdMs = at;
+                QVERIFY(test::awaitFuture(store.append(id, said)).ok());
+            }
+        }
+        Window w(config);
+        QVERIFY(waitForStoredList(w));
+        auto *list = w.chat->findChild<QListWidget *>(QStringLiteral("conversationList"));
+        QCOMPARE(list->count(), 4); // the new empty one, then the newest stored first
+        QVERIFY(list->item(1)->text().startsWith(QStringLiteral("third")));
+        for (const int row : {2, 3, 1}) {
+            const QString title = list->item(row)->text().section(u'\n', 0, 0);
+            QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
+            list->setCurrentRow(row);
+            QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
+            QCOMPARE(w.chat->currentConversation()->title(), title);
+            QCOMPARE(list->currentRow(), row);
+            QVERIFY(list->item(row)->text().startsWith(title));
+        }
+        // Said something: now it is the newest.
+        list->setCurrentRow(3);
+        QCOMPARE(w.chat->currentConversation()->title(), QStringLiteral("first"));
+        w.type(QStringLiteral("Hello again"));
+        WAIT_UNTIL_SAVED(w.chat->currentConversation());
+        QVERIFY2(list->item(0)->text().startsWith(QStringLiteral("first")),
+                 qPrintable(list->item(0)->text()));
+        QCOMPARE(list->currentRow(), 0);
     }
 
     void renameAndDeleteReachTheStore()

@@ -17,13 +17,17 @@
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <cmath>
 
 #include "support/testdatabase.h"
 #include "support/testenvironment.h"
@@ -85,6 +89,16 @@ void publish(MetricsRegistry &registry, double scale)
 int halfScreenWidth(const QWidget &widget)
 {
     return std::max(960, 60 * widget.fontMetrics().height());
+}
+
+// The narrowest window that shows the dashboard beside the chat's share (the larger fonts of
+// the hostile run need a wider one).
+int roomyWidth(const MainWindow &window)
+{
+    const auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+    const int dashboard = window.healthTabs()->minimumSizeHint().width() + splitter->handleWidth();
+    return std::max(window.minimumSizeHint().width(),
+                    int(std::ceil(dashboard / (1 - MainWindow::kChatShare))) + 1);
 }
 
 QSettings uiState()
@@ -340,8 +354,9 @@ private Q_SLOTS:
         QVERIFY(anyElided);
     }
 
-    // At the window's minimum size every axis label is whole, with at least three ticks on
-    // the time axis, and the whole window fits half of a 1920 px screen.
+    // The whole window fits half of a 1920 px screen; in the narrowest window that shows the
+    // dashboard, at the dashboard's minimum width, every axis label is whole, with at least
+    // three ticks on the time axis.
     void theWindowFitsHalfAScreenWithReadableAxes()
     {
         Engine engine(Config::defaults());
@@ -354,7 +369,11 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("minimum width %1, font line %2 px")
                                 .arg(minimum.width())
                                 .arg(window.fontMetrics().height())));
-        window.resize(minimum);
+        auto *splitter = window.findChild<QSplitter *>(QStringLiteral("mainSplitter"));
+        QVERIFY(splitter);
+        window.resize(roomyWidth(window), minimum.height());
+        QVERIFY(!window.healthTabs()->isHidden());
+        splitter->setSizes({window.width(), 0}); // the dashboard at its minimum
         QVERIFY(settle(*window.dashboard()));
         for (const MetricCard *card : window.dashboard()->cards()) {
             const TimeSeriesChart *chart = card->chart();
@@ -412,6 +431,61 @@ private Q_SLOTS:
         MainWindow again(engine);
         QCOMPARE(again.dashboard()->timeWindowIndex(), 2);
         QCOMPARE(again.size(), closedAt);
+    }
+
+    // A narrow window is for chatting: at 960 px the dashboard folds away and the transcript
+    // gets most of the width; widened, the dashboard is back.
+    void aNarrowWindowGivesTheTranscriptMostOfIt()
+    {
+        Engine engine(Config::defaults());
+        MainWindow window(engine);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *transcript = window.findChild<QWidget *>(QStringLiteral("messageView"));
+        QVERIFY(transcript);
+        QWidget *messages = transcript->parentWidget(); // the messages, or the hint in their place
+        window.resize(roomyWidth(window), window.height());
+        QVERIFY(!window.healthTabs()->isHidden());
+        // Resized twice: the window cannot be narrower than both panes until one folds.
+        for (int i = 0; i < 2; ++i) {
+            window.resize(960, window.height());
+            QCoreApplication::sendPostedEvents();
+        }
+        QCOMPARE(window.width(), 960);
+        QVERIFY(window.healthTabs()->isHidden());
+        QTRY_VERIFY2(
+            messages->width() >= MainWindow::kChatShare * window.width(),
+            qPrintable(QStringLiteral("%1 of %2").arg(messages->width()).arg(window.width())));
+        QVERIFY(window.showDashboardAction()->isChecked()); // folded, not turned off
+        window.resize(roomyWidth(window), window.height());
+        QVERIFY(!window.healthTabs()->isHidden());
+    }
+
+    // View > Show dashboard hides it, and the next window remembers.
+    void showDashboardIsRemembered()
+    {
+        {
+            Engine engine(Config::defaults());
+            MainWindow window(engine);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(roomyWidth(window), window.height());
+            QAction *show = window.showDashboardAction();
+            QVERIFY(show->isChecked());
+            QVERIFY(!show->shortcut().isEmpty());
+            show->trigger();
+            QVERIFY(window.healthTabs()->isHidden());
+            window.close(); // saves
+        }
+        Engine engine(Config::defaults());
+        MainWindow again(engine);
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QVERIFY(!again.showDashboardAction()->isChecked());
+        QVERIFY(again.healthTabs()->isHidden());
+        again.resize(roomyWidth(again), again.height());
+        again.showDashboardAction()->trigger();
+        QVERIFY(!again.healthTabs()->isHidden());
     }
 
     void demoEndpointIsSaidPlainly()

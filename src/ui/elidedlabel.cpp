@@ -1,5 +1,7 @@
 #include "elidedlabel.h"
 
+#include "plaintooltip.h"
+
 #include <QEvent>
 #include <QPainter>
 #include <QStyle>
@@ -59,7 +61,11 @@ void ElidedLabel::setAlignment(Qt::Alignment alignment)
 
 QString ElidedLabel::displayedText() const
 {
-    return fontMetrics().elidedText(m_text, Qt::ElideRight, contentsRect().width());
+    // One line: a server's multi-line error shows its line breaks as spaces (the tooltip
+    // keeps them).
+    QString line = m_text;
+    line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return fontMetrics().elidedText(line, Qt::ElideRight, contentsRect().width());
 }
 
 QSize ElidedLabel::sizeHint() const
@@ -100,7 +106,7 @@ void ElidedLabel::changeEvent(QEvent *event)
 
 void ElidedLabel::refreshToolTip()
 {
-    setToolTip(isElided() ? m_text : QString());
+    setToolTip(isElided() ? plainToolTip(m_text) : QString());
 }
 
 } // namespace spoon

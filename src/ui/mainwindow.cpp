@@ -85,7 +85,8 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({640, 800}); // until the saved state says otherwise
+    // The chat's share first, until the saved state says otherwise (scaled to the width).
+    m_splitter->setSizes({int(kChatShare * 1000), int((1 - kChatShare) * 1000)});
     // A plain container, so the toast can float over the splitter without joining it.
     auto *central = new QWidget(this);
     auto *centralLayout = new QVBoxLayout(central);
@@ -169,8 +170,10 @@ void MainWindow::addAlerts()
         QTimer::singleShot(0, m_toast,
                            [this, alert = active.first()] { m_toast->showAlert(alert); });
     connect(&m_engine.alerts(), &AlertEngine::alertFired, m_toast, &AlertToast::showAlert);
-    connect(m_toast, &AlertToast::viewRequested, this,
-            [this] { m_tabs->setCurrentWidget(m_alertsView); });
+    connect(m_toast, &AlertToast::viewRequested, this, [this] {
+        m_showDashboard->setChecked(true); // the person asked to see it
+        m_tabs->setCurrentWidget(m_alertsView);
+    });
 }
 
 // The database pool's figures from the registry, one line each.
@@ -418,8 +421,19 @@ void MainWindow::buildMenus()
     QMenu *chat = menuBar()->addMenu(tr("&Chat"));
     chat->addActions(m_chat->chatActions());
 
-    // The checked item is the window the dashboard shows, however it was chosen.
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    m_showDashboard = view->addAction(tr("Show &dashboard"));
+    m_showDashboard->setObjectName(QStringLiteral("showDashboardAction"));
+    m_showDashboard->setCheckable(true);
+    m_showDashboard->setChecked(true);
+    m_showDashboard->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_showDashboard, &QAction::toggled, this, [this](bool shown) {
+        fitDashboard();
+        if (shown && m_tabs->isHidden())
+            statusBar()->showMessage(tr("The dashboard shows when the window is wider"), 10'000);
+    });
+    view->addSeparator();
+    // The checked item is the window the dashboard shows, however it was chosen.
     auto *windows = new QActionGroup(this);
     const QStringList labels{tr("Last minute"), tr("Last 5 minutes"), tr("Last hour"),
                              tr("Last 24 hours"), tr("Last 7 days (from the store)")};
@@ -469,6 +483,26 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_dashboard->setTimeWindowIndex(settings.value(QStringLiteral("dashboard/window"), 0).toInt());
+    m_chat->listSplitter()->restoreState(
+        settings.value(QStringLiteral("chat/listSplitter")).toByteArray());
+    m_showDashboard->setChecked(
+        settings.value(QStringLiteral("window/showDashboard"), true).toBool());
+    fitDashboard();
+}
+
+void MainWindow::fitDashboard()
+{
+    if (!m_showDashboard)
+        return; // resized before the menus were built
+    const int needed = m_tabs->minimumSizeHint().width() + m_splitter->handleWidth();
+    const bool fits = needed <= (1 - kChatShare) * width();
+    m_tabs->setVisible(m_showDashboard->isChecked() && fits);
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitDashboard();
 }
 
 void MainWindow::saveState() const
@@ -476,7 +510,10 @@ void MainWindow::saveState() const
     QSettings settings = uiState();
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), QMainWindow::saveState());
-    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    if (!m_tabs->isHidden()) // folded, its share is the one it had when last shown
+        settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/showDashboard"), m_showDashboard->isChecked());
+    settings.setValue(QStringLiteral("chat/listSplitter"), m_chat->listSplitter()->saveState());
     settings.setValue(QStringLiteral("dashboard/window"), m_dashboard->timeWindowIndex());
 }
 

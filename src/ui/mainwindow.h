@@ -4,6 +4,7 @@
 #include <QPointer>
 #include <QProcessEnvironment>
 
+class QAction;
 class QLabel;
 namespace spoon {
 struct ConfigLoadResult;
@@ -45,6 +46,13 @@ public:
     CachesPanel *cachesPanel() const { return m_cachesPanel; }
     void saveState() const;
 
+    // View > Show dashboard: the person's choice, kept in ui-state.ini. Whatever it is, a
+    // window too narrow to leave the chat kChatShare of its width beside the dashboard at
+    // its minimum folds the dashboard away until it is widened: a narrow window is for
+    // chatting.
+    QAction *showDashboardAction() const { return m_showDashboard; }
+    static constexpr double kChatShare = 0.55;
+
     // The tray icon, where the desktop has a tray (main() asks); null otherwise. With it,
     // closing the window can leave the engine running, once the user has agreed.
     void enableTray();
@@ -70,11 +78,13 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void addStoreStatus();
     QString storeFigures() const;
     void restoreState();
+    void fitDashboard();
     void buildMenus();
     void addAlerts();
     void addMemoryControls();
@@ -93,6 +103,7 @@ private:
     CachesPanel *m_cachesPanel = nullptr;
     AlertToast *m_toast = nullptr;
     QLabel *m_demoBadge = nullptr;
+    QAction *m_showDashboard = nullptr;
     QString m_configPath;
     KeyVault *m_vault = nullptr;
     QProcessEnvironment m_environment;

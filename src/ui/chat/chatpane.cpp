@@ -5,6 +5,7 @@
 #include "conversationsearch.h"
 #include "elidedlabel.h"
 #include "modelswitcher.h"
+#include "plaintooltip.h"
 #include "theme.h"
 #include "transcriptview.h"
 
@@ -43,6 +44,8 @@
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace spoon {
 
 ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool demoEndpoint,
@@ -56,12 +59,12 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_messageStack(new QStackedWidget(this))
     , m_emptyHint(new QLabel(this))
     , m_delegate(new ChatMessageDelegate(this))
-    , m_status(new QLabel(this))
+    , m_status(new ElidedLabel(this))
     , m_input(new QPlainTextEdit(this))
     , m_sendButton(new QPushButton(this))
     , m_editBanner(new QLabel(this))
     , m_undoBar(new QWidget(this))
-    , m_undoLabel(new QLabel(this))
+    , m_undoLabel(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("chatPane"));
     auto *title = new QLabel(tr("Chat"), this);
@@ -107,10 +110,13 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     connect(m_conversationList, &QListWidget::customContextMenuRequested, this,
             &ChatPane::showListMenu);
     connect(m_conversationList, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_conversations.size() && m_conversations[row] != m_current)
-            show(m_conversations[row]);
-        else if (row >= m_conversations.size() && row - m_conversations.size() < m_stored.size())
-            openStored(m_stored.at(row - m_conversations.size()).id);
+        if (row < 0 || row >= m_rows.size())
+            return;
+        const ListRow chosen = m_rows.at(row);
+        if (chosen.open && chosen.open != m_current)
+            show(chosen.open);
+        else if (!chosen.open)
+            openStored(chosen.storedId);
     });
     // While the search box holds text its hits take the list's place.
     connect(m_search, &ConversationSearch::searchingChanged, m_conversationList,
@@ -148,7 +154,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     m_messageStack->addWidget(m_emptyHint);
     m_messageStack->addWidget(m_messages);
 
-    auto *split = new QSplitter(Qt::Horizontal, this);
+    auto *split = m_listSplitter = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("chatSplitter"));
     auto *listColumn = new QWidget(this);
     auto *listLayout = new QVBoxLayout(listColumn);
@@ -160,7 +166,9 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     split->addWidget(m_messageStack);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
-    split->setSizes({140, 560});
+    // Room for a title's first words and a date, until the saved state says otherwise.
+    const int listWidth = 24 * fontMetrics().averageCharWidth();
+    split->setSizes({listWidth, 3 * listWidth});
     split->setChildrenCollapsible(false);
 
     m_status->setObjectName(QStringLiteral("chatStatus"));
@@ -397,7 +405,7 @@ void ChatPane::newConversation(const QString &agentName)
     if (!agent)
         return;
     auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent), this);
-    conversation->setRoute(m_route.first, m_route.second); // the model chosen last
+    m_startedMs.insert(conversation, QDateTime::currentMSecsSinceEpoch());
     adopt(conversation);
     show(conversation);
 }
@@ -410,6 +418,7 @@ void ChatPane::adopt(ChatConversation *conversation)
             refreshControls();
     });
     connect(conversation, &ChatConversation::busyChanged, this, [this, conversation] {
+        refreshList(); // a turn's messages make it the newest
         if (conversation == m_current)
             refreshControls();
     });
@@ -494,6 +503,7 @@ void ChatPane::openStored(qint64 id)
             return;
         auto *conversation = new ChatConversation(std::unique_ptr<ReactAgent>(agent), this);
         conversation->setTitle(summary.title);
+        m_startedMs.insert(conversation, summary.updatedMs); // its row stays where it was
         conversation->attachStore(m_store->conversations(), id);
         m_stored.removeIf([id](const ConversationSummary &s) { return s.id == id; });
         adopt(conversation);
@@ -641,13 +651,12 @@ void ChatPane::finishSaving(int timeoutMs)
 void ChatPane::showListMenu(const QPoint &position)
 {
     QListWidgetItem *item = m_conversationList->itemAt(position);
-    if (!item)
+    if (!item || m_conversationList->row(item) >= m_rows.size())
         return;
-    const int row = m_conversationList->row(item);
-    ChatConversation *open = m_conversations.value(row);
-    const qint64 storedId =
-        open ? open->storedId() : m_stored.value(row - m_conversations.size()).id;
-    const QString title = open ? open->title() : m_stored.value(row - m_conversations.size()).title;
+    const ListRow row = m_rows.at(m_conversationList->row(item));
+    ChatConversation *open = row.open;
+    const qint64 storedId = open ? open->storedId() : row.storedId;
+    const QString title = open ? open->title() : m_stored.value(row.stored).title;
     QMenu menu(this);
     menu.addAction(tr("Rename…"), this, [this, storedId, open, title] {
         bool ok = false;
@@ -693,26 +702,50 @@ void ChatPane::refreshEmptyState()
     m_messageStack->setCurrentWidget(empty ? static_cast<QWidget *>(m_emptyHint) : m_messages);
 }
 
+qint64 ChatPane::lastMessageMs(ChatConversation *conversation) const
+{
+    const ChatTranscriptModel &transcript = conversation->transcript();
+    return transcript.isEmpty() ? m_startedMs.value(conversation)
+                                : transcript.items().last().createdMs;
+}
+
 void ChatPane::refreshList()
 {
+    // Forget the ones deleted since (the one Undo may bring back stays).
+    m_startedMs.removeIf([this](const QHash<ChatConversation *, qint64>::iterator &it) {
+        return !m_conversations.contains(it.key()) &&
+               !(m_pendingDelete && m_pendingDelete->open == it.key());
+    });
+    m_rows.clear();
+    for (ChatConversation *conversation : std::as_const(m_conversations))
+        m_rows.append({conversation, conversation->storedId(), lastMessageMs(conversation)});
+    for (qsizetype i = 0; i < m_stored.size(); ++i)
+        m_rows.append({nullptr, m_stored.at(i).id, m_stored.at(i).updatedMs, i});
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const ListRow &a, const ListRow &b) {
+        return a.lastMessageMs > b.lastMessageMs;
+    });
+
     const QSignalBlocker blocker(m_conversationList);
     m_conversationList->clear();
-    for (ChatConversation *conversation : std::as_const(m_conversations)) {
-        auto *item = new QListWidgetItem(conversation->title() + QLatin1Char('\n') +
-                                             conversation->agentName(),
-                                         m_conversationList);
-        item->setToolTip(conversation->title());
-        if (conversation == m_current)
-            m_conversationList->setCurrentItem(item);
-    }
     const QLocale locale;
-    for (const ConversationSummary &summary : std::as_const(m_stored)) {
-        const QString title = summary.title.isEmpty() ? tr("Untitled conversation") : summary.title;
-        const QString when = locale.toString(QDateTime::fromMSecsSinceEpoch(summary.updatedMs),
+    for (const ListRow &row : std::as_const(m_rows)) {
+        if (row.open) {
+            auto *item = new QListWidgetItem(
+                row.open->title() + QLatin1Char('\n') + row.open->agentName(), m_conversationList);
+            item->setToolTip(plainToolTip(row.open->title()));
+            if (row.open == m_current)
+                m_conversationList->setCurrentItem(item);
+            continue;
+        }
+        const ConversationSummary *summary = &m_stored.at(row.stored);
+        const QString title =
+            summary->title.isEmpty() ? tr("Untitled conversation") : summary->title;
+        const QString when = locale.toString(QDateTime::fromMSecsSinceEpoch(summary->updatedMs),
                                              QLocale::ShortFormat);
         auto *item = new QListWidgetItem(title + QLatin1Char('\n') + when, m_conversationList);
-        item->setToolTip(tr("%1\n%n message(s), agent %2", nullptr, summary.messageCount)
-                             .arg(title, summary.agent));
+        item->setToolTip(
+            plainToolTip(tr("%1\n%n message(s), agent %2", nullptr, summary->messageCount)
+                             .arg(title, summary->agent)));
     }
 }
 
@@ -753,7 +786,8 @@ void ChatPane::setModelSwitcher(ModelSwitcher *switcher)
     m_header->insertWidget(3, switcher, 1);
     connect(switcher, &ModelSwitcher::routeChosen, this,
             [this](const QString &provider, const QString &model) {
-                m_route = {provider, model};
+                // This conversation's choice: a new one starts on the default model, as the
+                // notice above says.
                 if (m_current)
                     m_current->setRoute(provider, model);
             });

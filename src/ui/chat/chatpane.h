@@ -2,6 +2,7 @@
 
 #include "storage/conversationstore.h"
 
+#include <QHash>
 #include <QList>
 #include <QTimer>
 #include <QWidget>
@@ -15,6 +16,7 @@ class QLabel;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 
 namespace spoon {
@@ -45,7 +47,7 @@ public:
     int conversationCount() const { return int(m_conversations.size()); }
     void newConversation(const QString &agentName = {});
     // The provider and model picker in the header; the pane applies what it chooses to the
-    // shown conversation and to new ones.
+    // shown conversation. A new one starts on the default model.
     void setModelSwitcher(ModelSwitcher *switcher);
     // The line at the top that says who answers (the demo endpoint stands out).
     void setEndpointNotice(const QString &text, bool demoEndpoint);
@@ -86,6 +88,8 @@ public:
     qint64 pendingDeleteId() const; // its stored id, -1 when none or not saved
     static constexpr int kUndoMs = 10'000;
     ConversationSearch *search() const { return m_search; }
+    // The conversation list beside the messages; the window keeps its state.
+    QSplitter *listSplitter() const { return m_listSplitter; }
     // At quit: stops running turns (their text so far is saved, marked incomplete) and lets
     // the writes already queued reach the store, for at most `timeoutMs`.
     void finishSaving(int timeoutMs);
@@ -117,6 +121,9 @@ private:
     void adopt(ChatConversation *conversation);
     // The conversation open here that is stored as `storedId`, if any.
     ChatConversation *openConversation(qint64 storedId) const;
+    // When its last message was said; before it has one, when it was started or (stored,
+    // its messages not read yet) what the store said.
+    qint64 lastMessageMs(ChatConversation *conversation) const;
 
     AgentCatalog &m_catalog;
     QList<ChatConversation *> m_conversations;
@@ -126,18 +133,29 @@ private:
     ConversationSearch *m_search;
     Store *m_store = nullptr;
     QList<ConversationSummary> m_stored;
+    // A row of the list: a conversation open here, or a stored one. Newest message first,
+    // whichever was opened last, so a click never moves the row clicked.
+    struct ListRow
+    {
+        ChatConversation *open = nullptr;
+        qint64 storedId = -1;
+        qint64 lastMessageMs = 0;
+        qsizetype stored = -1; // in m_stored, when not open
+    };
+    QList<ListRow> m_rows;
+    QHash<ChatConversation *, qint64> m_startedMs; // see lastMessageMs()
     bool m_storedListLoaded = false;
     TranscriptView *m_messages;
     QStackedWidget *m_messageStack; // the messages, or a hint while there are none
+    QSplitter *m_listSplitter = nullptr;
     QLabel *m_emptyHint;
     ChatMessageDelegate *m_delegate;
-    QLabel *m_status;
+    ElidedLabel *m_status; // one line: a long error elides, whole in its tooltip
     ElidedLabel *m_answeredBy = nullptr;
     QLabel *m_notice = nullptr;
     QPushButton *m_retry = nullptr;
     QHBoxLayout *m_header = nullptr; // the agent and model row
     ModelSwitcher *m_modelSwitcher = nullptr;
-    std::pair<QString, QString> m_route; // provider, model for new conversations
     QPlainTextEdit *m_input;
     QPushButton *m_sendButton;
     bool m_stickToBottom = true;
@@ -161,7 +179,7 @@ private:
     std::optional<PendingDelete> takePendingDelete();
     QTimer m_undoTimer;
     QWidget *m_undoBar;
-    QLabel *m_undoLabel;
+    ElidedLabel *m_undoLabel;
 };
 
 } // namespace spoon

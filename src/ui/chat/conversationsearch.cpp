@@ -1,5 +1,8 @@
 #include "conversationsearch.h"
 
+#include "plaintooltip.h"
+#include "searchhitdelegate.h"
+
 #include <QLineEdit>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -18,8 +21,8 @@ ConversationSearch::ConversationSearch(QWidget *parent)
     m_box->setToolTip(tr("Conversations are not stored, so there is nothing to search"));
     m_hits->setObjectName(QStringLiteral("searchHits"));
     m_hits->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_hits->setTextElideMode(Qt::ElideRight);
-    m_hits->setWordWrap(false);
+    m_hits->setItemDelegate(new SearchHitDelegate(m_hits));
+    m_hits->setUniformItemSizes(true);
     m_hits->hide();
 
     m_pause.setSingleShot(true);
@@ -92,11 +95,50 @@ void ConversationSearch::showHits(const StoreResult<QList<SearchHit>> &result, q
     }
     for (const SearchHit &hit : result.value) {
         const QString title = hit.title.isEmpty() ? tr("Untitled conversation") : hit.title;
-        auto *item = new QListWidgetItem(title + QLatin1Char('\n') + hit.text.simplified(), m_hits);
+        const Snippet snippet = readableSnippet(hit.text, hit.matches);
+        auto *item = new QListWidgetItem(title, m_hits);
         item->setData(Qt::UserRole, hit.conversationId);
-        item->setToolTip(hit.text);
+        item->setData(SearchHitDelegate::SnippetRole, snippet.text);
+        item->setData(SearchHitDelegate::MatchesRole, QVariant::fromValue(snippet.matches));
+        item->setToolTip(plainToolTip(title + QLatin1Char('\n') + hit.text));
     }
     Q_EMIT answered();
+}
+
+ConversationSearch::Snippet ConversationSearch::readableSnippet(const QString &text,
+                                                                const QList<TextSpan> &matches,
+                                                                qsizetype context)
+{
+    // Whitespace runs become one space; `at` maps each old position to its new one.
+    Snippet out;
+    QList<qsizetype> at(text.size() + 1);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        at[i] = out.text.size();
+        if (!text.at(i).isSpace())
+            out.text.append(text.at(i));
+        else if (!out.text.isEmpty() && !out.text.endsWith(QLatin1Char(' ')))
+            out.text.append(QLatin1Char(' '));
+    }
+    at[text.size()] = out.text.size();
+    for (const TextSpan &span : matches) {
+        const qsizetype start = at.value(span.start, out.text.size());
+        const qsizetype end = at.value(span.start + span.length, out.text.size());
+        if (end > start)
+            out.matches.append({start, end - start});
+    }
+    if (out.text.endsWith(QLatin1Char(' ')))
+        out.text.chop(1);
+    if (out.matches.isEmpty() || out.matches.first().start <= context)
+        return out;
+    // Cut at the start of a word, at most `context` characters before the match.
+    const qsizetype first = out.matches.first().start;
+    qsizetype cut = out.text.indexOf(QLatin1Char(' '), first - context - 1);
+    cut = (cut < 0 || cut >= first) ? first : cut + 1;
+    const QString ellipsis(QChar(0x2026));
+    out.text = ellipsis + out.text.mid(cut);
+    for (TextSpan &span : out.matches)
+        span.start += ellipsis.size() - cut;
+    return out;
 }
 
 } // namespace spoon

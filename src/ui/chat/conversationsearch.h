@@ -29,6 +29,17 @@ public:
     // Runs the search for the box's text now, without the typing pause.
     void searchNow();
 
+    // A hit's snippet on the lines of a narrow list: its whitespace one space, and at most
+    // `context` characters (to a word's start) before the first match, so the match shows.
+    struct Snippet
+    {
+        QString text;
+        QList<TextSpan> matches;
+    };
+    static Snippet readableSnippet(const QString &text, const QList<TextSpan> &matches,
+                                   qsizetype context = kContextChars);
+    static constexpr qsizetype kContextChars = 24;
+
 Q_SIGNALS:
     void searchingChanged(bool searching);
     void openRequested(qint64 conversationId);

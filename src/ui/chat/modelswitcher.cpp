@@ -67,7 +67,15 @@ void ModelSwitcher::addModel(const QString &provider, const QString &model)
     const QStringList route{provider, model};
     if (model.isEmpty() || findData(route) >= 0)
         return;
-    addItem(label(provider, model), route);
+    // Under its provider, after the ones listed for it already; a new provider at the end.
+    int at = count();
+    for (int i = count() - 1; i > 0; --i) {
+        if (itemData(i).toStringList().value(0) == provider) {
+            at = i + 1;
+            break;
+        }
+    }
+    insertItem(at, label(provider, model), route);
 }
 
 void ModelSwitcher::showRoute(const QString &provider, const QString &model)
