@@ -167,7 +167,7 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);
     // Room for a title's first words and a date, until the saved state says otherwise.
-    const int listWidth = 24 * fontMetrics().averageCharWidth();
+    const int listWidth = 32 * fontMetrics().averageCharWidth();
     split->setSizes({listWidth, 3 * listWidth});
     split->setChildrenCollapsible(false);
 
