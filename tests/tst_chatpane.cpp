@@ -1,5 +1,6 @@
 // The chat pane as a person uses it, offscreen: type, send, watch the answer stream in beside
 // a tool step; stop; switch agents; read errors in the status line.
+#include "appinfo.h"
 #include "chat/answerdocument.h"
 #include "chat/chatconversation.h"
 #include "chat/chatmessagedelegate.h"
@@ -8,7 +9,6 @@
 #include "chat/conversationsearch.h"
 #include "chat/modelswitcher.h"
 #include "chat/searchhitdelegate.h"
-#include "appinfo.h"
 #include "elidedlabel.h"
 #include "engine.h"
 #include "mainwindow.h"
@@ -658,12 +658,22 @@ private Q_SLOTS:
         QVERIFY(!marks.isEmpty());
         for (const QRectF &mark : marks)
             QVERIFY(QRectF(option.rect).contains(mark));
+        const int hitHeight = option.rect.height();
 
         QSignalSpy opened(w.chat, &ChatPane::conversationOpened);
         const QRect hit = search->hits()->visualItemRect(search->hits()->item(0));
         QTest::mouseClick(search->hits()->viewport(), Qt::LeftButton, {}, hit.center());
         QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 30000);
         QCOMPARE(w.chat->currentConversation()->title(), QStringLiteral("Hello there"));
+
+        // No hit: one plain line says so, not a hit's title and snippet.
+        search->box()->setText(QStringLiteral("zzqqxx"));
+        QSignalSpy none(search, &ConversationSearch::answered);
+        search->searchNow();
+        QTRY_VERIFY_WITH_TIMEOUT(!none.isEmpty(), 30000);
+        QCOMPARE(search->hits()->count(), 1);
+        QTRY_VERIFY(!search->hits()->visualItemRect(search->hits()->item(0)).isEmpty());
+        QVERIFY(search->hits()->visualItemRect(search->hits()->item(0)).height() < hitHeight);
 
         search->box()->clear();
         QVERIFY(!search->hits()->isVisible());

@@ -89,9 +89,11 @@ void ConversationSearch::showHits(const StoreResult<QList<SearchHit>> &result, q
     if (!result.ok()) {
         auto *item = new QListWidgetItem(tr("Search failed: %1").arg(result.error.message), m_hits);
         item->setFlags(Qt::NoItemFlags);
+        item->setToolTip(plainToolTip(item->text()));
     } else if (result.value.isEmpty()) {
         auto *item = new QListWidgetItem(tr("No message contains these words"), m_hits);
         item->setFlags(Qt::NoItemFlags);
+        item->setToolTip(item->text());
     }
     for (const SearchHit &hit : result.value) {
         const QString title = hit.title.isEmpty() ? tr("Untitled conversation") : hit.title;

@@ -70,8 +70,11 @@ int SearchHitDelegate::layOut(QTextLayout &layout, qreal width)
     return lines;
 }
 
-QSize SearchHitDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+QSize SearchHitDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
 {
+    if (!index.data(SnippetRole).isValid()) // "no message contains these words", one line
+        return QStyledItemDelegate::sizeHint(option, index);
     const int height = QFontMetrics(titleFont(option.font)).height() +
                        kSnippetLines * QFontMetrics(option.font).lineSpacing() + 2 * kPadding;
     return {option.rect.width() > 0 ? option.rect.width() : 1, height};
@@ -105,6 +108,10 @@ QList<QRectF> SearchHitDelegate::matchRects(const QStyleOptionViewItem &option,
 void SearchHitDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                               const QModelIndex &index) const
 {
+    if (!index.data(SnippetRole).isValid()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     opt.text.clear(); // drawn below
