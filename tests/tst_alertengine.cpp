@@ -48,6 +48,25 @@ class TestAlertEngine : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // A family with no series yet is at zero: the first LLM calls are judged (they were the
+    // baseline of the window, and a slow first answer never raised response_time).
+    void theFirstCallsOfANewSeriesCount()
+    {
+        MetricsRegistry registry;
+        QList<AlertRule> rules;
+        for (const AlertRule &rule : alertRulesFromConfig(Config::defaults())) {
+            if (rule.name == QLatin1String(alertrule::kResponseTime))
+                rules.append(rule);
+        }
+        QCOMPARE(rules.size(), 1);
+        AlertEngine engine(registry, rules);
+        engine.evaluate(tickTime(0));
+        QVERIFY(!engine.ruleStatus().first().value);
+        registry.histogram(metric::kLlmResponseSeconds, "t", {1, 5, 10}).observe(6);
+        engine.evaluate(tickTime(1));
+        QCOMPARE(engine.ruleStatus().first().value.value_or(-1), 6.0);
+    }
+
     void episodes_data()
     {
         QTest::addColumn<QList<double>>("series");

@@ -64,11 +64,11 @@ void AlertEngine::evaluate(qint64 nowMs)
 std::optional<double> AlertEngine::windowValue(const AlertRule &rule, State &state, qint64 nowMs,
                                                double a, double b, bool present)
 {
-    if (!present)
-        return std::nullopt;
     std::deque<Point> &points = state.points;
     const qint64 start = nowMs - rule.windowMs;
     if (rule.input.kind == AlertInput::Kind::GaugeMean) {
+        if (!present)
+            return std::nullopt;
         if (!state.firstGaugeMs)
             state.firstGaugeMs = nowMs;
         points.push_back({nowMs, a, 0.0});
@@ -81,7 +81,9 @@ std::optional<double> AlertEngine::windowValue(const AlertRule &rule, State &sta
             return std::nullopt;
         return state.gaugeSum / double(points.size()) * rule.input.scale;
     }
-    // Totals only grow; one that fell was reset (its series re-registered): start over.
+    // Totals only grow, from zero: a family with no series yet (no call so far) is at zero, so
+    // the first calls count (they were the baseline, never judged). One that fell was reset
+    // (its series re-registered): start over.
     if (!points.empty() && (a < points.back().a || b < points.back().b))
         points.clear();
     points.push_back({nowMs, a, b});
