@@ -83,6 +83,29 @@
     </message>
 </context>
 <context>
+    <name>spoon::AlertRule</name>
+    <message>
+        <source>resident memory, share of agents.memory_limit_mb, mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>resident memory, share of physical memory, mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>process CPU (100 % is one core), mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM response time: to the first token if streamed, else to the whole answer; mean</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed LLM calls / LLM calls</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>spoon::AlertToast</name>
     <message>
         <source>View alerts</source>
@@ -203,6 +226,10 @@
         <source>firing</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Measures</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::AppearancePage</name>
@@ -278,10 +305,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>hit rate, %1 hits of %2 lookups</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 of %2 entries · %3 evicted · %4 expired</source>
         <translation type="unfinished" />
     </message>
@@ -291,6 +314,30 @@
     </message>
     <message>
         <source>%1 of %2 turns running · %3 waiting for a slot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM batching</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>batches sent: %1 · requests that waited in a batch: %2, that left at once: %3 · waiting now: %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>DNS answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hit rate · hits: %1, lookups: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -637,6 +684,14 @@ Result
     </message>
     <message>
         <source>Instructions for this conversation only, in place of the agent's system prompt. Empty: the agent's own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The stored conversation cannot be read: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1105,19 +1160,11 @@ Result
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider's key to talk to a real model.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Default provider "%1" is ready</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Default provider "%1" has no key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Set %1, or change llm_settings.default_provider.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1158,6 +1205,14 @@ Result
     </message>
     <message>
         <source>Free some space: the console keeps its data there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Store a provider's key in the console's Settings &gt; Providers, or set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider's key, to talk to a real model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set %1 or store the key in the console's Settings &gt; Providers, or change llm_settings.default_provider.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1582,6 +1637,14 @@ Keep it running when the window closes?</source>
         <source>&amp;Chat</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Show &amp;dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dashboard shows when the window is wider</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1858,6 +1921,18 @@ Keep it running when the window closes?</source>
         <source>A provider is already called %1.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>A saved provider keeps its name: it names the provider's keychain item, and agents and the fallback order refer to it. To rename it, add a provider under the new name and remove this one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This name picks a well-known provider's defaults (base URL, model, key variable). For another name, add a provider.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key works until the console quits: the system keychain did not store it. Set %1 in the environment to keep it.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>
@@ -2069,10 +2144,6 @@ Keep it running when the window closes?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>spoon-console: %1; retry %2 of %3 in %4 s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>spoon-console: %1 failed (%2); asking %3</source>
         <translation type="unfinished" />
     </message>
@@ -2130,6 +2201,26 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --events-per-write 1 to 1000, --host an IP address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key from the keychain (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>key from %1 (environment, %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no key needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no key: set %1, or store one in the console's Settings &gt; Providers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: %1: %2; attempt %3 of %4 in %5 s</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2370,18 +2461,6 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
         <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 not set</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>no key needed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 set (%2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>not usable</source>
         <translation type="unfinished" />
     </message>
@@ -2502,6 +2581,18 @@ LOG_LEVEL (debug|info|warning|error|critical), LOG_FORMAT (text|json).
     </message>
     <message>
         <source>(incomplete)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(attempts: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The turn failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -83,6 +83,29 @@
     </message>
 </context>
 <context>
+    <name>spoon::AlertRule</name>
+    <message>
+        <source>resident memory, share of agents.memory_limit_mb, mean</source>
+        <translation>常驻内存占 agents.memory_limit_mb 的比例，平均值</translation>
+    </message>
+    <message>
+        <source>resident memory, share of physical memory, mean</source>
+        <translation>常驻内存占物理内存的比例，平均值</translation>
+    </message>
+    <message>
+        <source>process CPU (100 % is one core), mean</source>
+        <translation>进程 CPU（100 % 为一个核心），平均值</translation>
+    </message>
+    <message>
+        <source>LLM response time: to the first token if streamed, else to the whole answer; mean</source>
+        <translation>LLM 响应时间：流式调用到首个令牌，否则到完整回答；平均值</translation>
+    </message>
+    <message>
+        <source>failed LLM calls / LLM calls</source>
+        <translation>失败的 LLM 调用 / LLM 调用</translation>
+    </message>
+</context>
+<context>
     <name>spoon::AlertToast</name>
     <message>
         <source>View alerts</source>
@@ -211,6 +234,10 @@
         <source>firing</source>
         <translation>告警中</translation>
     </message>
+    <message>
+        <source>Measures</source>
+        <translation>衡量内容</translation>
+    </message>
 </context>
 <context>
     <name>spoon::AppearancePage</name>
@@ -286,10 +313,6 @@
         <translation>命中率</translation>
     </message>
     <message>
-        <source>hit rate, %1 hits of %2 lookups</source>
-        <translation>命中率，%2 次查找中命中 %1 次</translation>
-    </message>
-    <message>
         <source>%1 of %2 entries · %3 evicted · %4 expired</source>
         <translation>%1/%2 条目 · 淘汰 %3 · 过期 %4</translation>
     </message>
@@ -300,6 +323,30 @@
     <message>
         <source>%1 of %2 turns running · %3 waiting for a slot</source>
         <translation>%2 个名额中 %1 个在运行 · %3 个在等待</translation>
+    </message>
+    <message>
+        <source>LLM batching</source>
+        <translation>LLM 批处理</translation>
+    </message>
+    <message>
+        <source>batches sent: %1 · requests that waited in a batch: %2, that left at once: %3 · waiting now: %4</source>
+        <translation>已发送批次：%1 · 在批次中等待的请求：%2，立即发出的：%3 · 当前等待：%4</translation>
+    </message>
+    <message>
+        <source>LLM answers</source>
+        <translation>LLM 回答</translation>
+    </message>
+    <message>
+        <source>Tool results</source>
+        <translation>工具结果</translation>
+    </message>
+    <message>
+        <source>DNS answers</source>
+        <translation>DNS 应答</translation>
+    </message>
+    <message>
+        <source>hit rate · hits: %1, lookups: %2</source>
+        <translation>命中率 · 命中：%1，查询：%2</translation>
     </message>
 </context>
 <context>
@@ -654,6 +701,14 @@ Result
     <message>
         <source>Instructions for this conversation only, in place of the agent&apos;s system prompt. Empty: the agent&apos;s own.</source>
         <translation>仅用于此对话的指令，替代智能体的系统提示词。留空：使用智能体自己的。</translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The stored conversation cannot be read: %1</source>
+        <translation>无法读取已保存的对话：%1</translation>
     </message>
 </context>
 <context>
@@ -1125,20 +1180,12 @@ Result
         <translation>没有任何 LLM 提供商配置了密钥；将由内置演示端点应答</translation>
     </message>
     <message>
-        <source>Set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider&apos;s key to talk to a real model.</source>
-        <translation>请设置 OPENAI_API_KEY、ANTHROPIC_API_KEY、DEEPSEEK_API_KEY 或其他提供商的密钥，以便与真实模型对话。</translation>
-    </message>
-    <message>
         <source>Default provider &quot;%1&quot; is ready</source>
         <translation>默认提供商 “%1” 已就绪</translation>
     </message>
     <message>
         <source>Default provider &quot;%1&quot; has no key</source>
         <translation>默认提供商 “%1” 未配置密钥</translation>
-    </message>
-    <message>
-        <source>Set %1, or change llm_settings.default_provider.</source>
-        <translation>请设置 %1，或修改 llm_settings.default_provider。</translation>
     </message>
     <message>
         <source>%1 of %2 memory available</source>
@@ -1179,6 +1226,14 @@ Result
     <message>
         <source>Free some space: the console keeps its data there.</source>
         <translation>请释放一些空间：控制台的数据保存在那里。</translation>
+    </message>
+    <message>
+        <source>Store a provider&apos;s key in the console&apos;s Settings &gt; Providers, or set OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY or another provider&apos;s key, to talk to a real model.</source>
+        <translation>在控制台的“设置 &gt; 提供方”中保存提供方的密钥，或设置 OPENAI_API_KEY、ANTHROPIC_API_KEY、DEEPSEEK_API_KEY 或其他提供方的密钥，即可与真实模型对话。</translation>
+    </message>
+    <message>
+        <source>Set %1 or store the key in the console&apos;s Settings &gt; Providers, or change llm_settings.default_provider.</source>
+        <translation>设置 %1，或在控制台的“设置 &gt; 提供方”中保存密钥，或更改 llm_settings.default_provider。</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1667,14 @@ Keep it running when the window closes?</source>
         <source>&amp;Chat</source>
         <translation>聊天(&amp;C)</translation>
     </message>
+    <message>
+        <source>Show &amp;dashboard</source>
+        <translation>显示仪表板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>The dashboard shows when the window is wider</source>
+        <translation>窗口更宽时才会显示仪表板</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ModelListing</name>
@@ -1890,6 +1953,18 @@ Keep it running when the window closes?</source>
         <source>A provider is already called %1.</source>
         <translation>已有名为 %1 的提供方。</translation>
     </message>
+    <message>
+        <source>A saved provider keeps its name: it names the provider&apos;s keychain item, and agents and the fallback order refer to it. To rename it, add a provider under the new name and remove this one.</source>
+        <translation>已保存的提供方名称不可更改：它是该提供方在钥匙串中的条目名，智能体和回退顺序也引用它。如需改名，请以新名称添加提供方，再移除此提供方。</translation>
+    </message>
+    <message>
+        <source>This name picks a well-known provider&apos;s defaults (base URL, model, key variable). For another name, add a provider.</source>
+        <translation>此名称对应一个知名提供方的默认值（基础 URL、模型、密钥变量）。如需其他名称，请添加提供方。</translation>
+    </message>
+    <message>
+        <source>The key works until the console quits: the system keychain did not store it. Set %1 in the environment to keep it.</source>
+        <translation>此密钥在控制台退出前有效：系统钥匙串未能保存它。如需保留，请在环境中设置 %1。</translation>
+    </message>
 </context>
 <context>
     <name>spoon::ReactAgent</name>
@@ -2108,10 +2183,6 @@ Keep it running when the window closes?</source>
         <translation>无</translation>
     </message>
     <message>
-        <source>spoon-console: %1; retry %2 of %3 in %4 s</source>
-        <translation>spoon-console：%1；%4 秒后进行第 %2 次重试（共 %3 次）</translation>
-    </message>
-    <message>
         <source>spoon-console: %1 failed (%2); asking %3</source>
         <translation>spoon-console：%1 失败（%2）；改为请求 %3</translation>
     </message>
@@ -2170,6 +2241,26 @@ Keep it running when the window closes?</source>
     <message>
         <source>spoon-console: --port takes 0 to 65535, --tokens-per-second a number &gt;= 0, --events-per-write 1 to 1000, --host an IP address</source>
         <translation>spoon-console：--port 取值 0 到 65535，--tokens-per-second 为不小于 0 的数字，--events-per-write 取值 1 到 1000，--host 为 IP 地址</translation>
+    </message>
+    <message>
+        <source>key from the keychain (%1)</source>
+        <translation>密钥来自钥匙串（%1）</translation>
+    </message>
+    <message>
+        <source>key from %1 (environment, %2)</source>
+        <translation>密钥来自 %1（环境变量，%2）</translation>
+    </message>
+    <message>
+        <source>no key needed</source>
+        <translation>无需密钥</translation>
+    </message>
+    <message>
+        <source>no key: set %1, or store one in the console&apos;s Settings &gt; Providers</source>
+        <translation>没有密钥：请设置 %1，或在控制台的“设置 &gt; 提供方”中保存密钥</translation>
+    </message>
+    <message>
+        <source>spoon-console: %1: %2; attempt %3 of %4 in %5 s</source>
+        <translation>spoon-console：%1：%2；%5 秒后进行第 %3 次尝试（共 %4 次）</translation>
     </message>
 </context>
 <context>
@@ -2448,18 +2539,6 @@ LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
         <translation>未配置：将由内置演示端点应答</translation>
     </message>
     <message>
-        <source>%1 not set</source>
-        <translation>未设置 %1</translation>
-    </message>
-    <message>
-        <source>no key needed</source>
-        <translation>无需密钥</translation>
-    </message>
-    <message>
-        <source>%1 set (%2)</source>
-        <translation>已设置 %1（%2）</translation>
-    </message>
-    <message>
         <source>not usable</source>
         <translation>不可用</translation>
     </message>
@@ -2581,6 +2660,18 @@ LOG_LEVEL (debug|info|warning|error|critical)、LOG_FORMAT (text|json)。
     <message>
         <source>(incomplete)</source>
         <translation>（不完整）</translation>
+    </message>
+    <message>
+        <source>(attempts: %1)</source>
+        <translation>（尝试次数：%1）</translation>
+    </message>
+    <message>
+        <source>The turn failed</source>
+        <translation>本轮失败</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
