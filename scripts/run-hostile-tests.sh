@@ -1,19 +1,21 @@
 #!/bin/sh
 # Runs the GUI and CLI tests (ctest label "environment") again in an environment that is
-# hostile to tests that lean on it: another locale, scale and font size, provider keys and
-# base URLs set, a config path, verbose JSON logs, and a HOME that cannot be written, with the
-# XDG folders pointed elsewhere. They must pass as they do in a plain environment.
+# hostile to tests that lean on it: other locales (zh_CN, then de_DE), scale and font size,
+# provider keys and base URLs set, a config path, verbose JSON logs, and a HOME that cannot be
+# written, with the XDG folders pointed elsewhere. They must pass as they do in a plain environment.
 # Usage: scripts/run-hostile-tests.sh [BUILD_DIR]   (after scripts/run-tests.sh)
 set -eu
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
 
-# A real zh_CN.UTF-8 locale, so that the C library agrees with Qt about it.
-if ! locale -a 2>/dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
-    [ "$(id -u)" -eq 0 ] && as_root="" || as_root=sudo
-    $as_root sed -i 's/^# *\(zh_CN\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-    $as_root locale-gen >/dev/null
-fi
+# Real zh_CN.UTF-8 and de_DE.UTF-8 locales, so that the C library agrees with Qt about them.
+for wanted in zh_CN de_DE; do
+    if ! locale -a 2>/dev/null | grep -qi "^$wanted\.utf-\?8$"; then
+        [ "$(id -u)" -eq 0 ] && as_root="" || as_root=sudo
+        $as_root sed -i "s/^# *\($wanted\.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+        $as_root locale-gen >/dev/null
+    fi
+done
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT INT TERM
@@ -24,21 +26,28 @@ mkdir -p "$scratch/xdg-config/spoon-console" "$scratch/xdg-data" "$scratch/xdg-c
 echo '{"llm_settings": {"default_provider": "nowhere"}}' \
     >"$scratch/xdg-config/spoon-console/config.json"
 
-env LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN \
-    QT_SCALE_FACTOR=1.5 SPOON_TEST_FONT_SIZE=13 \
-    OPENAI_API_KEY=sk-hostile-0123456789abcdef ANTHROPIC_API_KEY=sk-ant-hostile-0123456789 \
-    DEEPSEEK_API_KEY=sk-hostile-deepseek-0123456789 \
-    OPENAI_BASE_URL=http://192.0.2.1:9/v1 ANTHROPIC_BASE_URL=http://192.0.2.1:9 \
-    SPOON_CONFIG="$scratch/xdg-config/spoon-console/config.json" \
-    LOG_LEVEL=debug LOG_FORMAT=json QT_LOGGING_RULES='*.debug=true' \
-    HOME="$scratch/home-is-a-file" XDG_CONFIG_HOME="$scratch/xdg-config" \
-    XDG_DATA_HOME="$scratch/xdg-data" XDG_CACHE_HOME="$scratch/xdg-cache" \
-    ctest --test-dir "$build_dir" -L environment --output-on-failure --parallel 2 \
-    --repeat until-pass:2 || { scripts/failed-checks.sh "$build_dir"; exit 1; }
-# A test that failed once here and passed when run again is named, not hidden: on
-# 2026-11-27 one tst_chatpane check failed once on a fresh CI machine and never again in 40
-# runs here (see the issue 11 note).
-if grep -q '^FAIL!' "$build_dir/Testing/Temporary/LastTest.log" 2>/dev/null; then
-    echo "== FLAKY: these checks failed once and passed when run again:"
-    scripts/failed-checks.sh "$build_dir"
-fi
+# One pass per locale: zh_CN for another script and the translation, de_DE for a decimal
+# comma (a test that compared "7.0" passed under zh_CN and failed under de_DE).
+hostile_pass() {
+    echo "== environment tests under $1"
+    env LANG="$1.UTF-8" LC_ALL="$1.UTF-8" LANGUAGE="$1" \
+        QT_SCALE_FACTOR=1.5 SPOON_TEST_FONT_SIZE=13 \
+        OPENAI_API_KEY=sk-hostile-0123456789abcdef ANTHROPIC_API_KEY=sk-ant-hostile-0123456789 \
+        DEEPSEEK_API_KEY=sk-hostile-deepseek-0123456789 \
+        OPENAI_BASE_URL=http://192.0.2.1:9/v1 ANTHROPIC_BASE_URL=http://192.0.2.1:9 \
+        SPOON_CONFIG="$scratch/xdg-config/spoon-console/config.json" \
+        LOG_LEVEL=debug LOG_FORMAT=json QT_LOGGING_RULES='*.debug=true' \
+        HOME="$scratch/home-is-a-file" XDG_CONFIG_HOME="$scratch/xdg-config" \
+        XDG_DATA_HOME="$scratch/xdg-data" XDG_CACHE_HOME="$scratch/xdg-cache" \
+        ctest --test-dir "$build_dir" -L environment --output-on-failure --parallel 2 \
+        --repeat until-pass:2 || { scripts/failed-checks.sh "$build_dir"; exit 1; }
+    # A test that failed once here and passed when run again is named, not hidden: on
+    # 2026-11-27 one tst_chatpane check failed once on a fresh CI machine and never again in
+    # 40 runs here (see the issue 11 note).
+    if grep -q '^FAIL!' "$build_dir/Testing/Temporary/LastTest.log" 2>/dev/null; then
+        echo "== FLAKY: these checks failed once and passed when run again:"
+        scripts/failed-checks.sh "$build_dir"
+    fi
+}
+hostile_pass zh_CN
+hostile_pass de_DE
