@@ -20,22 +20,24 @@ struct ConsoleRun
     QString failure; // why there is no exit code
 };
 
-// Starts the binary with `arguments`; the event loop keeps turning while it runs, so servers
-// in this process answer it. A child that outlives `timeoutMs` is killed and reported.
-inline ConsoleRun runConsole(const QStringList &arguments, const QProcessEnvironment &extra = {},
-                             int timeoutMs = 120'000, const QString &workingDir = {})
+// The child's environment: the test's own (childEnvironment()) and the variables it names.
+inline QProcessEnvironment consoleEnvironment(const QProcessEnvironment &extra)
 {
-    QProcess process;
     QProcessEnvironment env = childEnvironment();
     const QStringList names = extra.keys();
     for (const QString &name : names)
         env.insert(name, extra.value(name));
-    process.setProcessEnvironment(env);
-    if (!workingDir.isEmpty())
-        process.setWorkingDirectory(workingDir);
+    return env;
+}
+
+// Starts the prepared process on the binary and waits for its exit while the event loop
+// turns (servers in this process answer it); fills the exit code or why there is none. A
+// child that outlives `timeoutMs` is killed.
+inline void startAndWait(QProcess &process, const QStringList &arguments, int timeoutMs,
+                         ConsoleRun &run)
+{
     QSignalSpy finished(&process, &QProcess::finished);
     process.start(QStringLiteral(SPOON_CONSOLE_BINARY), arguments);
-    ConsoleRun run;
     if (!finished.wait(timeoutMs)) {
         process.kill();
         process.waitForFinished();
@@ -45,6 +47,18 @@ inline ConsoleRun runConsole(const QStringList &arguments, const QProcessEnviron
     } else {
         run.exitCode = process.exitCode();
     }
+}
+
+// Runs the binary with `arguments` and collects what it printed.
+inline ConsoleRun runConsole(const QStringList &arguments, const QProcessEnvironment &extra = {},
+                             int timeoutMs = 120'000, const QString &workingDir = {})
+{
+    QProcess process;
+    process.setProcessEnvironment(consoleEnvironment(extra));
+    if (!workingDir.isEmpty())
+        process.setWorkingDirectory(workingDir);
+    ConsoleRun run;
+    startAndWait(process, arguments, timeoutMs, run);
     run.out = QString::fromUtf8(process.readAllStandardOutput());
     run.err = QString::fromUtf8(process.readAllStandardError());
     return run;

@@ -43,24 +43,10 @@ inline ConsoleRun runConsoleOnTerminal(const QStringList &arguments,
     QObject::connect(&readable, &QSocketNotifier::activated, &readable, drain);
 
     QProcess process;
-    QProcessEnvironment env = childEnvironment();
-    const QStringList names = extra.keys();
-    for (const QString &name : names)
-        env.insert(name, extra.value(name));
-    process.setProcessEnvironment(env);
+    process.setProcessEnvironment(consoleEnvironment(extra));
     // Runs in the child after QProcess set up its pipes and before exec: stdout becomes the pty.
     process.setChildProcessModifier([slave] { ::dup2(slave, STDOUT_FILENO); });
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(SPOON_CONSOLE_BINARY), arguments);
-    if (!finished.wait(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.failure = QStringLiteral("no exit within %1 ms").arg(timeoutMs);
-    } else if (process.exitStatus() != QProcess::NormalExit) {
-        run.failure = QStringLiteral("crashed: %1").arg(process.errorString());
-    } else {
-        run.exitCode = process.exitCode();
-    }
+    startAndWait(process, arguments, timeoutMs, run);
     // The slave is still open here, so the master gives what is left, then EAGAIN (not EIO).
     drain();
     readable.setEnabled(false);
