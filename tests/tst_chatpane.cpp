@@ -586,12 +586,15 @@ private Q_SLOTS:
         loaded.config.performance.database.url =
             storedAt(folder.filePath(QStringLiteral("store.db"))).performance.database.url;
         QList<ChatItem> live;
+        QString liveStatus;
         {
             Window w(loaded.config);
             QVERIFY(waitForStoredList(w));
             w.type(QStringLiteral("hi"));
             WAIT_UNTIL_SAVED(w.chat->currentConversation());
             live = w.transcript().items();
+            liveStatus = w.status->text();
+            QVERIFY(w.chat->findChild<QPushButton *>(QStringLiteral("retryButton"))->isVisible());
         }
         QCOMPARE(live.size(), 2);
         QCOMPARE(live.last().kind, ChatItem::Kind::Error);
@@ -606,6 +609,14 @@ private Q_SLOTS:
         const QList<ChatItem> restored = w.transcript().items();
         QCOMPARE(kinds(w.transcript()), kinds(live));
         QCOMPARE(restored.last().text, live.last().text);
+        // The status line and Retry too: Retry asks again, and the server now answers.
+        QCOMPARE(w.status->text(), liveStatus);
+        auto *retry = w.chat->findChild<QPushButton *>(QStringLiteral("retryButton"));
+        QVERIFY(retry->isVisible());
+        demo.clearFaults();
+        retry->click();
+        QTRY_COMPARE_WITH_TIMEOUT(w.transcript().items().last().kind, ChatItem::Kind::Assistant,
+                                  30000);
     }
 
     void searchFindsAWordFromAnOldAnswerAndOpensIt()

@@ -274,6 +274,7 @@ void ChatConversation::restore(const ConversationSummary &summary,
     QList<ChatMessage> history;
     // A failed turn's error closes it, after its last message, as it did live.
     const TurnFailure *failedTurn = nullptr;
+    const StoredMessage *lastUser = nullptr;
     auto closeFailedTurn = [&] {
         if (const TurnFailure *f = std::exchange(failedTurn, nullptr))
             m_transcript.addError(failureText(f->error(), f->provider, f->incomplete));
@@ -286,6 +287,7 @@ void ChatConversation::restore(const ConversationSummary &summary,
             closeFailedTurn();
             if (stored.turnFailure.isFailure())
                 failedTurn = &stored.turnFailure;
+            lastUser = &stored;
             m_transcript.addUserMessage(message.content);
             m_transcript.setLastCreated(stored.createdMs);
             if (m_recorder)
@@ -312,6 +314,12 @@ void ChatConversation::restore(const ConversationSummary &summary,
     closeFailedTurn();
     m_transcript.endStreaming();
     m_agent->restoreHistory(history);
+    // The last turn failed: the status line says so and Retry asks again, as they did live.
+    if (lastUser && lastUser->turnFailure.isFailure()) {
+        const TurnFailure &f = lastUser->turnFailure;
+        m_lastMessage = lastUser->message.content.trimmed();
+        setStatus(tr("Error: %1").arg(failureText(f.error(), f.provider, f.incomplete)), true);
+    }
 }
 
 void ChatConversation::setTitle(const QString &title)
