@@ -77,7 +77,8 @@ private:
     };
     QHash<quint64, Ticket> m_tickets; // waiting or running
     quint64 m_nextTicket = 1;
-    // Atomic: /metrics reads them from its own thread.
+    // Atomic: the registry calls its read functions on the reader's thread, whichever that
+    // is (metricsregistry.h).
     std::atomic<quint64> m_batches = 0;
     std::atomic<quint64> m_sentInBatch = 0;
     std::atomic<quint64> m_sentAtOnce = 0;
