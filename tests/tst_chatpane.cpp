@@ -57,6 +57,18 @@ ConfigLoadResult configWith(const QString &json, const QString &key = {})
     return ConfigLoader::parse(json.toUtf8(), QStringLiteral("test.json"), env);
 }
 
+// Provider "local", the default, on a server of the test's own, with a key and `retries`.
+ConfigLoadResult localProvider(const QString &baseUrl, int retries)
+{
+    return configWith(
+        QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
+                          "retry_attempts": %2}},
+                          "llm_settings": {"default_provider": "local"}})")
+            .arg(baseUrl)
+            .arg(retries),
+        QStringLiteral("sk-local-0123456789abcdef"));
+}
+
 struct Window
 {
     // The demo endpoint streams as fast as it can unless a test wants it slow: the pane sees
@@ -315,12 +327,7 @@ private Q_SLOTS:
         demo.setTokensPerSecond(0);
         QVERIFY(demo.listen());
         demo.addFault(*DemoFault::parse(QStringLiteral("status=500")));
-        const ConfigLoadResult loaded = configWith(
-            QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
-                              "retry_attempts": 0}},
-                              "llm_settings": {"default_provider": "local"}})")
-                .arg(demo.baseUrl()),
-            QStringLiteral("sk-local-0123456789abcdef"));
+        const ConfigLoadResult loaded = localProvider(demo.baseUrl(), 0);
         QVERIFY(loaded.isValid());
         Window w(loaded.config);
         QVERIFY(!w.engine.usesDemoEndpoint());
@@ -342,12 +349,7 @@ private Q_SLOTS:
                               R"({"error":{"message":"Rate limit reached. Try again in 20s."}})");
         });
         QVERIFY(server.listen());
-        const ConfigLoadResult loaded =
-            configWith(QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "m",
-                              "retry_attempts": 0}},
-                              "llm_settings": {"default_provider": "local"}})")
-                           .arg(QString::fromLatin1(server.baseUrl())),
-                       QStringLiteral("sk-local-0123456789abcdef"));
+        const ConfigLoadResult loaded = localProvider(QString::fromLatin1(server.baseUrl()), 0);
         QVERIFY(loaded.isValid());
         Window w(loaded.config);
         w.type(QStringLiteral("hi"));
@@ -365,12 +367,7 @@ private Q_SLOTS:
         demo.setTokensPerSecond(0);
         QVERIFY(demo.listen());
         demo.addFault(*DemoFault::parse(QStringLiteral("status=429,retry_after=1,times=1")));
-        const ConfigLoadResult loaded = configWith(
-            QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
-                              "retry_attempts": 2}},
-                              "llm_settings": {"default_provider": "local"}})")
-                .arg(demo.baseUrl()),
-            QStringLiteral("sk-local-0123456789abcdef"));
+        const ConfigLoadResult loaded = localProvider(demo.baseUrl(), 2);
         QVERIFY(loaded.isValid());
         Window w(loaded.config);
         w.type(QStringLiteral("hi"));
@@ -575,12 +572,7 @@ private Q_SLOTS:
         QVERIFY(demo.listen());
         demo.addFault(*DemoFault::parse(QStringLiteral("status=429,retry_after=0")));
         QTemporaryDir folder;
-        ConfigLoadResult loaded = configWith(
-            QStringLiteral(R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
-                              "retry_attempts": 0}},
-                              "llm_settings": {"default_provider": "local"}})")
-                .arg(demo.baseUrl()),
-            QStringLiteral("sk-local-0123456789abcdef"));
+        ConfigLoadResult loaded = localProvider(demo.baseUrl(), 0);
         QVERIFY(loaded.isValid());
         // Both windows use this store (moc reads a raw string's "//" as a comment: not there).
         loaded.config.performance.database.url =
