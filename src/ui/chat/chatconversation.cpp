@@ -274,10 +274,13 @@ void ChatConversation::restore(const ConversationSummary &summary,
     QList<ChatMessage> history;
     // A failed turn's error closes it, after its last message, as it did live.
     const TurnFailure *failedTurn = nullptr;
-    const StoredMessage *lastUser = nullptr;
+    QString lastMessage; // the last turn's user message
+    QString lastFailure; // and its error as shown, when that turn failed
     auto closeFailedTurn = [&] {
-        if (const TurnFailure *f = std::exchange(failedTurn, nullptr))
-            m_transcript.addError(failureText(f->error(), f->provider, f->incomplete));
+        if (const TurnFailure *f = std::exchange(failedTurn, nullptr)) {
+            lastFailure = failureText(f->error(), f->provider, f->incomplete);
+            m_transcript.addError(lastFailure);
+        }
     };
     for (const StoredMessage &stored : messages) {
         const ChatMessage &message = stored.message;
@@ -287,7 +290,8 @@ void ChatConversation::restore(const ConversationSummary &summary,
             closeFailedTurn();
             if (stored.turnFailure.isFailure())
                 failedTurn = &stored.turnFailure;
-            lastUser = &stored;
+            lastMessage = message.content;
+            lastFailure.clear();
             m_transcript.addUserMessage(message.content);
             m_transcript.setLastCreated(stored.createdMs);
             if (m_recorder)
@@ -315,10 +319,9 @@ void ChatConversation::restore(const ConversationSummary &summary,
     m_transcript.endStreaming();
     m_agent->restoreHistory(history);
     // The last turn failed: the status line says so and Retry asks again, as they did live.
-    if (lastUser && lastUser->turnFailure.isFailure()) {
-        const TurnFailure &f = lastUser->turnFailure;
-        m_lastMessage = lastUser->message.content.trimmed();
-        setStatus(tr("Error: %1").arg(failureText(f.error(), f.provider, f.incomplete)), true);
+    if (!lastFailure.isEmpty()) {
+        m_lastMessage = lastMessage.trimmed();
+        setStatus(tr("Error: %1").arg(lastFailure), true);
     }
 }
 
