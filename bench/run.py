@@ -398,6 +398,9 @@ def main():
                         help="run one part's rows alone")
     args = parser.parse_args()
     bench = os.path.join(args.build_dir, "bench")
+    # The benchmarks are not part of the default build (the test command never runs them).
+    subprocess.run(["cmake", "--build", args.build_dir, "--target", "benchmarks", "spoon-console"],
+                   check=True)
     if args.only == "cache":
         print_table(cache_rows(bench), "bench/run.py --only cache")
         return 0

@@ -27,7 +27,10 @@ echo '{"llm_settings": {"default_provider": "nowhere"}}' \
     >"$scratch/xdg-config/spoon-console/config.json"
 
 # One pass per locale: zh_CN for another script and the translation, de_DE for a decimal
-# comma (a test that compared "7.0" passed under zh_CN and failed under de_DE).
+# comma (a test that compared "7.0" passed under zh_CN and failed under de_DE). A check that
+# fails once fails CI: the one that failed once here (tst_chatpane, 2026-11-27) was a store
+# whose connections switched a new file to WAL at once and got SQLITE_BUSY; the connection
+# now retries its session PRAGMAs, so the pass no longer runs a failed test again.
 hostile_pass() {
     echo "== environment tests under $1"
     env LANG="$1.UTF-8" LC_ALL="$1.UTF-8" LANGUAGE="$1" \
@@ -39,15 +42,8 @@ hostile_pass() {
         LOG_LEVEL=debug LOG_FORMAT=json QT_LOGGING_RULES='*.debug=true' \
         HOME="$scratch/home-is-a-file" XDG_CONFIG_HOME="$scratch/xdg-config" \
         XDG_DATA_HOME="$scratch/xdg-data" XDG_CACHE_HOME="$scratch/xdg-cache" \
-        ctest --test-dir "$build_dir" -L environment --output-on-failure --parallel 2 \
-        --repeat until-pass:2 || { scripts/failed-checks.sh "$build_dir"; exit 1; }
-    # A test that failed once here and passed when run again is named, not hidden: on
-    # 2026-11-27 one tst_chatpane check failed once on a fresh CI machine and never again in
-    # 40 runs here (see the issue 11 note).
-    if grep -q '^FAIL!' "$build_dir/Testing/Temporary/LastTest.log" 2>/dev/null; then
-        echo "== FLAKY: these checks failed once and passed when run again:"
-        scripts/failed-checks.sh "$build_dir"
-    fi
+        ctest --test-dir "$build_dir" -L environment --output-on-failure --parallel 2 ||
+        { scripts/failed-checks.sh "$build_dir"; exit 1; }
 }
 hostile_pass zh_CN
 hostile_pass de_DE

@@ -14,6 +14,9 @@ else
     build_dir=build
     scripts/build.sh "$build_dir"
 fi
-# The storage tests run on SQLite and on a PostgreSQL server started for this run.
-scripts/with-postgres.sh ctest --test-dir "$build_dir" --output-on-failure --parallel 2 ||
+# The storage tests run on SQLite and on a PostgreSQL server started for this run. Most tests
+# wait on sockets, timers and child processes rather than compute, so twice as many run as
+# there are cores (the store fault tests run alone: RUN_SERIAL).
+jobs=$(($(nproc) * 2))
+scripts/with-postgres.sh ctest --test-dir "$build_dir" --output-on-failure --parallel "$jobs" ||
     { scripts/failed-checks.sh "$build_dir"; exit 1; }
