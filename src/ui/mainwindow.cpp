@@ -21,10 +21,10 @@
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
-#include "cli/systeminfoformat.h"
 #include "config/configdocument.h"
 #include "config/configloader.h"
 #include "config/configwatcher.h"
+#include "monitor/systeminfoformat.h"
 #include "settings/settingsdialog.h"
 #include "trayicon.h"
 
@@ -377,7 +377,7 @@ void MainWindow::copyReportToClipboard()
     watcher->setFuture(QtConcurrent::run([env, path] {
         MetricsRegistry registry;
         ConfigLoadResult loaded = ConfigLoader::load(locateConfig(path, env), env);
-        return cli::systemInfoText(collectSystemInfo(std::move(loaded), registry));
+        return systemInfoText(collectSystemInfo(std::move(loaded), registry));
     }));
 }
 

@@ -25,12 +25,6 @@ std::optional<Config> loadConfigForLlm(const CommandLine &line, QTextStream &err
 // and check-config call this too, so that what they report is what `ask` would send.
 void resolveKeys(Config &config);
 
-// Where a provider's key comes from, for a person: "from the keychain", "from OPENAI_API_KEY
-// (environment)", or what to do when there is none.
-QString keySourceText(const ProviderConfig &provider);
-// The same as one word, for JSON: "environment", "keychain" or "none".
-QString keySourceName(ProviderConfig::KeySource source);
-
 // A retry as `ask` and `chat` say it on stderr, counted as the window counts it: "attempt 2
 // of 3" is the first retry of a provider with retry_attempts 2.
 QString retryText(const QString &provider, int attempt, int attempts, qint64 delayMs,

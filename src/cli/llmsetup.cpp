@@ -46,20 +46,6 @@ void resolveKeys(Config &config)
     readKeychainKeysNow(config, vault, kKeychainWaitMs);
 }
 
-QString keySourceText(const ProviderConfig &provider)
-{
-    if (!provider.apiKey.isEmpty()) {
-        return provider.keySource == ProviderConfig::KeySource::Keychain
-                   ? Text::tr("key from the keychain (%1)").arg(provider.apiKey.masked())
-                   : Text::tr("key from %1 (environment, %2)")
-                         .arg(provider.apiKeyEnv, provider.apiKey.masked());
-    }
-    if (!provider.needsKey)
-        return Text::tr("no key needed");
-    return Text::tr("no key: set %1, or store one in the console's Settings > Providers")
-        .arg(provider.apiKeyEnv);
-}
-
 QString retryText(const QString &provider, int attempt, int attempts, qint64 delayMs,
                   const LlmError &error)
 {
@@ -68,19 +54,6 @@ QString retryText(const QString &provider, int attempt, int attempts, qint64 del
         .arg(attempt)
         .arg(attempts)
         .arg(double(delayMs) / 1000.0, 0, 'f', 1);
-}
-
-QString keySourceName(ProviderConfig::KeySource source)
-{
-    switch (source) {
-    case ProviderConfig::KeySource::Environment:
-        return u"environment"_s;
-    case ProviderConfig::KeySource::Keychain:
-        return u"keychain"_s;
-    case ProviderConfig::KeySource::None:
-        break;
-    }
-    return u"none"_s;
 }
 
 std::optional<int> prepareLlm(Engine &engine, const QString &chosenProvider, QTextStream &err)

@@ -1,6 +1,6 @@
 #include "systeminfoformat.h"
 
-#include "llmsetup.h"
+#include "config/keysourcetext.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -8,13 +8,15 @@
 
 #include <algorithm>
 
-namespace spoon::cli {
+namespace spoon {
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-// Gives lupdate a context it can see; the strings below are translated under it.
+// Gives lupdate a context it can see; the strings below are translated under it. The
+// context keeps the name it had when this was the system-info command's, so that the
+// translations made under it still apply.
 struct Text
 {
     Q_DECLARE_TR_FUNCTIONS(spoon::cli::SystemInfo)
@@ -298,4 +300,4 @@ QString systemInfoText(const SystemInfoReport &r)
     return text;
 }
 
-} // namespace spoon::cli
+} // namespace spoon

@@ -1,9 +1,9 @@
 #include "commandline.h"
 #include "commands.h"
 #include "llmsetup.h"
-#include "systeminfoformat.h"
 
 #include "monitor/systeminfo.h"
+#include "monitor/systeminfoformat.h"
 #include "telemetry/logging.h"
 #include "telemetry/metricsregistry.h"
 

@@ -3,6 +3,7 @@
 #include "llmsetup.h"
 
 #include "config/configloader.h"
+#include "config/keysourcetext.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
