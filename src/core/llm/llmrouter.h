@@ -3,6 +3,7 @@
 #include "cache/ttlcache.h"
 #include "config/config.h"
 #include "llmcall.h"
+#include "llmcallrecord.h"
 
 #include <QHash>
 #include <QObject>
@@ -25,23 +26,6 @@ struct RouteOptions
     QString model;    // for the first provider only: model names are provider-specific
     bool noCache = false;
     QString agent; // who asks, for the record of the call
-};
-
-// One finished LLM call as the store keeps it (the llm_calls table).
-struct LlmCallRecord
-{
-    QString provider;
-    QString model;
-    QString agent;
-    qint64 startedMs = 0;
-    qint64 firstTokenMs = -1; // -1: no token came
-    qint64 latencyMs = 0;
-    int tokensIn = -1; // -1: the provider did not say
-    int tokensOut = -1;
-    bool cacheHit = false;
-    int retries = 0;
-    bool fallback = false; // answered by a provider behind the first
-    QString errorKind;     // empty on success
 };
 
 // Every LLM request goes through here: the response cache, then the batcher (for unstreamed

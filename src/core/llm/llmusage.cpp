@@ -1,6 +1,6 @@
 #include "llmusage.h"
 
-#include "llmrouter.h"
+#include "llmcallrecord.h"
 
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"

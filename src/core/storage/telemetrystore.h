@@ -2,7 +2,7 @@
 
 #include "conversationstore.h"
 #include "databasepool.h"
-#include "llm/llmrouter.h"
+#include "llm/llmcallrecord.h"
 
 #include <QHash>
 #include <QObject>
