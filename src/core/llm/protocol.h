@@ -2,7 +2,7 @@
 
 #include "chattypes.h"
 #include "llmerror.h"
-#include "net/httpserver.h" // HttpHeaders
+#include "net/httpheaders.h"
 
 #include <QJsonObject>
 #include <QUrl>

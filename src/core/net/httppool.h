@@ -1,6 +1,6 @@
 #pragma once
 
-#include "httpserver.h" // HttpHeaders
+#include "httpheaders.h"
 
 #include <QElapsedTimer>
 #include <QHash>

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "httpheaders.h"
+
 #include <QByteArray>
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -18,8 +20,6 @@ class QTcpSocket;
 namespace spoon {
 
 class HttpConnection;
-
-using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
 struct HttpServerRequest
 {
