@@ -4,9 +4,9 @@
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
 #include "llm/requestbatcher.h"
+#include "llm/retrypolicy.h"
 #include "net/httppool.h"
 #include "net/httpserver.h"
-#include "net/retrypolicy.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "net/retrypolicy.h"
+#include "llm/retrypolicy.h"
 
 #include <QtTest>
 

@@ -2,7 +2,7 @@
 
 #include "config/config.h"
 #include "llmcall.h"
-#include "net/retrypolicy.h"
+#include "retrypolicy.h"
 
 #include <QObject>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "llm/llmerror.h"
+#include "llmerror.h"
 
 #include <QByteArrayView>
 #include <QDateTime>
