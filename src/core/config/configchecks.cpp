@@ -1,9 +1,8 @@
 #include "configchecks.h"
 
-#include "storage/databasetarget.h"
-
 #include "configbuilder.h"
 #include "configvalidator.h"
+#include "databasetarget.h"
 #include "editdistance.h"
 #include "jsonlocator.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "databasetarget.h"
+#include "config/databasetarget.h"
 #include "sqltypes.h"
 
 #include <QFuture>
