@@ -1,0 +1,3 @@
+#pragma once
+
+#include "llmrouter.h" // planted: a data-only header includes a class

@@ -1,0 +1,3 @@
+#include "alert.h"
+
+#include <QWidget> // planted: the engine runs headless

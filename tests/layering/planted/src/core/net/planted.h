@@ -1,0 +1,3 @@
+#pragma once
+
+#include "llm/llmerror.h" // planted: net is below the LLM code

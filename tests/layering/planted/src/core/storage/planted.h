@@ -1,0 +1,3 @@
+#pragma once
+
+#include "agent/reactagent.h" // planted: storage is below the agent
