@@ -1,6 +1,7 @@
 #include "sqlconnection.h"
 
 #include <QElapsedTimer>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
@@ -41,6 +42,7 @@ SqlConnection::~SqlConnection()
 
 void SqlConnection::reset()
 {
+    m_batch.clear();
     qDeleteAll(m_prepared);
     m_prepared.clear();
     if (QSqlDatabase::contains(m_name))
@@ -214,6 +216,23 @@ bool SqlConnection::execDirect(const QString &sql, SqlError *error)
 
 qint64 SqlConnection::execMany(const QString &sql, const QList<QVariantList> &rows, SqlError *error)
 {
+#if SPOON_SQLITE_SHARED_HANDLE
+    if (m_target.backend == DatabaseBackend::Sqlite && SqliteBatch::canBind(rows)) {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (sqlite3 *handle = SqliteBatch::handleOf(db.driver()->handle())) {
+            SqliteBatch::Failure failure;
+            const qint64 affected = m_batch.run(handle, sql, rows, &failure);
+            if (failure.code != 0) {
+                // As QSQLITE reports a failed step, so that classify() reads it the same.
+                *error =
+                    classify(QSqlError(u"Unable to fetch row"_s, failure.message,
+                                       QSqlError::ConnectionError, QString::number(failure.code)),
+                             u"statement failed"_s);
+            }
+            return affected;
+        }
+    }
+#endif
     QSqlQuery *query = prepared(sql, error);
     if (!query)
         return 0;
