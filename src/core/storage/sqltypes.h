@@ -51,4 +51,27 @@ struct SqlOutcome
     }
 };
 
+// The stores' conventions for values bound as SQL NULL.
+namespace sqlvalue {
+
+// An empty text is no value: NULL.
+inline QVariant nullIfEmpty(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+// A negative count, time or duration means "not known" (-1): NULL.
+inline QVariant nullIfNegative(qint64 value)
+{
+    return value < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+// A null QString binds as SQL NULL; for a NOT NULL column, where empty is meant.
+inline QVariant emptyIfNull(const QString &text)
+{
+    return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}
+
+} // namespace sqlvalue
+
 } // namespace spoon

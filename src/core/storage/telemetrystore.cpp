@@ -24,16 +24,6 @@ const QString kInsertRollup =
     u" avg_value = excluded.avg_value, min_value = excluded.min_value,"
     u" max_value = excluded.max_value"_s;
 
-QVariant orNull(qint64 value)
-{
-    return value < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
-}
-
-QVariant orNullText(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
 } // namespace
 
 TelemetryStore::TelemetryStore(DatabasePool &pool, int retentionDays, QObject *parent)
@@ -63,10 +53,11 @@ TelemetryStore::~TelemetryStore() = default;
 
 void TelemetryStore::recordLlmCall(const LlmCallRecord &r)
 {
-    m_llmRows.append({r.provider, orNullText(r.model), orNullText(r.agent), r.startedMs,
-                      orNull(r.firstTokenMs), orNull(r.latencyMs), orNull(r.tokensIn),
-                      orNull(r.tokensOut), int(r.cacheHit), r.retries, int(r.fallback),
-                      orNullText(r.errorKind)});
+    m_llmRows.append({r.provider, sqlvalue::nullIfEmpty(r.model), sqlvalue::nullIfEmpty(r.agent),
+                      r.startedMs, sqlvalue::nullIfNegative(r.firstTokenMs),
+                      sqlvalue::nullIfNegative(r.latencyMs), sqlvalue::nullIfNegative(r.tokensIn),
+                      sqlvalue::nullIfNegative(r.tokensOut), int(r.cacheHit), r.retries,
+                      int(r.fallback), sqlvalue::nullIfEmpty(r.errorKind)});
     if (!m_llmTimer.isActive())
         m_llmTimer.start();
 }
