@@ -330,6 +330,69 @@ private Q_SLOTS:
         QCOMPARE(words, matched);
     }
 
+    // What a query matches: each word as a whole word, and the last as typed so far, the start
+    // of a longer word; a word before the last, or a lone letter, only in full.
+    void searchMatchesWholeWordsAndTheLastAsTyped_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("a word in full") << u"explained"_s << true;
+        QTest::newRow("every word in full") << u"simply photosynthesis"_s << true;
+        QTest::newRow("the last word as typed") << u"photosynthesis expl"_s << true;
+        QTest::newRow("the only word as typed") << u"chloro"_s << true;
+        QTest::newRow("two letters as typed") << u"ch"_s << true;
+        QTest::newRow("a partial word before the last") << u"photosynth explained"_s << false;
+        QTest::newRow("one letter") << u"c"_s << false;
+        QTest::newRow("a word not there") << u"photosynthesis starch"_s << false;
+    }
+    void searchMatchesWholeWordsAndTheLastAsTyped()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        QFETCH(QString, query);
+        QFETCH(bool, found);
+        ScratchDatabase database(backend);
+        Store store(database.target(), limits());
+        QVERIFY(awaitFuture(store.open()).ok());
+        const qint64 id = newConversation(store, u"leaves"_s, 1);
+        QVERIFY(
+            awaitFuture(store.conversations().append(
+                            id, message(ChatMessage::user(
+                                            u"Photosynthesis explained simply, with chlorophyll"_s),
+                                        2)))
+                .ok());
+        const StoreResult<QList<SearchHit>> hits = awaitFuture(store.conversations().search(query));
+        QVERIFY2(hits.ok(), qPrintable(hits.error.message));
+        QCOMPARE(hits.value.size(), found ? 1 : 0);
+    }
+
+    // Whole words come first: when they fill the limit, a longer word that merely begins with
+    // the last one (older or newer) does not push them out.
+    void searchPrefersWholeWords()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        Store store(database.target(), limits());
+        QVERIFY(awaitFuture(store.open()).ok());
+        ConversationStore &conversations = store.conversations();
+        const qint64 id = newConversation(store, u"streams"_s, 1);
+        const StoreResult<qint64> whole =
+            awaitFuture(conversations.append(id, message(ChatMessage::user(u"one stream"_s), 2)));
+        QVERIFY(whole.ok());
+        QVERIFY(
+            awaitFuture(conversations.append(id, message(ChatMessage::user(u"streaming now"_s), 3)))
+                .ok());
+        const StoreResult<QList<SearchHit>> first =
+            awaitFuture(conversations.search(u"stream"_s, 1));
+        QVERIFY2(first.ok(), qPrintable(first.error.message));
+        QCOMPARE(first.value.size(), 1);
+        QCOMPARE(first.value.first().messageId, whole.value);
+        // With room for more, the word as typed finds the longer one too, newest first.
+        const StoreResult<QList<SearchHit>> both =
+            awaitFuture(conversations.search(u"stream"_s, 5));
+        QCOMPARE(both.value.size(), 2);
+        QVERIFY(both.value.first().messageId > whole.value);
+    }
+
     void upgradesAnOlderSchemaKeepingItsData()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);

@@ -24,17 +24,6 @@ ChatMessage::Role roleFromName(const QString &name)
     return ChatMessage::Role::User;
 }
 
-QVariant nullable(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
-}
-
-// A null QString binds as SQL NULL; these columns are NOT NULL and empty is meant.
-QVariant notNull(const QString &value)
-{
-    return value.isNull() ? QVariant(u""_s) : QVariant(value);
-}
-
 // The searchable head of a text, and the whole of it in the serializer's form when the head
 // is not all of it.
 QVariant searchableText(const QString &text)
@@ -42,7 +31,7 @@ QVariant searchableText(const QString &text)
     qsizetype cut = ConversationStore::kSearchableChars;
     if (cut < text.size() && text.at(cut - 1).isHighSurrogate())
         --cut; // never half a character
-    return notNull(text.left(cut));
+    return sqlvalue::emptyIfNull(text.left(cut));
 }
 
 QVariant payloadOf(const QString &text)
@@ -59,11 +48,6 @@ QString wholeText(const QVariant &content, const QVariant &payload)
         return content.toString();
     const std::optional<QJsonValue> whole = codec::decode(bytes);
     return whole && whole->isString() ? whole->toString() : content.toString();
-}
-
-QVariant nullableDuration(qint64 ms)
-{
-    return ms < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(ms);
 }
 
 QVariant encodedToolCalls(const QList<ToolCall> &calls)
@@ -146,7 +130,7 @@ QFuture<StoreResult<qint64>> ConversationStore::create(const QString &title, con
     return storeResultOf<qint64>(
         m_pool.query(u"INSERT INTO conversations (title, agent, created_ms, updated_ms)"
                      u" VALUES (?, ?, ?, ?) RETURNING id"_s,
-                     {notNull(title), notNull(agent), nowMs, nowMs}),
+                     {sqlvalue::emptyIfNull(title), sqlvalue::emptyIfNull(agent), nowMs, nowMs}),
         [](const SqlOutcome &o) { return o.results.first().rows.first().first().toLongLong(); });
 }
 
@@ -159,13 +143,13 @@ QFuture<StoreResult<qint64>> ConversationStore::append(qint64 conversationId,
                             roleName(message.role),
                             searchableText(message.content),
                             encodedToolCalls(message.toolCalls),
-                            nullable(message.toolCallId),
-                            nullable(message.name),
+                            sqlvalue::nullIfEmpty(message.toolCallId),
+                            sqlvalue::nullIfEmpty(message.name),
                             int(stored.isError),
-                            nullable(stored.provider),
-                            nullable(stored.model),
+                            sqlvalue::nullIfEmpty(stored.provider),
+                            sqlvalue::nullIfEmpty(stored.model),
                             stored.createdMs,
-                            nullableDuration(stored.durationMs),
+                            sqlvalue::nullIfNegative(stored.durationMs),
                             int(stored.incomplete),
                             payloadOf(message.content),
                             encodedTurnFailure(stored.turnFailure)};
@@ -200,9 +184,10 @@ QFuture<StoreResult<bool>> ConversationStore::updateMessage(qint64 messageId,
         m_pool.query(u"UPDATE messages SET content = ?, tool_calls = ?, provider = ?, model = ?,"
                      u" duration_ms = ?, incomplete = ?, payload = ? WHERE id = ?"_s,
                      {searchableText(stored.message.content),
-                      encodedToolCalls(stored.message.toolCalls), nullable(stored.provider),
-                      nullable(stored.model), nullableDuration(stored.durationMs),
-                      int(stored.incomplete), payloadOf(stored.message.content), messageId}),
+                      encodedToolCalls(stored.message.toolCalls),
+                      sqlvalue::nullIfEmpty(stored.provider), sqlvalue::nullIfEmpty(stored.model),
+                      sqlvalue::nullIfNegative(stored.durationMs), int(stored.incomplete),
+                      payloadOf(stored.message.content), messageId}),
         [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
@@ -219,7 +204,7 @@ QFuture<StoreResult<bool>> ConversationStore::rename(qint64 conversationId, cons
 {
     return storeResultOf<bool>(
         m_pool.query(u"UPDATE conversations SET title = ? WHERE id = ?"_s,
-                     {notNull(title), conversationId}),
+                     {sqlvalue::emptyIfNull(title), conversationId}),
         [](const SqlOutcome &o) { return o.results.first().rowsAffected > 0; });
 }
 
@@ -331,14 +316,21 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
     const QStringList words = searchWords(text);
     if (words.isEmpty())
         return QtFuture::makeReadyFuture(StoreResult<QList<SearchHit>>{});
+    // Every word as a whole word; then, only if that finds fewer than `limit`, the last one as
+    // a prefix too (the word being typed). A prefix term makes the index merge the postings of
+    // every word it begins, the whole of them whatever the limit: 35-90 ms for a word in each
+    // of 1M messages, where whole words are read newest first and stop at the limit (1 ms).
+    const bool prefix = words.last().size() >= kMinPrefixChars;
     QString sql;
-    QString query;
+    QString exact;
+    QString typed;
     if (m_pool.target().backend == DatabaseBackend::Sqlite) {
-        // Each word a quoted FTS5 string with a prefix star: "foo"* "bar"* (all must match).
+        // Each word a quoted FTS5 string, so that no syntax in it counts: "foo" "bar"*.
         QStringList terms;
         for (const QString &word : words)
-            terms << u'"' + word + u"\"*"_s;
-        query = terms.join(u' ');
+            terms << u'"' + word + u'"';
+        exact = terms.join(u' ');
+        typed = exact + u'*';
         // Newest first: FTS5 walks its index by rowid from the end and stops at the limit,
         // so a word in every message answers as fast as a rare one (ordering by rank would
         // score every match first).
@@ -349,10 +341,8 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
               u" JOIN messages m ON m.id = f.id JOIN conversations c ON c.id = m.conversation_id"
               u" ORDER BY m.id DESC"_s;
     } else {
-        QStringList terms;
-        for (const QString &word : words)
-            terms << word + u":*"_s;
-        query = terms.join(" & "_L1);
+        exact = words.join(" & "_L1);
+        typed = exact + u":*"_s;
         sql = u"SELECT m.conversation_id, c.title, m.id, m.role,"
               u" ts_headline('simple', m.content, q, 'StartSel=' || chr(64976) ||"
               u" ',StopSel=' || chr(64977) || ',MaxWords=24,MinWords=8'), m.created_ms"
@@ -360,8 +350,17 @@ QFuture<StoreResult<QList<SearchHit>>> ConversationStore::search(const QString &
               u" to_tsquery('simple', ?) q WHERE m.content_tsv @@ q"
               u" ORDER BY m.id DESC LIMIT ?"_s;
     }
+    auto job = [sql, exact, typed, prefix, limit](SqlConnection &connection) {
+        SqlOutcome outcome;
+        SqlRows rows = connection.exec(sql, {exact, limit}, &outcome.error);
+        if (outcome.ok() && prefix && rows.rows.size() < limit)
+            rows = connection.exec(sql, {typed, limit}, &outcome.error);
+        if (outcome.ok())
+            outcome.results << std::move(rows);
+        return outcome;
+    };
     return storeResultOf<QList<SearchHit>>(
-        m_pool.query(sql, {query, limit}), [](const SqlOutcome &o) {
+        m_pool.run(job, false, DatabasePool::Retry::OnBrokenLink), [](const SqlOutcome &o) {
             QList<SearchHit> hits;
             for (const QVariantList &row : o.results.first().rows) {
                 auto [snippet, matches] = takeMatchMarks(row.at(4).toString());

@@ -97,11 +97,14 @@ public:
     QFuture<StoreResult<QList<ConversationSummary>>> list(int limit = 1000, int offset = 0);
     QFuture<StoreResult<ConversationSummary>> find(qint64 conversationId);
     QFuture<StoreResult<QList<StoredMessage>>> messages(qint64 conversationId);
-    // Messages holding every word, newest first.
+    // Messages holding every word, newest first. Each word matches as a whole word; the last,
+    // the one being typed, also as the start of a longer one when it has kMinPrefixChars and
+    // the whole words found fewer than `limit`.
     QFuture<StoreResult<QList<SearchHit>>> search(const QString &text, int limit = 50);
+    static constexpr qsizetype kMinPrefixChars = 2;
 
     // The words of what the user typed (letters and digits only), so that no FTS or SQL
-    // syntax in it means anything; each matches as a prefix.
+    // syntax in it means anything.
     static QStringList searchWords(const QString &text);
     // A snippet with kMatchStart and kMatchEnd around each match (FTS5's snippet(),
     // PostgreSQL's ts_headline()) as its text and the spans they marked. The marks are
