@@ -4,6 +4,8 @@
 //   bench_storage codec TOOL_RESULTS.json   encode + decode of typical tool results
 //   bench_storage open-list DIR             the chat pane listing 1,000 stored conversations
 //                                           of 100 messages, and a search among them
+//   bench_storage search-1m DIR             searches among 1,000,000 stored messages (the file
+//                                           DIR/search-1m.db is made once, then reused)
 #include "chat/chatpane.h"
 #include "engine.h"
 #include "futurewait.h"
@@ -19,6 +21,7 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace spoon;
@@ -171,52 +174,99 @@ int codecRoundTrips(const QString &file)
     return 0;
 }
 
-// Fills DIR/list.db with 1,000 conversations of 100 messages once.
-void fillConversations(const QString &path)
+// Fills `path` once with `count` conversations of 100 messages, each of 40 words drawn from
+// eight, so that every word is in most messages; one message in the middle conversation holds
+// the one rare word. Written 500 conversations to a transaction.
+void fillConversations(const QString &path, int count)
 {
     if (QFile::exists(path))
         return;
     Store store(sqliteAt(path), {1, 1, 60000, 10000});
     if (!waitForResult(store.open()).ok())
         fail(store.errorString());
-    const SqlOutcome filled = waitForResult(store.pool().run(
-        [](SqlConnection &connection) {
-            SqlOutcome o;
-            QList<QVariantList> conversations;
-            QList<QVariantList> messages;
-            const QStringList words{u"agent"_s, u"latency"_s, u"stream"_s, u"memory"_s,
-                                    u"cache"_s, u"pool"_s,    u"token"_s,  u"window"_s};
-            for (int c = 1; c <= 1000; ++c) {
-                conversations.append({c, u"Conversation %1 about %2"_s.arg(c).arg(words[c % 8]),
-                                      u"react"_s, qint64(c) * 1000, qint64(c) * 1000});
-                for (int m = 1; m <= 100; ++m) {
-                    QString text = u"Message %1 of conversation %2: "_s.arg(m).arg(c);
-                    for (int w = 0; w < 40; ++w)
-                        text += words[(c * 7 + m * 3 + w) % 8] + u' ';
-                    if (c == 500 && m == 50)
-                        text += u"photosynthesis"_s; // the one rare word
-                    messages.append(
-                        {c, m, m % 2 ? u"user"_s : u"assistant"_s, text, qint64(c) * 1000 + m});
+    constexpr int kChunk = 500;
+    for (int first = 1; first <= count; first += kChunk) {
+        const int last = qMin(count, first + kChunk - 1);
+        const SqlOutcome filled = waitForResult(store.pool().run(
+            [first, last, rare = count / 2](SqlConnection &connection) {
+                SqlOutcome o;
+                QList<QVariantList> conversations;
+                QList<QVariantList> messages;
+                const QStringList words{u"agent"_s, u"latency"_s, u"stream"_s, u"memory"_s,
+                                        u"cache"_s, u"pool"_s,    u"token"_s,  u"window"_s};
+                for (int c = first; c <= last; ++c) {
+                    conversations.append({c, u"Conversation %1 about %2"_s.arg(c).arg(words[c % 8]),
+                                          u"react"_s, qint64(c) * 1000, qint64(c) * 1000});
+                    for (int m = 1; m <= 100; ++m) {
+                        QString text = u"Message %1 of conversation %2: "_s.arg(m).arg(c);
+                        for (int w = 0; w < 40; ++w)
+                            text += words[(c * 7 + m * 3 + w) % 8] + u' ';
+                        if (c == rare && m == 50)
+                            text += u"photosynthesis"_s; // the one rare word
+                        messages.append(
+                            {c, m, m % 2 ? u"user"_s : u"assistant"_s, text, qint64(c) * 1000 + m});
+                    }
                 }
-            }
-            connection.execMany(u"INSERT INTO conversations (id, title, agent, created_ms,"
-                                u" updated_ms) VALUES (?, ?, ?, ?, ?)"_s,
-                                conversations, &o.error);
-            if (o.ok())
-                connection.execMany(u"INSERT INTO messages (conversation_id, seq, role, content,"
-                                    u" created_ms) VALUES (?, ?, ?, ?, ?)"_s,
-                                    messages, &o.error);
-            return o;
-        },
-        true, DatabasePool::Retry::Never));
-    if (!filled.ok())
-        fail(filled.error.message);
+                connection.execMany(u"INSERT INTO conversations (id, title, agent, created_ms,"
+                                    u" updated_ms) VALUES (?, ?, ?, ?, ?)"_s,
+                                    conversations, &o.error);
+                if (o.ok())
+                    connection.execMany(u"INSERT INTO messages (conversation_id, seq, role,"
+                                        u" content, created_ms) VALUES (?, ?, ?, ?, ?)"_s,
+                                        messages, &o.error);
+                return o;
+            },
+            true, DatabasePool::Retry::Never));
+        if (!filled.ok())
+            fail(filled.error.message);
+    }
+}
+
+// The median of five searches, in ms; fails unless each finds `expected` hits (-1: any).
+double searchMs(ConversationStore &conversations, const QString &text, int expected)
+{
+    QList<double> times;
+    for (int i = 0; i < 5; ++i) {
+        QElapsedTimer clock;
+        clock.start();
+        const auto hits = waitForResult(conversations.search(text));
+        times.append(clock.nsecsElapsed() / 1e6);
+        if (!hits.ok() || (expected >= 0 && hits.value.size() != expected))
+            fail(u"search for %1 found %2"_s.arg(text).arg(hits.value.size()));
+    }
+    std::sort(times.begin(), times.end());
+    return times.at(2);
+}
+
+// Searches among 1,000,000 messages (10,000 conversations of 100): the words the chat pane's
+// search box sends as the user types. DIR/search-1m.db is made once and kept for the run.
+int searchMillion(const QString &dir)
+{
+    const QString path = dir + u"/search-1m.db"_s;
+    QElapsedTimer made;
+    made.start();
+    fillConversations(path, 10'000);
+    const double fillSeconds = made.nsecsElapsed() / 1e9;
+    Store store(sqliteAt(path), {1, 1, 60000, 10000});
+    if (!waitForResult(store.open()).ok())
+        fail(store.errorString());
+    ConversationStore &conversations = store.conversations();
+    searchMs(conversations, u"photosynthesis"_s, 1); // warm: the file in the page cache
+    searchMs(conversations, u"latency stream"_s, 50);
+    print({{u"messages"_s, 1'000'000},
+           {u"fill_seconds"_s, fillSeconds},
+           {u"search_rare_ms"_s, searchMs(conversations, u"photosynthesis"_s, 1)},
+           {u"search_rare_typed_ms"_s, searchMs(conversations, u"photosynth"_s, 1)},
+           {u"search_common_ms"_s, searchMs(conversations, u"latency stream"_s, 50)},
+           {u"search_common_typed_ms"_s, searchMs(conversations, u"latency strea"_s, 50)},
+           {u"search_common_one_typed_ms"_s, searchMs(conversations, u"laten"_s, 50)}});
+    return 0;
 }
 
 int openList(const QString &dir)
 {
     const QString path = dir + u"/list.db"_s;
-    fillConversations(path);
+    fillConversations(path, 1000);
     Config config = Config::defaults();
     config.performance.database.url = u"sqlite://"_s + path;
     Engine engine(config);
@@ -267,7 +317,9 @@ int main(int argc, char **argv)
         return codecRoundTrips(args[2]);
     if (mode == "open-list"_L1 && args.size() == 3)
         return openList(args[2]);
+    if (mode == "search-1m"_L1 && args.size() == 3)
+        return searchMillion(args[2]);
     std::fprintf(stderr, "usage: bench_storage sqlite-insert DIR | pg-points URL QUERIES | "
-                         "codec FILE | open-list DIR\n");
+                         "codec FILE | open-list DIR | search-1m DIR\n");
     return 2;
 }
