@@ -11,8 +11,11 @@ here=$(cd "$(dirname "$0")" && pwd)
 cp "$here/openai-client.mjs" "$work/"
 
 # Both sides run in an environment built for the test: no keys, config or home of the user's.
+# exec, so that the process started in the background is the server itself and the trap below
+# ends it (a subshell's PID was killed and the server outlived the test, holding whatever
+# descriptors ctest's caller had, such as a build lock).
 clean_env() {
-    env -i PATH="$PATH" HOME="$work/home" LANG=C.UTF-8 ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
+    exec env -i PATH="$PATH" HOME="$work/home" LANG=C.UTF-8 ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
         ${LSAN_OPTIONS:+LSAN_OPTIONS="$LSAN_OPTIONS"} ${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} \
         "$@"
 }
@@ -32,4 +35,4 @@ if [ -z "$url" ]; then
     cat "$log" >&2
     exit 1
 fi
-cd "$work" && clean_env node openai-client.mjs "$url"
+(cd "$work" && clean_env node openai-client.mjs "$url")
