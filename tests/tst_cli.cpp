@@ -259,6 +259,65 @@ private Q_SLOTS:
             QVERIFY(result.out.contains(QLatin1String(command)));
     }
 
+    // The top-level usage is written by hand, to fit each command on a line or two; this keeps
+    // it true to the commands' own parsers: every command is there with every flag its parser
+    // takes, but for the ones it leaves out on purpose.
+    void usageNamesEveryCommandAndFlag_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QStringList>("leftOut");
+        QTest::newRow("check-config") << QStringLiteral("check-config") << QStringList{};
+        QTest::newRow("system-info") << QStringLiteral("system-info") << QStringList{};
+        QTest::newRow("config-reference") << QStringLiteral("config-reference") << QStringList{};
+        // Flags the usage leaves out of its short summaries; the command's own --help names them.
+        QTest::newRow("ask") << QStringLiteral("ask") << QStringList{QStringLiteral("--no-cache")};
+        QTest::newRow("chat") << QStringLiteral("chat") << QStringList{};
+        QTest::newRow("demo-server")
+            << QStringLiteral("demo-server")
+            << QStringList{QStringLiteral("--host"), QStringLiteral("--tokens-per-second"),
+                           QStringLiteral("--events-per-write"), QStringLiteral("--fault")};
+        QTest::newRow("history") << QStringLiteral("history") << QStringList{};
+    }
+
+    void usageNamesEveryCommandAndFlag()
+    {
+        QFETCH(QString, command);
+        QFETCH(QStringList, leftOut);
+        const Run usage = run({QStringLiteral("--help")});
+        SPOON_COMPARE_EXIT(usage, 0);
+        // The command's entry: its line and the indented lines under it.
+        QString entry;
+        const QStringList lines = usage.out.split(u'\n');
+        for (qsizetype i = 0; i < lines.size() && entry.isEmpty(); ++i) {
+            if (!lines.at(i).startsWith(QStringLiteral("  ") + command + u' '))
+                continue;
+            entry = lines.at(i);
+            while (i + 1 < lines.size() && lines.at(i + 1).startsWith(QStringLiteral("    ")))
+                entry += u'\n' + lines.at(++i);
+        }
+        QVERIFY2(!entry.isEmpty(), qPrintable(usage.out));
+        const Run own = run({command, QStringLiteral("--help")});
+        SPOON_COMPARE_EXIT(own, 0);
+        static const QRegularExpression option(QStringLiteral("^  (?:-\\w, )?(--[a-z-]+)"),
+                                               QRegularExpression::MultilineOption);
+        QStringList flags;
+        for (const QRegularExpressionMatch &match : option.globalMatch(own.out))
+            flags.append(match.captured(1));
+        QVERIFY2(flags.contains(QStringLiteral("--help")), qPrintable(own.out));
+        for (const QString &flag : leftOut)
+            QVERIFY2(flags.contains(flag),
+                     qPrintable(flag + QStringLiteral(" is no longer a flag of ") + command));
+        for (const QString &flag : std::as_const(flags)) {
+            if (flag == QLatin1String("--help") || flag == QLatin1String("--help-all") ||
+                leftOut.contains(flag))
+                continue;
+            QVERIFY2(entry.contains(flag),
+                     qPrintable(command + QStringLiteral(" takes ") + flag +
+                                QStringLiteral(", which its usage entry does not name:\n") +
+                                entry));
+        }
+    }
+
     void configReferenceListsEveryKey()
     {
         const Run result = run({QStringLiteral("config-reference")});
