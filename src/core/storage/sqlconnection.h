@@ -45,7 +45,7 @@ public:
     // cannot PREPARE those). Never with values from outside.
     bool execDirect(const QString &sql, SqlError *error);
     // The same statement for many rows in one prepared statement. On SQLite the rows go
-    // through the C API on this connection's handle (SqliteBatch), several times faster
+    // through the C API on this connection's handle (SqliteBatch), about three times faster
     // than QSqlQuery; elsewhere, and for values SqliteBatch does not bind, QSqlQuery.
     qint64 execMany(const QString &sql, const QList<QVariantList> &rows, SqlError *error);
     bool begin(SqlError *error);

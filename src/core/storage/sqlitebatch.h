@@ -12,12 +12,12 @@ namespace spoon {
 
 // One statement run for many rows straight through the SQLite C API, on the handle of Qt's
 // own QSQLITE connection (QSqlDriver::handle()): the same database, lock and transaction.
-// Through QSqlQuery each row costs copies of its values, per-row bookkeeping and a UTF-16
-// conversion in Qt; here a row is its values bound where they lie, one step and a reset.
-// Values bind as Qt's driver binds them (qsql_sqlite.cpp): a null value, null QString or
-// null QByteArray as NULL, int and bool as integers, qint64 and uint as 64-bit integers,
-// double as real, QByteArray as a blob, QString as text. Rows holding another type are left
-// to QSqlQuery (canBind()).
+// Through QSqlQuery each row costs copies of its values, Qt's per-row bookkeeping and SQLite
+// converting each text from UTF-16; here a row is its values bound where they lie (texts
+// encoded to UTF-8 in one buffer), one step and a reset. Values bind as Qt's driver binds
+// them (qsql_sqlite.cpp): a null value, null QString or null QByteArray as NULL, int and bool
+// as integers, qint64 and uint as 64-bit integers, double as real, QByteArray as a blob,
+// QString as text. Rows holding another type are left to QSqlQuery (canBind()).
 class SqliteBatch
 {
 public:
