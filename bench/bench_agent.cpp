@@ -14,6 +14,7 @@
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
 #include "net/httppool.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QCoreApplication>
@@ -120,7 +121,7 @@ int main(int argc, char **argv)
         }
     }
     const Histogram &overhead = registry.histogram(
-        "spoon_agent_step_overhead_seconds", "A step's own time, LLM and tool time excluded",
+        metric::kAgentStepOverheadSeconds,
         {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05}, {{"agent", "react"}});
     const double steps = double(overhead.count());
     const double meanUs = steps > 0 ? overhead.sum() / steps * 1e6 : 0;

@@ -75,25 +75,50 @@ BENCHMARK(BM_ProcessSampleAllSources)->MinTime(1.0);
 void BM_AlertTick(benchmark::State &state)
 {
     MetricsRegistry registry;
-    const char *gauges[] = {metric::kProcessCpuPercent,    metric::kSystemCpuPercent,
-                            metric::kProcessResidentBytes, metric::kProcessPeakResidentBytes,
-                            metric::kProcessSwapBytes,     metric::kProcessVirtualBytes,
-                            metric::kProcessMemoryPercent, metric::kSystemMemoryTotalBytes,
-                            metric::kProcessThreads,       metric::kProcessOpenFds};
-    for (const char *name : gauges)
-        registry.gauge(name, "g").set(42);
+    const GaugeMetric *gauges[] = {
+        &metric::kProcessCpuPercent,    &metric::kSystemCpuPercent,
+        &metric::kProcessResidentBytes, &metric::kProcessPeakResidentBytes,
+        &metric::kProcessSwapBytes,     &metric::kProcessVirtualBytes,
+        &metric::kProcessMemoryPercent, &metric::kSystemMemoryTotalBytes,
+        &metric::kProcessThreads,       &metric::kProcessOpenFds};
+    for (const GaugeMetric *gauge : gauges)
+        registry.gauge(*gauge).set(42);
+    // Other families the alert rules do not read, as many as a running console has: eight
+    // labelled counters and twenty gauges.
+    const CounterMetric *otherCounters[] = {&metric::kAgentSteps,        &metric::kAgentToolCalls,
+                                            &metric::kAgentToolErrors,   &metric::kAgentCleanups,
+                                            &metric::kAgentHistoryFolds, &metric::kMcpCalls,
+                                            &metric::kMcpFailures,       &metric::kMcpStarts};
+    const GaugeMetric *otherGauges[] = {&metric::kSystemMemoryAvailableBytes,
+                                        &metric::kProcessDiskIoAvailable,
+                                        &metric::kProcessDiskReadRate,
+                                        &metric::kProcessDiskWriteRate,
+                                        &metric::kSystemNetSentRate,
+                                        &metric::kSystemNetReceivedRate,
+                                        &metric::kLlmTokensPerSecond,
+                                        &metric::kLlmInFlight,
+                                        &metric::kLlmBatchWaiting,
+                                        &metric::kCacheEntries,
+                                        &metric::kCacheCapacity,
+                                        &metric::kAlertsActive,
+                                        &metric::kDbConnectionsOpen,
+                                        &metric::kDbConnectionsInUse,
+                                        &metric::kDbConnectionsIdle,
+                                        &metric::kDbWaiters,
+                                        &metric::kHttpInFlight,
+                                        &metric::kHttpQueued,
+                                        &metric::kComputeQueueDepth,
+                                        &metric::kComputeBusyWorkers};
     for (const char *provider : {"openai", "anthropic", "deepseek", "local"}) {
         const MetricLabels labels{{"provider", provider}, {"model", "m"}};
-        registry.counter(metric::kLlmRequests, "r", labels).add(100);
-        registry.counter(metric::kLlmFailures, "f", {{"provider", provider}, {"kind", "http"}})
-            .add(3);
-        registry.histogram(metric::kLlmLatencySeconds, "l", {0.5, 1, 2, 5, 10}, labels)
-            .observe(1.5);
-        for (int i = 0; i < 8; ++i)
-            registry.counter("spoon_bench_other_total_" + QByteArray::number(i), "o", labels);
+        registry.counter(metric::kLlmRequests, labels).add(100);
+        registry.counter(metric::kLlmFailures, {{"provider", provider}, {"kind", "http"}}).add(3);
+        registry.histogram(metric::kLlmLatencySeconds, {0.5, 1, 2, 5, 10}, labels).observe(1.5);
+        for (const CounterMetric *counter : otherCounters)
+            registry.counter(*counter, labels);
     }
     for (int i = 0; i < 20; ++i)
-        registry.gauge("spoon_bench_cache_" + QByteArray::number(i), "c").set(i);
+        registry.gauge(*otherGauges[i]).set(i);
 
     Config config = Config::defaults();
     const QList<AlertRule> six = alertRulesFromConfig(config);

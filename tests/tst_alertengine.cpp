@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/markingtranslator.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -22,7 +23,7 @@ AlertRule cpuRule(qint64 holdForMs = 0, qint64 cooldownMs = 0, qint64 windowMs =
     AlertRule rule;
     rule.name = QStringLiteral("cpu_percent");
     rule.type = QStringLiteral("cpu_high");
-    rule.input = {AlertInput::Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0};
+    rule.input = {AlertInput::Kind::GaugeMean, &metric::kProcessCpuPercent, nullptr, 1.0};
     rule.threshold = 80;
     rule.windowMs = windowMs;
     rule.holdForMs = holdForMs;
@@ -62,7 +63,7 @@ private Q_SLOTS:
         AlertEngine engine(registry, rules);
         engine.evaluate(tickTime(0));
         QVERIFY(!engine.ruleStatus().first().value);
-        registry.histogram(metric::kLlmResponseSeconds, "t", {1, 5, 10}).observe(6);
+        registry.histogram(metric::kLlmResponseSeconds, {1, 5, 10}).observe(6);
         engine.evaluate(tickTime(1));
         QCOMPARE(engine.ruleStatus().first().value.value_or(-1), 6.0);
     }
@@ -113,7 +114,7 @@ private Q_SLOTS:
         QFETCH(QList<int>, resolvedAtTicks);
 
         MetricsRegistry registry;
-        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent);
         AlertEngine engine(registry, {cpuRule(holdForMs, cooldownMs)});
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
         QSignalSpy resolved(&engine, &AlertEngine::alertResolved);
@@ -140,7 +141,7 @@ private Q_SLOTS:
     void anAlertSaysWhatCrossedWhat()
     {
         MetricsRegistry registry;
-        registry.gauge(metric::kProcessCpuPercent, "cpu").set(93.14);
+        registry.gauge(metric::kProcessCpuPercent).set(93.14);
         AlertEngine engine(registry, {cpuRule(60'000, 0, 60'000)}); // once a window has passed
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
         engine.evaluate(kStart - 60'000);
@@ -175,7 +176,7 @@ private Q_SLOTS:
     {
         QFETCH(QList<double>, series);
         MetricsRegistry registry;
-        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent);
         AlertEngine engine(registry, {cpuRule(0, 0, 60'000)});
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
         for (int tick = 0; tick < series.size(); ++tick) {
@@ -247,10 +248,55 @@ private Q_SLOTS:
         QFAIL("no such rule");
     }
 
+    // The message shows in the toast, the Alerts tab and the status bar: in the UI's language.
+    void aMessageIsTranslated_data()
+    {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<double>("threshold");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("CPU") << "cpu_percent" << 80.0 << 93.14
+                             << "T:Process CPU 93 % is above 80 %T: (1 min average)";
+        QTest::newRow("memory") << "memory_percent" << 90.0 << 97.0
+                                << "T:Process memory 97 % is above 90 %T: (1 min average)";
+        QTest::newRow("memory level")
+            << "memory_warning" << 0.8 << 0.85
+            << "T:Resident memory 54.4 MiB is 85 % of the 64 MiB limit, above the warning level "
+               "of 80 %T: (1 min average)";
+        QTest::newRow("response time")
+            << "response_time" << 5.0 << 6.19
+            << "T:Average LLM response time 6.19 s is above 5 sT: (over 1 min)";
+        QTest::newRow("error rate")
+            << "error_rate" << 0.1 << 0.2 << "T:LLM error rate 20 % is above 10 %T: (over 1 min)";
+    }
+
+    void aMessageIsTranslated()
+    {
+        QFETCH(QString, rule);
+        QFETCH(double, threshold);
+        QFETCH(double, value);
+        const MarkingTranslator translator("spoon::AlertRule", QStringLiteral("T:"));
+        Config config = Config::defaults();
+        config.performance.agents.memoryLimitMb = 64;
+        for (AlertRule r : alertRulesFromConfig(config)) {
+            if (r.name != rule)
+                continue;
+            r.threshold = threshold;
+            QTEST(alertMessage(r, value), "message");
+            if (r.input.kind == AlertInput::Kind::GaugeMean) {
+                QCOMPARE(alertMessage(r, value, 0),
+                         alertMessage(r, value).section(QStringLiteral("T: ("), 0, 0) +
+                             QStringLiteral("T: (one sample)"));
+            }
+            return;
+        }
+        QFAIL("no such rule");
+    }
+
     void aGaugeIsAveragedOverItsWindow()
     {
         MetricsRegistry registry;
-        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent);
         AlertEngine engine(registry, {cpuRule(0, 0, 3 * kTickMs)});
         const QList<double> series{100, 0, 0, 0};
         const QList<double> means{100, 50, 100.0 / 3, 0};
@@ -268,7 +314,7 @@ private Q_SLOTS:
         MetricsRegistry registry;
         AlertRule rule;
         rule.name = QStringLiteral("error_rate");
-        rule.input = {AlertInput::Kind::CounterRatio, metric::kLlmFailures, metric::kLlmRequests,
+        rule.input = {AlertInput::Kind::CounterRatio, &metric::kLlmFailures, &metric::kLlmRequests,
                       1.0};
         rule.threshold = 0.1;
         rule.windowMs = 2 * kTickMs;
@@ -276,15 +322,14 @@ private Q_SLOTS:
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
         QSignalSpy resolved(&engine, &AlertEngine::alertResolved);
         // Two providers; the totals add up across them.
-        Counter &requestsA = registry.counter(metric::kLlmRequests, "r", {{"provider", "a"}});
-        Counter &requestsB = registry.counter(metric::kLlmRequests, "r", {{"provider", "b"}});
+        Counter &requestsA = registry.counter(metric::kLlmRequests, {{"provider", "a"}});
+        Counter &requestsB = registry.counter(metric::kLlmRequests, {{"provider", "b"}});
         engine.evaluate(tickTime(0));
         QVERIFY(!engine.ruleStatus().first().value); // no call yet: nothing to judge
 
         requestsA.add(30);
         requestsB.add(10);
-        registry.counter(metric::kLlmFailures, "f", {{"provider", "b"}, {"kind", "timeout"}})
-            .add(8);
+        registry.counter(metric::kLlmFailures, {{"provider", "b"}, {"kind", "timeout"}}).add(8);
         engine.evaluate(tickTime(1));
         QCOMPARE(*engine.ruleStatus().first().value, 0.2);
         QCOMPARE(fired.size(), 1);
@@ -301,12 +346,12 @@ private Q_SLOTS:
         MetricsRegistry registry;
         AlertRule rule;
         rule.name = QStringLiteral("response_time");
-        rule.input = {AlertInput::Kind::HistogramMean, metric::kLlmResponseSeconds, {}, 1.0};
+        rule.input = {AlertInput::Kind::HistogramMean, &metric::kLlmResponseSeconds, nullptr, 1.0};
         rule.threshold = 5.0;
         rule.windowMs = 10 * kTickMs;
         AlertEngine engine(registry, {rule});
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
-        Histogram &latency = registry.histogram(metric::kLlmResponseSeconds, "l", {1, 5, 10});
+        Histogram &latency = registry.histogram(metric::kLlmResponseSeconds, {1, 5, 10});
         latency.observe(20); // before the engine's first look: not in any window
         engine.evaluate(tickTime(0));
         latency.observe(2);
@@ -323,7 +368,7 @@ private Q_SLOTS:
     void acknowledgingMarksTheAlertOnce()
     {
         MetricsRegistry registry;
-        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent);
         AlertEngine engine(registry, {cpuRule()});
         QSignalSpy acknowledged(&engine, &AlertEngine::alertAcknowledged);
         cpu.set(99);
@@ -346,11 +391,11 @@ private Q_SLOTS:
     void activeAlertsComeFirstAndThePastIsBounded()
     {
         MetricsRegistry registry;
-        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
-        Gauge &memory = registry.gauge(metric::kProcessMemoryPercent, "mem");
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent);
+        Gauge &memory = registry.gauge(metric::kProcessMemoryPercent);
         AlertRule memoryRule = cpuRule();
         memoryRule.name = QStringLiteral("memory_percent");
-        memoryRule.input.family = metric::kProcessMemoryPercent;
+        memoryRule.input.family = &metric::kProcessMemoryPercent;
         AlertEngine engine(registry, {cpuRule(), memoryRule});
         memory.set(95);
         int tick = 0;
@@ -394,7 +439,7 @@ private Q_SLOTS:
         QCOMPARE(rule("memory_percent").threshold, 80.0);
         QCOMPARE(rule("cpu_percent").threshold, 150.0);
         QCOMPARE(rule("response_time").threshold, 5.0);
-        QCOMPARE(rule("response_time").input.family, QByteArray(metric::kLlmResponseSeconds));
+        QCOMPARE(rule("response_time").input.family, &metric::kLlmResponseSeconds);
         QCOMPARE(rule("error_rate").threshold, 0.1);
         QCOMPARE(rule("memory_warning").threshold, 0.8);
         QCOMPARE(rule("memory_critical").threshold, 0.9);
@@ -422,7 +467,7 @@ private Q_SLOTS:
         }
         AlertEngine engine(registry, memoryWarning);
         QSignalSpy fired(&engine, &AlertEngine::alertFired);
-        Gauge &rss = registry.gauge(metric::kProcessResidentBytes, "rss");
+        Gauge &rss = registry.gauge(metric::kProcessResidentBytes);
         rss.set(79.0 * 1024 * 1024);
         engine.evaluate(tickTime(0));
         QCOMPARE(fired.size(), 0);

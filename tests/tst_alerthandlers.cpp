@@ -176,10 +176,10 @@ private Q_SLOTS:
     void aFailingHandlerNeverStopsTheOthers()
     {
         MetricsRegistry registry;
-        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent, "cpu");
+        Gauge &cpu = registry.gauge(metric::kProcessCpuPercent);
         AlertRule rule;
         rule.name = QStringLiteral("cpu_percent");
-        rule.input = {AlertInput::Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0};
+        rule.input = {AlertInput::Kind::GaugeMean, &metric::kProcessCpuPercent, nullptr, 1.0};
         rule.threshold = 80;
         rule.windowMs = 1000;
         AlertEngine engine(registry, {rule});

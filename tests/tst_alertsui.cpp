@@ -237,13 +237,13 @@ private Q_SLOTS:
     void theActiveCountFollowsFiringAndResolving()
     {
         MetricsRegistry registry;
-        Gauge &rss = registry.gauge(metric::kProcessResidentBytes, "rss");
+        Gauge &rss = registry.gauge(metric::kProcessResidentBytes);
         Config config = Config::defaults();
         config.performance.agents.memoryLimitMb = 64;
         QList<AlertRule> levels;
         for (AlertRule rule : alertRulesFromConfig(config)) {
             rule.windowMs = 1000;
-            if (rule.input.family == metric::kProcessResidentBytes) // the two memory levels
+            if (rule.input.family == &metric::kProcessResidentBytes) // the two memory levels
                 levels << rule;
         }
         QCOMPARE(levels.size(), 2);
@@ -316,7 +316,7 @@ private Q_SLOTS:
     void theRulesTableShowsUnits()
     {
         MetricsRegistry registry;
-        Gauge &rss = registry.gauge(metric::kProcessResidentBytes, "rss");
+        Gauge &rss = registry.gauge(metric::kProcessResidentBytes);
         Config config = Config::defaults();
         config.performance.agents.memoryLimitMb = 64;
         AlertEngine engine(registry, alertRulesFromConfig(config));

@@ -70,18 +70,18 @@ ProcessSample sampleAt(qint64 ms, double scale)
 // The registry figures the cards read, as the sampler would publish them.
 void publish(MetricsRegistry &registry, double scale)
 {
-    const QByteArray help("test");
-    registry.gauge(metric::kProcessCpuPercent, help).set(3.5 * scale);
-    registry.gauge(metric::kSystemCpuPercent, help).set(std::min(100.0, 7.0 * scale));
-    registry.gauge(metric::kProcessResidentBytes, help).set(50e6 * scale);
-    registry.gauge(metric::kProcessMemoryPercent, help).set(std::min(100.0, 0.5 * scale));
-    registry.gauge(metric::kProcessDiskIoAvailable, help).set(1);
-    registry.gauge(metric::kProcessDiskReadRate, help).set(1e6 * scale);
-    registry.gauge(metric::kProcessDiskWriteRate, help).set(2e6 * scale);
-    registry.gauge(metric::kSystemNetReceivedRate, help).set(3e6 * scale);
-    registry.gauge(metric::kSystemNetSentRate, help).set(4e6 * scale);
-    registry.gauge(metric::kProcessThreads, help).set(7);
-    registry.gauge(metric::kProcessOpenFds, help).set(12);
+
+    registry.gauge(metric::kProcessCpuPercent).set(3.5 * scale);
+    registry.gauge(metric::kSystemCpuPercent).set(std::min(100.0, 7.0 * scale));
+    registry.gauge(metric::kProcessResidentBytes).set(50e6 * scale);
+    registry.gauge(metric::kProcessMemoryPercent).set(std::min(100.0, 0.5 * scale));
+    registry.gauge(metric::kProcessDiskIoAvailable).set(1);
+    registry.gauge(metric::kProcessDiskReadRate).set(1e6 * scale);
+    registry.gauge(metric::kProcessDiskWriteRate).set(2e6 * scale);
+    registry.gauge(metric::kSystemNetReceivedRate).set(3e6 * scale);
+    registry.gauge(metric::kSystemNetSentRate).set(4e6 * scale);
+    registry.gauge(metric::kProcessThreads).set(7);
+    registry.gauge(metric::kProcessOpenFds).set(12);
 }
 
 // The width a window may need, in terms of the font: 960 px with a 16 px line (a 10 pt
@@ -240,8 +240,8 @@ private Q_SLOTS:
         const qint64 day = 86'400'000;
         const qint64 now = 100 * day;
         TelemetryStore::RollupsByName rollups;
-        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent);
-        const QString read = QString::fromLatin1(metric::kProcessDiskReadRate);
+        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent.name());
+        const QString read = QString::fromLatin1(metric::kProcessDiskReadRate.name());
         rollups[cpu] = {{cpu, now - 8 * day, 99, 99, 99}, // older than the week: left out
                         {cpu, now - 3 * day, 10, 5, 40},
                         {cpu, now - day, 30, 20, 35}};
@@ -274,7 +274,7 @@ private Q_SLOTS:
         QVERIFY(test::awaitFuture(store.open()).ok());
         TelemetryStore telemetry(store.pool(), 30);
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent);
+        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent.name());
         for (int minute = 0; minute < 3; ++minute) {
             const qint64 at = now - 2 * 86'400'000LL + minute * 60'000LL;
             telemetry.addSample(cpu, at, 12);

@@ -1,6 +1,7 @@
 // The HTTP pool against real servers on 127.0.0.1 started by the test.
 #include "net/httppool.h"
 #include "net/httpserver.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QSignalSpy>
@@ -60,10 +61,10 @@ private Q_SLOTS:
         QCOMPARE(response.status, 201);
         QCOMPARE(response.body, QByteArray("POST /echo header payload"));
         QCOMPARE(response.header("x-reply"), QByteArray("yes"));
-        QCOMPARE(registry.findCounter("spoon_http_requests_total")->value(), 1.0);
-        QCOMPARE(registry.gaugeValue("spoon_http_in_flight"), 0.0);
+        QCOMPARE(registry.findCounter(metric::kHttpRequests)->value(), 1.0);
+        QCOMPARE(registry.gaugeValue(metric::kHttpInFlight), 0.0);
         // The body's bytes: "POST /echo header payload".
-        QCOMPARE(registry.findCounter("spoon_http_received_bytes_total")->value(), 25.0);
+        QCOMPARE(registry.findCounter(metric::kHttpReceivedBytes)->value(), 25.0);
     }
 
     void errorStatusesAreAnswersNotTransportErrors_data()
@@ -552,8 +553,7 @@ private Q_SLOTS:
         QCOMPARE(runningDone.count(), 1);
         QCOMPARE(runningDone.first().first().value<HttpResponse>().error, HttpError::Cancelled);
         QCOMPARE(pool.inFlight(), 0);
-        QCOMPARE(registry.findCounter("spoon_http_errors_total", {{"kind", "cancelled"}})->value(),
-                 1.0);
+        QCOMPARE(registry.findCounter(metric::kHttpErrors, {{"kind", "cancelled"}})->value(), 1.0);
     }
 
     void keepAliveReusesConnections()

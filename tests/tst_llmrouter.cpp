@@ -7,6 +7,7 @@
 #include "llm/retrypolicy.h"
 #include "net/httppool.h"
 #include "net/httpserver.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonDocument>
@@ -90,7 +91,7 @@ private Q_SLOTS:
         QCOMPARE(second.streamed,
                  first.response.text); // a cached answer still streams to the caller
         QCOMPARE(primary.demo.requestsServed(), 1);
-        QCOMPARE(r.registry.value("spoon_llm_cache_hits_total",
+        QCOMPARE(r.registry.value(metric::kLlmCacheHits,
                                   {{"provider", "primary"}, {"model", "spoon-demo"}}),
                  1.0);
         QCOMPARE(r.router.cache().stats().hits, quint64(1));
@@ -163,9 +164,8 @@ private Q_SLOTS:
         QCOMPARE(switched.count(), 1);
         QCOMPARE(switched.first().at(0).toString(), QStringLiteral("primary"));
         QCOMPARE(switched.first().at(1).toString(), QStringLiteral("backup"));
-        QCOMPARE(
-            r.registry.value("spoon_llm_fallbacks_total", {{"from", "primary"}, {"to", "backup"}}),
-            1.0);
+        QCOMPARE(r.registry.value(metric::kLlmFallbacks, {{"from", "primary"}, {"to", "backup"}}),
+                 1.0);
     }
 
     void noFallbackOnceTokensWereStreamed()

@@ -11,6 +11,7 @@
 #include "net/httppool.h"
 #include "support/awaittask.h"
 #include "support/fakellm.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonDocument>
@@ -247,9 +248,9 @@ private Q_SLOTS:
         QCOMPARE(again.content, QStringLiteral("echo: b"));
         QCOMPARE(client.starts(), 2);
         const MetricLabels labels{{"server", "fake"}};
-        QCOMPARE(registry.value("spoon_mcp_starts_total", labels), 2.0);
-        QCOMPARE(registry.value("spoon_mcp_failures_total", labels), 1.0);
-        QCOMPARE(registry.value("spoon_mcp_calls_total", labels), 3.0);
+        QCOMPARE(registry.value(metric::kMcpStarts, labels), 2.0);
+        QCOMPARE(registry.value(metric::kMcpFailures, labels), 1.0);
+        QCOMPARE(registry.value(metric::kMcpCalls, labels), 3.0);
     }
 
     void cancellingACallTellsTheServerAndKeepsIt()

@@ -5,11 +5,13 @@
 #include "llm/llmrouter.h"
 #include "monitor/alertengine.h"
 #include "monitor/memorymanager.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QSignalSpy>
 #include <QtTest>
 
+#include "support/markingtranslator.h"
 #include "support/testenvironment.h"
 
 using namespace spoon;
@@ -40,11 +42,29 @@ private Q_SLOTS:
         QVERIFY(done.rssBefore > 0 && done.rssAfter > 0);
         QCOMPARE(cleaned.size(), 1);
         QVERIFY(done.describe().contains(QStringLiteral("cache A 12")));
-        QCOMPARE(registry.value("spoon_memory_cleanups_total").value_or(0), 1.0);
+        QCOMPARE(registry.value(metric::kMemoryCleanups).value_or(0), 1.0);
         const Alert event = done.toAlert();
         QCOMPARE(event.rule, QStringLiteral("memory_cleanup"));
         QVERIFY(!event.isActive());
         QCOMPARE(event.message, done.describe());
+    }
+
+    // describe() shows in the status bar and, as an alert, in the toast and the Alerts tab.
+    void theCleanupTextIsTranslated()
+    {
+        MetricsRegistry registry;
+        MemoryManager memory(registry);
+        const MemoryCleanup done = memory.cleanup(QStringLiteral("manual"));
+        const QString english = done.describe();
+        QVERIFY(english.startsWith(QStringLiteral("Memory cleanup (manual): RSS ")));
+        QVERIFY(english.endsWith(QStringLiteral("; let go: nothing")));
+        const MarkingTranslator translator("spoon::MemoryCleanup", QStringLiteral("T:"));
+        const QString translated = done.describe();
+        QVERIFY2(translated.startsWith(QStringLiteral("T:Memory cleanup (manual): RSS ")),
+                 qPrintable(translated));
+        QVERIFY2(translated.endsWith(QStringLiteral("; let go: T:nothing")),
+                 qPrintable(translated));
+        QCOMPARE(done.toAlert().message, translated);
     }
 
     void aPartWhoseOwnerIsGoneIsSkipped()

@@ -1,3 +1,4 @@
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -10,6 +11,22 @@
 
 using namespace spoon;
 
+template <typename Name>
+concept CanAskForGauge = requires(MetricsRegistry &r, const Name &name)
+{
+    r.gauge(name);
+};
+template <typename Name>
+concept CanAskForCounter = requires(MetricsRegistry &r, const Name &name)
+{
+    r.counter(name);
+};
+template <typename Name>
+concept CanReadValueOf = requires(const MetricsRegistry &r, const Name &name)
+{
+    r.value(name);
+};
+
 class TestMetricsRegistry : public QObject
 {
     Q_OBJECT
@@ -18,41 +35,57 @@ private Q_SLOTS:
     {
         MetricsRegistry registry;
         Counter &a =
-            registry.counter("requests_total", "help", {{"provider", "openai"}, {"model", "m"}});
+            registry.counter(metric::kLlmRequests, {{"provider", "openai"}, {"model", "m"}});
         Counter &b =
-            registry.counter("requests_total", "help", {{"model", "m"}, {"provider", "openai"}});
+            registry.counter(metric::kLlmRequests, {{"model", "m"}, {"provider", "openai"}});
         QCOMPARE(&a, &b);
-        Counter &other = registry.counter("requests_total", "help", {{"provider", "anthropic"}});
+        Counter &other = registry.counter(metric::kLlmRequests, {{"provider", "anthropic"}});
         QVERIFY(&a != &other);
         a.add();
         a.add(2);
-        QCOMPARE(registry.findCounter("requests_total", {{"provider", "openai"}, {"model", "m"}})
-                     ->value(),
-                 3.0);
-        QCOMPARE(registry.findCounter("requests_total", {{"provider", "nobody"}}), nullptr);
+        QCOMPARE(
+            registry.findCounter(metric::kLlmRequests, {{"provider", "openai"}, {"model", "m"}})
+                ->value(),
+            3.0);
+        QCOMPARE(registry.findCounter(metric::kLlmRequests, {{"provider", "nobody"}}), nullptr);
     }
 
     void gaugeSetAndAdd()
     {
         MetricsRegistry registry;
-        Gauge &g = registry.gauge("in_flight", "help");
+        Gauge &g = registry.gauge(metric::kHttpInFlight);
         g.set(5);
         g.add(-2);
-        QCOMPARE(registry.gaugeValue("in_flight"), 3.0);
-        QCOMPARE(registry.gaugeValue("missing", -1.0), -1.0);
+        QCOMPARE(registry.gaugeValue(metric::kHttpInFlight), 3.0);
+        QCOMPARE(registry.gaugeValue(metric::kHttpQueued, -1.0), -1.0);
     }
 
-    void oneNameTwoTypesIsAnError()
+    // One name with two types was a runtime error (std::logic_error); a descriptor now carries
+    // its type, so the mistake no longer compiles, and neither does a name written as a string.
+    void oneNameTwoTypesDoesNotCompile()
     {
+        static_assert(CanAskForGauge<GaugeMetric>);
+        static_assert(!CanAskForGauge<CounterMetric>);
+        static_assert(!CanAskForGauge<HistogramMetric>);
+        static_assert(!CanAskForGauge<const char *>);
+        static_assert(!CanAskForGauge<QByteArray>);
+        static_assert(CanAskForCounter<CounterMetric>);
+        static_assert(!CanAskForCounter<GaugeMetric>);
+        static_assert(!CanAskForCounter<const char *>);
+        static_assert(!CanReadValueOf<const char *>);
+        static_assert(!CanReadValueOf<QByteArray>);
+        // Only `struct metric` makes descriptors.
+        static_assert(!std::is_constructible_v<GaugeMetric, const char *, MetricUnit, const char *,
+                                               const char *>);
         MetricsRegistry registry;
-        registry.counter("x", "help");
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, registry.gauge("x", "help"));
+        registry.counter(metric::kLlmRequests);
+        QVERIFY(registry.findGauge(metric::kHttpInFlight) == nullptr);
     }
 
     void histogramBucketsAreCumulative()
     {
         MetricsRegistry registry;
-        Histogram &h = registry.histogram("latency_seconds", "help", {0.1, 0.5, 1.0});
+        Histogram &h = registry.histogram(metric::kLlmLatencySeconds, {0.1, 0.5, 1.0});
         for (double v : {0.05, 0.1, 0.3, 0.7, 2.0})
             h.observe(v);
         const std::vector<quint64> counts = h.cumulativeCounts();
@@ -133,8 +166,8 @@ private Q_SLOTS:
     void concurrentUpdatesAreNotLost()
     {
         MetricsRegistry registry;
-        Counter &counter = registry.counter("events_total", "help");
-        Histogram &histogram = registry.histogram("h", "help", {1.0});
+        Counter &counter = registry.counter(metric::kAgentSteps);
+        Histogram &histogram = registry.histogram(metric::kMonitorSampleSeconds, {1.0});
         QList<QFuture<void>> workers;
         for (int t = 0; t < 4; ++t) {
             workers.append(QtConcurrent::run([&] {
@@ -153,12 +186,15 @@ private Q_SLOTS:
     void snapshotListsEverySeries()
     {
         MetricsRegistry registry;
-        registry.gauge("g", "a gauge").set(1.5);
-        registry.counter("c_total", "a counter", {{"k", "v"}}).add(2);
-        registry.histogram("h", "a histogram", {1.0}).observe(0.2);
+        registry.gauge(metric::kHttpInFlight).set(1.5);
+        registry.counter(metric::kHttpErrors, {{"k", "v"}}).add(2);
+        registry.histogram(metric::kDbQuerySeconds, {1.0}).observe(0.2);
         const QList<MetricFamilySnapshot> families = registry.snapshot();
         QCOMPARE(families.size(), 3);
-        QCOMPARE(families.at(0).name, QByteArray("g"));
+        QCOMPARE(families.at(0).name, QByteArray(metric::kHttpInFlight.name()));
+        QCOMPARE(families.at(0).help, QByteArray(metric::kHttpInFlight.help()));
+        QVERIFY(families.at(0).is(metric::kHttpInFlight));
+        QVERIFY(!families.at(1).is(metric::kHttpInFlight));
         QCOMPARE(families.at(0).samples.at(0).value, 1.5);
         QCOMPARE(families.at(1).type, MetricType::Counter);
         QCOMPARE(families.at(1).samples.at(0).labels.at(0).second, QByteArray("v"));

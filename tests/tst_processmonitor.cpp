@@ -18,19 +18,21 @@ private Q_SLOTS:
         MetricsRegistry registry;
         ProcessMonitor monitor(registry, 1000, 100);
         monitor.sampleNow();
-        for (const char *name :
-             {metric::kProcessCpuPercent, metric::kSystemCpuPercent, metric::kProcessResidentBytes,
-              metric::kProcessVirtualBytes, metric::kProcessMemoryPercent,
-              metric::kSystemMemoryTotalBytes, metric::kSystemMemoryAvailableBytes,
-              metric::kProcessThreads, metric::kProcessOpenFds, metric::kProcessDiskReadRate,
-              metric::kProcessDiskWriteRate, metric::kSystemNetSentRate,
-              metric::kSystemNetReceivedRate, metric::kProcessDiskIoAvailable}) {
-            QVERIFY2(registry.findGauge(name) != nullptr, name);
+        for (const GaugeMetric *gauge :
+             {&metric::kProcessCpuPercent, &metric::kSystemCpuPercent,
+              &metric::kProcessResidentBytes, &metric::kProcessVirtualBytes,
+              &metric::kProcessMemoryPercent, &metric::kSystemMemoryTotalBytes,
+              &metric::kSystemMemoryAvailableBytes, &metric::kProcessThreads,
+              &metric::kProcessOpenFds, &metric::kProcessDiskReadRate,
+              &metric::kProcessDiskWriteRate, &metric::kSystemNetSentRate,
+              &metric::kSystemNetReceivedRate, &metric::kProcessDiskIoAvailable}) {
+            QVERIFY2(registry.findGauge(*gauge) != nullptr, gauge->name());
         }
-        for (const char *name : {metric::kProcessDiskReadBytes, metric::kProcessDiskWriteBytes,
-                                 metric::kSystemNetSentBytes, metric::kSystemNetReceivedBytes,
-                                 metric::kMonitorSamples}) {
-            QVERIFY2(registry.findCounter(name) != nullptr, name);
+        for (const CounterMetric *counter :
+             {&metric::kProcessDiskReadBytes, &metric::kProcessDiskWriteBytes,
+              &metric::kSystemNetSentBytes, &metric::kSystemNetReceivedBytes,
+              &metric::kMonitorSamples}) {
+            QVERIFY2(registry.findCounter(*counter) != nullptr, counter->name());
         }
         QVERIFY(registry.gaugeValue(metric::kProcessResidentBytes) > 0);
         QVERIFY(registry.gaugeValue(metric::kProcessThreads) >= 1);

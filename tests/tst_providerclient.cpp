@@ -5,6 +5,7 @@
 #include "llm/providerclient.h"
 #include "net/httppool.h"
 #include "net/httpserver.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QFile>
@@ -55,11 +56,11 @@ struct Rig
     LlmStats stats;
     std::unique_ptr<ProviderClient> client;
 
-    double counter(const char *name, MetricLabels extra = {}) const
+    double counter(const MetricDescriptor &metric, MetricLabels extra = {}) const
     {
         MetricLabels labels{{"provider", "local"}, {"model", "test-model"}};
         labels.insert(labels.end(), extra.begin(), extra.end());
-        const std::optional<double> value = registry.value(name, labels);
+        const std::optional<double> value = registry.value(metric, labels);
         return value.value_or(-1);
     }
 };
@@ -146,15 +147,15 @@ private Q_SLOTS:
         QVERIFY(outcome.response.usage.known);
         QVERIFY(outcome.response.ttftMs >= 0);
         QCOMPARE(outcome.response.provider, QStringLiteral("local"));
-        QCOMPARE(rig.counter("spoon_llm_requests_total"), 1.0);
-        QCOMPARE(rig.counter("spoon_llm_successes_total"), 1.0);
-        QVERIFY(rig.counter("spoon_llm_completion_tokens_total") > 10);
+        QCOMPARE(rig.counter(metric::kLlmRequests), 1.0);
+        QCOMPARE(rig.counter(metric::kLlmSuccesses), 1.0);
+        QVERIFY(rig.counter(metric::kLlmCompletionTokens) > 10);
         QCOMPARE(rig.registry
-                     .findHistogram("spoon_llm_time_to_first_token_seconds",
+                     .findHistogram(metric::kLlmTimeToFirstToken,
                                     {{"provider", "local"}, {"model", "test-model"}})
                      ->count(),
                  quint64(1));
-        QCOMPARE(rig.counter("spoon_llm_in_flight"), 0.0);
+        QCOMPARE(rig.counter(metric::kLlmInFlight), 0.0);
     }
 
     // http2_prior_knowledge makes a provider speak h2c: against a server that speaks only
@@ -293,7 +294,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.kind, LlmError::Kind::TooLarge);
         QVERIFY2(outcome.error.message.contains(said), qPrintable(outcome.error.message));
         QCOMPARE(server.requests, 1);
-        QCOMPARE(rig.counter("spoon_llm_failures_total", {{"kind", "response_too_large"}}), 1.0);
+        QCOMPARE(rig.counter(metric::kLlmFailures, {{"kind", "response_too_large"}}), 1.0);
     }
 
     // A stream that trickles for ever ends at stream_deadline, with what arrived kept.
@@ -401,9 +402,8 @@ private Q_SLOTS:
         QCOMPARE(outcome.error.describe(), message);
         QCOMPARE(server.requests, requests);
         QCOMPARE(outcome.response.retries, requests - 1);
-        QCOMPARE(rig.counter("spoon_llm_retries_total"), double(requests - 1));
-        QCOMPARE(rig.counter("spoon_llm_failures_total",
-                             {{"kind", outcome.error.kindName().toLatin1()}}),
+        QCOMPARE(rig.counter(metric::kLlmRetries), double(requests - 1));
+        QCOMPARE(rig.counter(metric::kLlmFailures, {{"kind", outcome.error.kindName().toLatin1()}}),
                  1.0);
     }
 

@@ -12,6 +12,7 @@
 #include "net/httppool.h"
 #include "support/awaittask.h"
 #include "support/fakellm.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonArray>
@@ -212,7 +213,7 @@ private Q_SLOTS:
         third->start(QStringLiteral("Show me an example"));
         QCOMPARE(limiter.running(), 1);
         QCOMPARE(limiter.queued(), 2);
-        QCOMPARE(rig.registry.gaugeValue("spoon_agent_turns_queued"), 2.0);
+        QCOMPARE(rig.registry.gaugeValue(metric::kAgentTurnsQueued), 2.0);
         QVERIFY(!secondActivity.isEmpty());
         QCOMPARE(secondActivity.last().at(0).value<AgentActivity>(), AgentActivity::Queued);
         QCOMPARE(secondActivity.last().at(1).toString(), QStringLiteral("0")); // first in line
@@ -227,7 +228,7 @@ private Q_SLOTS:
         QVERIFY(!secondDone.first().first().value<AgentTurn>().error.isError());
         QCOMPARE(limiter.running(), 0);
         QCOMPARE(limiter.queued(), 0);
-        QCOMPARE(rig.registry.gaugeValue("spoon_agent_turns_running"), 0.0);
+        QCOMPARE(rig.registry.gaugeValue(metric::kAgentTurnsRunning), 0.0);
     }
 
     // Two waiting turns cancelled one after the other change the line twice before anyone
@@ -299,9 +300,9 @@ private Q_SLOTS:
         QCOMPARE(history[1].toolCalls.size(), 1);
         QCOMPARE(history[2].role, ChatMessage::Role::Tool);
         QCOMPARE(history[2].toolCallId, history[1].toolCalls.first().id);
-        QCOMPARE(rig.registry.value("spoon_agent_tool_calls_total", {{"agent", "tester"}}), 1.0);
+        QCOMPARE(rig.registry.value(metric::kAgentToolCalls, {{"agent", "tester"}}), 1.0);
         QCOMPARE(
-            rig.registry.findHistogram("spoon_agent_step_overhead_seconds", {{"agent", "tester"}})
+            rig.registry.findHistogram(metric::kAgentStepOverheadSeconds, {{"agent", "tester"}})
                 ->count(),
             quint64(2));
     }
@@ -510,7 +511,7 @@ private Q_SLOTS:
         QCOMPARE(turn.answer, QStringLiteral("recovered"));
         const ChatMessage &result = agent->history().messages()[2];
         QVERIFY2(result.content.startsWith(observation), qPrintable(result.content));
-        QCOMPARE(rig.registry.value("spoon_agent_tool_errors_total", {{"agent", "tester"}}), 1.0);
+        QCOMPARE(rig.registry.value(metric::kAgentToolErrors, {{"agent", "tester"}}), 1.0);
     }
 
     void eachStepHasATimeout()
@@ -735,8 +736,7 @@ private Q_SLOTS:
             QStringLiteral("Earlier in this conversation")));
         // Turns 3 and 4 each start over the limit (a fifth message) and fold once.
         QCOMPARE(agent->history().summaries().size(), 2);
-        QCOMPARE(rig.registry.value("spoon_agent_history_folds_total", {{"agent", "tester"}})
-                     .value_or(-1),
+        QCOMPARE(rig.registry.value(metric::kAgentHistoryFolds, {{"agent", "tester"}}).value_or(-1),
                  2.0);
     }
 
@@ -766,7 +766,7 @@ private Q_SLOTS:
         llm.setReplies({FakeReply{QString(), {}, 0, 400}});
         QVERIFY(runTurn(*agent, QStringLiteral("fails")).error.isError());
         QCOMPARE(agent->cleanups(), 3); // and after the error
-        QCOMPARE(rig.registry.value("spoon_agent_cleanups_total", {{"agent", "tester"}}), 3.0);
+        QCOMPARE(rig.registry.value(metric::kAgentCleanups, {{"agent", "tester"}}), 3.0);
     }
 
     // The demo endpoint's fault modes, as an agent turn meets them: what the turn reports and

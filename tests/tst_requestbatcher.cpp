@@ -1,6 +1,7 @@
 // The batcher's limits are upper bounds: a request whose lane is idle leaves at once; others
 // gather only while their lane has requests waiting or running.
 #include "llm/requestbatcher.h"
+#include "telemetry/metricnames.h"
 
 #include <QSignalSpy>
 #include <QtTest>
@@ -174,12 +175,12 @@ private Q_SLOTS:
         batcher.publish(registry);
         const quint64 first = batcher.enqueue(kLane, [] {});
         batcher.enqueue(kLane, [] {});
-        QCOMPARE(registry.value("spoon_llm_batch_waiting"), 1.0);
+        QCOMPARE(registry.value(metric::kLlmBatchWaiting), 1.0);
         batcher.done(first);
-        QCOMPARE(registry.value("spoon_llm_batches_total"), 2.0);
-        QCOMPARE(registry.value("spoon_llm_batch_requests_total", {{"sent", "at_once"}}), 1.0);
-        QCOMPARE(registry.value("spoon_llm_batch_requests_total", {{"sent", "in_batch"}}), 1.0);
-        QCOMPARE(registry.value("spoon_llm_batch_waiting"), 0.0);
+        QCOMPARE(registry.value(metric::kLlmBatches), 2.0);
+        QCOMPARE(registry.value(metric::kLlmBatchRequests, {{"sent", "at_once"}}), 1.0);
+        QCOMPARE(registry.value(metric::kLlmBatchRequests, {{"sent", "in_batch"}}), 1.0);
+        QCOMPARE(registry.value(metric::kLlmBatchWaiting), 0.0);
     }
 };
 

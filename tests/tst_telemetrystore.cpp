@@ -144,7 +144,7 @@ private Q_SLOTS:
         Store store(database.target(), {1, 4, 60000, 10000});
         QVERIFY(awaitFuture(store.open()).ok());
         TelemetryStore telemetry(store.pool(), 30);
-        const QString cpu = u"spoon_process_cpu_percent"_s;
+        const QString cpu = QString::fromLatin1(metric::kProcessCpuPercent.name());
         // One minute: 10, 20, 60; the next: 5. Samples of another figure interleave.
         telemetry.addSample(cpu, kNoon, 10);
         telemetry.addSample(u"other"_s, kNoon, 1);
@@ -223,4 +223,5 @@ private Q_SLOTS:
 };
 
 SPOON_TEST_GUILESS_MAIN(TestTelemetryStore)
+#include "telemetry/metricnames.h"
 #include "tst_telemetrystore.moc"

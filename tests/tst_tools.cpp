@@ -12,6 +12,7 @@
 #include "net/httppool.h"
 #include "net/httpserver.h"
 #include "support/awaittask.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QJsonArray>
@@ -109,7 +110,7 @@ private Q_SLOTS:
         QJsonArray urls;
         for (int i = 0; i < 25; ++i)
             urls.append(QString(site.url("/page") + QString::number(i)));
-        const double computeBefore = rig.registry.value("spoon_compute_tasks_total").value_or(0);
+        const double computeBefore = rig.registry.value(metric::kComputeTasks).value_or(0);
         QCoro::Task<ToolResult> task = rig.tool->execute(
             QJsonObject{{QStringLiteral("urls"), urls}}, std::make_shared<CancelToken>());
         QTRY_COMPARE_WITH_TIMEOUT(site.active(), 10, 60'000); // concurrent_limit
@@ -124,7 +125,7 @@ private Q_SLOTS:
         QCOMPARE(site.peak(), 10);
         QCOMPARE(site.served(), 25);
         // Decoding ran on the compute pool: one task for the whole result.
-        QCOMPARE(rig.registry.value("spoon_compute_tasks_total").value_or(0) - computeBefore, 1.0);
+        QCOMPARE(rig.registry.value(metric::kComputeTasks).value_or(0) - computeBefore, 1.0);
     }
 
     void eachUrlGetsItsOwnResultOrError()
@@ -242,7 +243,7 @@ private Q_SLOTS:
             const QJsonArray results = resultsOf(runTool(tool, arguments));
             QCOMPARE(results[0][u"data"].toString(), QStringLiteral("ok"));
         }
-        QCOMPARE(registry.value("spoon_cache_hits_total", {{"cache", "dns"}}).value_or(-1), hits);
+        QCOMPARE(registry.value(metric::kCacheHits, {{"cache", "dns"}}).value_or(-1), hits);
     }
 
     // Headers from the model cannot add header lines, set Host or steer the connection.
@@ -519,7 +520,7 @@ private Q_SLOTS:
         runTool(cached, post);
         runTool(cached, post);
         QCOMPARE(cache.stats().hits, quint64(1)); // a POST is never replayed
-        QCOMPARE(registry.value("spoon_cache_hits_total", {{"cache", "tools"}}), 1.0);
+        QCOMPARE(registry.value(metric::kCacheHits, {{"cache", "tools"}}), 1.0);
     }
 
     void systemInfoToolReportsTheRegistry()
@@ -630,13 +631,13 @@ private Q_SLOTS:
         QFuture<void> queued = pool.run([&] { ++ran; });
         QTRY_COMPARE(pool.running(), 2);
         QCOMPARE(pool.queued(), 1);
-        QCOMPARE(registry.value("spoon_compute_queue_depth"), 1.0);
+        QCOMPARE(registry.value(metric::kComputeQueueDepth), 1.0);
         queued.cancel();
         hold.release(2);
         pool.waitForDone();
         QCOMPARE(ran.load(), 0);
         Q_UNUSED(blockers);
-        QCOMPARE(registry.value("spoon_compute_queue_depth"), 0.0);
+        QCOMPARE(registry.value(metric::kComputeQueueDepth), 0.0);
 
         // A cancelled map skips the items that have not started, and still finishes.
         auto moreBlockers = {pool.run([&] { hold.acquire(); }), pool.run([&] { hold.acquire(); })};
@@ -666,13 +667,13 @@ private Q_SLOTS:
         std::atomic<int> ran{0};
         QFuture<int> queued = pool.run([&] { return ++ran; });
         QFuture<int> chained = queued.then([](int value) { return value + 1; });
-        QCOMPARE(registry.value("spoon_compute_queue_depth"), 1.0);
+        QCOMPARE(registry.value(metric::kComputeQueueDepth), 1.0);
         queued.cancel();
         hold.release();
         pool.waitForDone();
         QCOMPARE(ran.load(), 0);
         QCOMPARE(pool.queued(), 0);
-        QCOMPARE(registry.value("spoon_compute_queue_depth"), 0.0);
+        QCOMPARE(registry.value(metric::kComputeQueueDepth), 0.0);
         QTRY_VERIFY(chained.isFinished());
         QVERIFY(chained.isCanceled());
         Q_UNUSED(blocker);

@@ -250,10 +250,10 @@ private Q_SLOTS:
         cache.put(key(2), 2);
         cache.put(key(3), 3);
         const MetricLabels llm{{"cache", "llm"}};
-        QCOMPARE(registry.value("spoon_cache_hits_total", llm), 1.0);
-        QCOMPARE(registry.value("spoon_cache_misses_total", llm), 1.0);
-        QCOMPARE(registry.value("spoon_cache_evictions_total", llm), 1.0);
-        QCOMPARE(registry.value("spoon_cache_entries", llm), 2.0);
+        QCOMPARE(registry.value(metric::kCacheHits, llm), 1.0);
+        QCOMPARE(registry.value(metric::kCacheMisses, llm), 1.0);
+        QCOMPARE(registry.value(metric::kCacheEvictions, llm), 1.0);
+        QCOMPARE(registry.value(metric::kCacheEntries, llm), 2.0);
         QCOMPARE(cache.stats().hits, quint64(1)); // the same figures, read back
     }
 
@@ -263,9 +263,9 @@ private Q_SLOTS:
         {
             TtlCache<int> cache(2, 0);
             cache.publish(registry, "tools");
-            QVERIFY(registry.value("spoon_cache_entries", {{"cache", "tools"}}).has_value());
+            QVERIFY(registry.value(metric::kCacheEntries, {{"cache", "tools"}}).has_value());
         }
-        QVERIFY(!registry.value("spoon_cache_entries", {{"cache", "tools"}}).has_value());
+        QVERIFY(!registry.value(metric::kCacheEntries, {{"cache", "tools"}}).has_value());
         // A snapshot (what the dashboard and exporter read) no longer lists the cache's series,
         // so nothing reads a destroyed cache.
         for (const MetricFamilySnapshot &family : registry.snapshot()) {
@@ -292,4 +292,5 @@ private Q_SLOTS:
 };
 
 SPOON_TEST_GUILESS_MAIN(TestTtlCache)
+#include "telemetry/metricnames.h"
 #include "tst_ttlcache.moc"

@@ -196,16 +196,16 @@ void Engine::startTelemetry()
     connect(m_router.get(), &LlmRouter::callEnded, m_telemetry.get(),
             &TelemetryStore::recordLlmCall);
     connect(m_monitor.get(), &ProcessMonitor::sampled, m_telemetry.get(), [this] {
-        static const char *const kRolledUp[] = {
-            metric::kProcessCpuPercent,    metric::kSystemCpuPercent,
-            metric::kProcessResidentBytes, metric::kProcessMemoryPercent,
-            metric::kProcessDiskReadRate,  metric::kProcessDiskWriteRate,
-            metric::kSystemNetSentRate,    metric::kSystemNetReceivedRate,
+        static const GaugeMetric *const kRolledUp[] = {
+            &metric::kProcessCpuPercent,    &metric::kSystemCpuPercent,
+            &metric::kProcessResidentBytes, &metric::kProcessMemoryPercent,
+            &metric::kProcessDiskReadRate,  &metric::kProcessDiskWriteRate,
+            &metric::kSystemNetSentRate,    &metric::kSystemNetReceivedRate,
         };
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        for (const char *name : kRolledUp) {
-            m_telemetry->addSample(QString::fromLatin1(name), now,
-                                   m_registry.gaugeValue(QByteArray(name)));
+        for (const GaugeMetric *rolledUp : kRolledUp) {
+            m_telemetry->addSample(QString::fromLatin1(rolledUp->name()), now,
+                                   m_registry.gaugeValue(*rolledUp));
         }
     });
 }

@@ -3,9 +3,11 @@
 #include "metriccard.h"
 #include "timeserieschart.h"
 
+#include "telemetry/figureformat.h"
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QGridLayout>
 #include <QLabel>
@@ -26,6 +28,67 @@ double sumOf(const QList<MetricSample> &samples)
     return sum;
 }
 
+bool isCacheFamily(const MetricFamilySnapshot &family)
+{
+    static const MetricDescriptor *const kCache[] = {
+        &metric::kCacheHits,        &metric::kCacheMisses,  &metric::kCacheEvictions,
+        &metric::kCacheExpirations, &metric::kCacheEntries, &metric::kCacheCapacity};
+    for (const MetricDescriptor *cache : kCache) {
+        if (family.is(*cache))
+            return true;
+    }
+    return false;
+}
+
+// The families each pool panel reads; its tooltip gives their help.
+const std::pair<const char *, QList<const MetricDescriptor *>> &poolFamilies(int index)
+{
+    static const std::pair<const char *, QList<const MetricDescriptor *>> kPools[] = {
+        {"agents",
+         {&metric::kAgentTurnsRunning, &metric::kAgentTurnsMax, &metric::kAgentTurnsQueued}},
+        {"http",
+         {&metric::kHttpInFlight, &metric::kHttpQueued, &metric::kHttpConnectionsOpened,
+          &metric::kHttpRequests}},
+        {"compute",
+         {&metric::kComputeBusyWorkers, &metric::kComputeMaxWorkers, &metric::kComputeQueueDepth,
+          &metric::kComputeTasks}},
+        {"database",
+         {&metric::kDbConnectionsOpen, &metric::kDbConnectionsInUse, &metric::kDbConnectionsIdle,
+          &metric::kDbWaiters, &metric::kDbQuerySeconds}},
+        {"batcher", {&metric::kLlmBatches, &metric::kLlmBatchRequests, &metric::kLlmBatchWaiting}},
+    };
+    return kPools[index];
+}
+constexpr int kPoolCount = 5;
+
+// The pool panel a family's figures go to, when it is summed by name; empty for none (the
+// batcher's families are read apart).
+QString poolOf(const MetricFamilySnapshot &family)
+{
+    for (int i = 0; i < kPoolCount - 1; ++i) {
+        const auto &[key, families] = poolFamilies(i);
+        for (const MetricDescriptor *member : families) {
+            if (family.is(*member))
+                return QString::fromLatin1(key);
+        }
+    }
+    return {};
+}
+
+QString poolHelp(const QString &key)
+{
+    QStringList lines;
+    for (int i = 0; i < kPoolCount; ++i) {
+        const auto &[name, families] = poolFamilies(i);
+        if (key != QLatin1String(name))
+            continue;
+        for (const MetricDescriptor *metric : families)
+            lines << QCoreApplication::translate("spoon::MetricCard", "%1: %2")
+                         .arg(metricLabel(*metric), metricHelp(*metric));
+    }
+    return lines.join(u'\n');
+}
+
 QString number(double value)
 {
     return QLocale().toString(qint64(std::llround(value)));
@@ -33,7 +96,7 @@ QString number(double value)
 
 QString percent(double share)
 {
-    return QLocale().toString(share * 100.0, 'f', 1) + QStringLiteral(" %");
+    return percentText(share * 100.0, 1, QLocale());
 }
 
 } // namespace
@@ -80,6 +143,7 @@ CachesPanel::CachesPanel(const MetricsRegistry &registry, QWidget *parent)
         frameLayout->addWidget(name);
         frameLayout->addWidget(text);
         layout->addWidget(frame);
+        frame->setToolTip(poolHelp(key));
         m_pools.insert(key, text);
     }
     layout->addStretch(1);
@@ -107,50 +171,40 @@ void CachesPanel::showEvent(QShowEvent *event)
 
 void CachesPanel::sample(qint64 nowMs)
 {
-    QHash<QString, QHash<QString, double>> pool; // pool -> figure -> value
+    QHash<QString, QHash<QByteArray, double>> pool; // pool -> figure -> value
     for (const MetricFamilySnapshot &family : m_registry.snapshot()) {
-        const QByteArray &name = family.name;
-        if (name.startsWith("spoon_cache_")) {
+        if (isCacheFamily(family)) {
             for (const MetricSample &s : family.samples) {
                 CacheFigures &c = m_caches[QString::fromUtf8(labelOf(s.labels, "cache"))];
-                if (name == metric::kCacheHits)
+                if (family.is(metric::kCacheHits))
                     c.hits = s.value;
-                else if (name == metric::kCacheMisses)
+                else if (family.is(metric::kCacheMisses))
                     c.misses = s.value;
-                else if (name == metric::kCacheEvictions)
+                else if (family.is(metric::kCacheEvictions))
                     c.evictions = s.value;
-                else if (name == metric::kCacheExpirations)
+                else if (family.is(metric::kCacheExpirations))
                     c.expirations = s.value;
-                else if (name == metric::kCacheEntries)
+                else if (family.is(metric::kCacheEntries))
                     c.entries = s.value;
-                else if (name == metric::kCacheCapacity)
+                else if (family.is(metric::kCacheCapacity))
                     c.capacity = s.value;
             }
-        } else if (name == metric::kLlmBatchRequests) {
+        } else if (family.is(metric::kLlmBatchRequests)) {
             for (const MetricSample &s : family.samples)
-                pool[QStringLiteral("batcher")][QString::fromUtf8(labelOf(s.labels, "sent"))] +=
-                    s.value;
-        } else if (name == metric::kLlmBatches || name == metric::kLlmBatchWaiting) {
-            pool[QStringLiteral("batcher")][QString::fromLatin1(name)] = sumOf(family.samples);
-        } else if (name.startsWith("spoon_http_") || name.startsWith("spoon_compute_") ||
-                   name.startsWith("spoon_db_") || name.startsWith("spoon_agent_turns_")) {
-            const QString key = name.startsWith("spoon_http_")      ? QStringLiteral("http")
-                                : name.startsWith("spoon_compute_") ? QStringLiteral("compute")
-                                : name.startsWith("spoon_db_")      ? QStringLiteral("database")
-                                                                    : QStringLiteral("agents");
+                pool[QStringLiteral("batcher")][labelOf(s.labels, "sent")] += s.value;
+        } else if (family.is(metric::kLlmBatches) || family.is(metric::kLlmBatchWaiting)) {
+            pool[QStringLiteral("batcher")][family.name] = sumOf(family.samples);
+        } else if (const QString key = poolOf(family); !key.isEmpty()) {
             if (family.type == MetricType::Histogram) {
                 for (const MetricSample &s : family.samples) {
                     if (s.histogram && s.histogram->count() > 0) {
-                        pool[key][QString::fromLatin1(name) + QStringLiteral(":p50")] =
-                            s.histogram->quantile(0.5);
-                        pool[key][QString::fromLatin1(name) + QStringLiteral(":p95")] =
-                            s.histogram->quantile(0.95);
-                        pool[key][QString::fromLatin1(name) + QStringLiteral(":count")] =
-                            double(s.histogram->count());
+                        pool[key][family.name + ":p50"] = s.histogram->quantile(0.5);
+                        pool[key][family.name + ":p95"] = s.histogram->quantile(0.95);
+                        pool[key][family.name + ":count"] = double(s.histogram->count());
                     }
                 }
             } else {
-                pool[key][QString::fromLatin1(name)] = sumOf(family.samples);
+                pool[key][family.name] = sumOf(family.samples);
             }
         }
     }
@@ -161,27 +215,27 @@ void CachesPanel::sample(qint64 nowMs)
             history.pop_front();
     }
 
-    auto figure = [&](const char *p, const char *name) {
-        return pool.value(QString::fromLatin1(p)).value(QString::fromLatin1(name));
+    auto figure = [&](const char *p, const MetricDescriptor &metric, const char *part = "") {
+        return pool.value(QString::fromLatin1(p)).value(QByteArray(metric.name()) + part);
     };
     m_pools[QStringLiteral("agents")]->setText(
         tr("%1 of %2 turns running · %3 waiting for a slot")
-            .arg(number(figure("agents", "spoon_agent_turns_running")),
-                 number(figure("agents", "spoon_agent_turns_max")),
-                 number(figure("agents", "spoon_agent_turns_queued"))));
+            .arg(number(figure("agents", metric::kAgentTurnsRunning)),
+                 number(figure("agents", metric::kAgentTurnsMax)),
+                 number(figure("agents", metric::kAgentTurnsQueued))));
     m_pools[QStringLiteral("http")]->setText(
         tr("%1 in flight · %2 queued · %3 connections opened · %4 requests done")
-            .arg(number(figure("http", "spoon_http_in_flight")),
-                 number(figure("http", "spoon_http_queued")),
-                 number(figure("http", "spoon_http_connections_opened_total")),
-                 number(figure("http", "spoon_http_requests_total"))));
+            .arg(number(figure("http", metric::kHttpInFlight)),
+                 number(figure("http", metric::kHttpQueued)),
+                 number(figure("http", metric::kHttpConnectionsOpened)),
+                 number(figure("http", metric::kHttpRequests))));
     m_pools[QStringLiteral("compute")]->setText(
         tr("%1 of %2 workers busy · %3 queued · %4 tasks done")
-            .arg(number(figure("compute", "spoon_compute_busy_workers")),
-                 number(figure("compute", "spoon_compute_max_workers")),
-                 number(figure("compute", "spoon_compute_queue_depth")),
-                 number(figure("compute", "spoon_compute_tasks_total"))));
-    const double queries = figure("database", "spoon_db_query_duration_seconds:count");
+            .arg(number(figure("compute", metric::kComputeBusyWorkers)),
+                 number(figure("compute", metric::kComputeMaxWorkers)),
+                 number(figure("compute", metric::kComputeQueueDepth)),
+                 number(figure("compute", metric::kComputeTasks))));
+    const double queries = figure("database", metric::kDbQuerySeconds, ":count");
     QString database = tr("%1 open · %2 in use · %3 idle · %4 waiting")
                            .arg(number(figure("database", metric::kDbConnectionsOpen)),
                                 number(figure("database", metric::kDbConnectionsInUse)),
@@ -192,17 +246,18 @@ void CachesPanel::sample(qint64 nowMs)
             QStringLiteral(" · ") +
             tr("%1 jobs, p50 %2 ms, p95 %3 ms")
                 .arg(number(queries),
-                     QLocale().toString(
-                         figure("database", "spoon_db_query_duration_seconds:p50") * 1000, 'f', 1),
-                     QLocale().toString(
-                         figure("database", "spoon_db_query_duration_seconds:p95") * 1000, 'f', 1));
+                     QLocale().toString(figure("database", metric::kDbQuerySeconds, ":p50") * 1000,
+                                        'f', 1),
+                     QLocale().toString(figure("database", metric::kDbQuerySeconds, ":p95") * 1000,
+                                        'f', 1));
     }
     m_pools[QStringLiteral("database")]->setText(database);
     m_pools[QStringLiteral("batcher")]->setText(
         tr("batches sent: %1 · requests that waited in a batch: %2, that left at once: %3 · "
            "waiting now: %4")
             .arg(number(figure("batcher", metric::kLlmBatches)),
-                 number(figure("batcher", "in_batch")), number(figure("batcher", "at_once")),
+                 number(pool.value(QStringLiteral("batcher")).value("in_batch")),
+                 number(pool.value(QStringLiteral("batcher")).value("at_once")),
                  number(figure("batcher", metric::kLlmBatchWaiting))));
     if (isVisible())
         render();
@@ -226,6 +281,7 @@ MetricCard *CachesPanel::cardFor(const QString &name)
         return card;
     auto *card = new MetricCard(cacheTitle(name), QStringLiteral("100.0 %"), this);
     card->chart()->addSeries(tr("hit rate"), kHitRateColor);
+    card->setPlotted({&metric::kCacheHits, &metric::kCacheMisses});
     card->chart()->setLabelTemplates(QStringLiteral("100 %"), QStringLiteral("-10 min"));
     card->setMinimumHeight(card->minimumSizeHint().height());
     const int index = int(m_cards.size());

@@ -104,9 +104,9 @@ WindowSummary DashboardFrame::summarize(const QHash<QString, QList<MetricRollup>
 {
     WindowSummary summary;
     summary.windowMs = windowMs;
-    auto inWindow = [&](const char *name) {
+    auto inWindow = [&](const MetricDescriptor &metric) {
         QList<MetricRollup> minutes;
-        for (const MetricRollup &minute : rollups.value(QString::fromLatin1(name))) {
+        for (const MetricRollup &minute : rollups.value(QString::fromLatin1(metric.name()))) {
             if (minute.minuteMs > nowMs - windowMs)
                 minutes.append(minute);
         }
@@ -151,9 +151,9 @@ DashboardFrame DashboardFrame::fromRollups(const QHash<QString, QList<MetricRoll
 {
     DashboardFrame frame;
     const double span = double(windowMs) / xUnitMs;
-    auto series = [&](const char *name, double divisor) {
+    auto series = [&](const MetricDescriptor &metric, double divisor) {
         SeriesDecimator decimator(buckets, -span, 0);
-        for (const MetricRollup &minute : rollups.value(QString::fromLatin1(name))) {
+        for (const MetricRollup &minute : rollups.value(QString::fromLatin1(metric.name()))) {
             if (minute.minuteMs > nowMs - windowMs)
                 decimator.add(double(minute.minuteMs - nowMs) / xUnitMs, minute.average / divisor);
         }

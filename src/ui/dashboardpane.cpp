@@ -84,6 +84,10 @@ DashboardPane::DashboardPane(const SampleHistory &history, const MetricsRegistry
     m_network = new MetricCard(tr("Network IO"), widestRate, this);
     m_network->chart()->addSeries(tr("received"), kReceivedColor);
     m_network->chart()->addSeries(tr("sent"), kSentColor);
+    m_cpu->setPlotted({&metric::kSystemCpuPercent, &metric::kProcessCpuPercent});
+    m_memory->setPlotted({&metric::kProcessResidentBytes, &metric::kProcessMemoryPercent});
+    m_disk->setPlotted({&metric::kProcessDiskReadRate, &metric::kProcessDiskWriteRate});
+    m_network->setPlotted({&metric::kSystemNetReceivedRate, &metric::kSystemNetSentRate});
     // The widest axis labels: "1000 MiB/s" on a rate axis (a unit steps up past 1000),
     // "-60 min" on the time axis of every window.
     const QString widestTime = QStringLiteral("-60 ") + tr("min");

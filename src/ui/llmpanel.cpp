@@ -6,6 +6,8 @@
 
 #include "config/config.h"
 #include "storage/telemetrystore.h"
+#include "telemetry/figureformat.h"
+#include "telemetry/metricnames.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -50,20 +52,15 @@ const WindowChoice &choiceAt(int index)
     return kWindows[std::clamp(index, 0, int(std::size(kWindows)) - 1)];
 }
 
-QString seconds(double value)
-{
-    const QLocale locale;
-    if (value < 1.0)
-        return LlmPanel::tr("%1 ms").arg(locale.toString(value * 1000, 'f', 0));
-    return LlmPanel::tr("%1 s").arg(locale.toString(value, 'f', 2));
-}
-
 QString percentiles(const QuantileSketch &sketch)
 {
     if (sketch.isEmpty())
         return QStringLiteral("—");
-    return seconds(sketch.quantile(0.5)) + QStringLiteral(" / ") + seconds(sketch.quantile(0.95)) +
-           QStringLiteral(" / ") + seconds(sketch.quantile(0.99));
+    return figureText(sketch.quantile(0.5), FigureUnit::Seconds, QLocale()) +
+           QStringLiteral(" / ") +
+           figureText(sketch.quantile(0.95), FigureUnit::Seconds, QLocale()) +
+           QStringLiteral(" / ") +
+           figureText(sketch.quantile(0.99), FigureUnit::Seconds, QLocale());
 }
 
 QString count(double value)
@@ -97,6 +94,7 @@ LlmPanel::LlmPanel(const LlmUsageTracker &usage, const Config &config, QWidget *
     chart->addSeries(QStringLiteral("p95"), kP95Color);
     chart->addSeries(QStringLiteral("p99"), kP99Color);
     chart->setLabelTemplates(QStringLiteral("1000 s"), QStringLiteral("-60 min"));
+    m_latency->setPlotted({&metric::kLlmLatencySeconds});
 
     m_table->setObjectName(QStringLiteral("llmTable"));
     m_table->setVerticalHeaderLabels({tr("Requests per minute"), tr("First token p50 / p95 / p99"),
@@ -299,7 +297,9 @@ void LlmPanel::render(const LlmReading &window, const QList<LlmLatencyPoint> &po
     chart->setSeriesPoints(2, p99);
     chart->setValueAxis(top, 1.0, QStringLiteral("%.1f s"));
     const bool answered = all.latencyCount() > 0;
-    m_latency->setHeadline(answered ? seconds(all.latency.quantile(0.95)) : QStringLiteral("—"));
+    m_latency->setHeadline(
+        answered ? figureText(all.latency.quantile(0.95), FigureUnit::Seconds, QLocale())
+                 : QStringLiteral("—"));
     m_latency->setLegend({{kP50Color, QStringLiteral("p50")},
                           {kP95Color, QStringLiteral("p95")},
                           {kP99Color, QStringLiteral("p99")}});

@@ -182,7 +182,7 @@ QString MainWindow::storeFigures() const
     const MetricsRegistry &registry = m_engine.registry();
     double errors = 0;
     for (const MetricFamilySnapshot &family : registry.snapshot()) {
-        if (family.name == metric::kDbErrors) {
+        if (family.is(metric::kDbErrors)) {
             for (const MetricSample &sample : family.samples)
                 errors += sample.value;
         }

@@ -84,4 +84,12 @@ bool MetricCard::isAnyTextElided() const
     return m_headline->isElided() || m_legend->isElided() || m_summary->isElided();
 }
 
+void MetricCard::setPlotted(const QList<const MetricDescriptor *> &plotted)
+{
+    QStringList lines;
+    for (const MetricDescriptor *metric : plotted)
+        lines << tr("%1: %2").arg(metricLabel(*metric), metricHelp(*metric));
+    setToolTip(lines.join(u'\n'));
+}
+
 } // namespace spoon

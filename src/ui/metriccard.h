@@ -2,6 +2,8 @@
 
 #include "serieslegend.h"
 
+#include "telemetry/metricdescriptor.h"
+
 #include <QFrame>
 
 class QHBoxLayout;
@@ -28,6 +30,9 @@ public:
     void setLegend(const QList<SeriesLegend::Entry> &entries);
     void setLegendNote(const QString &text);
     void setSummary(const QString &text);
+    // The series the card plots: the card's tooltip gives each one's label and help, the
+    // text an exposition prints as `# HELP` (telemetry/metricnames.h).
+    void setPlotted(const QList<const MetricDescriptor *> &plotted);
     // A small control beside the title (the memory card's "Free memory").
     void addHeaderWidget(QWidget *widget);
 

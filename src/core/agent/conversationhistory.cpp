@@ -1,5 +1,6 @@
 #include "conversationhistory.h"
 
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QMap>
@@ -17,14 +18,10 @@ ConversationHistory::ConversationHistory(int maxLength, const QString &agent,
     if (!registry)
         return;
     const MetricLabels labels{{"agent", agent.toUtf8()}};
-    m_messagesGauge = &registry->gauge("spoon_agent_history_messages",
-                                       "Messages held in conversation histories", labels);
-    m_summariesGauge =
-        &registry->gauge("spoon_agent_history_summaries", "Summaries of folded history", labels);
-    m_bytesGauge = &registry->gauge("spoon_agent_history_bytes",
-                                    "Text held in conversation histories", labels);
-    m_foldsCounter = &registry->counter("spoon_agent_history_folds_total",
-                                        "Times old history was folded into a summary", labels);
+    m_messagesGauge = &registry->gauge(metric::kAgentHistoryMessages, labels);
+    m_summariesGauge = &registry->gauge(metric::kAgentHistorySummaries, labels);
+    m_bytesGauge = &registry->gauge(metric::kAgentHistoryBytes, labels);
+    m_foldsCounter = &registry->counter(metric::kAgentHistoryFolds, labels);
 }
 
 ConversationHistory::~ConversationHistory()

@@ -4,6 +4,7 @@
 #include "childenvironment.h"
 #include "mcpframe.h"
 #include "printable.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QElapsedTimer>
@@ -76,11 +77,9 @@ McpClient::McpClient(QString name, McpServerConfig config, MetricsRegistry *regi
 {
     if (registry) {
         const MetricLabels labels{{"server", m_name.toUtf8()}};
-        m_calls = &registry->counter("spoon_mcp_calls_total", "MCP tool calls", labels);
-        m_failures =
-            &registry->counter("spoon_mcp_failures_total", "MCP tool calls that failed", labels);
-        m_restarts =
-            &registry->counter("spoon_mcp_starts_total", "MCP server process starts", labels);
+        m_calls = &registry->counter(metric::kMcpCalls, labels);
+        m_failures = &registry->counter(metric::kMcpFailures, labels);
+        m_restarts = &registry->counter(metric::kMcpStarts, labels);
     }
 }
 

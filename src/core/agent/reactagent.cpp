@@ -1,6 +1,7 @@
 #include "reactagent.h"
 
 #include "jsonschemavalidator.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QLoggingCategory>
@@ -56,16 +57,12 @@ ReactAgent::ReactAgent(AgentConfig config, LlmRouter &router, ToolRegistry tools
     });
     if (registry) {
         const MetricLabels labels{{"agent", m_config.name.toUtf8()}};
-        m_stepsCounter = &registry->counter("spoon_agent_steps_total", "ReAct steps taken", labels);
-        m_toolCallsCounter =
-            &registry->counter("spoon_agent_tool_calls_total", "Tool calls run", labels);
-        m_toolErrorsCounter =
-            &registry->counter("spoon_agent_tool_errors_total", "Tool calls that failed", labels);
-        m_cleanupsCounter = &registry->counter(
-            "spoon_agent_cleanups_total",
-            "History cleanups (every cleanup_interval turns and after errors)", labels);
+        m_stepsCounter = &registry->counter(metric::kAgentSteps, labels);
+        m_toolCallsCounter = &registry->counter(metric::kAgentToolCalls, labels);
+        m_toolErrorsCounter = &registry->counter(metric::kAgentToolErrors, labels);
+        m_cleanupsCounter = &registry->counter(metric::kAgentCleanups, labels);
         m_stepOverhead = &registry->histogram(
-            "spoon_agent_step_overhead_seconds", "A step's own time, LLM and tool time excluded",
+            metric::kAgentStepOverheadSeconds,
             {0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05}, labels);
     }
 }

@@ -1,5 +1,6 @@
 #include "turnlimiter.h"
 
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <algorithm>
@@ -11,10 +12,9 @@ TurnLimiter::TurnLimiter(int maxConcurrent, MetricsRegistry *registry, QObject *
     , m_max(std::max(1, maxConcurrent))
 {
     if (registry) {
-        m_runningGauge = &registry->gauge("spoon_agent_turns_running", "Agent turns running");
-        m_queuedGauge =
-            &registry->gauge("spoon_agent_turns_queued", "Agent turns waiting for a free slot");
-        registry->gauge("spoon_agent_turns_max", "Agent turns that may run at once").set(m_max);
+        m_runningGauge = &registry->gauge(metric::kAgentTurnsRunning);
+        m_queuedGauge = &registry->gauge(metric::kAgentTurnsQueued);
+        registry->gauge(metric::kAgentTurnsMax).set(m_max);
     }
 }
 

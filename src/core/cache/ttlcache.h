@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cachekey.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 #include "tickclock.h"
 
@@ -104,32 +105,27 @@ public:
     TtlCache(const TtlCache &) = delete;
     TtlCache &operator=(const TtlCache &) = delete;
 
-    // Registers spoon_cache_{hits,misses,evictions,expirations}_total, spoon_cache_entries and
-    // spoon_cache_capacity with the label cache="<name>", read from this cache for as long as
-    // it lives.
+    // Registers metric::kCacheHits, kCacheMisses, kCacheEvictions, kCacheExpirations,
+    // kCacheEntries and kCacheCapacity with the label cache="<name>", read from this cache for
+    // as long as it lives.
     void publish(MetricsRegistry &registry, const QByteArray &name)
     {
         const MetricLabels labels{{"cache", name}};
         m_published.clear();
-        const auto counter = [&](const char *metric, const char *help,
-                                 const std::atomic<quint64> &source) {
-            m_published.push_back(registry.counterFunction(metric, help, labels, [&source] {
+        const auto counter = [&](const CounterMetric &metric, const std::atomic<quint64> &source) {
+            m_published.push_back(registry.counterFunction(metric, labels, [&source] {
                 return double(source.load(std::memory_order_relaxed));
             }));
         };
-        counter("spoon_cache_hits_total", "Cache lookups that found a fresh entry", m_hits);
-        counter("spoon_cache_misses_total", "Cache lookups that found nothing usable", m_misses);
-        counter("spoon_cache_evictions_total", "Entries pushed out because the cache was full",
-                m_evictions);
-        counter("spoon_cache_expirations_total", "Entries dropped because older than the TTL",
-                m_expirations);
-        m_published.push_back(
-            registry.gaugeFunction("spoon_cache_entries", "Entries held", labels, [this] {
-                return double(m_sizeForReaders.load(std::memory_order_relaxed));
-            }));
+        counter(metric::kCacheHits, m_hits);
+        counter(metric::kCacheMisses, m_misses);
+        counter(metric::kCacheEvictions, m_evictions);
+        counter(metric::kCacheExpirations, m_expirations);
+        m_published.push_back(registry.gaugeFunction(metric::kCacheEntries, labels, [this] {
+            return double(m_sizeForReaders.load(std::memory_order_relaxed));
+        }));
         const double capacity = double(m_capacity);
-        m_published.push_back(registry.gaugeFunction("spoon_cache_capacity",
-                                                     "Entries the cache holds at most", labels,
+        m_published.push_back(registry.gaugeFunction(metric::kCacheCapacity, labels,
                                                      [capacity] { return capacity; }));
     }
 

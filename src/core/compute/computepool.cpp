@@ -1,5 +1,6 @@
 #include "computepool.h"
 
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QThread>
@@ -11,12 +12,10 @@ ComputePool::ComputePool(int maxWorkers, MetricsRegistry *registry)
     m_pool.setMaxThreadCount(maxWorkers > 0 ? maxWorkers : QThread::idealThreadCount());
     m_pool.setObjectName(QStringLiteral("spoon-compute"));
     if (registry) {
-        m_queueDepth =
-            &registry->gauge("spoon_compute_queue_depth", "CPU offload tasks waiting for a worker");
-        m_busy = &registry->gauge("spoon_compute_busy_workers", "CPU offload workers at work");
-        m_completed = &registry->counter("spoon_compute_tasks_total", "CPU offload tasks done");
-        registry->gauge("spoon_compute_max_workers", "CPU offload workers at most")
-            .set(m_pool.maxThreadCount());
+        m_queueDepth = &registry->gauge(metric::kComputeQueueDepth);
+        m_busy = &registry->gauge(metric::kComputeBusyWorkers);
+        m_completed = &registry->counter(metric::kComputeTasks);
+        registry->gauge(metric::kComputeMaxWorkers).set(m_pool.maxThreadCount());
     }
 }
 

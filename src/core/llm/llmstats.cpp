@@ -17,7 +17,7 @@ const std::vector<double> &llmLatencyBuckets()
 
 Counter &LlmSeries::failures(LlmError::Kind kind)
 {
-    return registry.counter(metric::kLlmFailures, "LLM requests that failed, by kind",
+    return registry.counter(metric::kLlmFailures,
                             {{"provider", provider},
                              {"model", model},
                              {"kind", LlmError{kind, 0, {}, -1}.kindName().toLatin1()}});
@@ -41,35 +41,27 @@ LlmSeries &LlmStats::series(const QString &provider, const QString &model)
     const QByteArray m = model.toUtf8();
     const MetricLabels labels{{"provider", p}, {"model", m}};
     MetricsRegistry &r = m_registry;
-    auto *series = new LlmSeries{
-        r.counter(metric::kLlmRequests, "LLM requests made (cache hits included)", labels),
-        r.counter(metric::kLlmSuccesses, "LLM requests answered in full", labels),
-        r.counter(metric::kLlmRetries, "LLM request retries", labels),
-        r.counter(metric::kLlmCacheHits, "LLM requests answered from the cache", labels),
-        r.counter(metric::kLlmPromptTokens, "Prompt tokens sent", labels),
-        r.counter(metric::kLlmCompletionTokens, "Completion tokens received", labels),
-        r.histogram(metric::kLlmTimeToFirstToken, "Time to the first streamed token",
-                    kLatencyBuckets, labels),
-        r.histogram(metric::kLlmLatencySeconds, "Time to the whole answer", kLatencyBuckets,
-                    labels),
-        r.histogram(metric::kLlmResponseSeconds,
-                    "Time the caller waited: to the first token if streamed, else to the answer",
-                    kLatencyBuckets, labels),
-        r.gauge("spoon_llm_tokens_per_second", "Completion tokens per second, last answer", labels),
-        r.gauge(metric::kLlmInFlight, "LLM requests in flight", labels),
-        r,
-        p,
-        m};
+    auto *series = new LlmSeries{r.counter(metric::kLlmRequests, labels),
+                                 r.counter(metric::kLlmSuccesses, labels),
+                                 r.counter(metric::kLlmRetries, labels),
+                                 r.counter(metric::kLlmCacheHits, labels),
+                                 r.counter(metric::kLlmPromptTokens, labels),
+                                 r.counter(metric::kLlmCompletionTokens, labels),
+                                 r.histogram(metric::kLlmTimeToFirstToken, kLatencyBuckets, labels),
+                                 r.histogram(metric::kLlmLatencySeconds, kLatencyBuckets, labels),
+                                 r.histogram(metric::kLlmResponseSeconds, kLatencyBuckets, labels),
+                                 r.gauge(metric::kLlmTokensPerSecond, labels),
+                                 r.gauge(metric::kLlmInFlight, labels),
+                                 r,
+                                 p,
+                                 m};
     m_series.insert(key, series);
     return *series;
 }
 
 void LlmStats::recordFallback(const QString &from, const QString &to)
 {
-    m_registry
-        .counter(metric::kLlmFallbacks, "Switches to the next provider of the fallback chain",
-                 {{"from", from.toUtf8()}, {"to", to.toUtf8()}})
-        .add();
+    m_registry.counter(metric::kLlmFallbacks, {{"from", from.toUtf8()}, {"to", to.toUtf8()}}).add();
 }
 
 } // namespace spoon

@@ -9,6 +9,22 @@
 
 namespace spoon {
 
+namespace {
+// The LLM call families (llm/llmstats.cpp), each labelled by provider and model; the
+// batcher's spoon_llm_batch_* families carry no provider and are not read here.
+bool readsFamily(const MetricDescriptor &family)
+{
+    static const MetricDescriptor *const kRead[] = {
+        &metric::kLlmRequests,        &metric::kLlmFailures,         &metric::kLlmLatencySeconds,
+        &metric::kLlmSuccesses,       &metric::kLlmRetries,          &metric::kLlmCacheHits,
+        &metric::kLlmPromptTokens,    &metric::kLlmCompletionTokens, &metric::kLlmTimeToFirstToken,
+        &metric::kLlmResponseSeconds, &metric::kLlmTokensPerSecond,  &metric::kLlmInFlight,
+        &metric::kLlmFallbacks,
+    };
+    return std::find(std::begin(kRead), std::end(kRead), &family) != std::end(kRead);
+}
+} // namespace
+
 QString llmSeriesProvider(const QString &key)
 {
     return key.section(QLatin1Char('\n'), 0, 0);
@@ -104,10 +120,10 @@ LlmReading LlmUsageTracker::read(qint64 nowMs, Sketches sketches, Seen *seenNow)
         return interval;
     };
     for (const MetricFamilySnapshot &family : m_registry.snapshot()) {
-        if (!family.name.startsWith("spoon_llm_"))
+        if (!family.descriptor || !readsFamily(*family.descriptor))
             continue;
         for (const MetricSample &sample : family.samples) {
-            if (family.name == metric::kLlmFallbacks) {
+            if (family.is(metric::kLlmFallbacks)) {
                 reading.fallbacksFrom[QString::fromUtf8(labelOf(sample.labels, "from"))] +=
                     sample.value;
                 continue;
@@ -116,26 +132,25 @@ LlmReading LlmUsageTracker::read(qint64 nowMs, Sketches sketches, Seen *seenNow)
                                 QLatin1Char('\n') +
                                 QString::fromUtf8(labelOf(sample.labels, "model"));
             LlmTotals &t = reading.series[key];
-            const QByteArray &name = family.name;
-            if (name == metric::kLlmRequests)
+            if (family.is(metric::kLlmRequests))
                 t.requests = sample.value;
-            else if (name == metric::kLlmSuccesses)
+            else if (family.is(metric::kLlmSuccesses))
                 t.successes = sample.value;
-            else if (name == metric::kLlmRetries)
+            else if (family.is(metric::kLlmRetries))
                 t.retries = sample.value;
-            else if (name == metric::kLlmCacheHits)
+            else if (family.is(metric::kLlmCacheHits))
                 t.cacheHits = sample.value;
-            else if (name == metric::kLlmPromptTokens)
+            else if (family.is(metric::kLlmPromptTokens))
                 t.promptTokens = sample.value;
-            else if (name == metric::kLlmCompletionTokens)
+            else if (family.is(metric::kLlmCompletionTokens))
                 t.completionTokens = sample.value;
-            else if (name == metric::kLlmFailures)
+            else if (family.is(metric::kLlmFailures))
                 t.failures[QString::fromUtf8(labelOf(sample.labels, "kind"))] = sample.value;
-            else if (name == metric::kLlmLatencySeconds && sample.histogram) {
+            else if (family.is(metric::kLlmLatencySeconds) && sample.histogram) {
                 t.latency = sketchOf(*sample.histogram);
                 t.latencySum = sample.histogram->sum();
                 t.latencyObservations = sample.histogram->count();
-            } else if (name == metric::kLlmTimeToFirstToken && sample.histogram) {
+            } else if (family.is(metric::kLlmTimeToFirstToken) && sample.histogram) {
                 t.timeToFirstToken = sketchOf(*sample.histogram);
                 t.timeToFirstTokenSum = sample.histogram->sum();
                 t.firstTokenObservations = sample.histogram->count();

@@ -90,20 +90,15 @@ int RequestBatcher::running() const
 void RequestBatcher::publish(MetricsRegistry &registry)
 {
     m_published.clear();
-    m_published.push_back(registry.counterFunction(
-        metric::kLlmBatches, "Batches of unstreamed LLM requests released (a lone one counts)", {},
-        [this] { return double(m_batches.load()); }));
-    const QByteArray help =
-        "Unstreamed LLM requests, by whether they left at once or waited in a batch";
-    m_published.push_back(registry.counterFunction(metric::kLlmBatchRequests, help,
-                                                   {{"sent", "at_once"}},
+    m_published.push_back(registry.counterFunction(metric::kLlmBatches, {},
+                                                   [this] { return double(m_batches.load()); }));
+    m_published.push_back(registry.counterFunction(metric::kLlmBatchRequests, {{"sent", "at_once"}},
                                                    [this] { return double(m_sentAtOnce.load()); }));
     m_published.push_back(
-        registry.counterFunction(metric::kLlmBatchRequests, help, {{"sent", "in_batch"}},
+        registry.counterFunction(metric::kLlmBatchRequests, {{"sent", "in_batch"}},
                                  [this] { return double(m_sentInBatch.load()); }));
-    m_published.push_back(registry.gaugeFunction(metric::kLlmBatchWaiting,
-                                                 "Unstreamed LLM requests waiting for their batch",
-                                                 {}, [this] { return double(waiting()); }));
+    m_published.push_back(
+        registry.gaugeFunction(metric::kLlmBatchWaiting, {}, [this] { return double(waiting()); }));
 }
 
 void RequestBatcher::releaseBatch(const QString &laneName, bool alone)

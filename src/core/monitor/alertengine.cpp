@@ -12,7 +12,7 @@ AlertEngine::AlertEngine(MetricsRegistry &registry, QList<AlertRule> rules, QObj
     , m_registry(registry)
     , m_rules(std::move(rules))
     , m_states(size_t(m_rules.size()))
-    , m_active(&registry.gauge(metric::kAlertsActive, "Alerts firing now"))
+    , m_active(&registry.gauge(metric::kAlertsActive))
 {
     for (qsizetype i = 0; i < m_rules.size(); ++i) {
         const AlertRule &rule = m_rules[i];
@@ -21,14 +21,14 @@ AlertEngine::AlertEngine(MetricsRegistry &registry, QList<AlertRule> rules, QObj
         if (rule.input.kind == AlertInput::Kind::CounterRatio)
             state.denominator = inputIndex(rule.input.denominator);
         state.fired = &registry.counter(
-            metric::kAlertsFired, "Alerts fired, by rule",
+            metric::kAlertsFired,
             {{"rule", rule.name.toUtf8()}, {"level", alertLevelName(rule.level).toUtf8()}});
     }
 }
 
 AlertEngine::~AlertEngine() = default;
 
-size_t AlertEngine::inputIndex(const QByteArray &family)
+size_t AlertEngine::inputIndex(const MetricDescriptor *family)
 {
     const auto it = std::find(m_inputs.begin(), m_inputs.end(), family);
     if (it != m_inputs.end())

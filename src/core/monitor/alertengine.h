@@ -82,7 +82,7 @@ private:
         Counter *fired = nullptr;
     };
 
-    size_t inputIndex(const QByteArray &family);
+    size_t inputIndex(const MetricDescriptor *family);
     std::optional<double> windowValue(const AlertRule &rule, State &state, qint64 nowMs, double a,
                                       double b, bool present);
     void advance(const AlertRule &rule, State &state, qint64 nowMs);
@@ -93,7 +93,7 @@ private:
     MetricsRegistry &m_registry;
     QList<AlertRule> m_rules;
     std::vector<State> m_states; // parallel to m_rules
-    std::vector<QByteArray> m_inputs;
+    std::vector<const MetricDescriptor *> m_inputs;
     QList<Alert> m_recent; // oldest first
     Gauge *m_active;
     quint64 m_nextId = 1;

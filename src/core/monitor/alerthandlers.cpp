@@ -52,10 +52,7 @@ void AlertDispatcher::dispatch(const AlertEvent &event)
 void AlertDispatcher::reportFailure(const AlertHandler &handler, const QString &why)
 {
     qCWarning(lcAlerts).noquote() << "alert handler" << handler.name() << "failed:" << why;
-    m_registry
-        .counter(metric::kAlertHandlerFailures, "Alert handlers that failed, by handler",
-                 {{"handler", handler.name().toUtf8()}})
-        .add();
+    m_registry.counter(metric::kAlertHandlerFailures, {{"handler", handler.name().toUtf8()}}).add();
 }
 
 void LogAlertHandler::deliver(const AlertEvent &event)

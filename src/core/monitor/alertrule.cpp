@@ -80,30 +80,31 @@ QList<AlertRule> alertRulesFromConfig(const Config &config)
     using Kind = AlertInput::Kind;
     const AlertThresholds &t = config.monitoring.thresholds;
     const double limitBytes = config.performance.agents.memoryLimitMb * kMiB;
-    const AlertInput rss{Kind::GaugeMean, metric::kProcessResidentBytes, {}, 1.0 / limitBytes};
+    const AlertInput rss{Kind::GaugeMean, &metric::kProcessResidentBytes, nullptr,
+                         1.0 / limitBytes};
     const char *rssMeasures = QT_TRANSLATE_NOOP(
         "spoon::AlertRule", "resident memory, share of agents.memory_limit_mb, mean");
     return {
         makeRule(config, kMemoryPercent, "memory_high",
-                 {Kind::GaugeMean, metric::kProcessMemoryPercent, {}, 1.0}, t.memoryPercent,
+                 {Kind::GaugeMean, &metric::kProcessMemoryPercent, nullptr, 1.0}, t.memoryPercent,
                  FigureUnit::Percent,
                  QT_TRANSLATE_NOOP("spoon::AlertRule",
                                    "resident memory, share of physical memory, mean")),
         makeRule(config, kCpuPercent, "cpu_high",
-                 {Kind::GaugeMean, metric::kProcessCpuPercent, {}, 1.0}, t.cpuPercent,
+                 {Kind::GaugeMean, &metric::kProcessCpuPercent, nullptr, 1.0}, t.cpuPercent,
                  FigureUnit::Percent,
                  QT_TRANSLATE_NOOP("spoon::AlertRule", "process CPU (100 % is one core), mean")),
         // What the caller waits for, as the seed meant it: a long answer streaming steadily
         // is healthy, so a stream counts to its first token (llm/llmrouter.cpp).
         makeRule(config, kResponseTime, "response_time_high",
-                 {Kind::HistogramMean, metric::kLlmResponseSeconds, {}, 1.0}, t.responseTime,
+                 {Kind::HistogramMean, &metric::kLlmResponseSeconds, nullptr, 1.0}, t.responseTime,
                  FigureUnit::Seconds,
                  QT_TRANSLATE_NOOP("spoon::AlertRule",
                                    "LLM response time: to the first token if streamed, "
                                    "else to the whole answer; mean")),
         makeRule(config, kErrorRate, "error_rate_high",
-                 {Kind::CounterRatio, metric::kLlmFailures, metric::kLlmRequests, 1.0}, t.errorRate,
-                 FigureUnit::Share,
+                 {Kind::CounterRatio, &metric::kLlmFailures, &metric::kLlmRequests, 1.0},
+                 t.errorRate, FigureUnit::Share,
                  QT_TRANSLATE_NOOP("spoon::AlertRule", "failed LLM calls / LLM calls")),
         makeRule(config, kMemoryWarning, "memory_warning", rss,
                  config.performance.memoryWarningThreshold, FigureUnit::Share, rssMeasures),
@@ -113,33 +114,45 @@ QList<AlertRule> alertRulesFromConfig(const Config &config)
     };
 }
 
+// The message shows in the toast, the Alerts tab and the status bar, so it is in the UI's
+// language when it is composed (and stored so); the figures stay in the C locale the rules
+// table and the cards share.
 QString alertMessage(const AlertRule &rule, double value, std::optional<qint64> averagedMs)
 {
     using namespace alertrule;
     const QLocale c = QLocale::c();
     QString averaged;
     if (rule.input.kind != AlertInput::Kind::GaugeMean)
-        averaged = u" (over %1)"_s.arg(durationText(rule.windowMs));
+        averaged = QCoreApplication::translate("spoon::AlertRule", " (over %1)")
+                       .arg(durationText(rule.windowMs));
     else if (averagedMs && *averagedMs <= 0)
-        averaged = u" (one sample)"_s;
+        averaged = QCoreApplication::translate("spoon::AlertRule", " (one sample)");
     else
-        averaged = u" (%1 average)"_s.arg(durationText(averagedMs.value_or(rule.windowMs)));
+        averaged = QCoreApplication::translate("spoon::AlertRule", " (%1 average)")
+                       .arg(durationText(averagedMs.value_or(rule.windowMs)));
     const QString now = figureBeside(value, rule.threshold, rule.unit, c);
     const QString limit = thresholdText(rule.threshold, rule.unit, c);
     QString text;
     if (rule.name == QLatin1String(kMemoryPercent)) {
-        text = u"Process memory %1 is above %2"_s.arg(now, limit);
+        text = QCoreApplication::translate("spoon::AlertRule", "Process memory %1 is above %2")
+                   .arg(now, limit);
     } else if (rule.name == QLatin1String(kCpuPercent)) {
-        text = u"Process CPU %1 is above %2"_s.arg(now, limit);
+        text = QCoreApplication::translate("spoon::AlertRule", "Process CPU %1 is above %2")
+                   .arg(now, limit);
     } else if (rule.name == QLatin1String(kResponseTime)) {
-        text = u"Average LLM response time %1 is above %2"_s.arg(now, limit);
+        text = QCoreApplication::translate("spoon::AlertRule",
+                                           "Average LLM response time %1 is above %2")
+                   .arg(now, limit);
     } else if (rule.name == QLatin1String(kErrorRate)) {
-        text = u"LLM error rate %1 is above %2"_s.arg(now, limit);
+        text = QCoreApplication::translate("spoon::AlertRule", "LLM error rate %1 is above %2")
+                   .arg(now, limit);
     } else {
         const double limitBytes = rule.input.scale > 0 ? 1.0 / rule.input.scale : 0;
-        text = u"Resident memory %1 is %2 of the %3 limit, above the %4 level of %5"_s.arg(
-            figureText(value * limitBytes, FigureUnit::Bytes, c), now,
-            c.toString(limitBytes / kMiB, 'g', 6) + u" MiB"_s, alertLevelName(rule.level), limit);
+        text = QCoreApplication::translate(
+                   "spoon::AlertRule",
+                   "Resident memory %1 is %2 of the %3 limit, above the %4 level of %5")
+                   .arg(figureText(value * limitBytes, FigureUnit::Bytes, c), now,
+                        mebibyteText(limitBytes, c, 'g', 6), alertLevelName(rule.level), limit);
     }
     return text + averaged;
 }

@@ -2,6 +2,7 @@
 
 #include "alert.h"
 #include "telemetry/figureformat.h"
+#include "telemetry/metricdescriptor.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,9 +23,9 @@ struct AlertInput
         HistogramMean, // increase of the observations' sum / of their count over the window
     };
     Kind kind = Kind::GaugeMean;
-    QByteArray family;
-    QByteArray denominator; // CounterRatio only
-    double scale = 1.0;     // applied to the value (bytes to a share of a limit)
+    const MetricDescriptor *family = nullptr;
+    const MetricDescriptor *denominator = nullptr; // CounterRatio only
+    double scale = 1.0; // applied to the value (bytes to a share of a limit)
 };
 
 struct AlertRule

@@ -1,7 +1,10 @@
 #include "memorymanager.h"
 
+#include "telemetry/figureformat.h"
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QLocale>
@@ -17,19 +20,23 @@ Q_LOGGING_CATEGORY(lcMemory, "spoon.memory")
 namespace {
 QString mib(double bytes)
 {
-    return QLocale::c().toString(bytes / (1024.0 * 1024.0), 'f', 1) + QStringLiteral(" MiB");
+    return mebibyteText(bytes, QLocale::c());
 }
 } // namespace
 
+// Shown in the status bar and, as an alert, in the toast and the Alerts tab: in the UI's
+// language.
 QString MemoryCleanup::describe() const
 {
     QStringList parts;
     for (const auto &[name, count] : dropped)
         parts << QStringLiteral("%1 %2").arg(name).arg(count);
-    return QStringLiteral("Memory cleanup (%1): RSS %2 -> %3, %4 freed; let go: %5")
+    return QCoreApplication::translate("spoon::MemoryCleanup",
+                                       "Memory cleanup (%1): RSS %2 -> %3, %4 freed; let go: %5")
         .arg(reason, mib(double(rssBefore)), mib(double(rssAfter)),
              mib(double(std::max<qint64>(0, freedBytes()))),
-             parts.isEmpty() ? QStringLiteral("nothing") : parts.join(QStringLiteral(", ")));
+             parts.isEmpty() ? QCoreApplication::translate("spoon::MemoryCleanup", "nothing")
+                             : parts.join(QStringLiteral(", ")));
 }
 
 Alert MemoryCleanup::toAlert() const
@@ -49,9 +56,8 @@ Alert MemoryCleanup::toAlert() const
 
 MemoryManager::MemoryManager(MetricsRegistry &registry, QObject *parent)
     : QObject(parent)
-    , m_cleanups(registry.counter("spoon_memory_cleanups_total", "Memory cleanups run"))
-    , m_freedBytes(registry.counter("spoon_memory_freed_bytes_total",
-                                    "Resident bytes the cleanups gave back"))
+    , m_cleanups(registry.counter(metric::kMemoryCleanups))
+    , m_freedBytes(registry.counter(metric::kMemoryFreedBytes))
 {}
 
 void MemoryManager::addPart(const QString &name, Reclaim reclaim, QObject *owner)

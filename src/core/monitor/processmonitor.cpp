@@ -11,31 +11,28 @@ namespace spoon {
 struct ProcessMonitor::Published
 {
     explicit Published(MetricsRegistry &r)
-        : cpu(r.gauge(metric::kProcessCpuPercent, "Process CPU, 100 = one core"))
-        , systemCpu(r.gauge(metric::kSystemCpuPercent, "Whole-machine CPU busy, 0..100"))
-        , rss(r.gauge(metric::kProcessResidentBytes, "Resident set size in bytes"))
-        , vms(r.gauge(metric::kProcessVirtualBytes, "Virtual memory size in bytes"))
-        , peakRss(r.gauge(metric::kProcessPeakResidentBytes, "Peak resident set size (VmHWM)"))
-        , swap(r.gauge(metric::kProcessSwapBytes, "Swapped-out memory in bytes"))
-        , memoryPercent(r.gauge(metric::kProcessMemoryPercent, "RSS as % of physical memory"))
-        , memoryTotal(r.gauge(metric::kSystemMemoryTotalBytes, "Physical memory in bytes"))
-        , memoryAvailable(r.gauge(metric::kSystemMemoryAvailableBytes,
-                                  "Memory available for new work (MemAvailable)"))
-        , threads(r.gauge(metric::kProcessThreads, "Threads in this process"))
-        , fds(r.gauge(metric::kProcessOpenFds, "Open file descriptors"))
-        , diskIoAvailable(
-              r.gauge(metric::kProcessDiskIoAvailable, "1 when /proc/self/io is readable, else 0"))
-        , diskRead(r.counter(metric::kProcessDiskReadBytes, "Bytes read from storage"))
-        , diskWrite(r.counter(metric::kProcessDiskWriteBytes, "Bytes written to storage"))
-        , diskReadRate(r.gauge(metric::kProcessDiskReadRate, "Storage read bytes per second"))
-        , diskWriteRate(r.gauge(metric::kProcessDiskWriteRate, "Storage write bytes per second"))
-        , netSent(r.counter(metric::kSystemNetSentBytes, "Bytes sent on all interfaces"))
-        , netReceived(
-              r.counter(metric::kSystemNetReceivedBytes, "Bytes received on all interfaces"))
-        , netSentRate(r.gauge(metric::kSystemNetSentRate, "Bytes sent per second"))
-        , netReceivedRate(r.gauge(metric::kSystemNetReceivedRate, "Bytes received per second"))
-        , samples(r.counter(metric::kMonitorSamples, "Samples taken by the process monitor"))
-        , sampleSeconds(r.histogram(metric::kMonitorSampleSeconds, "Time to take one sample",
+        : cpu(r.gauge(metric::kProcessCpuPercent))
+        , systemCpu(r.gauge(metric::kSystemCpuPercent))
+        , rss(r.gauge(metric::kProcessResidentBytes))
+        , vms(r.gauge(metric::kProcessVirtualBytes))
+        , peakRss(r.gauge(metric::kProcessPeakResidentBytes))
+        , swap(r.gauge(metric::kProcessSwapBytes))
+        , memoryPercent(r.gauge(metric::kProcessMemoryPercent))
+        , memoryTotal(r.gauge(metric::kSystemMemoryTotalBytes))
+        , memoryAvailable(r.gauge(metric::kSystemMemoryAvailableBytes))
+        , threads(r.gauge(metric::kProcessThreads))
+        , fds(r.gauge(metric::kProcessOpenFds))
+        , diskIoAvailable(r.gauge(metric::kProcessDiskIoAvailable))
+        , diskRead(r.counter(metric::kProcessDiskReadBytes))
+        , diskWrite(r.counter(metric::kProcessDiskWriteBytes))
+        , diskReadRate(r.gauge(metric::kProcessDiskReadRate))
+        , diskWriteRate(r.gauge(metric::kProcessDiskWriteRate))
+        , netSent(r.counter(metric::kSystemNetSentBytes))
+        , netReceived(r.counter(metric::kSystemNetReceivedBytes))
+        , netSentRate(r.gauge(metric::kSystemNetSentRate))
+        , netReceivedRate(r.gauge(metric::kSystemNetReceivedRate))
+        , samples(r.counter(metric::kMonitorSamples))
+        , sampleSeconds(r.histogram(metric::kMonitorSampleSeconds,
                                     {5e-6, 1e-5, 2e-5, 5e-5, 1e-4, 5e-4, 1e-3, 1e-2}))
     {}
     Gauge &cpu, &systemCpu, &rss, &vms, &peakRss, &swap, &memoryPercent, &memoryTotal,

@@ -18,9 +18,9 @@ namespace spoon {
 
 namespace {
 
-quint64 counterValue(const MetricsRegistry &registry, const char *name)
+quint64 counterValue(const MetricsRegistry &registry, const CounterMetric &metric)
 {
-    const Counter *counter = registry.findCounter(name);
+    const Counter *counter = registry.findCounter(metric);
     return counter ? quint64(counter->value()) : 0;
 }
 

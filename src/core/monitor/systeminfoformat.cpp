@@ -2,6 +2,8 @@
 
 #include "config/keysourcetext.h"
 
+#include "telemetry/figureformat.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLocale>
@@ -24,7 +26,7 @@ struct Text
 
 QString bytes(quint64 value)
 {
-    return QLocale::c().formattedDataSize(qint64(value), 1, QLocale::DataSizeIecFormat);
+    return figureText(double(value), FigureUnit::Bytes, QLocale::c());
 }
 
 QString providerTypeName(ProviderType type)

@@ -1,5 +1,6 @@
 #include "httppool.h"
 
+#include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
 #include <QLoggingCategory>
@@ -103,22 +104,19 @@ HttpError classify(QNetworkReply::NetworkError error, bool headersSeen)
 struct HttpPool::Metrics
 {
     explicit Metrics(MetricsRegistry &r)
-        : inFlight(r.gauge("spoon_http_in_flight", "HTTP requests on the wire"))
-        , queued(r.gauge("spoon_http_queued", "HTTP requests waiting for a connection"))
-        , requests(r.counter("spoon_http_requests_total", "HTTP requests finished"))
-        , connectionsOpened(r.counter("spoon_http_connections_opened_total",
-                                      "New connections the pool opened (not reused)"))
-        , bytesReceived(r.counter("spoon_http_received_bytes_total", "Response bytes received"))
-        , bytesSent(r.counter("spoon_http_sent_bytes_total", "Request body bytes sent"))
-        , duration(r.histogram("spoon_http_request_duration_seconds",
-                               "Time from leaving the queue to the last byte",
+        : inFlight(r.gauge(metric::kHttpInFlight))
+        , queued(r.gauge(metric::kHttpQueued))
+        , requests(r.counter(metric::kHttpRequests))
+        , connectionsOpened(r.counter(metric::kHttpConnectionsOpened))
+        , bytesReceived(r.counter(metric::kHttpReceivedBytes))
+        , bytesSent(r.counter(metric::kHttpSentBytes))
+        , duration(r.histogram(metric::kHttpRequestSeconds,
                                {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30}))
         , registry(r)
     {}
     Counter &errors(HttpError error)
     {
-        return registry.counter("spoon_http_errors_total", "HTTP requests that failed in transport",
-                                {{"kind", httpErrorName(error).toLatin1()}});
+        return registry.counter(metric::kHttpErrors, {{"kind", httpErrorName(error).toLatin1()}});
     }
     Gauge &inFlight;
     Gauge &queued;

@@ -202,25 +202,19 @@ DatabasePool::DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
     m_shared->limits = m_limits;
     m_shared->owner = this;
     if (registry) {
-        m_shared->openGauge =
-            &registry->gauge(metric::kDbConnectionsOpen, "Database connections open");
-        m_shared->inUseGauge =
-            &registry->gauge(metric::kDbConnectionsInUse, "Database connections running a job");
-        m_shared->idleGauge =
-            &registry->gauge(metric::kDbConnectionsIdle, "Database connections open and free");
-        m_shared->waitingGauge =
-            &registry->gauge(metric::kDbWaiters, "Database jobs waiting for a free connection");
+        m_shared->openGauge = &registry->gauge(metric::kDbConnectionsOpen);
+        m_shared->inUseGauge = &registry->gauge(metric::kDbConnectionsInUse);
+        m_shared->idleGauge = &registry->gauge(metric::kDbConnectionsIdle);
+        m_shared->waitingGauge = &registry->gauge(metric::kDbWaiters);
         m_shared->latency = &registry->histogram(
-            metric::kDbQuerySeconds, "Time a database job ran on its connection",
+            metric::kDbQuerySeconds,
             {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10});
-        m_shared->rowsWritten =
-            &registry->counter(metric::kDbRowsWritten, "Rows inserted, updated or deleted");
+        m_shared->rowsWritten = &registry->counter(metric::kDbRowsWritten);
         for (SqlError::Kind kind :
              {SqlError::Kind::Exhausted, SqlError::Kind::Unavailable, SqlError::Kind::Connection,
               SqlError::Kind::Timeout, SqlError::Kind::Statement, SqlError::Kind::Closed}) {
-            m_shared->errors[kind] =
-                &registry->counter(metric::kDbErrors, "Database jobs that failed, by kind",
-                                   {{"kind", SqlError::kindName(kind).toLatin1()}});
+            m_shared->errors[kind] = &registry->counter(
+                metric::kDbErrors, {{"kind", SqlError::kindName(kind).toLatin1()}});
         }
     }
 }

@@ -10,6 +10,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int kMostDecimals = 6;
+constexpr double kMiB = 1024.0 * 1024.0;
 
 struct Scale
 {
@@ -87,6 +88,16 @@ QString figureBeside(double value, double threshold, FigureUnit unit, const QLoc
            rounded(scaled, decimals) == rounded(limit, decimals))
         ++decimals;
     return locale.toString(scaled, 'f', decimals) + scale.suffix;
+}
+
+QString mebibyteText(double bytes, const QLocale &locale, char format, int precision)
+{
+    return locale.toString(bytes / kMiB, format, precision) + u" MiB"_s;
+}
+
+QString percentText(double percent, int decimals, const QLocale &locale)
+{
+    return locale.toString(percent, 'f', decimals) + u" %"_s;
 }
 
 } // namespace spoon

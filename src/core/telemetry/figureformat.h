@@ -25,6 +25,14 @@ QString thresholdText(double threshold, FigureUnit unit, const QLocale &locale);
 // 0.0501 over 0.05 reads "0.0501 %", never "0.05 %" (or "0.1 %" over "0.1 %").
 QString figureBeside(double value, double threshold, FigureUnit unit, const QLocale &locale);
 
+// A size in MiB whatever its magnitude, for figures set or logged in MiB: a limit
+// ("64 MiB", format 'g') or the memory cleanup's RSS ("57.3 MiB", format 'f' with 1 decimal).
+QString mebibyteText(double bytes, const QLocale &locale, char format = 'f', int precision = 1);
+
+// Per cent at a fixed number of decimals ("12.5 %"), for a figure that keeps its precision
+// at every magnitude (a cache's hit rate). `percent` is already in per cent.
+QString percentText(double percent, int decimals, const QLocale &locale);
+
 // The fewest decimals, at most 6, that print `value` as it is: 0.05 needs 2, 80 none.
 int exactDecimals(double value);
 

@@ -91,6 +91,7 @@ struct MetricsRegistry::Series
 
 struct MetricsRegistry::Family
 {
+    const MetricDescriptor *descriptor;
     QByteArray name;
     QByteArray help;
     MetricType type;
@@ -103,47 +104,38 @@ MetricLabels sorted(MetricLabels labels)
     std::sort(labels.begin(), labels.end());
     return labels;
 }
-
-const char *typeName(MetricType type)
-{
-    switch (type) {
-    case MetricType::Counter:
-        return "counter";
-    case MetricType::Gauge:
-        return "gauge";
-    case MetricType::Histogram:
-        return "histogram";
-    }
-    return "?";
-}
 } // namespace
 
 MetricsRegistry::MetricsRegistry() = default;
 MetricsRegistry::~MetricsRegistry() = default;
 
-MetricsRegistry::Family &MetricsRegistry::familyFor(const QByteArray &name, const QByteArray &help,
-                                                    MetricType type)
+MetricsRegistry::Family &MetricsRegistry::familyFor(const MetricDescriptor &metric)
 {
     for (Family &family : m_families) {
-        if (family.name != name)
+        if (family.name != metric.name())
             continue;
-        if (family.type != type) {
-            // A programming error: one name, two meanings. Fail loudly in every build.
-            throw std::logic_error("metric " + name.toStdString() + " registered as " +
-                                   typeName(family.type) + " and as " + typeName(type));
+        if (family.type != metric.type()) {
+            // One name, two meanings: tst_metricdescriptors keeps names unique, so only a
+            // programming error gets here. Fail loudly in every build.
+            throw std::logic_error(std::string("metric ") + metric.name() + " registered as " +
+                                   metricTypeName(family.type) + " and as " +
+                                   metricTypeName(metric.type()));
         }
         return family;
     }
-    m_families.push_back(Family{name, help, type, {}});
+    m_families.push_back(Family{&metric,
+                                QByteArray::fromRawData(metric.name(), qstrlen(metric.name())),
+                                QByteArray::fromRawData(metric.help(), qstrlen(metric.help())),
+                                metric.type(),
+                                {}});
     return m_families.back();
 }
 
-Counter &MetricsRegistry::counter(const QByteArray &name, const QByteArray &help,
-                                  MetricLabels labels)
+Counter &MetricsRegistry::counter(const CounterMetric &metric, MetricLabels labels)
 {
     labels = sorted(std::move(labels));
     QWriteLocker locker(&m_lock);
-    Family &family = familyFor(name, help, MetricType::Counter);
+    Family &family = familyFor(metric);
     for (Series &series : family.series) {
         if (series.labels == labels)
             return *series.counter;
@@ -152,11 +144,11 @@ Counter &MetricsRegistry::counter(const QByteArray &name, const QByteArray &help
     return *family.series.back().counter;
 }
 
-Gauge &MetricsRegistry::gauge(const QByteArray &name, const QByteArray &help, MetricLabels labels)
+Gauge &MetricsRegistry::gauge(const GaugeMetric &metric, MetricLabels labels)
 {
     labels = sorted(std::move(labels));
     QWriteLocker locker(&m_lock);
-    Family &family = familyFor(name, help, MetricType::Gauge);
+    Family &family = familyFor(metric);
     for (Series &series : family.series) {
         if (series.labels == labels)
             return *series.gauge;
@@ -165,12 +157,12 @@ Gauge &MetricsRegistry::gauge(const QByteArray &name, const QByteArray &help, Me
     return *family.series.back().gauge;
 }
 
-Histogram &MetricsRegistry::histogram(const QByteArray &name, const QByteArray &help,
+Histogram &MetricsRegistry::histogram(const HistogramMetric &metric,
                                       std::vector<double> upperBounds, MetricLabels labels)
 {
     labels = sorted(std::move(labels));
     QWriteLocker locker(&m_lock);
-    Family &family = familyFor(name, help, MetricType::Histogram);
+    Family &family = familyFor(metric);
     for (Series &series : family.series) {
         if (series.labels == labels)
             return *series.histogram;
@@ -180,13 +172,13 @@ Histogram &MetricsRegistry::histogram(const QByteArray &name, const QByteArray &
     return *family.series.back().histogram;
 }
 
-const MetricsRegistry::Series *MetricsRegistry::findSeries(const QByteArray &name, MetricType type,
+const MetricsRegistry::Series *MetricsRegistry::findSeries(const MetricDescriptor &metric,
                                                            const MetricLabels &labels) const
 {
     const MetricLabels wanted = sorted(labels);
     QReadLocker locker(&m_lock);
     for (const Family &family : m_families) {
-        if (family.name != name || family.type != type)
+        if (family.name != metric.name() || family.type != metric.type())
             continue;
         for (const Series &series : family.series) {
             if (series.labels == wanted)
@@ -196,48 +188,47 @@ const MetricsRegistry::Series *MetricsRegistry::findSeries(const QByteArray &nam
     return nullptr;
 }
 
-const Gauge *MetricsRegistry::findGauge(const QByteArray &name, const MetricLabels &labels) const
+const Gauge *MetricsRegistry::findGauge(const GaugeMetric &metric, const MetricLabels &labels) const
 {
-    const Series *series = findSeries(name, MetricType::Gauge, labels);
+    const Series *series = findSeries(metric, labels);
     return series ? series->gauge.get() : nullptr;
 }
 
-const Counter *MetricsRegistry::findCounter(const QByteArray &name,
+const Counter *MetricsRegistry::findCounter(const CounterMetric &metric,
                                             const MetricLabels &labels) const
 {
-    const Series *series = findSeries(name, MetricType::Counter, labels);
+    const Series *series = findSeries(metric, labels);
     return series ? series->counter.get() : nullptr;
 }
 
-const Histogram *MetricsRegistry::findHistogram(const QByteArray &name,
+const Histogram *MetricsRegistry::findHistogram(const HistogramMetric &metric,
                                                 const MetricLabels &labels) const
 {
-    const Series *series = findSeries(name, MetricType::Histogram, labels);
+    const Series *series = findSeries(metric, labels);
     return series ? series->histogram.get() : nullptr;
 }
 
-SeriesHandle MetricsRegistry::addFunction(const QByteArray &name, const QByteArray &help,
-                                          MetricType type, MetricLabels labels,
+SeriesHandle MetricsRegistry::addFunction(const MetricDescriptor &metric, MetricLabels labels,
                                           std::function<double()> read)
 {
     labels = sorted(std::move(labels));
     QWriteLocker locker(&m_lock);
-    Family &family = familyFor(name, help, type);
+    Family &family = familyFor(metric);
     const quint64 id = m_nextFunctionId++;
     family.series.push_back(Series{std::move(labels), {}, {}, {}, std::move(read), id});
     return SeriesHandle(this, id);
 }
 
-SeriesHandle MetricsRegistry::counterFunction(const QByteArray &name, const QByteArray &help,
-                                              MetricLabels labels, std::function<double()> read)
+SeriesHandle MetricsRegistry::counterFunction(const CounterMetric &metric, MetricLabels labels,
+                                              std::function<double()> read)
 {
-    return addFunction(name, help, MetricType::Counter, std::move(labels), std::move(read));
+    return addFunction(metric, std::move(labels), std::move(read));
 }
 
-SeriesHandle MetricsRegistry::gaugeFunction(const QByteArray &name, const QByteArray &help,
-                                            MetricLabels labels, std::function<double()> read)
+SeriesHandle MetricsRegistry::gaugeFunction(const GaugeMetric &metric, MetricLabels labels,
+                                            std::function<double()> read)
 {
-    return addFunction(name, help, MetricType::Gauge, std::move(labels), std::move(read));
+    return addFunction(metric, std::move(labels), std::move(read));
 }
 
 void MetricsRegistry::removeFunction(quint64 id)
@@ -269,13 +260,13 @@ void SeriesHandle::reset()
         std::exchange(m_registry, nullptr)->removeFunction(m_id);
 }
 
-std::optional<double> MetricsRegistry::value(const QByteArray &name,
+std::optional<double> MetricsRegistry::value(const MetricDescriptor &metric,
                                              const MetricLabels &labels) const
 {
     const MetricLabels wanted = sorted(labels);
     QReadLocker locker(&m_lock);
     for (const Family &family : m_families) {
-        if (family.name != name || family.type == MetricType::Histogram)
+        if (family.name != metric.name() || family.type == MetricType::Histogram)
             continue;
         for (const Series &series : family.series) {
             if (series.labels == wanted)
@@ -285,9 +276,9 @@ std::optional<double> MetricsRegistry::value(const QByteArray &name,
     return std::nullopt;
 }
 
-double MetricsRegistry::gaugeValue(const QByteArray &name, double fallback) const
+double MetricsRegistry::gaugeValue(const GaugeMetric &metric, double fallback) const
 {
-    return value(name).value_or(fallback);
+    return value(metric).value_or(fallback);
 }
 
 QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
@@ -296,7 +287,7 @@ QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
     QList<MetricFamilySnapshot> families;
     families.reserve(qsizetype(m_families.size()));
     for (const Family &family : m_families) {
-        MetricFamilySnapshot snap{family.name, family.help, family.type, {}};
+        MetricFamilySnapshot snap{family.descriptor, family.name, family.help, family.type, {}};
         for (const Series &series : family.series) {
             MetricSample sample{series.labels, 0.0, nullptr};
             if (series.histogram)
@@ -310,13 +301,14 @@ QList<MetricFamilySnapshot> MetricsRegistry::snapshot() const
     return families;
 }
 
-std::vector<FamilyTotal> MetricsRegistry::totals(const std::vector<QByteArray> &names) const
+std::vector<FamilyTotal>
+MetricsRegistry::totals(const std::vector<const MetricDescriptor *> &families) const
 {
-    std::vector<FamilyTotal> totals(names.size());
+    std::vector<FamilyTotal> totals(families.size());
     QReadLocker locker(&m_lock);
     for (const Family &family : m_families) {
-        for (size_t i = 0; i < names.size(); ++i) {
-            if (family.name != names[i])
+        for (size_t i = 0; i < families.size(); ++i) {
+            if (family.name != families[i]->name())
                 continue;
             FamilyTotal &total = totals[i];
             for (const Series &series : family.series) {

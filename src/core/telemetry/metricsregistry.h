@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metricdescriptor.h"
 #include "quantilesketch.h"
 
 #include <QByteArray>
@@ -24,13 +25,6 @@ using MetricLabels = std::vector<std::pair<QByteArray, QByteArray>>;
 
 // The value of one label of a series; empty when it has none of that name.
 QByteArray labelOf(const MetricLabels &labels, const char *name);
-
-enum class MetricType
-{
-    Counter,
-    Gauge,
-    Histogram
-};
 
 // A monotonic count. add() is for events counted here; mirror() is for counters the kernel
 // keeps (bytes read since start), which we copy and never decrement ourselves.
@@ -138,10 +132,16 @@ struct FamilyTotal
 
 struct MetricFamilySnapshot
 {
-    QByteArray name;
+    const MetricDescriptor *descriptor = nullptr;
+    QByteArray name; // the descriptor's, for readers that key by name
     QByteArray help;
     MetricType type = MetricType::Gauge;
     QList<MetricSample> samples;
+
+    bool is(const MetricDescriptor &metric) const
+    {
+        return descriptor == &metric || name == metric.name();
+    }
 };
 
 // The one place every figure lives. Components ask for a series once and keep the
@@ -155,43 +155,46 @@ public:
     MetricsRegistry(const MetricsRegistry &) = delete;
     MetricsRegistry &operator=(const MetricsRegistry &) = delete;
 
-    Counter &counter(const QByteArray &name, const QByteArray &help, MetricLabels labels = {});
-    Gauge &gauge(const QByteArray &name, const QByteArray &help, MetricLabels labels = {});
-    Histogram &histogram(const QByteArray &name, const QByteArray &help,
-                         std::vector<double> upperBounds, MetricLabels labels = {});
+    // Series are asked for by their descriptor (metricnames.h), never by a name: the type
+    // of the descriptor picks the kind of series, and the name and help come with it.
+    Counter &counter(const CounterMetric &metric, MetricLabels labels = {});
+    Gauge &gauge(const GaugeMetric &metric, MetricLabels labels = {});
+    Histogram &histogram(const HistogramMetric &metric, std::vector<double> upperBounds,
+                         MetricLabels labels = {});
 
     // A series whose value is read from `read` whenever someone looks, for figures their
     // owner already keeps in its own hot path (a cache's hit count), so there is still one
     // copy. `read` runs on the reader's thread and must be safe there; the series goes away
     // with the returned handle.
-    [[nodiscard]] SeriesHandle counterFunction(const QByteArray &name, const QByteArray &help,
-                                               MetricLabels labels, std::function<double()> read);
-    [[nodiscard]] SeriesHandle gaugeFunction(const QByteArray &name, const QByteArray &help,
-                                             MetricLabels labels, std::function<double()> read);
+    [[nodiscard]] SeriesHandle counterFunction(const CounterMetric &metric, MetricLabels labels,
+                                               std::function<double()> read);
+    [[nodiscard]] SeriesHandle gaugeFunction(const GaugeMetric &metric, MetricLabels labels,
+                                             std::function<double()> read);
 
     // Read side: null when no such series was registered.
-    const Gauge *findGauge(const QByteArray &name, const MetricLabels &labels = {}) const;
-    const Counter *findCounter(const QByteArray &name, const MetricLabels &labels = {}) const;
-    const Histogram *findHistogram(const QByteArray &name, const MetricLabels &labels = {}) const;
-    double gaugeValue(const QByteArray &name, double fallback = 0.0) const;
+    const Gauge *findGauge(const GaugeMetric &metric, const MetricLabels &labels = {}) const;
+    const Counter *findCounter(const CounterMetric &metric, const MetricLabels &labels = {}) const;
+    const Histogram *findHistogram(const HistogramMetric &metric,
+                                   const MetricLabels &labels = {}) const;
+    double gaugeValue(const GaugeMetric &metric, double fallback = 0.0) const;
     // Any counter or gauge, stored or function-backed.
-    std::optional<double> value(const QByteArray &name, const MetricLabels &labels = {}) const;
+    std::optional<double> value(const MetricDescriptor &metric,
+                                const MetricLabels &labels = {}) const;
 
     QList<MetricFamilySnapshot> snapshot() const;
     // The totals of the named families, in the order asked, in one pass under one lock: the
     // alert engine reads all its inputs this way on every sample.
-    std::vector<FamilyTotal> totals(const std::vector<QByteArray> &names) const;
+    std::vector<FamilyTotal> totals(const std::vector<const MetricDescriptor *> &families) const;
 
 private:
     struct Series;
     struct Family;
     friend class SeriesHandle;
-    Family &familyFor(const QByteArray &name, const QByteArray &help, MetricType type);
-    SeriesHandle addFunction(const QByteArray &name, const QByteArray &help, MetricType type,
-                             MetricLabels labels, std::function<double()> read);
+    Family &familyFor(const MetricDescriptor &metric);
+    SeriesHandle addFunction(const MetricDescriptor &metric, MetricLabels labels,
+                             std::function<double()> read);
     void removeFunction(quint64 id);
-    const Series *findSeries(const QByteArray &name, MetricType type,
-                             const MetricLabels &labels) const;
+    const Series *findSeries(const MetricDescriptor &metric, const MetricLabels &labels) const;
 
     mutable QReadWriteLock m_lock;
     std::deque<Family> m_families;

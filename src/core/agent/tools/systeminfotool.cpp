@@ -32,7 +32,9 @@ QJsonObject SystemInfoTool::parameters() const
 
 QJsonObject SystemInfoTool::snapshot() const
 {
-    const auto value = [this](const char *name) { return m_registry.value(name).value_or(0.0); };
+    const auto value = [this](const MetricDescriptor &metric) {
+        return m_registry.value(metric).value_or(0.0);
+    };
     return QJsonObject{
         {u"process"_s,
          QJsonObject{{u"pid"_s, double(QCoreApplication::applicationPid())},
