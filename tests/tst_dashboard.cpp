@@ -202,6 +202,29 @@ private Q_SLOTS:
         QVERIFY(cards.at(3)->summary().contains(QStringLiteral("in window")));
     }
 
+    // A card's tooltip gives the help of each series it plots: the same text an exposition
+    // prints as # HELP, in the UI's language.
+    void eachCardExplainsWhatItPlots()
+    {
+        MetricsRegistry registry;
+        ProcessMonitor monitor(registry, 1000, 600);
+        DashboardPane pane(monitor.history(), registry);
+        const QList<MetricCard *> cards = pane.cards();
+        const QList<QList<const MetricDescriptor *>> plotted{
+            {&metric::kSystemCpuPercent, &metric::kProcessCpuPercent},
+            {&metric::kProcessResidentBytes},
+            {&metric::kProcessDiskReadRate, &metric::kProcessDiskWriteRate},
+            {&metric::kSystemNetReceivedRate, &metric::kSystemNetSentRate}};
+        QCOMPARE(cards.size(), plotted.size());
+        for (qsizetype i = 0; i < cards.size(); ++i) {
+            const QString tip = cards.at(i)->toolTip();
+            for (const MetricDescriptor *series : plotted.at(i)) {
+                QVERIFY2(tip.contains(metricHelp(*series)), qPrintable(tip));
+                QVERIFY2(tip.contains(metricLabel(*series)), qPrintable(tip));
+            }
+        }
+    }
+
     void timeWindowSwitchRedraws_data()
     {
         QTest::addColumn<int>("index");
