@@ -3,6 +3,7 @@
 #include "storage/alertstore.h"
 #include "storage/store.h"
 #include "storage/telemetrystore.h"
+#include "telemetry/metricnames.h"
 
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
