@@ -8,8 +8,8 @@
 // Usage: bench_chatview [transcript|list] (run with QT_QPA_PLATFORM=offscreen); naming a view
 // streams 4,000 tokens into it once, for a profiler.
 #include "chat/chatmessagedelegate.h"
-#include "chat/chattranscriptmodel.h"
 #include "chat/transcriptview.h"
+#include "session/chattranscriptmodel.h"
 
 #include <QApplication>
 #include <QListView>

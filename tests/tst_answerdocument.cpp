@@ -2,7 +2,7 @@
 // the same text, the same code blocks with their languages, headings and lists, at every
 // point of the stream; what lies before the last cut is parsed once.
 #include "chat/answerdocument.h"
-#include "chat/chattranscriptmodel.h"
+#include "session/chattranscriptmodel.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QSignalSpy>

@@ -34,8 +34,10 @@ public:
     }
 
     // A config with one provider, "local", at the demo endpoint; `stream` false unticks
-    // "Stream the answer" for the react agent as Settings writes it.
-    QString writeConfig(double timeoutSeconds = 30, int retries = 1, bool stream = true)
+    // "Stream the answer" for the react agent as Settings writes it. `database`: the store's
+    // URL (empty: the default one, in the test's home).
+    QString writeConfig(double timeoutSeconds = 30, int retries = 1, bool stream = true,
+                        const QString &database = {})
     {
         const QString path = dir.filePath(QStringLiteral("config.json"));
         QFile file(path);
@@ -44,13 +46,17 @@ public:
                 QStringLiteral(
                     R"({"providers": {"local": {"base_url": "%1/v1", "model": "spoon-demo",
                                           "needs_key": true, "timeout": %2, "retry_attempts": %3}},
-                                          "llm_settings": {"default_provider": "local"}%4})")
+                                          "llm_settings": {"default_provider": "local"}%4%5})")
                     .arg(demo.baseUrl())
                     .arg(timeoutSeconds)
                     .arg(retries)
                     .arg(stream ? QString()
                                 : QStringLiteral(
                                       R"(, "agents": {"react": {"config": {"stream": false}}})"))
+                    .arg(database.isEmpty()
+                             ? QString()
+                             : QStringLiteral(R"(, "performance": {"database": {"url": "%1"}})")
+                                   .arg(database))
                     .toUtf8());
         }
         return path;
@@ -390,6 +396,72 @@ private Q_SLOTS:
         QCOMPARE(messages[2][u"tool_call_id"].toString(), callId);
         QCOMPARE(messages[2][u"name"].toString(), QStringLiteral("system_info"));
         QCOMPARE(messages[3][u"content"].toString(), transcript[u"answer"].toString());
+    }
+
+    // `chat` saves its turn as the window does: `history list` shows the conversation,
+    // named after the message, and `history show` its messages, the tool step included.
+    void chatIsSavedForHistory_data()
+    {
+        QTest::addColumn<bool>("asJson");
+        QTest::newRow("text") << false;
+        QTest::newRow("--json") << true;
+    }
+    void chatIsSavedForHistory()
+    {
+        QFETCH(bool, asJson);
+        AskTest t;
+        const QString config = t.writeConfig(
+            30, 1, true, QStringLiteral("sqlite://") + t.dir.filePath(QStringLiteral("chat.db")));
+        QStringList arguments{QStringLiteral("--config"), config, QStringLiteral("chat")};
+        if (asJson)
+            arguments << QStringLiteral("--json");
+        arguments << QStringLiteral("How much memory does the engine use?");
+        const Run chat = t.run(arguments);
+        SPOON_COMPARE_EXIT(chat, 0);
+        QCOMPARE(chat.err.split(u'\n', Qt::SkipEmptyParts).size(), 4); // the steps, nothing more
+
+        const Run list = t.run({QStringLiteral("--config"), config, QStringLiteral("history"),
+                                QStringLiteral("list")});
+        SPOON_COMPARE_EXIT(list, 0);
+        const QStringList rows = list.out.split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 1);
+        const QStringList fields = rows.first().split(u'\t');
+        QCOMPARE(fields.size(), 5);
+        QCOMPARE(fields[2], QStringLiteral("4")); // user, tool call, tool result, answer
+        QCOMPARE(fields[3], QStringLiteral("react"));
+        QCOMPARE(fields[4], QStringLiteral("How much memory does the engine use?"));
+
+        const Run show = t.run({QStringLiteral("--config"), config, QStringLiteral("history"),
+                                QStringLiteral("show"), fields[0], QStringLiteral("--json")});
+        SPOON_COMPARE_EXIT(show, 0);
+        const QJsonObject shown = QJsonDocument::fromJson(show.out.toUtf8()).object();
+        const QJsonArray messages = shown[u"messages"].toArray();
+        QStringList roles;
+        for (const QJsonValue &message : messages)
+            roles.append(message[u"role"].toString());
+        QCOMPARE(roles, (QStringList{QStringLiteral("user"), QStringLiteral("assistant"),
+                                     QStringLiteral("tool"), QStringLiteral("assistant")}));
+        QCOMPARE(messages[1][u"tool_calls"][0][u"name"].toString(), QStringLiteral("system_info"));
+        QVERIFY2(messages[3][u"content"].toString().contains(QStringLiteral("**Memory:**")),
+                 qPrintable(show.out));
+    }
+
+    // A store that cannot be used costs the record, not the turn: the answer still comes,
+    // and stderr says it was not saved.
+    void chatRunsUnsavedWhenTheStoreFails()
+    {
+        AskTest t;
+        // A file where the store's folder should be: the folder cannot be made.
+        spoon::test::writeFile(t.dir, QStringLiteral("blocked"), "not a folder");
+        const QString config = t.writeConfig(30, 1, true,
+                                             QStringLiteral("sqlite://") +
+                                                 t.dir.filePath(QStringLiteral("blocked/chat.db")));
+        const Run r = t.run({QStringLiteral("--config"), config, QStringLiteral("chat"),
+                             QStringLiteral("Hello there")});
+        SPOON_COMPARE_EXIT(r, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("You asked: \"Hello there\"")), qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("spoon-console: this conversation is not saved: ")),
+                 qPrintable(r.err));
     }
 
     void chatFailures_data()

@@ -2,16 +2,16 @@
 // a tool step; stop; switch agents; read errors in the status line.
 #include "appinfo.h"
 #include "chat/answerdocument.h"
-#include "chat/chatconversation.h"
 #include "chat/chatmessagedelegate.h"
 #include "chat/chatpane.h"
-#include "chat/chattranscriptmodel.h"
 #include "chat/conversationsearch.h"
 #include "chat/modelswitcher.h"
 #include "chat/searchhitdelegate.h"
 #include "elidedlabel.h"
 #include "engine.h"
 #include "mainwindow.h"
+#include "session/chatconversation.h"
+#include "session/chattranscriptmodel.h"
 
 #include "config/configloader.h"
 #include "llm/demoserver.h"

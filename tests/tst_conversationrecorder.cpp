@@ -5,7 +5,7 @@
 #include "llm/llmrouter.h"
 #include "llm/llmstats.h"
 #include "net/httppool.h"
-#include "storage/conversationrecorder.h"
+#include "session/conversationrecorder.h"
 #include "storage/store.h"
 #include "telemetry/metricsregistry.h"
 

@@ -2,8 +2,8 @@
 // again alone; keys, clicks and scrollTo find the rows the layout says; and while an answer
 // streams, a frame repaints only its tail, leaving pixels that a full repaint would draw too.
 #include "chat/chatmessagedelegate.h"
-#include "chat/chattranscriptmodel.h"
 #include "chat/transcriptview.h"
+#include "session/chattranscriptmodel.h"
 #include "stablescrollbar.h"
 #include "theme.h"
 

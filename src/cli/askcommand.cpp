@@ -26,10 +26,7 @@ struct Text
 
 QJsonObject answerJson(const ChatResponse &response, const LlmError &error)
 {
-    QJsonArray calls;
-    for (const ToolCall &call : response.toolCalls)
-        calls.append(QJsonObject{
-            {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
+    const QJsonArray calls = toolCallsJson(response.toolCalls);
     const QJsonValue usage =
         response.usage.known
             ? QJsonValue(QJsonObject{{u"prompt_tokens"_s, response.usage.promptTokens},

@@ -6,6 +6,9 @@
 #include "agent/agentcatalog.h"
 #include "agent/reactagent.h"
 #include "engine.h"
+#include "futurewait.h"
+#include "session/chatconversation.h"
+#include "storage/store.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -28,18 +31,31 @@ struct Text
 QJsonObject messageJson(const ChatMessage &message)
 {
     QJsonObject json{{u"role"_s, roleName(message.role)}, {u"content"_s, message.content}};
-    if (!message.toolCalls.isEmpty()) {
-        QJsonArray calls;
-        for (const ToolCall &call : message.toolCalls)
-            calls.append(QJsonObject{
-                {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
-        json.insert(u"tool_calls"_s, calls);
-    }
+    if (!message.toolCalls.isEmpty())
+        json.insert(u"tool_calls"_s, toolCallsJson(message.toolCalls));
     if (message.role == ChatMessage::Role::Tool) {
         json.insert(u"tool_call_id"_s, message.toolCallId);
         json.insert(u"name"_s, message.name);
     }
     return json;
+}
+
+// The store the window saves conversations in, open; null when it cannot be used, and the
+// turn then runs unsaved, as the window's does. Why goes to `err`.
+Store *openStore(Engine &engine, QTextStream &err)
+{
+    Store *store = engine.store();
+    QString why = engine.storeError();
+    if (store) {
+        const SqlOutcome opened = waitForResult(store->open());
+        if (opened.ok())
+            return store;
+        why = Text::tr("the store at %1 cannot be used: %2")
+                  .arg(store->location(), opened.error.message);
+    }
+    err << Text::tr("spoon-console: this conversation is not saved: %1").arg(why) << '\n';
+    err.flush();
+    return nullptr;
 }
 
 } // namespace
@@ -93,8 +109,17 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
             << '\n';
         return kExitFailure;
     }
-    std::unique_ptr<ReactAgent> owner(agent); // goes before the engine it uses
-    agent->setRouteOptions(RouteOptions{chosenProvider, parser.value(modelOption), false, {}});
+    // Declared after the engine, so it goes first: the agent uses the engine's parts.
+    ChatConversation conversation{std::unique_ptr<ReactAgent>(agent)};
+    conversation.setRoute(chosenProvider, parser.value(modelOption));
+    if (Store *store = openStore(engine, err)) {
+        conversation.attachStore(store->conversations());
+        QObject::connect(&conversation, &ChatConversation::saveFailed, &conversation,
+                         [&err](const QString &why) {
+                             err << Text::tr("spoon-console: not saved: %1").arg(why) << '\n';
+                             err.flush();
+                         });
+    }
     const bool asJson = parser.isSet(json);
 
     // The answer reaches stdout however it comes: piece by piece while streaming, else whole
@@ -197,9 +222,11 @@ int runChat(const CommandLine &line, QTextStream &out, QTextStream &err)
         }
         err.flush();
         exitCode = turn.error.isError() ? kExitFailure : kExitOk;
-        QCoreApplication::exit(exitCode);
+        // The turn's last writes (its answer, or how it failed) reach the store first.
+        conversation.whenSaved().then(&conversation,
+                                      [&exitCode] { QCoreApplication::exit(exitCode); });
     });
-    agent->start(words.join(u' '));
+    conversation.send(words.join(u' '));
     QCoreApplication::exec();
     return exitCode;
 }

@@ -20,6 +20,28 @@ QString roleName(ChatMessage::Role role)
     return {};
 }
 
+QJsonArray toolCallsJson(const QList<ToolCall> &calls)
+{
+    QJsonArray array;
+    for (const ToolCall &call : calls) {
+        array.append(QJsonObject{{QStringLiteral("id"), call.id},
+                                 {QStringLiteral("name"), call.name},
+                                 {QStringLiteral("arguments"), call.arguments}});
+    }
+    return array;
+}
+
+QList<ToolCall> toolCallsFromJson(const QJsonArray &array)
+{
+    QList<ToolCall> calls;
+    calls.reserve(array.size());
+    for (const QJsonValue &item : array) {
+        calls.append({item[QLatin1String("id")].toString(), item[QLatin1String("name")].toString(),
+                      item[QLatin1String("arguments")].toString()});
+    }
+    return calls;
+}
+
 QString finishReasonName(FinishReason reason)
 {
     switch (reason) {

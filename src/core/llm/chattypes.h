@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMetaType>
@@ -42,6 +43,13 @@ struct ChatMessage
     }
 };
 QString roleName(ChatMessage::Role role);
+
+// Tool calls as the store, `history export`, `ask --json` and `chat --json` write them:
+// [{"id", "name", "arguments"}], the arguments as the model's JSON text. (A provider's own
+// wire format is its protocol's business.)
+QJsonArray toolCallsJson(const QList<ToolCall> &calls);
+// What toolCallsJson() wrote; a field missing or of another type reads as empty.
+QList<ToolCall> toolCallsFromJson(const QJsonArray &array);
 
 struct ToolSpec
 {

@@ -41,13 +41,8 @@ QJsonObject messageJson(const StoredMessage &m)
     QJsonObject object{{u"role"_s, roleName(m.message.role)},
                        {u"content"_s, m.message.content},
                        {u"created"_s, isoTime(m.createdMs)}};
-    if (!m.message.toolCalls.isEmpty()) {
-        QJsonArray calls;
-        for (const ToolCall &call : m.message.toolCalls)
-            calls.append(QJsonObject{
-                {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
-        object[u"tool_calls"_s] = calls;
-    }
+    if (!m.message.toolCalls.isEmpty())
+        object[u"tool_calls"_s] = toolCallsJson(m.message.toolCalls);
     if (!m.message.toolCallId.isEmpty())
         object[u"tool_call_id"_s] = m.message.toolCallId;
     if (!m.message.name.isEmpty())

@@ -54,27 +54,18 @@ QVariant encodedToolCalls(const QList<ToolCall> &calls)
 {
     if (calls.isEmpty())
         return QVariant(QMetaType::fromType<QByteArray>());
-    QJsonArray array;
-    for (const ToolCall &call : calls)
-        array.append(QJsonObject{
-            {u"id"_s, call.id}, {u"name"_s, call.name}, {u"arguments"_s, call.arguments}});
-    return codec::encode(array).bytes;
+    return codec::encode(toolCallsJson(calls)).bytes;
 }
 
 QList<ToolCall> decodedToolCalls(const QVariant &stored)
 {
-    QList<ToolCall> calls;
     const QByteArray bytes = stored.toByteArray();
     if (bytes.isEmpty())
-        return calls;
+        return {};
     const std::optional<QJsonValue> value = codec::decode(bytes);
     if (!value)
-        return calls; // damaged: the message keeps its text
-    for (const QJsonValue &item : value->toArray()) {
-        calls.append({item[u"id"_s].toString(), item[u"name"_s].toString(),
-                      item[u"arguments"_s].toString()});
-    }
-    return calls;
+        return {}; // damaged: the message keeps its text
+    return toolCallsFromJson(value->toArray());
 }
 
 QVariant encodedTurnFailure(const TurnFailure &failure)

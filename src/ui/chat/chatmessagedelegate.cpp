@@ -3,7 +3,7 @@
 #include "codehighlighter.h"
 #include "untrusteddocument.h"
 
-#include "chattranscriptmodel.h"
+#include "session/chattranscriptmodel.h"
 #include "theme.h"
 
 #include <QAbstractTextDocumentLayout>

@@ -1,11 +1,11 @@
 #include "chatpane.h"
 
-#include "chatconversation.h"
 #include "chatmessagedelegate.h"
 #include "conversationsearch.h"
 #include "elidedlabel.h"
 #include "modelswitcher.h"
 #include "plaintooltip.h"
+#include "session/chatconversation.h"
 #include "theme.h"
 #include "transcriptview.h"
 

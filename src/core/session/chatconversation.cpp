@@ -1,6 +1,7 @@
 #include "chatconversation.h"
 
-#include "storage/conversationrecorder.h"
+#include "conversationrecorder.h"
+#include "conversationtitle.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -19,9 +20,7 @@ ChatConversation::ChatConversation(std::unique_ptr<ReactAgent> agent, QObject *p
         m_transcript.addUserMessage(message);
         m_turnStartedMs = QDateTime::currentMSecsSinceEpoch();
         if (m_title.isEmpty()) {
-            m_title = message.simplified();
-            if (m_title.size() > 48)
-                m_title = m_title.left(47) + QChar(0x2026);
+            m_title = conversationTitle(message);
             Q_EMIT titleChanged();
         }
         Q_EMIT busyChanged(true);
@@ -154,8 +153,7 @@ QFuture<StoreResult<QByteArray>> ChatConversation::exportDocument(conversationex
         return QtFuture::makeReadyFuture(StoreResult<QByteArray>{
             {}, conversationexport::document(exportSummary(), exportMessages(), format)});
     }
-    QFuture<void> saved = isSaving() ? QtFuture::connect(m_recorder, &ConversationRecorder::idle)
-                                     : QtFuture::makeReadyFuture();
+    QFuture<void> saved = whenSaved();
     ConversationStore *store = m_store;
     const qint64 id = m_storedId;
     return saved.then(this, [store, id] { return store->find(id); })
@@ -258,8 +256,16 @@ void ChatConversation::attachStore(ConversationStore &store, qint64 storedId)
         m_storedId = id;
         Q_EMIT storedIdChanged(id);
     });
-    connect(m_recorder, &ConversationRecorder::writeFailed, this,
-            [this](const QString &why) { setStatus(tr("Not saved: %1").arg(why), true); });
+    connect(m_recorder, &ConversationRecorder::writeFailed, this, [this](const QString &why) {
+        setStatus(tr("Not saved: %1").arg(why), true);
+        Q_EMIT saveFailed(why);
+    });
+}
+
+QFuture<void> ChatConversation::whenSaved()
+{
+    return isSaving() ? QtFuture::connect(m_recorder, &ConversationRecorder::idle)
+                      : QtFuture::makeReadyFuture();
 }
 
 bool ChatConversation::isSaving() const

@@ -1,5 +1,7 @@
 #include "conversationrecorder.h"
 
+#include "conversationtitle.h"
+
 #include "agent/reactagent.h"
 
 #include <QDateTime>
@@ -14,15 +16,6 @@ namespace {
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-// A conversation is named after its first message: one line, at most 80 characters.
-QString titleFrom(const QString &message)
-{
-    QString title = message.simplified();
-    if (title.size() > 80)
-        title = title.left(79) + u'\u2026';
-    return title;
 }
 } // namespace
 
@@ -99,7 +92,7 @@ void ConversationRecorder::append(StoredMessage message, bool isStream)
             return;
         }
         const QString title = message.message.role == ChatMessage::Role::User
-                                  ? titleFrom(message.message.content)
+                                  ? conversationTitle(message.message.content)
                                   : QString();
         m_store.create(title, m_agentName, message.createdMs)
             .then(this, [this, insert, done](const StoreResult<qint64> &created) {

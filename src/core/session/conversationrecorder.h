@@ -1,6 +1,6 @@
 #pragma once
 
-#include "conversationstore.h"
+#include "storage/conversationstore.h"
 
 #include <QElapsedTimer>
 #include <QObject>

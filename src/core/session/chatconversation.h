@@ -14,8 +14,10 @@ namespace spoon {
 
 class ConversationRecorder;
 
-// One conversation: an agent and the transcript its signals write. The chat pane keeps a
-// list of these and shows one at a time; a hidden one goes on streaming into its model.
+// One conversation: an agent, the transcript its signals write and, once a store is attached,
+// the recorder that saves it. The window's chat pane keeps a list of these and shows one at a
+// time (a hidden one goes on streaming into its model); `spoon-console chat` runs one turn of
+// one, so what it says is saved the same way.
 class ChatConversation : public QObject
 {
     Q_OBJECT
@@ -65,6 +67,8 @@ public:
     void attachStore(ConversationStore &store, qint64 storedId = -1);
     qint64 storedId() const { return m_storedId; }
     bool isSaving() const;
+    // Ready once every write queued so far reached the store (at once when none waits).
+    QFuture<void> whenSaved();
     // A stored conversation's messages: into the transcript, and the agent's history.
     void restore(const ConversationSummary &summary, const QList<StoredMessage> &messages);
     void setTitle(const QString &title);
@@ -74,6 +78,8 @@ Q_SIGNALS:
     void statusChanged();
     void busyChanged(bool busy);
     void storedIdChanged(qint64 id);
+    // A write failed: the conversation goes on in memory (the status line says so too).
+    void saveFailed(const QString &why);
 
 private:
     void setStatus(const QString &status, bool isError = false);
