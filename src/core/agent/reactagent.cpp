@@ -349,6 +349,42 @@ QCoro::Task<void> ReactAgent::loadTools()
     m_loaders = stillToLoad + m_loaders;
 }
 
+LlmError ReactAgent::cancelledError()
+{
+    return LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
+}
+
+// `what` ("step 3", "the final answer") outlived settings.timeout.
+LlmError ReactAgent::tookTooLong(const QString &what) const
+{
+    return LlmError{LlmError::Kind::Timeout, 0,
+                    u"%1 took longer than %2 s"_s.arg(what).arg(m_config.settings.timeout), -1};
+}
+
+// performance.agents.max_concurrent: waits in line for a slot. False when the turn was
+// cancelled meanwhile (or the agent is gone: the caller checks).
+QCoro::Task<bool> ReactAgent::waitForSlot()
+{
+    if (!m_limiter)
+        co_return true;
+    QPointer<ReactAgent> self(this);
+    m_ticket = m_limiter->enqueue();
+    while (!m_limiter->tryTake(m_ticket)) {
+        if (m_cancelRequested) {
+            m_limiter->abandon(std::exchange(m_ticket, 0));
+            co_return false;
+        }
+        setActivity(AgentActivity::Queued, QString::number(m_limiter->ahead(m_ticket)));
+        TurnLimiter *limiter = m_limiter;
+        co_await qCoro(limiter, &TurnLimiter::changed);
+        if (!self)
+            co_return false;
+    }
+    m_ticket = 0;
+    m_holdsSlot = true;
+    co_return true;
+}
+
 QCoro::Task<AgentTurn> ReactAgent::send(QString message)
 {
     AgentTurn turn;
@@ -363,24 +399,14 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
     ++m_turns;
     Q_EMIT turnStarted(message);
     m_history->add(ChatMessage::user(message));
-    // performance.agents.max_concurrent: wait in line for a slot.
-    if (m_limiter) {
-        m_ticket = m_limiter->enqueue();
-        while (!m_limiter->tryTake(m_ticket)) {
-            if (m_cancelRequested) {
-                m_limiter->abandon(std::exchange(m_ticket, 0));
-                turn.cancelled = true;
-                turn.error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
-                co_return endTurn(turn);
-            }
-            setActivity(AgentActivity::Queued, QString::number(m_limiter->ahead(m_ticket)));
-            TurnLimiter *limiter = m_limiter;
-            co_await qCoro(limiter, &TurnLimiter::changed);
-            if (!self)
-                co_return turn;
-        }
-        m_ticket = 0;
-        m_holdsSlot = true;
+    QCoro::Task<bool> waiting = waitForSlot();
+    const bool gotSlot = co_await waiting;
+    if (!self)
+        co_return turn;
+    if (!gotSlot) {
+        turn.cancelled = true;
+        turn.error = cancelledError();
+        co_return endTurn(turn);
     }
     m_tools.beginTurn();
     if (!m_loaders.isEmpty()) {
@@ -389,10 +415,9 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
         if (!self)
             co_return turn;
     }
-    ChatMessage previousStep;
-    bool havePrevious = false;
-    const int maxSteps = std::max(1, m_config.settings.maxSteps);
 
+    std::optional<ChatMessage> previousStep; // the last step that called tools
+    const int maxSteps = std::max(1, m_config.settings.maxSteps);
     for (int step = 1; step <= maxSteps; ++step) {
         QCoro::Task<void> folding = foldHistoryIfNeeded();
         co_await folding;
@@ -400,160 +425,183 @@ QCoro::Task<AgentTurn> ReactAgent::send(QString message)
             co_return turn;
         if (m_cancelRequested) {
             turn.cancelled = true;
-            turn.error = LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1};
+            turn.error = cancelledError();
             break;
         }
-        QElapsedTimer stepClock;
-        stepClock.start();
-        turn.steps = step;
-        if (m_stepsCounter)
-            m_stepsCounter->add();
-        Q_EMIT stepStarted(step);
-        setActivity(AgentActivity::Thinking);
-        armStepTimer();
-
-        QElapsedTimer waitClock;
-        waitClock.start();
-        QCoro::Task<StepOutcome> asking = askModel(true, QString());
-        const StepOutcome outcome = co_await asking;
+        QCoro::Task<StepEnd> running = runStep(step, turn, previousStep);
+        const StepEnd end = co_await running;
         if (!self)
             co_return turn;
-        qint64 waitedNs = waitClock.nsecsElapsed();
-        const ChatResponse &response = outcome.response;
-        if (!response.provider.isEmpty())
-            turn.provider = response.provider;
-        if (outcome.error.isError()) {
-            turn.incomplete = response.incomplete || !response.text.isEmpty();
-            // Keep what streamed, so the history holds what the user saw.
-            if (!response.text.isEmpty())
-                m_history->add(ChatMessage::assistant(response.text));
-            turn.answer = response.text;
-            turn.cancelled = m_cancelRequested;
-            turn.error = m_stepTimedOut ? LlmError{LlmError::Kind::Timeout, 0,
-                                                   u"step %1 took longer than %2 s"_s.arg(step).arg(
-                                                       m_config.settings.timeout),
-                                                   -1}
-                                        : outcome.error;
+        if (end == StepEnd::TurnOver)
             break;
-        }
-        const ChatMessage assistant = ChatMessage::assistant(response.text, response.toolCalls);
-        m_history->add(assistant);
-        Q_EMIT stepAnswered(assistant);
-        if (response.toolCalls.isEmpty()) {
-            turn.answer = response.text;
-            if (m_stepOverhead)
-                m_stepOverhead->observe(double(stepClock.nsecsElapsed() - waitedNs) / 1e9);
-            break;
-        }
-
-        // Run the calls: together when none changes anything, else one after another. A step
-        // runs at most max_tool_calls_per_step; the rest get an error result that says so,
-        // so one answer cannot fan out into thousands of calls.
-        m_toolCancel = std::make_shared<CancelToken>();
-        CancelTokenPtr cancelToken = m_toolCancel;
-        const qsizetype allowed = std::max(1, m_config.settings.maxToolCallsPerStep);
-        const QList<ToolCall> toRun = response.toolCalls.mid(0, allowed);
-        bool allReadOnly = true;
-        for (const ToolCall &call : toRun) {
-            QJsonObject arguments;
-            QString problem;
-            const std::shared_ptr<Tool> tool = m_tools.find(call.name);
-            allReadOnly =
-                allReadOnly && tool &&
-                JsonSchemaValidator::parseArguments(call.arguments, &arguments, &problem) &&
-                tool->isReadOnly(arguments);
-        }
-        QList<ToolResult> results;
-        waitClock.restart();
-        if (allReadOnly) {
-            std::vector<QCoro::Task<ToolResult>> running; // tasks start at once: they run together
-            for (const ToolCall &call : toRun) {
-                setActivity(AgentActivity::CallingTool, call.name);
-                running.push_back(runTool(call, cancelToken));
-            }
-            for (QCoro::Task<ToolResult> &task : running) {
-                const ToolResult result = co_await task;
-                results.append(result);
-            }
-        } else {
-            for (const ToolCall &call : toRun) {
-                setActivity(AgentActivity::CallingTool, call.name);
-                if (cancelToken->isCancelled()) {
-                    results.append(ToolResult::error(QString::fromLatin1(kCancelledResult)));
-                    continue;
-                }
-                QCoro::Task<ToolResult> running = runTool(call, cancelToken);
-                const ToolResult result = co_await running;
-                results.append(result);
-                if (!self)
-                    co_return turn;
-            }
-        }
-        if (!self)
-            co_return turn;
-        for (qsizetype i = toRun.size(); i < response.toolCalls.size(); ++i) {
-            results.append(ToolResult::error(
-                u"not run: this step asked for %1 tool calls, and at most %2 run in one step "
-                u"(max_tool_calls_per_step); ask for fewer at a time"_s
-                    .arg(response.toolCalls.size())
-                    .arg(allowed)));
-        }
-        waitedNs += waitClock.nsecsElapsed();
-        for (qsizetype i = 0; i < response.toolCalls.size(); ++i) {
-            const ToolCall &call = response.toolCalls.at(i);
-            m_history->add(ChatMessage::toolResult(call.id, call.name, results.at(i).content));
-        }
-        if (m_stepOverhead)
-            m_stepOverhead->observe(double(stepClock.nsecsElapsed() - waitedNs) / 1e9);
-        if (m_cancelRequested || m_stepTimedOut) {
-            turn.cancelled = m_cancelRequested;
-            turn.error = m_cancelRequested
-                             ? LlmError{LlmError::Kind::Cancelled, 0, u"cancelled"_s, -1}
-                             : LlmError{LlmError::Kind::Timeout, 0,
-                                        u"step %1 took longer than %2 s"_s.arg(step).arg(
-                                            m_config.settings.timeout),
-                                        -1};
-            break;
-        }
-        if (havePrevious && sameStep(previousStep, assistant))
-            m_history->add(ChatMessage::user(QString::fromLatin1(kRepeatNudge)));
-        previousStep = assistant;
-        havePrevious = true;
-
         if (step == maxSteps) {
-            // The budget went on tools: one last call, without them, for the answer.
-            armStepTimer();
-            setActivity(AgentActivity::Thinking);
-            QCoro::Task<StepOutcome> askingLast =
-                askModel(false, QString::fromLatin1(kBudgetNudge));
-            const StepOutcome last = co_await askingLast;
+            QCoro::Task<void> asking = askForFinalAnswer(turn);
+            co_await asking;
             if (!self)
                 co_return turn;
-            turn.stepBudgetSpent = true;
-            turn.answer = last.response.text;
-            if (!last.response.text.isEmpty() || !last.error.isError())
-                m_history->add(ChatMessage::assistant(last.response.text));
-            if (last.error.isError())
-                turn.error = m_stepTimedOut
-                                 ? LlmError{LlmError::Kind::Timeout, 0,
-                                            u"the final answer took longer than %1 s"_s.arg(
-                                                m_config.settings.timeout),
-                                            -1}
-                                 : last.error;
-            turn.cancelled = m_cancelRequested;
         }
     }
 
-    // Whatever happened, every tool call in the history has its result.
+    QCoro::Task<void> closing = closeTurn(turn);
+    co_await closing;
+    if (!self)
+        co_return turn;
+    co_return endTurn(turn);
+}
+
+// One step: the model is asked with the tools; an answer without tool calls ends the turn,
+// else the calls run and their results join the history for the next step.
+QCoro::Task<ReactAgent::StepEnd> ReactAgent::runStep(int step, AgentTurn &turn,
+                                                     std::optional<ChatMessage> &previousStep)
+{
+    QPointer<ReactAgent> self(this);
+    QElapsedTimer stepClock;
+    stepClock.start();
+    turn.steps = step;
+    if (m_stepsCounter)
+        m_stepsCounter->add();
+    Q_EMIT stepStarted(step);
+    setActivity(AgentActivity::Thinking);
+    armStepTimer();
+
+    QElapsedTimer waitClock;
+    waitClock.start();
+    QCoro::Task<StepOutcome> asking = askModel(true, QString());
+    const StepOutcome outcome = co_await asking;
+    if (!self)
+        co_return StepEnd::TurnOver;
+    qint64 waitedNs = waitClock.nsecsElapsed();
+    const ChatResponse &response = outcome.response;
+    if (!response.provider.isEmpty())
+        turn.provider = response.provider;
+    if (outcome.error.isError()) {
+        turn.incomplete = response.incomplete || !response.text.isEmpty();
+        // Keep what streamed, so the history holds what the user saw.
+        if (!response.text.isEmpty())
+            m_history->add(ChatMessage::assistant(response.text));
+        turn.answer = response.text;
+        turn.cancelled = m_cancelRequested;
+        turn.error = m_stepTimedOut ? tookTooLong(u"step %1"_s.arg(step)) : outcome.error;
+        co_return StepEnd::TurnOver;
+    }
+    const ChatMessage assistant = ChatMessage::assistant(response.text, response.toolCalls);
+    m_history->add(assistant);
+    Q_EMIT stepAnswered(assistant);
+    if (response.toolCalls.isEmpty()) {
+        turn.answer = response.text;
+        if (m_stepOverhead)
+            m_stepOverhead->observe(double(stepClock.nsecsElapsed() - waitedNs) / 1e9);
+        co_return StepEnd::TurnOver;
+    }
+
+    waitClock.restart();
+    QCoro::Task<QList<ToolResult>> calling = runToolCalls(response.toolCalls);
+    const QList<ToolResult> results = co_await calling;
+    if (!self)
+        co_return StepEnd::TurnOver;
+    waitedNs += waitClock.nsecsElapsed();
+    for (qsizetype i = 0; i < response.toolCalls.size(); ++i) {
+        const ToolCall &call = response.toolCalls.at(i);
+        m_history->add(ChatMessage::toolResult(call.id, call.name, results.at(i).content));
+    }
+    if (m_stepOverhead)
+        m_stepOverhead->observe(double(stepClock.nsecsElapsed() - waitedNs) / 1e9);
+    if (m_cancelRequested || m_stepTimedOut) {
+        turn.cancelled = m_cancelRequested;
+        turn.error = m_cancelRequested ? cancelledError() : tookTooLong(u"step %1"_s.arg(step));
+        co_return StepEnd::TurnOver;
+    }
+    if (previousStep && sameStep(*previousStep, assistant))
+        m_history->add(ChatMessage::user(QString::fromLatin1(kRepeatNudge)));
+    previousStep = assistant;
+    co_return StepEnd::Next;
+}
+
+// Runs a step's calls: together when none changes anything, else one after another. A step
+// runs at most max_tool_calls_per_step; the rest get an error result that says so, so one
+// answer cannot fan out into thousands of calls. One result per call, in their order (none
+// when the agent is gone: the caller checks).
+QCoro::Task<QList<ToolResult>> ReactAgent::runToolCalls(QList<ToolCall> calls)
+{
+    QPointer<ReactAgent> self(this);
+    m_toolCancel = std::make_shared<CancelToken>();
+    CancelTokenPtr cancelToken = m_toolCancel;
+    const qsizetype allowed = std::max(1, m_config.settings.maxToolCallsPerStep);
+    const QList<ToolCall> toRun = calls.mid(0, allowed);
+    bool allReadOnly = true;
+    for (const ToolCall &call : toRun) {
+        QJsonObject arguments;
+        QString problem;
+        const std::shared_ptr<Tool> tool = m_tools.find(call.name);
+        allReadOnly = allReadOnly && tool &&
+                      JsonSchemaValidator::parseArguments(call.arguments, &arguments, &problem) &&
+                      tool->isReadOnly(arguments);
+    }
+    QList<ToolResult> results;
+    if (allReadOnly) {
+        std::vector<QCoro::Task<ToolResult>> running; // tasks start at once: they run together
+        for (const ToolCall &call : toRun) {
+            setActivity(AgentActivity::CallingTool, call.name);
+            running.push_back(runTool(call, cancelToken));
+        }
+        for (QCoro::Task<ToolResult> &task : running) {
+            const ToolResult result = co_await task;
+            results.append(result);
+        }
+    } else {
+        for (const ToolCall &call : toRun) {
+            setActivity(AgentActivity::CallingTool, call.name);
+            if (cancelToken->isCancelled()) {
+                results.append(ToolResult::error(QString::fromLatin1(kCancelledResult)));
+                continue;
+            }
+            QCoro::Task<ToolResult> running = runTool(call, cancelToken);
+            const ToolResult result = co_await running;
+            results.append(result);
+            if (!self)
+                co_return QList<ToolResult>{};
+        }
+    }
+    if (!self)
+        co_return QList<ToolResult>{};
+    for (qsizetype i = toRun.size(); i < calls.size(); ++i) {
+        results.append(ToolResult::error(
+            u"not run: this step asked for %1 tool calls, and at most %2 run in one step "
+            u"(max_tool_calls_per_step); ask for fewer at a time"_s.arg(calls.size())
+                .arg(allowed)));
+    }
+    co_return results;
+}
+
+// The step budget went on tools: one last call, without them, for the answer.
+QCoro::Task<void> ReactAgent::askForFinalAnswer(AgentTurn &turn)
+{
+    QPointer<ReactAgent> self(this);
+    armStepTimer();
+    setActivity(AgentActivity::Thinking);
+    QCoro::Task<StepOutcome> asking = askModel(false, QString::fromLatin1(kBudgetNudge));
+    const StepOutcome last = co_await asking;
+    if (!self)
+        co_return;
+    turn.stepBudgetSpent = true;
+    turn.answer = last.response.text;
+    if (!last.response.text.isEmpty() || !last.error.isError())
+        m_history->add(ChatMessage::assistant(last.response.text));
+    if (last.error.isError())
+        turn.error = m_stepTimedOut ? tookTooLong(u"the final answer"_s) : last.error;
+    turn.cancelled = m_cancelRequested;
+}
+
+// Whatever happened, every tool call in the history gets its result; a failed turn, and
+// every cleanup_interval-th, cleans up.
+QCoro::Task<void> ReactAgent::closeTurn(const AgentTurn &turn)
+{
     m_history->closeOpenToolCalls(QString::fromLatin1(kCancelledResult));
     m_stepTimer.stop();
     if (turn.error.isError() || m_turns % std::max(1, m_config.settings.cleanupInterval) == 0) {
         QCoro::Task<void> cleaning = cleanup();
         co_await cleaning;
-        if (!self)
-            co_return turn;
     }
-    co_return endTurn(turn);
 }
 
 } // namespace spoon

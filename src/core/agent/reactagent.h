@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace spoon {
 
@@ -139,6 +140,21 @@ private:
         ChatResponse response;
         LlmError error;
     };
+    // How a step left the turn: on to the next step, or over (answered, failed, stopped).
+    enum class StepEnd
+    {
+        Next,
+        TurnOver
+    };
+    // The parts of send(), in the order a turn runs them.
+    QCoro::Task<bool> waitForSlot();
+    QCoro::Task<StepEnd> runStep(int step, AgentTurn &turn,
+                                 std::optional<ChatMessage> &previousStep);
+    QCoro::Task<QList<ToolResult>> runToolCalls(QList<ToolCall> calls);
+    QCoro::Task<void> askForFinalAnswer(AgentTurn &turn);
+    QCoro::Task<void> closeTurn(const AgentTurn &turn);
+    static LlmError cancelledError();
+    LlmError tookTooLong(const QString &what) const;
     QCoro::Task<StepOutcome> askModel(bool withTools, const QString &transientNudge);
     QCoro::Task<ToolResult> runTool(ToolCall call, CancelTokenPtr cancel);
     QCoro::Task<void> foldHistoryIfNeeded();
