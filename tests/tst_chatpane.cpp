@@ -1224,6 +1224,19 @@ private Q_SLOTS:
             << QStringLiteral("```\na\n```\ntext\n~~~python\nb = 1\n~~~\n")
             << QStringList{QStringLiteral("a\n"), QStringLiteral("b = 1\n")};
         QTest::newRow("unclosed") << QStringLiteral("```\nnever closed") << QStringList{};
+        // CommonMark: a fence may be indented up to three spaces (its code loses as many),
+        // and a longer fence holds a shorter one.
+        QTest::newRow("indented fence")
+            << QStringLiteral("1. Install:\n\n   ```sh\n   make\n     install\n   ```\n")
+            << QStringList{QStringLiteral("make\n  install\n")};
+        QTest::newRow("four backticks around three")
+            << QStringLiteral("````md\n```\ninner\n```\n````\n")
+            << QStringList{QStringLiteral("```\ninner\n```\n")};
+        QTest::newRow("closed by a longer fence, not by a shorter or another marker")
+            << QStringLiteral("~~~~\na\n~~~\n```\n~~~~~  \n")
+            << QStringList{QStringLiteral("a\n~~~\n```\n")};
+        QTest::newRow("four spaces: indented code, not a fence")
+            << QStringLiteral("    ```\n    x\n    ```\n") << QStringList{};
     }
     void codeBlocksCanBeCopied()
     {

@@ -9,6 +9,8 @@
 #include <QTextDocumentFragment>
 #include <QTextLayout>
 
+#include <utility>
+
 namespace spoon {
 
 bool isCodeBlock(const QTextBlock &block)
@@ -69,27 +71,73 @@ std::unique_ptr<UntrustedDocument> renderAnswer(const QString &markdown, const Q
 
 namespace {
 
-// A fence line opens or closes a fenced block: three or more ` or ~, indented at most 3.
-qsizetype fenceLength(QStringView line, QChar &marker)
-{
-    qsizetype i = 0;
-    while (i < line.size() && i < 3 && line[i] == u' ')
-        ++i;
-    if (i >= line.size() || (line[i] != u'`' && line[i] != u'~'))
-        return 0;
-    marker = line[i];
-    qsizetype n = 0;
-    while (i + n < line.size() && line[i + n] == marker)
-        ++n;
-    return n >= 3 ? n : 0;
-}
-
 bool isBlank(QStringView line)
 {
     return line.trimmed().isEmpty();
 }
 
+// A line that opens or closes a fenced block: three or more ` or ~, indented at most 3.
+struct Fence
+{
+    QChar marker;
+    qsizetype length = 0; // 0: not a fence line
+    qsizetype indent = 0;
+
+    static Fence read(QStringView line)
+    {
+        Fence fence;
+        qsizetype i = 0;
+        while (i < line.size() && i < 3 && line[i] == u' ')
+            ++i;
+        if (i >= line.size() || (line[i] != u'`' && line[i] != u'~'))
+            return fence;
+        qsizetype n = 0;
+        while (i + n < line.size() && line[i + n] == line[i])
+            ++n;
+        if (n >= 3)
+            fence = Fence{line[i], n, i};
+        return fence;
+    }
+    bool isFence() const { return length > 0; }
+    // Whether `line` closes the block this fence opened: as many markers or more, then
+    // nothing but spaces.
+    bool closedBy(QStringView line) const
+    {
+        const Fence other = read(line);
+        return other.marker == marker && other.length >= length &&
+               isBlank(line.mid(other.indent + other.length));
+    }
+};
+
+// A code line inside a fence opened `indent` spaces in loses up to that many spaces.
+QStringView withoutIndent(QStringView line, qsizetype indent)
+{
+    qsizetype i = 0;
+    while (i < indent && i < line.size() && line[i] == u' ')
+        ++i;
+    return line.mid(i);
+}
+
 } // namespace
+
+QStringList fencedCodeBlocks(const QString &markdown)
+{
+    QStringList blocks;
+    Fence open; // not a fence: outside a block
+    QString code;
+    for (const QStringView line : QStringView(markdown).tokenize(u'\n')) {
+        if (!open.isFence()) {
+            open = Fence::read(line);
+        } else if (open.closedBy(line)) {
+            blocks.append(std::exchange(code, QString()));
+            open = Fence();
+        } else {
+            code += withoutIndent(line, open.indent);
+            code += u'\n';
+        }
+    }
+    return blocks;
+}
 
 StreamingAnswerDocument::StreamingAnswerDocument(quint64 rowId, const QFont &font)
     : m_rowId(rowId)
@@ -139,24 +187,20 @@ qsizetype StreamingAnswerDocument::lastCut(const QString &text) const
 {
     qsizetype cut = m_stable;
     qsizetype lineStart = m_stable;
-    QChar openMarker;
-    qsizetype openLength = 0; // > 0 inside a fenced block
+    Fence open; // a fence: inside the block it opened
     while (true) {
         const qsizetype newline = text.indexOf(u'\n', lineStart);
         if (newline < 0)
             break; // an incomplete line is never a cut
         const QStringView line = QStringView(text).mid(lineStart, newline - lineStart);
-        QChar marker;
-        const qsizetype fence = fenceLength(line, marker);
-        if (openLength > 0) {
-            if (fence >= openLength && marker == openMarker &&
-                isBlank(line.mid(line.indexOf(marker) + fence))) {
-                openLength = 0;
+        const Fence fence = Fence::read(line);
+        if (open.isFence()) {
+            if (open.closedBy(line)) {
+                open = Fence();
                 cut = newline + 1; // a closed fence ends its block
             }
-        } else if (fence > 0) {
-            openLength = fence;
-            openMarker = marker;
+        } else if (fence.isFence()) {
+            open = fence;
         } else if (isBlank(line) && newline > m_stable) {
             cut = newline + 1; // a blank line ends a paragraph, a list, a quote
         }

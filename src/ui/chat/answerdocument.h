@@ -4,6 +4,7 @@
 
 #include <QFont>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -14,6 +15,12 @@ namespace spoon {
 // An answer's fenced code as the chat draws it: shaded, in the fixed font.
 bool isCodeBlock(const QTextBlock &block);
 void shadeCodeBlocks(QTextDocument &document);
+
+// The fenced code blocks of markdown, as the chat renders them: a fence is three or more ` or
+// ~ indented at most three spaces, closed by a line of at least as many of the same character
+// and nothing else; the code loses as much indentation as its opening fence had. An unclosed
+// fence gives no block. The one fence reader: the streaming document cuts by the same rules.
+QStringList fencedCodeBlocks(const QString &markdown);
 
 // A document for text from outside: no margin, the given font, and nothing it names is loaded.
 std::unique_ptr<UntrustedDocument> emptyDocument(const QFont &font);

@@ -1,5 +1,7 @@
 #include "chatpane.h"
 
+#include "answerdocument.h"
+
 #include "chatmessagedelegate.h"
 #include "conversationsearch.h"
 #include "elidedlabel.h"
@@ -67,12 +69,45 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     , m_undoLabel(new ElidedLabel(this))
 {
     setObjectName(QStringLiteral("chatPane"));
+    // Built top to bottom: the order widgets are made in is the order Tab visits them.
+    QHBoxLayout *header = buildHeader();
+    m_notice = new QLabel(this);
+    m_notice->setWordWrap(true);
+    setEndpointNotice(endpointNotice, demoEndpoint);
+    setUpConversationList();
+    setUpMessageView();
+    QSplitter *split = buildSplitter();
+    QHBoxLayout *inputRow = buildInputRow();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(8);
+    layout->addLayout(header);
+    layout->addLayout(m_header);
+    layout->addWidget(m_notice);
+    layout->addWidget(split, 1);
+    QHBoxLayout *statusRow = buildStatusRow();
+    setUpUndoBar();
+    layout->addWidget(m_undoBar);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_editBanner);
+    layout->addLayout(inputRow);
+
+    connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
+    buildActions();
+    newConversation(catalog.defaultAgent());
+}
+
+// The pane's title, who answered and New chat; the agent row below it (m_header), which the
+// model switcher joins later.
+QHBoxLayout *ChatPane::buildHeader()
+{
     auto *title = new QLabel(tr("Chat"), this);
     title->setObjectName(QStringLiteral("paneTitle"));
 
     m_agentSelector->setObjectName(QStringLiteral("agentSelector"));
     m_agentSelector->setToolTip(tr("The agent that answers in this conversation"));
-    for (const AgentConfig *agent : catalog.agents()) {
+    for (const AgentConfig *agent : m_catalog.agents()) {
         QString tip = agent->description;
         if (!agent->aliases.isEmpty())
             tip += (tip.isEmpty() ? QString() : QStringLiteral("\n")) +
@@ -83,6 +118,8 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     auto *newButton = new QPushButton(tr("New chat"), this);
     newButton->setObjectName(QStringLiteral("newChatButton"));
     newButton->setToolTip(tr("Start a new conversation (Ctrl+N)"));
+    // The action (and its shortcut) is made later, by buildActions().
+    connect(newButton, &QPushButton::clicked, this, [this] { m_newChatAction->trigger(); });
 
     // The provider that really answered (a fallback, the cache), not the one configured.
     m_answeredBy = new ElidedLabel(this);
@@ -96,11 +133,12 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     m_header->addWidget(new QLabel(tr("Agent"), this));
     m_header->addWidget(m_agentSelector);
     m_header->addStretch(1);
+    return header;
+}
 
-    m_notice = new QLabel(this);
-    m_notice->setWordWrap(true);
-    setEndpointNotice(endpointNotice, demoEndpoint);
-
+// The conversations, open and stored; a click opens one, and search hits take its place.
+void ChatPane::setUpConversationList()
+{
     m_conversationList->setObjectName(QStringLiteral("conversationList"));
     m_conversationList->setMinimumWidth(110);
     m_conversationList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -122,7 +160,12 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     connect(m_search, &ConversationSearch::searchingChanged, m_conversationList,
             &QWidget::setHidden);
     connect(m_search, &ConversationSearch::openRequested, this, &ChatPane::openStored);
+}
 
+// The messages: a click opens a tool step, the view follows the answer while it is at the
+// bottom, and a hint takes its place while there are none.
+void ChatPane::setUpMessageView()
+{
     m_messages->setObjectName(QStringLiteral("messageView"));
     m_messages->setItemDelegate(m_delegate);
     m_messages->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -153,7 +196,11 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
            "<p>Ctrl+Enter sends, Esc stops, Ctrl+N starts a new chat.</p>"));
     m_messageStack->addWidget(m_emptyHint);
     m_messageStack->addWidget(m_messages);
+}
 
+// The search box and the list on the left, the messages on the right (m_listSplitter).
+QSplitter *ChatPane::buildSplitter()
+{
     auto *split = m_listSplitter = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("chatSplitter"));
     auto *listColumn = new QWidget(this);
@@ -170,7 +217,13 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     const int listWidth = 32 * fontMetrics().averageCharWidth();
     split->setSizes({listWidth, 3 * listWidth});
     split->setChildrenCollapsible(false);
+    return split;
+}
 
+// The message box and Send (Stop while a turn runs); Esc stops, or cancels an edit, whose
+// banner shows above the box.
+QHBoxLayout *ChatPane::buildInputRow()
+{
     m_status->setObjectName(QStringLiteral("chatStatus"));
     m_input->setObjectName(QStringLiteral("messageInput"));
     m_input->setPlaceholderText(tr("Message the agent… (Ctrl+Enter sends, Esc stops)"));
@@ -201,14 +254,12 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     auto *inputRow = new QHBoxLayout;
     inputRow->addWidget(m_input, 1);
     inputRow->addWidget(m_sendButton, 0, Qt::AlignBottom);
+    return inputRow;
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(16, 12, 16, 12);
-    layout->setSpacing(8);
-    layout->addLayout(header);
-    layout->addLayout(m_header);
-    layout->addWidget(m_notice);
-    layout->addWidget(split, 1);
+// The status line, with Retry after a failed turn.
+QHBoxLayout *ChatPane::buildStatusRow()
+{
     m_retry = new QPushButton(tr("Retry"), this);
     m_retry->setObjectName(QStringLiteral("retryButton"));
     m_retry->setToolTip(tr("Send the last message again"));
@@ -216,6 +267,15 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
         if (m_current)
             m_current->retry();
     });
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_retry);
+    return statusRow;
+}
+
+// The bar that offers Undo after a delete, for kUndoMs.
+void ChatPane::setUpUndoBar()
+{
     m_undoBar->setObjectName(QStringLiteral("undoBar"));
     m_undoBar->setAttribute(Qt::WA_StyledBackground); // the style sheet paints it
     auto *undoRow = new QHBoxLayout(m_undoBar);
@@ -229,18 +289,6 @@ ChatPane::ChatPane(AgentCatalog &catalog, const QString &endpointNotice, bool de
     m_undoTimer.setSingleShot(true);
     m_undoTimer.setInterval(kUndoMs);
     connect(&m_undoTimer, &QTimer::timeout, this, &ChatPane::finishPendingDelete);
-    layout->addWidget(m_undoBar);
-    auto *statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
-    statusRow->addWidget(m_retry);
-    layout->addLayout(statusRow);
-    layout->addWidget(m_editBanner);
-    layout->addLayout(inputRow);
-
-    connect(m_agentSelector, &QComboBox::activated, this, &ChatPane::onAgentChosen);
-    buildActions();
-    connect(newButton, &QPushButton::clicked, m_newChatAction, &QAction::trigger);
-    newConversation(catalog.defaultAgent());
 }
 
 void ChatPane::buildActions()
@@ -835,13 +883,7 @@ void ChatPane::onAgentChosen(int index)
 
 QStringList ChatPane::codeBlocks(const QString &markdown)
 {
-    static const QRegularExpression fence(QStringLiteral("^(```|~~~)[^\\n]*\\n(.*?)^\\1[ \\t]*$"),
-                                          QRegularExpression::MultilineOption |
-                                              QRegularExpression::DotMatchesEverythingOption);
-    QStringList blocks;
-    for (const QRegularExpressionMatch &match : fence.globalMatch(markdown))
-        blocks.append(match.captured(2));
-    return blocks;
+    return fencedCodeBlocks(markdown);
 }
 
 bool ChatPane::copyCodeAt(const QPoint &position)

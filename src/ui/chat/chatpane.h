@@ -105,6 +105,14 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // The constructor's parts, top to bottom.
+    QHBoxLayout *buildHeader();
+    void setUpConversationList();
+    void setUpMessageView();
+    QSplitter *buildSplitter();
+    QHBoxLayout *buildInputRow();
+    QHBoxLayout *buildStatusRow();
+    void setUpUndoBar();
     void show(ChatConversation *conversation);
     void refreshControls();
     void buildActions();
