@@ -126,12 +126,14 @@ private Q_SLOTS:
         ProcessMonitor monitor(registry, 1000, 600);
         monitor.sampleNow();
         DashboardPane pane(monitor.history(), registry);
+        connect(&monitor, &ProcessMonitor::sampled, &pane, &DashboardPane::scheduleFrame);
         QSignalSpy frames(&pane, &DashboardPane::frameRendered);
         pane.show();
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QVERIFY(frames.count() >= 1); // drawn at once when shown, not a frame late
-        QVERIFY(pane.isFrameClockRunning());
         QVERIFY(settle(pane));
+        // Everything drawn: no clock runs to find that nothing changed.
+        QVERIFY(!pane.isFrameClockRunning());
 
         // Nothing new: a tick draws nothing.
         const int settled = frames.count();
@@ -142,14 +144,16 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             monitor.sampleNow();
         QCOMPARE(frames.count(), settled);
+        QVERIFY(pane.isFrameClockRunning()); // a sample arms it
         QVERIFY(pane.renderFrameIfChanged());
         QVERIFY(!pane.renderFrameIfChanged());
         QCOMPARE(frames.count(), settled + 1);
 
-        // The frame clock itself draws a pending frame, with no help.
+        // The frame clock itself draws a pending frame, with no help, and then rests.
         monitor.sampleNow();
         QVERIFY(frames.wait(10'000));
         QCOMPARE(frames.count(), settled + 2);
+        QVERIFY(!pane.isFrameClockRunning());
     }
 
     void noWorkWhileHidden()
@@ -177,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(frames.count(), before);
         pane.show();
         QCOMPARE(frames.count(), before + 1); // catches up at once when shown
-        QVERIFY(pane.isFrameClockRunning());
+        QVERIFY(!pane.isFrameClockRunning()); // and has nothing left to draw
     }
 
     void showsCurrentFiguresAndWindowSummary()

@@ -138,6 +138,25 @@ private Q_SLOTS:
         QVERIFY(clock.nowMs() <= QDeadlineTimer::current(Qt::CoarseTimer).deadline() + 1);
     }
 
+    // Unread, the ticker stops after a quiet spell (an idle process wakes for nothing); the
+    // next read starts it again and gets the time of that moment, not the time it stopped.
+    void theTickClockRestsWhenUnread()
+    {
+        const TickClock clock;
+        QVERIFY(clock.nowMs() > 0);
+        QVERIFY(TickClock::isTicking());
+        QTRY_VERIFY_WITH_TIMEOUT(!TickClock::isTicking(),
+                                 (TickClock::kQuietTicks + 5) * TickClock::kTickMs);
+        const qint64 before = QDeadlineTimer::current(Qt::CoarseTimer).deadline();
+        const qint64 read = clock.nowMs();
+        QVERIFY(TickClock::isTicking());
+        // CLOCK_MONOTONIC_COARSE trails the precise clock by at most a jiffy (4-10 ms).
+        QVERIFY2(read >= before - 20, qPrintable(QStringLiteral("%1 < %2").arg(read).arg(before)));
+        QVERIFY(read <= QDeadlineTimer::current(Qt::CoarseTimer).deadline() + 1);
+        // And it keeps ticking while read.
+        QTRY_VERIFY_WITH_TIMEOUT(clock.nowMs() > read, 20 * TickClock::kTickMs);
+    }
+
     void expiresAfterTheTtl()
     {
         qint64 now = 1000;

@@ -3,6 +3,7 @@
 #include "metriccard.h"
 #include "timeserieschart.h"
 
+#include "monitor/processmonitor.h"
 #include "telemetry/figureformat.h"
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
@@ -161,6 +162,13 @@ CachesPanel::CachesPanel(const MetricsRegistry &registry, QWidget *parent)
             [this] { sample(QDateTime::currentMSecsSinceEpoch()); });
     m_clock.start();
     sample(QDateTime::currentMSecsSinceEpoch());
+}
+
+void CachesPanel::sampleWith(const ProcessMonitor &monitor)
+{
+    m_clock.stop();
+    connect(&monitor, &ProcessMonitor::sampled, this,
+            [this] { sample(QDateTime::currentMSecsSinceEpoch()); });
 }
 
 void CachesPanel::showEvent(QShowEvent *event)

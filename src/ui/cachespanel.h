@@ -13,6 +13,7 @@ namespace spoon {
 
 class MetricCard;
 class MetricsRegistry;
+class ProcessMonitor;
 
 // One card per cache the registry knows (the LLM response cache, each tool's cache, any
 // other that publishes spoon_cache_*): hit rate now and over the last minutes, entries against
@@ -30,6 +31,8 @@ public:
 
     // One reading of the registry (the panel's own clock calls it; tests call it directly).
     void sample(qint64 nowMs);
+    // Reads on the monitor's samples instead of its own clock: one wake-up a second for both.
+    void sampleWith(const ProcessMonitor &monitor);
     QStringList cacheNames() const;
     MetricCard *cacheCard(const QString &name) const;
     QString poolText(const QString &pool) const; // "http", "compute", "database"

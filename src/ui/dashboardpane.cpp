@@ -109,6 +109,7 @@ DashboardPane::DashboardPane(const SampleHistory &history, const MetricsRegistry
     layout->addWidget(buildHeader());
     layout->addLayout(grid, 1);
 
+    m_frameClock.setSingleShot(true);
     m_frameClock.setInterval(kFrameIntervalMs);
     connect(&m_frameClock, &QTimer::timeout, this, &DashboardPane::renderFrameIfChanged);
     m_rollupRefresh.setInterval(kRollupRefreshMs);
@@ -182,6 +183,7 @@ void DashboardPane::setTimeWindowIndex(int index)
     if (showsStoreWindow())
         loadRollups();
     updateFrameClock();
+    scheduleFrame();
     Q_EMIT timeWindowChanged(index);
 }
 
@@ -229,6 +231,7 @@ void DashboardPane::loadRollups()
                 m_rollups = result.value;
                 m_rollupsAtMs = now;
                 ++m_rollupGeneration;
+                scheduleFrame();
             }
             Q_EMIT rollupsLoaded();
         });
@@ -253,6 +256,18 @@ void DashboardPane::hideEvent(QHideEvent *event)
     updateFrameClock();
 }
 
+void DashboardPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    scheduleFrame(); // the plot's width decides how many points a frame draws
+}
+
+void DashboardPane::scheduleFrame()
+{
+    if (m_chartsShown && !m_frameClock.isActive())
+        m_frameClock.start();
+}
+
 bool DashboardPane::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_watchedWindow && event->type() == QEvent::WindowStateChange)
@@ -266,11 +281,11 @@ void DashboardPane::updateFrameClock()
     if (shown != m_chartsShown) {
         m_chartsShown = shown;
         Q_EMIT chartsShown(shown);
+        if (shown)
+            scheduleFrame(); // back from minimised: draw what was missed
     }
-    if (shown && !m_frameClock.isActive())
-        m_frameClock.start();
-    else if (!shown)
-        m_frameClock.stop();
+    if (!shown)
+        m_frameClock.stop(); // showing draws at once what was missed (showEvent)
     // A new minute is rolled up once a minute: asked again only while one is on screen.
     const bool refresh = shown && showsStoreWindow();
     if (refresh && !m_rollupRefresh.isActive())
@@ -285,6 +300,7 @@ void DashboardPane::setMemoryLevel(const QString &level)
         return;
     m_memoryLevel = level;
     m_drawnWidth = -1; // the next frame draws it
+    scheduleFrame();
 }
 
 bool DashboardPane::renderFrameIfChanged()
@@ -299,6 +315,7 @@ bool DashboardPane::renderFrameIfChanged()
     m_drawnRollupGeneration = m_rollupGeneration;
     m_drawnWindow = m_windowIndex;
     m_drawnWidth = width;
+    m_frameClock.stop(); // drawn now: a pending tick would find nothing new
     render();
     ++m_framesRendered;
     Q_EMIT frameRendered();

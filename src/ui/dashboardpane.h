@@ -15,10 +15,11 @@ class MetricCard;
 class MetricsRegistry;
 class SampleHistory;
 
-// Live CPU, memory, disk and network charts of the engine. Redraws on its own frame clock
-// (kFrameIntervalMs), and only when a sample arrived, the window changed or the charts were
-// resized since the last frame, so many samples between two frames cost one redraw and an
-// idle dashboard costs nothing. While hidden or minimised the clock stops.
+// Live CPU, memory, disk and network charts of the engine. A change (a sample arrived, the
+// window changed, the charts were resized, rollups came in) arms a one-shot frame clock
+// (kFrameIntervalMs) that draws one frame for all the changes since the last, so many samples
+// between two frames cost one redraw. Nothing armed, nothing fires: an idle dashboard wakes
+// no thread. While hidden or minimised nothing is drawn; showing it draws what it missed.
 class DashboardPane : public QWidget
 {
     Q_OBJECT
@@ -53,7 +54,11 @@ public:
 
     int timeWindowIndex() const { return m_windowIndex; }
     void setTimeWindowIndex(int index);
+    // Whether a frame is pending: armed by a change, idle otherwise.
     bool isFrameClockRunning() const { return m_frameClock.isActive(); }
+    // Something the charts show changed (the owner calls it on every new sample): draws it
+    // with the next frame, kFrameIntervalMs from the first change.
+    void scheduleFrame();
     // One tick of the frame clock: draws a frame if a sample arrived, the window changed or
     // the charts were resized since the last one. Returns whether it drew.
     bool renderFrameIfChanged();
@@ -76,6 +81,7 @@ Q_SIGNALS:
 protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:

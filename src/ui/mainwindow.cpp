@@ -44,8 +44,10 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <functional>
 
 namespace spoon {
 
@@ -54,6 +56,27 @@ QSettings uiState()
 {
     return QSettings(app::uiStatePath(), QSettings::IniFormat);
 }
+
+// Calls refresh() just before its widget shows a tooltip, so the tooltip is current.
+class ToolTipRefresher : public QObject
+{
+public:
+    ToolTipRefresher(std::function<void()> refresh, QObject *parent)
+        : QObject(parent)
+        , m_refresh(std::move(refresh))
+    {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ToolTip)
+            m_refresh();
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    std::function<void()> m_refresh;
+};
 } // namespace
 
 MainWindow::MainWindow(Engine &engine, QWidget *parent)
@@ -76,9 +99,12 @@ MainWindow::MainWindow(Engine &engine, QWidget *parent)
     // The machine's CPU and the network are read every second only while their charts show.
     connect(m_dashboard, &DashboardPane::chartsShown, &engine.monitor(),
             &ProcessMonitor::setChartsShown);
+    connect(&engine.monitor(), &ProcessMonitor::sampled, m_dashboard,
+            &DashboardPane::scheduleFrame);
     m_llmPanel = new LlmPanel(engine.llmUsage(), engine.config(), m_tabs);
     m_tabs->addTab(m_llmPanel, tr("LLM"));
     m_cachesPanel = new CachesPanel(engine.registry(), m_tabs);
+    m_cachesPanel->sampleWith(engine.monitor());
     m_tabs->addTab(m_cachesPanel, tr("Caches and pools"));
     m_splitter->addWidget(m_chat);
     m_splitter->addWidget(m_tabs);
@@ -255,11 +281,9 @@ void MainWindow::addStoreStatus()
     };
     showState();
     connect(store, &Store::opened, label, showState);
-    // The pool's figures, as of the last few seconds, when the pointer rests on the label.
-    auto *refresh = new QTimer(label);
-    refresh->setInterval(2000);
-    connect(refresh, &QTimer::timeout, label, showState);
-    refresh->start();
+    // The pool's figures as of the moment the pointer rests on the label: read then, rather
+    // than by a clock that would wake the idle app to refresh a tooltip nobody looks at.
+    label->installEventFilter(new ToolTipRefresher(showState, label));
 }
 
 QString MainWindow::endpointDescription() const
