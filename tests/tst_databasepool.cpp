@@ -212,6 +212,17 @@ private Q_SLOTS:
             QCOMPARE(awaitFuture(future), QThread::currentThread());
     }
 
+    // pool_min_size connections open at the first job, except on SQLite: one writer, one
+    // connection kept; more open only when jobs overlap.
+    void theKeptConnectionsFitTheBackend()
+    {
+        QFETCH_GLOBAL(DatabaseBackend, backend);
+        ScratchDatabase database(backend);
+        DatabasePool pool(database.target(), DatabasePoolLimits{5, 20, 60000, 10000});
+        QVERIFY(awaitFuture(pool.query(u"SELECT 1"_s)).ok());
+        QTRY_COMPARE(pool.counts().threads, backend == DatabaseBackend::Sqlite ? 1 : 5);
+    }
+
     void transactionIsAllOrNothing()
     {
         QFETCH_GLOBAL(DatabaseBackend, backend);

@@ -13,6 +13,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <utility>
+
 namespace spoon::cli {
 
 using namespace Qt::StringLiterals;
@@ -100,13 +102,25 @@ int runAsk(const CommandLine &line, QTextStream &out, QTextStream &err)
     bool streamedAny = false;
     QString lastText;
     LlmCall *call = router.send(request, options);
+    // The pieces of one network read arrive as textDelta signals in one go: they are written
+    // together once control is back in the event loop, so a pipe or a file gets one write()
+    // per read rather than one per token, and a terminal still sees each read as it lands.
+    bool flushPosted = false;
     QObject::connect(call, &LlmCall::textDelta, call, [&](const QString &text) {
         if (asJson)
             return;
         out << answerForStdout(text);
-        out.flush();
         streamedAny = true;
         lastText = text;
+        if (!std::exchange(flushPosted, true)) {
+            QMetaObject::invokeMethod(
+                call,
+                [&] {
+                    flushPosted = false;
+                    out.flush();
+                },
+                Qt::QueuedConnection);
+        }
     });
     QObject::connect(call, &LlmCall::retryScheduled, call,
                      [&](const QString &provider, int attempt, int attempts, qint64 delayMs,

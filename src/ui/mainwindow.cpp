@@ -36,6 +36,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
@@ -50,6 +51,8 @@
 #include <functional>
 
 namespace spoon {
+
+Q_LOGGING_CATEGORY(lcQuit, "spoon.ui.quit")
 
 namespace {
 QSettings uiState()
@@ -582,7 +585,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
     }
     saveState();
-    m_chat->finishSaving(3000);
+    // Gone from the screen first: what is left to save is finished out of sight, for at
+    // most kQuitSaveMs, and what did not make it is named in the log.
+    hide();
+    if (const int unsaved = m_chat->finishSaving(kQuitSaveMs); unsaved > 0)
+        qCWarning(lcQuit,
+                  "quit: %d conversation(s) still saving after %d ms were cut short; their "
+                  "last turn may be missing from the store",
+                  unsaved, kQuitSaveMs);
     QMainWindow::closeEvent(event);
     if (m_tray)
         QCoreApplication::quit();

@@ -52,6 +52,8 @@ public:
     // chatting.
     QAction *showDashboardAction() const { return m_showDashboard; }
     static constexpr double kChatShare = 0.55;
+    // At quit, how long the hidden window waits for the last turns to reach the store.
+    static constexpr int kQuitSaveMs = 3000;
 
     // The tray icon, where the desktop has a tray (main() asks); null otherwise. With it,
     // closing the window can leave the engine running, once the user has agreed.

@@ -5,6 +5,7 @@
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QProcess>
@@ -77,11 +78,22 @@ CommandAlertHandler::CommandAlertHandler(QStringList command, int timeoutMs, QOb
 
 CommandAlertHandler::~CommandAlertHandler()
 {
-    for (QProcess *process : findChildren<QProcess *>()) {
+    // Every child is killed first, then all are reaped within one kReapWaitMs: a quit never
+    // waits a second per child.
+    const QList<QProcess *> children = findChildren<QProcess *>();
+    for (QProcess *process : children) {
         process->disconnect(this);
         process->kill();
-        process->waitForFinished(1000);
     }
+    const QDeadlineTimer deadline(kReapWaitMs);
+    int unreaped = 0;
+    for (QProcess *process : children) {
+        if (!process->waitForFinished(int(qMax<qint64>(0, deadline.remainingTime()))))
+            ++unreaped;
+    }
+    if (unreaped > 0)
+        qCWarning(lcAlerts, "quit: %d alert command(s) killed but not yet reaped after %d ms",
+                  unreaped, kReapWaitMs);
 }
 
 void CommandAlertHandler::deliver(const AlertEvent &event)

@@ -76,6 +76,7 @@ class CommandAlertHandler : public AlertHandler
     Q_OBJECT
 public:
     static constexpr int kMaxRunning = 4;
+    static constexpr int kReapWaitMs = 1000; // at quit, for all the killed children together
     static constexpr int kStderrShown = 300; // characters of its stderr in a failure
 
     CommandAlertHandler(QStringList command, int timeoutMs, QObject *parent = nullptr);

@@ -7,8 +7,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <malloc.h>
 #include <unistd.h>
@@ -76,23 +78,35 @@ quint64 MemoryManager::residentBytesNow()
     return fields.at(1).toULongLong() * quint64(sysconf(_SC_PAGESIZE));
 }
 
-MemoryCleanup MemoryManager::cleanup(const QString &reason)
+void MemoryManager::cleanup(const QString &reason)
 {
     MemoryCleanup done;
     done.atMs = QDateTime::currentMSecsSinceEpoch();
     done.reason = reason;
     done.rssBefore = residentBytesNow();
     m_parts.removeIf([](const Part &p) { return p.owned && !p.owner; });
+    // The parts live on this thread and give back here.
     for (const Part &part : std::as_const(m_parts))
         done.dropped.append({part.name, part.reclaim()});
-    malloc_trim(0); // freed heap pages back to the system, or RSS would not show it
-    done.rssAfter = residentBytesNow();
-    m_cleanups.add();
-    if (done.freedBytes() > 0)
-        m_freedBytes.add(double(done.freedBytes()));
-    qCInfo(lcMemory).noquote() << done.describe();
-    Q_EMIT cleanedUp(done);
-    return done;
+    // malloc_trim walks the whole heap (tens of ms with a large one): off this thread, which
+    // may be the GUI's. The result is reported back here once RSS shows what it gave back.
+    // A watcher, not .then(): Qt 6.4 can drop or repeat a continuation attached while the
+    // future finishes on another thread.
+    auto *watcher = new QFutureWatcher<MemoryCleanup>(this);
+    connect(watcher, &QFutureWatcher<MemoryCleanup>::finished, this, [this, watcher] {
+        const MemoryCleanup trimmed = watcher->result();
+        watcher->deleteLater();
+        m_cleanups.add();
+        if (trimmed.freedBytes() > 0)
+            m_freedBytes.add(double(trimmed.freedBytes()));
+        qCInfo(lcMemory).noquote() << trimmed.describe();
+        Q_EMIT cleanedUp(trimmed);
+    });
+    watcher->setFuture(QtConcurrent::run([done]() mutable {
+        malloc_trim(0); // freed heap pages back to the system, or RSS would not show it
+        done.rssAfter = residentBytesNow();
+        return done;
+    }));
 }
 
 void MemoryManager::onAlertFired(const Alert &alert)

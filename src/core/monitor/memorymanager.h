@@ -45,7 +45,9 @@ public:
 
     // `owner` (optional) ends the part's registration when it is destroyed.
     void addPart(const QString &name, Reclaim reclaim, QObject *owner = nullptr);
-    MemoryCleanup cleanup(const QString &reason);
+    // Reclaims the parts now, then trims the heap on a pool thread; cleanedUp() reports the
+    // result back on this thread.
+    void cleanup(const QString &reason);
     // Cleans up when the memory_critical alert fires; connect AlertEngine::alertFired here.
     void onAlertFired(const Alert &alert);
     // The process's resident bytes now (/proc/self/statm), not as of the last sample.

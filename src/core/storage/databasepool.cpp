@@ -4,7 +4,9 @@
 #include "telemetry/metricnames.h"
 #include "telemetry/metricsregistry.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QPromise>
 #include <QThread>
 #include <QTimer>
@@ -42,6 +44,9 @@ struct DatabasePool::Shared
     int inUse = 0;
     int open = 0;
     bool stopping = false;
+    // Set when the pool was destroyed with a job still running past kShutdownWaitMs: that
+    // worker touches nothing of the pool's again and ends with its job.
+    bool abandoned = false;
     quint64 nextId = 1;
     // Outcomes the workers finished, fulfilled on the owner's thread: Qt 6.4 runs a
     // continuation twice when a future finishes on one thread while .then() is attached to
@@ -68,6 +73,8 @@ struct DatabasePool::Shared
         waitingGauge->set(double(queue.size()));
     }
 };
+
+Q_LOGGING_CATEGORY(lcDatabase, "spoon.storage.database")
 
 namespace {
 
@@ -163,6 +170,9 @@ void DatabasePool::workerLoop(const std::shared_ptr<Shared> &shared, const QStri
         QElapsedTimer timer;
         timer.start();
         SqlOutcome outcome = execute(connection, pending.job, pending.inTransaction, pending.retry);
+        lock.lock();
+        if (shared->abandoned)
+            return; // the pool, its owner and its metrics may be gone
         if (shared->latency) {
             shared->latency->observe(double(timer.nsecsElapsed()) / 1e9);
             if (!outcome.ok())
@@ -174,7 +184,6 @@ void DatabasePool::workerLoop(const std::shared_ptr<Shared> &shared, const QStri
         }
         // The counts are settled before the caller sees the result, so what it reads next
         // agrees with it.
-        lock.lock();
         --shared->inUse;
         shared->open += int(connection.isOpen()) - int(countedOpen);
         countedOpen = connection.isOpen();
@@ -198,6 +207,11 @@ DatabasePool::DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
 {
     m_limits.maxSize = qMax(1, m_limits.maxSize);
     m_limits.minSize = qBound(0, m_limits.minSize, m_limits.maxSize);
+    // A SQLite file has one writer and opens in microseconds: connections kept open ahead of
+    // need are idle threads. pool_min_size counts at most one there; pool_max_size still
+    // bounds how many connections open on demand when jobs overlap (reads run side by side).
+    if (m_target.backend == DatabaseBackend::Sqlite)
+        m_limits.minSize = qMin(m_limits.minSize, 1);
     m_shared->target = std::move(target);
     m_shared->limits = m_limits;
     m_shared->owner = this;
@@ -226,9 +240,38 @@ DatabasePool::~DatabasePool()
         m_shared->stopping = true;
     }
     m_shared->wake.notify_all();
-    // Workers run what is already queued (writes at quit), then close their connections.
-    for (QThread *thread : findChildren<QThread *>(Qt::FindDirectChildrenOnly))
-        thread->wait();
+    // Workers run what is already queued (writes at quit), then close their connections. A
+    // statement may run for command_timeout (60 s by default): past kShutdownWaitMs the quit
+    // goes on without it, the log says what was cut short, and the worker ends with its job
+    // or with the process.
+    const QDeadlineTimer deadline(kShutdownWaitMs);
+    QList<QThread *> running;
+    for (QThread *thread : findChildren<QThread *>(Qt::FindDirectChildrenOnly)) {
+        if (!thread->wait(deadline))
+            running.append(thread);
+    }
+    if (!running.isEmpty()) {
+        qsizetype queued = 0;
+        {
+            std::lock_guard lock(m_shared->mutex);
+            m_shared->abandoned = true;
+            m_shared->openGauge = nullptr; // publishLocked() writes nothing from now on
+            m_shared->latency = nullptr;
+            m_shared->owner = nullptr;
+            queued = qsizetype(m_shared->queue.size());
+            m_shared->queue.clear(); // their promises cancel: no caller waits for ever
+        }
+        qCWarning(lcDatabase,
+                  "closing the database %s: %lld job(s) still running after %d ms and %lld "
+                  "queued were cut short",
+                  qPrintable(m_target.describe()), static_cast<long long>(running.size()),
+                  kShutdownWaitMs, static_cast<long long>(queued));
+        for (QThread *thread : std::as_const(running)) {
+            // Destroying a running QThread aborts: it deletes itself once its job returns.
+            thread->setParent(nullptr);
+            connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+        }
+    }
     // What the workers finished since the last delivery is delivered from another thread, as
     // the workers used to: a continuation bound to an object that is being destroyed along
     // with this pool is then posted and dropped, not run in the middle of its destruction.

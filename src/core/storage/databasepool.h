@@ -37,8 +37,10 @@ public:
 
     DatabasePool(DatabaseTarget target, DatabasePoolLimits limits,
                  MetricsRegistry *registry = nullptr, QObject *parent = nullptr);
-    // Runs what is queued, then closes every connection; later jobs fail as Closed.
+    // Runs what is queued, then closes every connection; later jobs fail as Closed. Waits
+    // kShutdownWaitMs at most, then logs the jobs it cut short and returns.
     ~DatabasePool() override;
+    static constexpr int kShutdownWaitMs = 5000;
 
     const DatabaseTarget &target() const { return m_target; }
     const DatabasePoolLimits &limits() const { return m_limits; }

@@ -682,7 +682,7 @@ void ChatPane::finishPendingDelete()
         pending.open->deleteLater();
 }
 
-void ChatPane::finishSaving(int timeoutMs)
+int ChatPane::finishSaving(int timeoutMs)
 {
     finishPendingDelete();
     for (ChatConversation *conversation : std::as_const(m_conversations))
@@ -694,6 +694,9 @@ void ChatPane::finishSaving(int timeoutMs)
     };
     while (saving() && !deadline.hasExpired())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    return int(
+        std::count_if(m_conversations.cbegin(), m_conversations.cend(),
+                      [](const ChatConversation *c) { return c->isBusy() || c->isSaving(); }));
 }
 
 void ChatPane::showListMenu(const QPoint &position)

@@ -91,8 +91,9 @@ public:
     // The conversation list beside the messages; the window keeps its state.
     QSplitter *listSplitter() const { return m_listSplitter; }
     // At quit: stops running turns (their text so far is saved, marked incomplete) and lets
-    // the writes already queued reach the store, for at most `timeoutMs`.
-    void finishSaving(int timeoutMs);
+    // the writes already queued reach the store, for at most `timeoutMs`. Returns how many
+    // conversations were still saving when it gave up (0: everything reached the store).
+    int finishSaving(int timeoutMs);
 
 Q_SIGNALS:
     // The store's list arrived (or failed): storedConversations() holds it.
