@@ -53,8 +53,6 @@ LAYERS["app"] = CORE + ["cli", "ui"]
 
 # Named exceptions, each with the reason it is allowed for now: (file, include) -> reason.
 EXCEPTIONS = {
-    ("src/core/storage/conversationrecorder.cpp", "agent/reactagent.h"):
-        "moves to session/ (issue 24, session worker)",
 }
 
 # Units that never include a QtWidgets or QtCharts header: they run headless.
