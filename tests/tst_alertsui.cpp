@@ -141,7 +141,8 @@ private Q_SLOTS:
         QVERIFY(free->isVisible());
         QSignalSpy cleaned(&engine.memory(), &MemoryManager::cleanedUp);
         QTest::mouseClick(free, Qt::LeftButton);
-        QCOMPARE(cleaned.size(), 1);
+        // The caches give back at once; the heap trim's result comes back from a pool thread.
+        QTRY_COMPARE_WITH_TIMEOUT(cleaned.size(), 1, 10'000);
         QCOMPARE(engine.llm().cache().size(), 0);
         const MemoryCleanup done = cleaned.first().first().value<MemoryCleanup>();
         QCOMPARE(done.reason, QStringLiteral("manual"));

@@ -58,7 +58,10 @@ private Q_SLOTS:
     {
         MetricsRegistry registry;
         MemoryManager memory(registry);
-        const MemoryCleanup done = memory.cleanup(QStringLiteral("manual"));
+        QSignalSpy cleaned(&memory, &MemoryManager::cleanedUp);
+        memory.cleanup(QStringLiteral("manual"));
+        QVERIFY(cleaned.wait(10'000));
+        const MemoryCleanup done = cleaned.first().first().value<MemoryCleanup>();
         const QString english = done.describe();
         QVERIFY(english.startsWith(QStringLiteral("Memory cleanup (manual): RSS ")));
         QVERIFY(english.endsWith(QStringLiteral("; let go: nothing")));

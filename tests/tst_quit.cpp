@@ -2,10 +2,10 @@
 // last turn's save is bounded and what it cut short is named in the log. The store is a real
 // SQLite file that another connection holds locked, so the save waits on SQLite's busy
 // timeout (command_timeout, 60 s), far past the quit's bound.
-#include "chat/chatconversation.h"
 #include "chat/chatpane.h"
 #include "engine.h"
 #include "mainwindow.h"
+#include "session/chatconversation.h"
 
 #include "config/configloader.h"
 #include "storage/store.h"

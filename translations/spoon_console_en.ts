@@ -2,6 +2,669 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Metric</name>
+    <message>
+        <source>Process CPU, 100 = one core</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Process CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whole-machine CPU busy, 0..100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Machine CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resident set size in bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resident memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Peak resident set size (VmHWM)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Peak resident memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Swapped-out memory in bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Swap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Virtual memory size in bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Virtual memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RSS as % of physical memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Physical memory in bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Physical memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory available for new work (MemAvailable)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Available memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Threads in this process</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open file descriptors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 when /proc/self/io is readable, else 0</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk IO readable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bytes read from storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bytes written to storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage read bytes per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk read rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage write bytes per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk write rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bytes sent on all interfaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bytes received on all interfaces</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bytes sent per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network send rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bytes received per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network receive rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Samples taken by the process monitor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monitor samples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to take one sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sample time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory cleanups run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory cleanups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resident bytes the cleanups gave back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory freed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM requests made (cache hits included)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM requests that failed, by kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM failures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to the whole answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM latency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM requests answered in full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM successes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM request retries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM retries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM requests answered from the cache</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM cache hits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt tokens sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completion tokens received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to the first streamed token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time the caller waited: to the first token if streamed, else to the answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM response time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Completion tokens per second, last answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens per second</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM requests in flight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switches to the next provider of the fallback chain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM fallbacks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batches of unstreamed LLM requests released (a lone one counts)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM batches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unstreamed LLM requests, by whether they left at once or waited in a batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batched LLM requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unstreamed LLM requests waiting for their batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for a batch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache lookups that found a fresh entry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache hits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache lookups that found nothing usable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache misses</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entries pushed out because the cache was full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache evictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entries dropped because older than the TTL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache expirations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entries held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache entries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Entries the cache holds at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cache capacity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alerts fired, by rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alerts fired</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alerts firing now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Active alerts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert handlers that failed, by handler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alert handler failures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database connections open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connections open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database connections running a job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connections in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database connections open and free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connections idle</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database jobs waiting for a free connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jobs waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time a database job ran on its connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database job time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database jobs that failed, by kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Database errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows inserted, updated or deleted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rows written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP requests on the wire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP in flight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP requests waiting for a connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP requests finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New connections the pool opened (not reused)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP connections opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Response bytes received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP bytes received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Request body bytes sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP bytes sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time from leaving the queue to the last byte</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP request time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP requests that failed in transport</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU offload tasks waiting for a worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offload queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU offload workers at work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offload workers busy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU offload tasks done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offload tasks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU offload workers at most</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offload workers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent turns running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turns running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent turns waiting for a free slot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turns waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent turns that may run at once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn slots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages held in conversation histories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summaries of folded history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History summaries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text held in conversation histories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Times old history was folded into a summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History folds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ReAct steps taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Agent steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool calls run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool calls that failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tool errors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History cleanups (every cleanup_interval turns and after errors)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History cleanups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A step's own time, LLM and tool time excluded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step overhead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCP tool calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCP calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCP tool calls that failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCP failures</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCP server process starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCP server starts</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>spoon-console: the config is invalid; fix it and start again (spoon-console check-config)</source>
@@ -102,6 +765,38 @@
     </message>
     <message>
         <source>failed LLM calls / LLM calls</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (over %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (one sample)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (%1 average)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Process memory %1 is above %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Process CPU %1 is above %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Average LLM response time %1 is above %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>LLM error rate %1 is above %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resident memory %1 is %2 of the %3 limit, above the %4 level of %5</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1277,14 +1972,6 @@ Result
 <context>
     <name>spoon::LlmPanel</name>
     <message>
-        <source>%1 ms</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Latency</source>
         <translation type="unfinished" />
     </message>
@@ -1643,6 +2330,24 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>The dashboard shows when the window is wider</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::MemoryCleanup</name>
+    <message>
+        <source>Memory cleanup (%1): RSS %2 -&gt; %3, %4 freed; let go: %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>spoon::MetricCard</name>
+    <message>
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2284,6 +2989,18 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>spoon-console: the answer above is incomplete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the store at %1 cannot be used: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: this conversation is not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>spoon-console: not saved: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
