@@ -5,663 +5,663 @@
     <name>Metric</name>
     <message>
         <source>Process CPU, 100 = one core</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 CPU，100 为一个核心</translation>
     </message>
     <message>
         <source>Process CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 CPU</translation>
     </message>
     <message>
         <source>Whole-machine CPU busy, 0..100</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 CPU 占用率，0..100</translation>
     </message>
     <message>
         <source>Machine CPU</source>
-        <translation type="unfinished"></translation>
+        <translation>整机 CPU</translation>
     </message>
     <message>
         <source>Resident set size in bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>常驻内存大小（字节）</translation>
     </message>
     <message>
         <source>Resident memory</source>
-        <translation type="unfinished"></translation>
+        <translation>常驻内存</translation>
     </message>
     <message>
         <source>Peak resident set size (VmHWM)</source>
-        <translation type="unfinished"></translation>
+        <translation>常驻内存峰值（VmHWM）</translation>
     </message>
     <message>
         <source>Peak resident memory</source>
-        <translation type="unfinished"></translation>
+        <translation>常驻内存峰值</translation>
     </message>
     <message>
         <source>Swapped-out memory in bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>换出到交换区的内存（字节）</translation>
     </message>
     <message>
         <source>Swap</source>
-        <translation type="unfinished"></translation>
+        <translation>交换区</translation>
     </message>
     <message>
         <source>Virtual memory size in bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟内存大小（字节）</translation>
     </message>
     <message>
         <source>Virtual memory</source>
-        <translation type="unfinished"></translation>
+        <translation>虚拟内存</translation>
     </message>
     <message>
         <source>RSS as % of physical memory</source>
-        <translation type="unfinished"></translation>
+        <translation>RSS 占物理内存的百分比</translation>
     </message>
     <message>
         <source>Memory share</source>
-        <translation type="unfinished"></translation>
+        <translation>内存占比</translation>
     </message>
     <message>
         <source>Physical memory in bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>物理内存（字节）</translation>
     </message>
     <message>
         <source>Physical memory</source>
-        <translation type="unfinished"></translation>
+        <translation>物理内存</translation>
     </message>
     <message>
         <source>Memory available for new work (MemAvailable)</source>
-        <translation type="unfinished"></translation>
+        <translation>可用于新任务的内存（MemAvailable）</translation>
     </message>
     <message>
         <source>Available memory</source>
-        <translation type="unfinished"></translation>
+        <translation>可用内存</translation>
     </message>
     <message>
         <source>Threads in this process</source>
-        <translation type="unfinished"></translation>
+        <translation>此进程中的线程数</translation>
     </message>
     <message>
         <source>Threads</source>
-        <translation type="unfinished">线程</translation>
+        <translation>线程</translation>
     </message>
     <message>
         <source>Open file descriptors</source>
-        <translation type="unfinished"></translation>
+        <translation>打开的文件描述符</translation>
     </message>
     <message>
         <source>Open files</source>
-        <translation type="unfinished">打开的文件</translation>
+        <translation>打开的文件</translation>
     </message>
     <message>
         <source>1 when /proc/self/io is readable, else 0</source>
-        <translation type="unfinished"></translation>
+        <translation>/proc/self/io 可读时为 1，否则为 0</translation>
     </message>
     <message>
         <source>Disk IO readable</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘 IO 可读</translation>
     </message>
     <message>
         <source>Bytes read from storage</source>
-        <translation type="unfinished"></translation>
+        <translation>从存储读取的字节数</translation>
     </message>
     <message>
         <source>Disk read</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘读取</translation>
     </message>
     <message>
         <source>Bytes written to storage</source>
-        <translation type="unfinished"></translation>
+        <translation>写入存储的字节数</translation>
     </message>
     <message>
         <source>Disk written</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘写入</translation>
     </message>
     <message>
         <source>Storage read bytes per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒从存储读取的字节数</translation>
     </message>
     <message>
         <source>Disk read rate</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘读取速率</translation>
     </message>
     <message>
         <source>Storage write bytes per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒写入存储的字节数</translation>
     </message>
     <message>
         <source>Disk write rate</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘写入速率</translation>
     </message>
     <message>
         <source>Bytes sent on all interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>所有网络接口发送的字节数</translation>
     </message>
     <message>
         <source>Network sent</source>
-        <translation type="unfinished"></translation>
+        <translation>网络发送</translation>
     </message>
     <message>
         <source>Bytes received on all interfaces</source>
-        <translation type="unfinished"></translation>
+        <translation>所有网络接口接收的字节数</translation>
     </message>
     <message>
         <source>Network received</source>
-        <translation type="unfinished"></translation>
+        <translation>网络接收</translation>
     </message>
     <message>
         <source>Bytes sent per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒发送的字节数</translation>
     </message>
     <message>
         <source>Network send rate</source>
-        <translation type="unfinished"></translation>
+        <translation>网络发送速率</translation>
     </message>
     <message>
         <source>Bytes received per second</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒接收的字节数</translation>
     </message>
     <message>
         <source>Network receive rate</source>
-        <translation type="unfinished"></translation>
+        <translation>网络接收速率</translation>
     </message>
     <message>
         <source>Samples taken by the process monitor</source>
-        <translation type="unfinished"></translation>
+        <translation>进程监视器采集的样本数</translation>
     </message>
     <message>
         <source>Monitor samples</source>
-        <translation type="unfinished"></translation>
+        <translation>监视器样本</translation>
     </message>
     <message>
         <source>Time to take one sample</source>
-        <translation type="unfinished"></translation>
+        <translation>采集一个样本所需的时间</translation>
     </message>
     <message>
         <source>Sample time</source>
-        <translation type="unfinished"></translation>
+        <translation>采样耗时</translation>
     </message>
     <message>
         <source>Memory cleanups run</source>
-        <translation type="unfinished"></translation>
+        <translation>已执行的内存清理次数</translation>
     </message>
     <message>
         <source>Memory cleanups</source>
-        <translation type="unfinished"></translation>
+        <translation>内存清理</translation>
     </message>
     <message>
         <source>Resident bytes the cleanups gave back</source>
-        <translation type="unfinished"></translation>
+        <translation>清理归还的常驻内存字节数</translation>
     </message>
     <message>
         <source>Memory freed</source>
-        <translation type="unfinished"></translation>
+        <translation>已释放内存</translation>
     </message>
     <message>
         <source>LLM requests made (cache hits included)</source>
-        <translation type="unfinished"></translation>
+        <translation>发出的 LLM 请求数（含缓存命中）</translation>
     </message>
     <message>
         <source>LLM requests</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 请求</translation>
     </message>
     <message>
         <source>LLM requests that failed, by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的 LLM 请求，按类型</translation>
     </message>
     <message>
         <source>LLM failures</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 失败</translation>
     </message>
     <message>
         <source>Time to the whole answer</source>
-        <translation type="unfinished"></translation>
+        <translation>到完整回答的时间</translation>
     </message>
     <message>
         <source>LLM latency</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 延迟</translation>
     </message>
     <message>
         <source>LLM requests answered in full</source>
-        <translation type="unfinished"></translation>
+        <translation>完整回答的 LLM 请求</translation>
     </message>
     <message>
         <source>LLM successes</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 成功</translation>
     </message>
     <message>
         <source>LLM request retries</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 请求重试次数</translation>
     </message>
     <message>
         <source>LLM retries</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 重试</translation>
     </message>
     <message>
         <source>LLM requests answered from the cache</source>
-        <translation type="unfinished"></translation>
+        <translation>由缓存应答的 LLM 请求</translation>
     </message>
     <message>
         <source>LLM cache hits</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 缓存命中</translation>
     </message>
     <message>
         <source>Prompt tokens sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送的提示 token 数</translation>
     </message>
     <message>
         <source>Prompt tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>提示 token</translation>
     </message>
     <message>
         <source>Completion tokens received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收的补全 token 数</translation>
     </message>
     <message>
         <source>Completion tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>补全 token</translation>
     </message>
     <message>
         <source>Time to the first streamed token</source>
-        <translation type="unfinished"></translation>
+        <translation>到首个流式 token 的时间</translation>
     </message>
     <message>
         <source>Time to first token</source>
-        <translation type="unfinished"></translation>
+        <translation>首个 token 时间</translation>
     </message>
     <message>
         <source>Time the caller waited: to the first token if streamed, else to the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>调用方等待的时间：流式调用到首个 token，否则到回答</translation>
     </message>
     <message>
         <source>LLM response time</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 响应时间</translation>
     </message>
     <message>
         <source>Completion tokens per second, last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒补全 token 数，最近一次回答</translation>
     </message>
     <message>
         <source>Tokens per second</source>
-        <translation type="unfinished">每秒 token 数</translation>
+        <translation>每秒 token 数</translation>
     </message>
     <message>
         <source>LLM requests in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中的 LLM 请求</translation>
     </message>
     <message>
         <source>Switches to the next provider of the fallback chain</source>
-        <translation type="unfinished"></translation>
+        <translation>切换到回退链中下一个提供商的次数</translation>
     </message>
     <message>
         <source>LLM fallbacks</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 回退</translation>
     </message>
     <message>
         <source>Batches of unstreamed LLM requests released (a lone one counts)</source>
-        <translation type="unfinished"></translation>
+        <translation>已发出的非流式 LLM 请求批次（单个请求也计为一批）</translation>
     </message>
     <message>
         <source>LLM batches</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 批次</translation>
     </message>
     <message>
         <source>Unstreamed LLM requests, by whether they left at once or waited in a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>非流式 LLM 请求，按立即发出或在批次中等待区分</translation>
     </message>
     <message>
         <source>Batched LLM requests</source>
-        <translation type="unfinished"></translation>
+        <translation>批处理的 LLM 请求</translation>
     </message>
     <message>
         <source>Unstreamed LLM requests waiting for their batch</source>
-        <translation type="unfinished"></translation>
+        <translation>等待所属批次的非流式 LLM 请求</translation>
     </message>
     <message>
         <source>Waiting for a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>等待批次</translation>
     </message>
     <message>
         <source>Cache lookups that found a fresh entry</source>
-        <translation type="unfinished"></translation>
+        <translation>找到有效条目的缓存查询</translation>
     </message>
     <message>
         <source>Cache hits</source>
-        <translation type="unfinished">缓存命中</translation>
+        <translation>缓存命中</translation>
     </message>
     <message>
         <source>Cache lookups that found nothing usable</source>
-        <translation type="unfinished"></translation>
+        <translation>未找到可用条目的缓存查询</translation>
     </message>
     <message>
         <source>Cache misses</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存未命中</translation>
     </message>
     <message>
         <source>Entries pushed out because the cache was full</source>
-        <translation type="unfinished"></translation>
+        <translation>因缓存已满而被淘汰的条目</translation>
     </message>
     <message>
         <source>Cache evictions</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存淘汰</translation>
     </message>
     <message>
         <source>Entries dropped because older than the TTL</source>
-        <translation type="unfinished"></translation>
+        <translation>因超过 TTL 而丢弃的条目</translation>
     </message>
     <message>
         <source>Cache expirations</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存过期</translation>
     </message>
     <message>
         <source>Entries held</source>
-        <translation type="unfinished"></translation>
+        <translation>保存的条目数</translation>
     </message>
     <message>
         <source>Cache entries</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存条目</translation>
     </message>
     <message>
         <source>Entries the cache holds at most</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存最多可保存的条目数</translation>
     </message>
     <message>
         <source>Cache capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>缓存容量</translation>
     </message>
     <message>
         <source>Alerts fired, by rule</source>
-        <translation type="unfinished"></translation>
+        <translation>已触发的告警，按规则</translation>
     </message>
     <message>
         <source>Alerts fired</source>
-        <translation type="unfinished"></translation>
+        <translation>已触发告警</translation>
     </message>
     <message>
         <source>Alerts firing now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前正在告警的数量</translation>
     </message>
     <message>
         <source>Active alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中的告警</translation>
     </message>
     <message>
         <source>Alert handlers that failed, by handler</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的告警处理程序，按处理程序</translation>
     </message>
     <message>
         <source>Alert handler failures</source>
-        <translation type="unfinished"></translation>
+        <translation>告警处理程序失败</translation>
     </message>
     <message>
         <source>Database connections open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开的数据库连接</translation>
     </message>
     <message>
         <source>Connections open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开的连接</translation>
     </message>
     <message>
         <source>Database connections running a job</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行作业的数据库连接</translation>
     </message>
     <message>
         <source>Connections in use</source>
-        <translation type="unfinished"></translation>
+        <translation>使用中的连接</translation>
     </message>
     <message>
         <source>Database connections open and free</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开且空闲的数据库连接</translation>
     </message>
     <message>
         <source>Connections idle</source>
-        <translation type="unfinished"></translation>
+        <translation>空闲连接</translation>
     </message>
     <message>
         <source>Database jobs waiting for a free connection</source>
-        <translation type="unfinished"></translation>
+        <translation>等待空闲连接的数据库作业</translation>
     </message>
     <message>
         <source>Jobs waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中的作业</translation>
     </message>
     <message>
         <source>Time a database job ran on its connection</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库作业在其连接上的运行时间</translation>
     </message>
     <message>
         <source>Database job time</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库作业时间</translation>
     </message>
     <message>
         <source>Database jobs that failed, by kind</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的数据库作业，按类型</translation>
     </message>
     <message>
         <source>Database errors</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库错误</translation>
     </message>
     <message>
         <source>Rows inserted, updated or deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>插入、更新或删除的行数</translation>
     </message>
     <message>
         <source>Rows written</source>
-        <translation type="unfinished"></translation>
+        <translation>写入的行数</translation>
     </message>
     <message>
         <source>HTTP requests on the wire</source>
-        <translation type="unfinished"></translation>
+        <translation>正在传输的 HTTP 请求</translation>
     </message>
     <message>
         <source>HTTP in flight</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 进行中</translation>
     </message>
     <message>
         <source>HTTP requests waiting for a connection</source>
-        <translation type="unfinished"></translation>
+        <translation>等待连接的 HTTP 请求</translation>
     </message>
     <message>
         <source>HTTP queued</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 排队</translation>
     </message>
     <message>
         <source>HTTP requests finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的 HTTP 请求</translation>
     </message>
     <message>
         <source>HTTP requests</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 请求</translation>
     </message>
     <message>
         <source>New connections the pool opened (not reused)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接池新建的连接（非复用）</translation>
     </message>
     <message>
         <source>HTTP connections opened</source>
-        <translation type="unfinished"></translation>
+        <translation>已建 HTTP 连接</translation>
     </message>
     <message>
         <source>Response bytes received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收的响应字节数</translation>
     </message>
     <message>
         <source>HTTP bytes received</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 接收字节数</translation>
     </message>
     <message>
         <source>Request body bytes sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送的请求体字节数</translation>
     </message>
     <message>
         <source>HTTP bytes sent</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 发送字节数</translation>
     </message>
     <message>
         <source>Time from leaving the queue to the last byte</source>
-        <translation type="unfinished"></translation>
+        <translation>从离开队列到最后一个字节的时间</translation>
     </message>
     <message>
         <source>HTTP request time</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 请求时间</translation>
     </message>
     <message>
         <source>HTTP requests that failed in transport</source>
-        <translation type="unfinished"></translation>
+        <translation>传输失败的 HTTP 请求</translation>
     </message>
     <message>
         <source>HTTP errors</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP 错误</translation>
     </message>
     <message>
         <source>CPU offload tasks waiting for a worker</source>
-        <translation type="unfinished"></translation>
+        <translation>等待工作线程的 CPU 卸载任务</translation>
     </message>
     <message>
         <source>Offload queue</source>
-        <translation type="unfinished"></translation>
+        <translation>卸载队列</translation>
     </message>
     <message>
         <source>CPU offload workers at work</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌的 CPU 卸载工作线程</translation>
     </message>
     <message>
         <source>Offload workers busy</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌的卸载工作线程</translation>
     </message>
     <message>
         <source>CPU offload tasks done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成的 CPU 卸载任务</translation>
     </message>
     <message>
         <source>Offload tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>卸载任务</translation>
     </message>
     <message>
         <source>CPU offload workers at most</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 卸载工作线程上限</translation>
     </message>
     <message>
         <source>Offload workers</source>
-        <translation type="unfinished"></translation>
+        <translation>卸载工作线程</translation>
     </message>
     <message>
         <source>Agent turns running</source>
-        <translation type="unfinished"></translation>
+        <translation>正在运行的智能体回合</translation>
     </message>
     <message>
         <source>Turns running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中的回合</translation>
     </message>
     <message>
         <source>Agent turns waiting for a free slot</source>
-        <translation type="unfinished"></translation>
+        <translation>等待空闲名额的智能体回合</translation>
     </message>
     <message>
         <source>Turns waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中的回合</translation>
     </message>
     <message>
         <source>Agent turns that may run at once</source>
-        <translation type="unfinished"></translation>
+        <translation>可同时运行的智能体回合数</translation>
     </message>
     <message>
         <source>Turn slots</source>
-        <translation type="unfinished"></translation>
+        <translation>回合名额</translation>
     </message>
     <message>
         <source>Messages held in conversation histories</source>
-        <translation type="unfinished"></translation>
+        <translation>对话历史中保存的消息数</translation>
     </message>
     <message>
         <source>History messages</source>
-        <translation type="unfinished"></translation>
+        <translation>历史消息</translation>
     </message>
     <message>
         <source>Summaries of folded history</source>
-        <translation type="unfinished"></translation>
+        <translation>折叠历史的摘要数</translation>
     </message>
     <message>
         <source>History summaries</source>
-        <translation type="unfinished"></translation>
+        <translation>历史摘要</translation>
     </message>
     <message>
         <source>Text held in conversation histories</source>
-        <translation type="unfinished"></translation>
+        <translation>对话历史中保存的文本量</translation>
     </message>
     <message>
         <source>History size</source>
-        <translation type="unfinished"></translation>
+        <translation>历史大小</translation>
     </message>
     <message>
         <source>Times old history was folded into a summary</source>
-        <translation type="unfinished"></translation>
+        <translation>旧历史被折叠为摘要的次数</translation>
     </message>
     <message>
         <source>History folds</source>
-        <translation type="unfinished"></translation>
+        <translation>历史折叠</translation>
     </message>
     <message>
         <source>ReAct steps taken</source>
-        <translation type="unfinished"></translation>
+        <translation>已执行的 ReAct 步骤</translation>
     </message>
     <message>
         <source>Agent steps</source>
-        <translation type="unfinished"></translation>
+        <translation>智能体步骤</translation>
     </message>
     <message>
         <source>Tool calls run</source>
-        <translation type="unfinished"></translation>
+        <translation>已运行的工具调用</translation>
     </message>
     <message>
         <source>Tool calls</source>
-        <translation type="unfinished"></translation>
+        <translation>工具调用</translation>
     </message>
     <message>
         <source>Tool calls that failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的工具调用</translation>
     </message>
     <message>
         <source>Tool errors</source>
-        <translation type="unfinished"></translation>
+        <translation>工具错误</translation>
     </message>
     <message>
         <source>History cleanups (every cleanup_interval turns and after errors)</source>
-        <translation type="unfinished"></translation>
+        <translation>历史清理（每 cleanup_interval 个回合及出错后）</translation>
     </message>
     <message>
         <source>History cleanups</source>
-        <translation type="unfinished"></translation>
+        <translation>历史清理</translation>
     </message>
     <message>
         <source>A step&apos;s own time, LLM and tool time excluded</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤自身耗时，不含 LLM 和工具时间</translation>
     </message>
     <message>
         <source>Step overhead</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤开销</translation>
     </message>
     <message>
         <source>MCP tool calls</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP 工具调用</translation>
     </message>
     <message>
         <source>MCP calls</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP 调用</translation>
     </message>
     <message>
         <source>MCP tool calls that failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败的 MCP 工具调用</translation>
     </message>
     <message>
         <source>MCP failures</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP 失败</translation>
     </message>
     <message>
         <source>MCP server process starts</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP 服务器进程启动次数</translation>
     </message>
     <message>
         <source>MCP server starts</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP 服务器启动</translation>
     </message>
 </context>
 <context>
@@ -769,35 +769,35 @@
     </message>
     <message>
         <source> (over %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 内）</translation>
     </message>
     <message>
         <source> (one sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>（单个样本）</translation>
     </message>
     <message>
         <source> (%1 average)</source>
-        <translation type="unfinished"></translation>
+        <translation>（%1 平均值）</translation>
     </message>
     <message>
         <source>Process memory %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>进程内存 %1 高于 %2</translation>
     </message>
     <message>
         <source>Process CPU %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>进程 CPU %1 高于 %2</translation>
     </message>
     <message>
         <source>Average LLM response time %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 平均响应时间 %1 高于 %2</translation>
     </message>
     <message>
         <source>LLM error rate %1 is above %2</source>
-        <translation type="unfinished"></translation>
+        <translation>LLM 错误率 %1 高于 %2</translation>
     </message>
     <message>
         <source>Resident memory %1 is %2 of the %3 limit, above the %4 level of %5</source>
-        <translation type="unfinished"></translation>
+        <translation>常驻内存 %1 占 %3 上限的 %2，高于%4级别 %5</translation>
     </message>
 </context>
 <context>
@@ -2367,18 +2367,18 @@ Keep it running when the window closes?</source>
     <name>spoon::MemoryCleanup</name>
     <message>
         <source>Memory cleanup (%1): RSS %2 -&gt; %3, %4 freed; let go: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>内存清理（%1）：RSS %2 -&gt; %3，释放 %4；已清除：%5</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished">空值</translation>
+        <translation>无</translation>
     </message>
 </context>
 <context>
     <name>spoon::MetricCard</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -3032,15 +3032,15 @@ Keep it running when the window closes?</source>
     </message>
     <message>
         <source>the store at %1 cannot be used: %2</source>
-        <translation type="unfinished">无法使用位于 %1 的存储：%2</translation>
+        <translation>无法使用位于 %1 的存储：%2</translation>
     </message>
     <message>
         <source>spoon-console: this conversation is not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>spoon-console：此对话未保存：%1</translation>
     </message>
     <message>
         <source>spoon-console: not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>spoon-console：未保存：%1</translation>
     </message>
 </context>
 <context>
