@@ -19,6 +19,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace spoon {
 
@@ -264,8 +265,14 @@ void DashboardPane::resizeEvent(QResizeEvent *event)
 
 void DashboardPane::scheduleFrame()
 {
-    if (m_chartsShown && !m_frameClock.isActive())
-        m_frameClock.start();
+    if (!m_chartsShown || m_frameClock.isActive())
+        return;
+    // At most one frame per kFrameIntervalMs. When the last frame is older than that, this one
+    // is drawn on the loop's next pass, in the wake-up that brought the change: a 1 Hz sample
+    // then costs one wake-up a second, not a second one a frame interval later.
+    const qint64 sinceLast =
+        m_sinceFrame.isValid() ? m_sinceFrame.elapsed() : qint64(kFrameIntervalMs);
+    m_frameClock.start(int(std::max<qint64>(0, kFrameIntervalMs - sinceLast)));
 }
 
 bool DashboardPane::eventFilter(QObject *watched, QEvent *event)
@@ -316,6 +323,7 @@ bool DashboardPane::renderFrameIfChanged()
     m_drawnWindow = m_windowIndex;
     m_drawnWidth = width;
     m_frameClock.stop(); // drawn now: a pending tick would find nothing new
+    m_sinceFrame.start();
     render();
     ++m_framesRendered;
     Q_EMIT frameRendered();

@@ -2,6 +2,7 @@
 
 #include "storage/telemetrystore.h"
 
+#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -17,9 +18,10 @@ class SampleHistory;
 
 // Live CPU, memory, disk and network charts of the engine. A change (a sample arrived, the
 // window changed, the charts were resized, rollups came in) arms a one-shot frame clock
-// (kFrameIntervalMs) that draws one frame for all the changes since the last, so many samples
-// between two frames cost one redraw. Nothing armed, nothing fires: an idle dashboard wakes
-// no thread. While hidden or minimised nothing is drawn; showing it draws what it missed.
+// that draws one frame for all the changes since the last, at most one per kFrameIntervalMs,
+// so many samples between two frames cost one redraw. Nothing armed, nothing fires: an idle
+// dashboard wakes no thread. While hidden or minimised nothing is drawn; showing it draws what it
+// missed.
 class DashboardPane : public QWidget
 {
     Q_OBJECT
@@ -95,6 +97,7 @@ private:
     const SampleHistory &m_history;
     const MetricsRegistry &m_registry;
     QTimer m_frameClock;
+    QElapsedTimer m_sinceFrame; // since the last frame drawn
     QButtonGroup *m_windowButtons = nullptr;
     ElidedLabel *m_processLine = nullptr;
     MetricCard *m_cpu = nullptr;

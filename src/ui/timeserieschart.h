@@ -5,6 +5,7 @@
 #include <QPointF>
 #include <QWidget>
 
+class QAreaSeries;
 class QChart;
 class QChartView;
 class QLineSeries;
@@ -55,6 +56,7 @@ protected:
 private:
     void fitTimeTicks();
     void colourAxes();
+    void colourAreas();
     int labelWidth(const QString &text) const;
 
     QChart *m_chart;
@@ -62,6 +64,7 @@ private:
     QValueAxis *m_xAxis;
     QValueAxis *m_yAxis;
     QList<QLineSeries *> m_series;
+    QList<std::pair<QAreaSeries *, QColor>> m_areas; // each filled series and its line colour
     QString m_widestValueLabel = QStringLiteral("1000 MiB/s");
     QString m_widestTimeLabel = QStringLiteral("-60 min");
     QString m_timeUnit = QStringLiteral("s");
